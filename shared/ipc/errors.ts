@@ -1,0 +1,61 @@
+// Stable error codes that cross the main/renderer boundary. The renderer maps
+// each to a translated message; `details` carries the specifics (file, line,
+// HTTP status, request id). Codes are append-only: renaming one breaks saved
+// error reports and the renderer's translations.
+export const ERROR_CODES = [
+  // request / contract
+  'BAD_REQUEST', // a request that failed its schema (missing/wrong field)
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'CONFLICT', // e.g. a name that exists, Heat 409
+  'INTERNAL',
+  // library / files
+  'DB_CORRUPT',
+  'DB_TOO_NEW',
+  'TEMPLATE_INVALID',
+  'IMPORT_FAILED',
+  'FILE_TOO_LARGE',
+  'PATH_ESCAPE',
+  // cloud
+  'AUTH_FAILED', // 401 / wrong credentials
+  'FORBIDDEN', // 403
+  'NO_ENDPOINT', // catalog without orchestration (or region)
+  'CLOUD_UNREACHABLE', // connection refused, DNS, reset
+  'TLS_ERROR',
+  'TIMEOUT', // 408 / 504 / client-side timeout
+  'RATE_LIMITED', // 429
+  'BAD_RESPONSE', // HTML or garbage where JSON was expected
+  'CLOUD_ERROR', // any other Heat/Keystone error, with status in details
+  'NOT_IMPLEMENTED_BY_CLOUD', // 501 / 405
+  'SERVICE_UNAVAILABLE', // 502 / 503
+  'QUOTA_EXCEEDED',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** The one error type services throw; the dispatcher turns it into a value. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  toPayload(): ErrorPayload {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { LIMITS, type TemplateDetails, type TemplateSummary, type TemplateVersion } from '../library/model';
+
+const id = z.string().min(1).max(64);
+const name = z
+  .string()
+  .trim()
+  .min(1, 'a name is required')
+  .max(LIMITS.nameMax, `a name has at most ${LIMITS.nameMax} characters`);
+const tag = z.string().trim().min(1, 'a tag cannot be empty').max(LIMITS.tagMax);
+const tags = z.array(tag).max(LIMITS.tagsMax);
+const layout = z.record(z.string().max(255), z.object({ x: z.number().finite(), y: z.number().finite() }));
+
+export const libraryChannels = {
+  'library.list': channel(
+    z.object({ search: z.string().max(LIMITS.searchMax).optional(), tag: tag.optional() }),
+  ).returns<TemplateSummary[]>(),
+
+  'library.get': channel(z.object({ id })).returns<TemplateDetails>(),
+
+  'library.getVersion': channel(z.object({ id, number: z.number().int().min(1) })).returns<TemplateVersion>(),
+
+  /** Create a template; its first version is blank, a copy of another template, or given YAML. */
+  'library.create': channel(
+    z.object({
+      name,
+      description: z.string().max(LIMITS.descriptionMax).default(''),
+      tags: tags.default([]),
+      from: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('blank') }),
+        z.object({ kind: z.literal('template'), templateId: id, version: z.number().int().min(1).optional() }),
+        z.object({ kind: z.literal('yaml'), yaml: z.string(), layout: layout.optional() }),
+      ]),
+    }),
+  ).returns<TemplateDetails>(),
+
+  /** Rename, re-describe or re-tag: metadata only, no new version. */
+  'library.update': channel(
+    z.object({
+      id,
+      name: name.optional(),
+      description: z.string().max(LIMITS.descriptionMax).optional(),
+      tags: tags.optional(),
+    }),
+  ).returns<TemplateSummary>(),
+
+  /** Save a new immutable version. */
+  'library.saveVersion': channel(
+    z.object({
+      id,
+      yaml: z.string(),
+      layout: layout.default({}),
+      files: z.record(z.string().max(1024), z.string()).default({}),
+      environment: z.string().nullable().default(null),
+      note: z.string().max(LIMITS.descriptionMax).default(''),
+    }),
+  ).returns<TemplateDetails>(),
+
+  'library.delete': channel(z.object({ id })).returns<{ deleted: true }>(),
+} as const;

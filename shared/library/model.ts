@@ -1,0 +1,58 @@
+// What the template library holds, as both sides see it. The main process owns
+// the SQLite rows; these are the shapes that cross the contract.
+
+export type TemplateStatus = 'usable' | 'needs_editing';
+export type TemplateOrigin = 'user' | 'system';
+
+/** Layout is kept beside the YAML, never inside it: Heat rejects unknown top-level keys. */
+export interface NodePosition {
+  x: number;
+  y: number;
+}
+export type CanvasLayout = Record<string, NodePosition>;
+
+export interface TemplateSummary {
+  id: string;
+  name: string;
+  description: string;
+  tags: string[];
+  status: TemplateStatus;
+  statusReason: string;
+  origin: TemplateOrigin;
+  /** For system (recommended) templates: a stable key such as 'shared-network-server'. */
+  systemKey: string | null;
+  latestVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TemplateVersion {
+  id: string;
+  templateId: string;
+  number: number;
+  /** The YAML exactly as written: the bytes are never reformatted. */
+  yaml: string;
+  layout: CanvasLayout;
+  /** Nested files by relative path (the `files` map Heat expects, before URL-ing). */
+  files: Record<string, string>;
+  /** Environment file text, if one was attached. */
+  environment: string | null;
+  note: string;
+  createdAt: string;
+}
+
+export interface TemplateDetails extends TemplateSummary {
+  versions: Array<Pick<TemplateVersion, 'id' | 'number' | 'note' | 'createdAt'>>;
+  latest: TemplateVersion;
+}
+
+/** Limits enforced at the boundary and in the service. */
+export const LIMITS = {
+  nameMax: 255,
+  descriptionMax: 4_000,
+  tagMax: 64,
+  tagsMax: 50,
+  /** Heat's max_template_size. */
+  templateBytesMax: 524_288,
+  searchMax: 500,
+} as const;
