@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'NOT_IMPLEMENTED_BY_CLOUD', // 501 / 405
   'SERVICE_UNAVAILABLE', // 502 / 503
   'QUOTA_EXCEEDED',
+  'READ_ONLY', // e.g. editing a recommended system template in place
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

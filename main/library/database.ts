@@ -1,0 +1,174 @@
+// Opens the one library database file: WAL, foreign keys, numbered and
+// checksummed migrations each in its own transaction, a backup of the file
+// before any migration runs. A corrupt file is moved aside and reported,
+// never silently replaced; a file from a newer app version is refused
+// untouched.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { AppError } from '../../shared/ipc/errors';
+import { MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/types';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path of better_sqlite3.node when it differs from the default (the Electron build). */
+  nativeBinding?: string | undefined;
+  migrations?: readonly Migration[];
+  /** How many pre-migration backups to keep beside the file. */
+  keepBackups?: number;
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  /** Set when the file at `path` was corrupt: where it was moved. */
+  recoveredFrom: string | null;
+  /** Set when migrations ran: the backup made first. */
+  backupPath: string | null;
+  appliedMigrations: number[];
+}
+
+export function checksum(sql: string): string {
+  return createHash('sha256').update(sql, 'utf8').digest('hex');
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): OpenedDatabase {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const now = options.now ?? (() => new Date());
+  assertSequential(migrations);
+  mkdirSync(dirname(path), { recursive: true });
+
+  let recoveredFrom: string | null = null;
+  let db: Db;
+  try {
+    db = connect(path, options);
+    checkIntegrity(db);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if (!isCorruption(err)) throw err;
+    // Keep the damaged file (and its WAL) for the user; start a fresh library.
+    recoveredFrom = moveAside(path, now());
+    db = connect(path, options);
+  }
+
+  try {
+    const applied = readApplied(db);
+    const known = new Map(migrations.map((m) => [m.version, m]));
+    const newest = migrations.at(-1)?.version ?? 0;
+    for (const row of applied) {
+      if (row.version > newest) {
+        throw new AppError(
+          'DB_TOO_NEW',
+          `The library at ${path} was written by a newer version of Heat Studio (schema ${row.version}, this app knows ${newest}). It was left untouched; update the app to open it.`,
+          { path, schemaVersion: row.version, supported: newest },
+        );
+      }
+      const m = known.get(row.version);
+      if (m && checksum(m.sql) !== row.checksum) {
+        throw new AppError(
+          'DB_CORRUPT',
+          `Migration ${row.version} (${m.name}) recorded in ${path} differs from the one this app ships; the file was left untouched.`,
+          { path, version: row.version },
+        );
+      }
+    }
+    const current = applied.at(-1)?.version ?? 0;
+    const pending = migrations.filter((m) => m.version > current);
+    let backupPath: string | null = null;
+    if (pending.length > 0 && current > 0) {
+      backupPath = backup(db, path, now(), options.keepBackups ?? 5);
+    }
+    for (const m of pending) {
+      db.transaction(() => {
+        db.exec(m.sql);
+        db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
+          m.version,
+          m.name,
+          checksum(m.sql),
+          now().toISOString(),
+        );
+      })();
+    }
+    return { db, recoveredFrom, backupPath, appliedMigrations: pending.map((m) => m.version) };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function connect(path: string, options: OpenOptions): Db {
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function checkIntegrity(db: Db): void {
+  const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+  if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
+    db.close();
+    throw Object.assign(new Error(`integrity check failed: ${rows.map((r) => r.quick_check).join('; ')}`), {
+      code: 'SQLITE_CORRUPT',
+    });
+  }
+}
+
+function isCorruption(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT_INDEX';
+}
+
+function readApplied(db: Db): Array<{ version: number; checksum: string }> {
+  return db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY version').all() as Array<{
+    version: number;
+    checksum: string;
+  }>;
+}
+
+function assertSequential(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migrations must be numbered 1..N; found ${m.version} at ${i + 1}`);
+  });
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+function moveAside(path: string, when: Date): string {
+  const target = `${path}.corrupt-${stamp(when)}`;
+  renameSync(path, target);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix);
+  }
+  return target;
+}
+
+/** A consistent copy (VACUUM INTO sees a snapshot even with a WAL) before migrating; keeps the newest few. */
+export function backup(db: Db, path: string, when: Date, keep: number): string {
+  const dir = join(dirname(path), 'backups');
+  mkdirSync(dir, { recursive: true });
+  const target = join(dir, `${basename(path)}.${stamp(when)}.bak`);
+  if (existsSync(target)) rmSync(target);
+  db.exec(`VACUUM INTO '${target.replace(/'/g, "''")}'`);
+  const prefix = `${basename(path)}.`;
+  const old = readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.bak'))
+    .sort()
+    .reverse()
+    .slice(keep);
+  for (const f of old) rmSync(join(dir, f));
+  return target;
+}

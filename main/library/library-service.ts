@@ -1,0 +1,186 @@
+// The template library: create (blank, from another template, from YAML),
+// rename/tag, save immutable versions with a computed status, delete.
+// Recommended system templates are seeded on first run and are read-only:
+// "editing" one always makes a copy (SPEC 1.1 #2, #3).
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/ipc/errors';
+import { BLANK_TEMPLATE, RECOMMENDED_TEMPLATES } from '../../shared/library/recommended';
+import { LIMITS, type CanvasLayout, type TemplateDetails, type TemplateSummary, type TemplateVersion } from '../../shared/library/model';
+import type { EventBus } from '../events/event-bus';
+import type { TemplateChecker } from './template-checker';
+import type { ListFilter, TemplateRepo } from './template-repo';
+
+export type CreateSource =
+  | { kind: 'blank' }
+  | { kind: 'template'; templateId: string; version?: number | undefined }
+  | { kind: 'yaml'; yaml: string; layout?: CanvasLayout | undefined };
+
+export interface CreateInput {
+  name: string;
+  description: string;
+  tags: string[];
+  from: CreateSource;
+}
+
+export interface SaveVersionInput {
+  id: string;
+  yaml: string;
+  layout: CanvasLayout;
+  files: Record<string, string>;
+  environment: string | null;
+  note: string;
+}
+
+export class LibraryService {
+  constructor(
+    private readonly repo: TemplateRepo,
+    private readonly check: TemplateChecker,
+    private readonly events: EventBus,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Idempotent: adds any recommended template the library does not have yet. */
+  seedRecommended(): number {
+    let added = 0;
+    this.repo.transaction(() => {
+      for (const rec of RECOMMENDED_TEMPLATES) {
+        if (this.repo.findBySystemKey(rec.systemKey)) continue;
+        this.insert({ name: rec.name, description: rec.description, tags: rec.tags }, rec.yaml, {}, {
+          origin: 'system',
+          systemKey: rec.systemKey,
+        });
+        added++;
+      }
+    });
+    return added;
+  }
+
+  list(filter: ListFilter): TemplateSummary[] {
+    return this.repo.list(filter);
+  }
+
+  get(id: string): TemplateDetails {
+    const summary = this.mustFind(id);
+    const latest = this.repo.version(id);
+    if (!latest) throw new AppError('INTERNAL', `Template ${summary.name} has no version.`, { id });
+    return { ...summary, versions: this.repo.versionHeads(id), latest };
+  }
+
+  getVersion(id: string, number: number): TemplateVersion {
+    const summary = this.mustFind(id);
+    const version = this.repo.version(id, number);
+    if (!version) throw new AppError('NOT_FOUND', `Template "${summary.name}" has no version ${number}.`, { id, number });
+    return version;
+  }
+
+  create(input: CreateInput): TemplateDetails {
+    let yaml = BLANK_TEMPLATE;
+    let layout: CanvasLayout = {};
+    let files: Record<string, string> = {};
+    let environment: string | null = null;
+    if (input.from.kind === 'template') {
+      // A copy: the source (system or saved) is never touched.
+      const source = input.from.version
+        ? this.getVersion(input.from.templateId, input.from.version)
+        : this.get(input.from.templateId).latest;
+      ({ yaml, layout, files, environment } = source);
+    } else if (input.from.kind === 'yaml') {
+      yaml = input.from.yaml;
+      layout = input.from.layout ?? {};
+    }
+    assertTemplateSize(yaml);
+    const id = this.repo.transaction(() => this.insert(input, yaml, layout, { origin: 'user', systemKey: null }, files, environment));
+    const details = this.get(id);
+    this.events.emit('library.changed', { templateId: id });
+    return details;
+  }
+
+  update(id: string, fields: { name?: string | undefined; description?: string | undefined; tags?: string[] | undefined }): TemplateSummary {
+    this.mustBeEditable(id);
+    const at = this.now().toISOString();
+    this.repo.transaction(() => {
+      this.repo.updateMetadata(id, stripUndefined({ name: fields.name, description: fields.description }), at);
+      if (fields.tags) this.repo.replaceTags(id, normalizeTags(fields.tags));
+    });
+    this.events.emit('library.changed', { templateId: id });
+    return this.mustFind(id);
+  }
+
+  saveVersion(input: SaveVersionInput): TemplateDetails {
+    this.mustBeEditable(input.id);
+    assertTemplateSize(input.yaml);
+    const verdict = this.check(input.yaml, input.files);
+    const at = this.now().toISOString();
+    this.repo.transaction(() => {
+      this.repo.insertVersion({ id: randomUUID(), templateId: input.id, yaml: input.yaml, layout: input.layout, files: input.files, environment: input.environment, note: input.note, at });
+      this.repo.setStatus(input.id, verdict.status, verdict.reason, at);
+    });
+    this.events.emit('library.changed', { templateId: input.id });
+    return this.get(input.id);
+  }
+
+  delete(id: string): void {
+    this.mustBeEditable(id);
+    this.repo.deleteTemplate(id);
+    this.events.emit('library.changed', { templateId: id });
+  }
+
+  private insert(
+    meta: { name: string; description: string; tags: string[] },
+    yaml: string,
+    layout: CanvasLayout,
+    origin: { origin: 'user' | 'system'; systemKey: string | null },
+    files: Record<string, string> = {},
+    environment: string | null = null,
+  ): string {
+    const id = randomUUID();
+    const at = this.now().toISOString();
+    const verdict = this.check(yaml, files);
+    this.repo.insertTemplate({
+      id,
+      name: meta.name,
+      description: meta.description,
+      tags: normalizeTags(meta.tags),
+      status: verdict.status,
+      statusReason: verdict.reason,
+      origin: origin.origin,
+      systemKey: origin.systemKey,
+      at,
+    });
+    this.repo.insertVersion({ id: randomUUID(), templateId: id, yaml, layout, files, environment, note: '', at });
+    return id;
+  }
+
+  private mustFind(id: string): TemplateSummary {
+    const t = this.repo.find(id);
+    if (!t) throw new AppError('NOT_FOUND', 'That template is not in the library (it may have been deleted).', { id });
+    return t;
+  }
+
+  private mustBeEditable(id: string): TemplateSummary {
+    const t = this.mustFind(id);
+    if (t.origin === 'system') {
+      throw new AppError('READ_ONLY', `"${t.name}" is a recommended template and cannot be changed; create a copy from it instead.`, { id });
+    }
+    return t;
+  }
+}
+
+function normalizeTags(tags: string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim()).filter(Boolean))].slice(0, LIMITS.tagsMax);
+}
+
+function assertTemplateSize(yaml: string): void {
+  const bytes = new TextEncoder().encode(yaml).length;
+  if (bytes > LIMITS.templateBytesMax) {
+    throw new AppError(
+      'FILE_TOO_LARGE',
+      `The template is ${bytes.toLocaleString('en')} bytes; Heat accepts at most ${LIMITS.templateBytesMax.toLocaleString('en')} (max_template_size).`,
+      { bytes, limit: LIMITS.templateBytesMax },
+    );
+  }
+}
+
+function stripUndefined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}

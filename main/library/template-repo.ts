@@ -1,0 +1,204 @@
+// SQL for templates, versions and tags. Nothing outside main/library writes
+// SQL; services call these methods. Rows are mapped to the shared model here.
+import type { Db } from './database';
+import type {
+  CanvasLayout,
+  TemplateOrigin,
+  TemplateStatus,
+  TemplateSummary,
+  TemplateVersion,
+} from '../../shared/library/model';
+
+interface TemplateRow {
+  id: string;
+  name: string;
+  description: string;
+  status: TemplateStatus;
+  status_reason: string;
+  origin: TemplateOrigin;
+  system_key: string | null;
+  created_at: string;
+  updated_at: string;
+  latest_version: number;
+  tags: string | null;
+}
+
+interface VersionRow {
+  id: string;
+  template_id: string;
+  number: number;
+  yaml: string;
+  layout: string;
+  files: string;
+  environment: string | null;
+  note: string;
+  created_at: string;
+}
+
+export interface NewTemplate {
+  id: string;
+  name: string;
+  description: string;
+  tags: string[];
+  status: TemplateStatus;
+  statusReason: string;
+  origin: TemplateOrigin;
+  systemKey: string | null;
+  at: string;
+}
+
+export interface NewVersion {
+  id: string;
+  templateId: string;
+  yaml: string;
+  layout: CanvasLayout;
+  files: Record<string, string>;
+  environment: string | null;
+  note: string;
+  at: string;
+}
+
+export interface ListFilter {
+  search?: string | undefined;
+  tag?: string | undefined;
+}
+
+const SUMMARY_SELECT = `
+SELECT t.*,
+  (SELECT MAX(number) FROM template_versions v WHERE v.template_id = t.id) AS latest_version,
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM template_tags g WHERE g.template_id = t.id ORDER BY tag)) AS tags
+FROM templates t`;
+
+export class TemplateRepo {
+  constructor(private readonly db: Db) {}
+
+  list(filter: ListFilter): TemplateSummary[] {
+    const where: string[] = [];
+    const params: Record<string, string> = {};
+    if (filter.search && filter.search.trim()) {
+      // LIKE with escaped wildcards: the user's % and _ are literal characters.
+      params.search = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(`(t.name LIKE @search ESCAPE '\\' OR t.description LIKE @search ESCAPE '\\'
+        OR EXISTS (SELECT 1 FROM template_tags g WHERE g.template_id = t.id AND g.tag LIKE @search ESCAPE '\\'))`);
+    }
+    if (filter.tag) {
+      params.tag = filter.tag;
+      where.push('EXISTS (SELECT 1 FROM template_tags g WHERE g.template_id = t.id AND g.tag = @tag)');
+    }
+    const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY t.origin = 'system', t.updated_at DESC, t.name`;
+    return (this.db.prepare(sql).all(params) as TemplateRow[]).map(toSummary);
+  }
+
+  find(id: string): TemplateSummary | null {
+    const row = this.db.prepare(`${SUMMARY_SELECT} WHERE t.id = ?`).get(id) as TemplateRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  findBySystemKey(key: string): TemplateSummary | null {
+    const row = this.db.prepare(`${SUMMARY_SELECT} WHERE t.system_key = ?`).get(key) as TemplateRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  insertTemplate(t: NewTemplate): void {
+    this.db
+      .prepare(
+        `INSERT INTO templates (id, name, description, status, status_reason, origin, system_key, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(t.id, t.name, t.description, t.status, t.statusReason, t.origin, t.systemKey, t.at, t.at);
+    this.replaceTags(t.id, t.tags);
+  }
+
+  updateMetadata(id: string, fields: { name?: string; description?: string }, at: string): void {
+    const t = this.find(id);
+    if (!t) return;
+    this.db
+      .prepare('UPDATE templates SET name = ?, description = ?, updated_at = ? WHERE id = ?')
+      .run(fields.name ?? t.name, fields.description ?? t.description, at, id);
+  }
+
+  setStatus(id: string, status: TemplateStatus, reason: string, at: string): void {
+    this.db
+      .prepare('UPDATE templates SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?')
+      .run(status, reason, at, id);
+  }
+
+  replaceTags(id: string, tags: string[]): void {
+    this.db.prepare('DELETE FROM template_tags WHERE template_id = ?').run(id);
+    const insert = this.db.prepare('INSERT OR IGNORE INTO template_tags (template_id, tag) VALUES (?, ?)');
+    for (const tag of tags) insert.run(id, tag);
+  }
+
+  deleteTemplate(id: string): boolean {
+    return this.db.prepare('DELETE FROM templates WHERE id = ?').run(id).changes > 0;
+  }
+
+  /** Appends the next version number; the caller runs this inside a transaction. */
+  insertVersion(v: NewVersion): number {
+    const next =
+      ((this.db.prepare('SELECT MAX(number) AS n FROM template_versions WHERE template_id = ?').get(v.templateId) as {
+        n: number | null;
+      }).n ?? 0) + 1;
+    this.db
+      .prepare(
+        `INSERT INTO template_versions (id, template_id, number, yaml, layout, files, environment, note, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(v.id, v.templateId, next, v.yaml, JSON.stringify(v.layout), JSON.stringify(v.files), v.environment, v.note, v.at);
+    return next;
+  }
+
+  version(templateId: string, number?: number): TemplateVersion | null {
+    const row = (
+      number === undefined
+        ? this.db
+            .prepare('SELECT * FROM template_versions WHERE template_id = ? ORDER BY number DESC LIMIT 1')
+            .get(templateId)
+        : this.db.prepare('SELECT * FROM template_versions WHERE template_id = ? AND number = ?').get(templateId, number)
+    ) as VersionRow | undefined;
+    return row ? toVersion(row) : null;
+  }
+
+  versionHeads(templateId: string): Array<Pick<TemplateVersion, 'id' | 'number' | 'note' | 'createdAt'>> {
+    return (
+      this.db
+        .prepare('SELECT id, number, note, created_at FROM template_versions WHERE template_id = ? ORDER BY number DESC')
+        .all(templateId) as Array<Pick<VersionRow, 'id' | 'number' | 'note' | 'created_at'>>
+    ).map((r) => ({ id: r.id, number: r.number, note: r.note, createdAt: r.created_at }));
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}
+
+function toSummary(r: TemplateRow): TemplateSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
+    status: r.status,
+    statusReason: r.status_reason,
+    origin: r.origin,
+    systemKey: r.system_key,
+    latestVersion: r.latest_version ?? 0,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toVersion(r: VersionRow): TemplateVersion {
+  return {
+    id: r.id,
+    templateId: r.template_id,
+    number: r.number,
+    yaml: r.yaml,
+    layout: JSON.parse(r.layout) as CanvasLayout,
+    files: JSON.parse(r.files) as Record<string, string>,
+    environment: r.environment,
+    note: r.note,
+    createdAt: r.created_at,
+  };
+}
