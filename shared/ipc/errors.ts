@@ -30,6 +30,10 @@ export const ERROR_CODES = [
   'SERVICE_UNAVAILABLE', // 502 / 503
   'QUOTA_EXCEEDED',
   'READ_ONLY', // e.g. editing a recommended system template in place
+  // cloud client
+  'NOT_KEYSTONE', // the auth URL answers, but not as a Keystone v3 identity endpoint
+  'SECRETS_UNAVAILABLE', // the OS keyring / key file cannot decrypt a stored secret
+  'PROFILE_INVALID', // a profile (or an imported clouds.yaml/openrc) lacks what auth needs
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
