@@ -157,14 +157,14 @@ export const RECOMMENDED_TEMPLATES: readonly RecommendedTemplate[] = [
     systemKey: 'shared-network-server',
     name: 'Shared-network server',
     description: 'One server on a shared network, serving through a VIP (share_net -> server_1).',
-    tags: ['recommended'],
+    tags: [],
     yaml: SHARED_NETWORK_SERVER,
   },
   {
     systemKey: 'external-network-server',
     name: 'External-network server',
     description: 'One server on a private network routed to an external network, with a floating IP.',
-    tags: ['recommended'],
+    tags: [],
     yaml: EXTERNAL_NETWORK_SERVER,
   },
 ];

@@ -1,0 +1,17 @@
+import type { LibraryService } from '../library/library-service';
+import type { DomainHandlers } from './dispatcher';
+
+export function libraryHandlers(library: LibraryService): DomainHandlers<'library'> {
+  return {
+    'library.list': (req) => library.list(req),
+    'library.get': (req) => library.get(req.id),
+    'library.getVersion': (req) => library.getVersion(req.id, req.number),
+    'library.create': (req) => library.create(req),
+    'library.update': (req) => library.update(req.id, req),
+    'library.saveVersion': (req) => library.saveVersion(req),
+    'library.delete': (req) => {
+      library.delete(req.id);
+      return { deleted: true as const };
+    },
+  };
+}

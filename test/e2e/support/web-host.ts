@@ -1,0 +1,38 @@
+// Starts `npm run web` (the real browser host, as a user would) on a free
+// port with a temp data dir, and reads the address it prints.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface RunningHost {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startWebHost(dataDir: string): Promise<RunningHost> {
+  // The e2e suite builds the renderer once (test-all), so --no-build here.
+  const child: ChildProcess = spawn(process.execPath, ['scripts/web.mjs', '--no-build', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env },
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /is at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
