@@ -1,0 +1,93 @@
+// Refusals in the seed's error shape: {error_code (11 chars), error_msg,
+// encoded_authorization_message}. Codes are "SS.<http>.<nnnn>" (11 chars) so
+// the HTTP status the seed would answer is readable from the code. They are
+// append-only: saved operation records and translations refer to them.
+import type { ErrorPayload } from '../ipc/errors';
+
+export const STACK_SET_ERRORS = {
+  nameInvalid: 'SS.400.0001',
+  nameTaken: 'SS.400.0002',
+  staleSetId: 'SS.400.0003',
+  setNotFound: 'SS.404.0001',
+  permissionModelInvalid: 'SS.400.0010',
+  administrationAgency: 'SS.400.0011',
+  managedAgency: 'SS.400.0012',
+  agencyTooLong: 'SS.400.0013',
+  regionsInvalid: 'SS.400.0020',
+  domainTargetsExclusive: 'SS.400.0021',
+  domainIdInvalid: 'SS.400.0022',
+  csvTooLarge: 'SS.400.0023',
+  csvEmptyId: 'SS.400.0024',
+  csvNotUtf8: 'SS.400.0025',
+  regionNotManaged: 'SS.400.0026',
+  domainNotManaged: 'SS.400.0027',
+  noInstancesSelected: 'SS.400.0028',
+  instanceExists: 'SS.400.0029',
+  domainIdsUriInvalid: 'SS.400.0030',
+  concurrencyTypeInvalid: 'SS.400.0040',
+  regionOrderNotSequential: 'SS.400.0041',
+  regionOrderMismatch: 'SS.400.0042',
+  toleranceExclusive: 'SS.400.0043',
+  toleranceOutOfRange: 'SS.400.0044',
+  concurrencyExclusive: 'SS.400.0045',
+  concurrencyOutOfRange: 'SS.400.0046',
+  concurrencyAboveTolerance: 'SS.400.0047',
+  toleranceModeInvalid: 'SS.400.0048',
+  preferenceUnknown: 'SS.400.0049',
+  actionInvalid: 'SS.400.0050',
+  operationIdInvalid: 'SS.400.0051',
+  operationNotActive: 'SS.400.0052',
+  instanceUnknown: 'SS.400.0053',
+  instanceNotStartable: 'SS.400.0054',
+  instanceNotRunning: 'SS.400.0055',
+  stateInvalid: 'SS.400.0056',
+} as const;
+
+export type StackSetErrorCode = (typeof STACK_SET_ERRORS)[keyof typeof STACK_SET_ERRORS];
+
+/** The seed's error body, exactly. */
+export interface SeedErrorBody {
+  error_code: StackSetErrorCode;
+  error_msg: string;
+  encoded_authorization_message: string;
+}
+
+/** The body plus what the app needs to point at the cause. */
+export interface StackSetError extends SeedErrorBody {
+  http_status: 400 | 404;
+  /** The request field at fault, as a dotted path (e.g. "operation_preferences.region_order"). */
+  field: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: StackSetError };
+
+export function accept<T>(value: T): Checked<T> {
+  return { ok: true, value };
+}
+
+export function refuse(code: StackSetErrorCode, field: string, message: string): { ok: false; error: StackSetError } {
+  const http_status = code.startsWith('SS.404') ? 404 : 400;
+  return {
+    ok: false,
+    // Authorization details are never part of a validation refusal.
+    error: { error_code: code, error_msg: message, encoded_authorization_message: '', http_status, field },
+  };
+}
+
+/** What a seed-compatible API answer would carry: the three documented fields and nothing else. */
+export function seedErrorBody(error: StackSetError): SeedErrorBody {
+  return {
+    error_code: error.error_code,
+    error_msg: error.error_msg,
+    encoded_authorization_message: error.encoded_authorization_message,
+  };
+}
+
+/** How a refusal crosses the IPC boundary (shared/ipc error envelope). */
+export function toErrorPayload(error: StackSetError): ErrorPayload {
+  return {
+    code: error.http_status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST',
+    message: error.error_msg,
+    details: { error_code: error.error_code, field: error.field },
+  };
+}
