@@ -1,0 +1,213 @@
+// Resource definitions: allowed keys, type (built-in, environment-mapped or
+// nested template), properties against the type's schema, depends_on.
+import { resourceType, resourceTypeNames } from './catalog';
+import type { PropertySchema } from './catalog';
+import type { HMap, HNode, PathSegment } from './node';
+import { entries, functionCall, get, isMap, isNull, isScalar, isSeq, isString, keyText } from './node';
+import { isTemplateFileType } from './template';
+import type { ResourceEntry } from './template';
+import type { ValidationContext } from './validate-context';
+import { addDep, didYouMean } from './validate-context';
+import { referCondition, walkFunctions } from './validate-functions';
+
+const TYPE_NAMESPACES = new Set<string>();
+
+export function validateResource(ctx: ValidationContext, r: ResourceEntry): void {
+  const def = r.definition;
+  if (!isMap(def)) {
+    ctx.sink.error('resource-not-mapping', r.pair.key, `Resource "${r.name}" must be a mapping with at least a type.`);
+    return;
+  }
+  for (const p of entries(def)) {
+    const key = keyText(p.key);
+    if (!ctx.info.resource_keys.includes(key)) {
+      ctx.sink.error('unknown-resource-key', p.key, `"${key}" is not a valid key of resource "${r.name}" in heat_template_version ${ctx.t.version}.`, didYouMean(key, ctx.info.resource_keys) ?? `Valid keys: ${ctx.info.resource_keys.join(', ')}.`);
+    }
+  }
+  const typeNode = get(def, 'type');
+  if (!typeNode || isNull(typeNode)) {
+    ctx.sink.error('resource-missing-type', r.pair.key, `Resource "${r.name}" has no type.`, 'Add "type: OS::..." or a nested template file.');
+  } else if (!isString(typeNode)) {
+    ctx.sink.error('resource-bad-type', typeNode, `The type of resource "${r.name}" must be a string.`);
+  }
+  const props = get(def, 'properties');
+  if (props && !isNull(props) && !isMap(props)) {
+    ctx.sink.error('resource-bad-properties', props, `The properties of resource "${r.name}" must be a mapping.`);
+  }
+  for (const key of ['metadata', 'update_policy']) {
+    const v = get(def, key);
+    if (v && !isNull(v) && !isMap(v)) ctx.sink.error('resource-bad-field', v, `The ${key} of resource "${r.name}" must be a mapping.`);
+  }
+  const policy = get(def, 'deletion_policy');
+  if (isScalar(policy) && policy.value !== null && !ctx.info.deletion_policies.includes(String(policy.value))) {
+    ctx.sink.error('resource-bad-deletion-policy', policy, `Invalid deletion policy "${String(policy.value)}" for resource "${r.name}".`, `Use one of ${ctx.info.deletion_policies.join(', ')}.`);
+  }
+  const cond = get(def, 'condition');
+  if (isString(cond)) referCondition(ctx, cond);
+  else if (cond && isMap(cond)) walkFunctions(ctx, cond, 'condition', { path: ['condition'] });
+  validateDependsOn(ctx, r.name, get(def, 'depends_on'));
+  if (isString(typeNode)) validateType(ctx, r, typeNode.value, isMap(props) ? props : undefined);
+  for (const key of ['properties', 'metadata', 'update_policy', 'deletion_policy', 'external_id']) {
+    const v = get(def, key);
+    if (v) walkFunctions(ctx, v, 'template', { resource: r.name, path: [key] });
+  }
+}
+
+function validateDependsOn(ctx: ValidationContext, name: string, node: HNode | undefined): void {
+  if (!node || isNull(node)) return;
+  const items = isSeq(node) ? node.items : [node];
+  for (const item of items) {
+    if (!isScalar(item) || item.value === null) {
+      ctx.sink.error('resource-bad-depends-on', item, `depends_on of resource "${name}" must name resources.`);
+      continue;
+    }
+    const target = String(item.value);
+    if (target === name) ctx.sink.error('self-reference', item, `Resource "${name}" depends on itself.`);
+    else if (!ctx.resources.has(target)) {
+      ctx.sink.error('unknown-resource', item, `depends_on refers to "${target}", which is not a resource in this template.`, didYouMean(target, ctx.resources.keys()));
+    } else addDep(ctx, name, target);
+  }
+}
+
+function namespaceKnown(type: string): boolean {
+  if (TYPE_NAMESPACES.size === 0) {
+    for (const n of ['OS::Nova', 'OS::Neutron', 'OS::Cinder', 'OS::Heat', 'OS::Glance', 'OS::Swift', 'OS::Keystone', 'OS::Octavia', 'OS::Designate', 'OS::Trove', 'OS::Sahara', 'OS::Magnum', 'OS::Manila', 'OS::Mistral', 'OS::Zaqar', 'OS::Aodh', 'OS::Barbican', 'OS::Senlin', 'OS::Zun', 'OS::Blazar', 'OS::Ironic', 'OS::Vitrage', 'OS::Monasca', 'OS::Tacker', 'AWS::EC2', 'AWS::IAM'])
+      TYPE_NAMESPACES.add(n);
+  }
+  return TYPE_NAMESPACES.has(type.split('::').slice(0, 2).join('::'));
+}
+
+function validateType(ctx: ValidationContext, r: ResourceEntry, type: string, props: HMap | undefined): void {
+  const at = r.typeNode ?? r.pair.key;
+  const mapped = ctx.options.environment?.resolve(type, r.name);
+  const effective = mapped ? (mapped.file ?? mapped.target) : type;
+  if (mapped?.file || (!mapped && isTemplateFileType(type))) {
+    const nested = ctx.options.nested?.(mapped?.file ? '' : ctx.t.file, effective);
+    if (!nested) {
+      if (ctx.options.resolveFile) ctx.sink.warning('nested-template-unavailable', at, `Nested template "${effective}" for resource "${r.name}" is not among the available files; its properties are not checked.`);
+      return;
+    }
+    if (props) {
+      for (const p of entries(props)) {
+        const key = keyText(p.key);
+        if (!nested.parameters.has(key)) {
+          ctx.sink.error('unknown-property', p.key, `"${key}" is not a parameter of nested template "${effective}" (resource "${r.name}").`, didYouMean(key, nested.parameters.keys()));
+        }
+      }
+    }
+    for (const [pname, info] of nested.parameters) {
+      if (info.required && !props?.index.has(pname) && !ctx.options.environment?.parameterDefaults.has(pname)) {
+        ctx.sink.error('missing-required-property', at, `Resource "${r.name}" does not set "${pname}", which nested template "${effective}" requires (no default).`);
+      }
+    }
+    return;
+  }
+  const schema = resourceType(effective);
+  if (!schema) {
+    if (mapped || isTemplateFileType(type)) return;
+    if (namespaceKnown(type)) {
+      ctx.sink.error('unknown-resource-type', at, `The resource type "${type}" does not exist in Heat.`, didYouMean(type, resourceTypeNames()));
+    } else {
+      ctx.sink.warning('unmapped-resource-type', at, `The resource type "${type}" is not a Heat type and no environment maps it; its properties are not checked.`, 'Validate with the environment file (-e) that maps it in resource_registry.');
+    }
+    return;
+  }
+  if (schema.support_status === 'HIDDEN' && (Object.keys(schema.properties).length === 0 || /LBaaS V2/.test(schema.support_message ?? ''))) {
+    // A placeholder class, or Neutron LBaaS v1 which no current cloud serves.
+    ctx.sink.error('resource-type-removed', at, `The resource type "${effective}" has been removed from OpenStack. ${schema.support_message ?? ''}`.trim());
+  } else if (schema.support_status === 'HIDDEN') {
+    // Hidden types are unlisted, not refused: Heat still instantiates them.
+    ctx.sink.warning('resource-type-hidden', at, `The resource type "${effective}" is hidden (removed from the catalogue). ${schema.support_message ?? ''}`.trim());
+  } else if (schema.support_status === 'DEPRECATED') {
+    ctx.sink.warning('resource-type-deprecated', at, `The resource type "${effective}" is deprecated. ${schema.support_message ?? ''}`.trim());
+  }
+  // An external resource is adopted as is: Heat does not check its properties.
+  if (!get(r.definition, 'external_id')) checkProperties(ctx, r.name, schema.properties, props, r.pair.key, ['properties']);
+  if (effective === 'OS::Heat::ResourceGroup' && props) {
+    const rd = get(props, 'resource_def');
+    if (isMap(rd)) {
+      const rdType = get(rd, 'type');
+      if (isString(rdType)) {
+        const inner: ResourceEntry = { name: `${r.name}.resource_def`, pair: { key: rdType, value: rd }, definition: rd, type: rdType.value, typeNode: rdType };
+        const rdProps = get(rd, 'properties');
+        validateType(ctx, inner, rdType.value, isMap(rdProps) ? rdProps : undefined);
+      }
+    }
+  }
+}
+
+
+function checkProperties(ctx: ValidationContext, resource: string, schema: Record<string, PropertySchema>, props: HMap | undefined, at: HNode, path: PathSegment[]): void {
+  if (props) {
+    for (const p of entries(props)) {
+      const key = keyText(p.key);
+      const s = schema[key];
+      if (!s) {
+        ctx.sink.error('unknown-property', p.key, `Unknown property "${key}" in resource "${resource}".`, didYouMean(key, Object.keys(schema)));
+        continue;
+      }
+      if (s.support_status === 'HIDDEN' || s.support_status === 'DEPRECATED') {
+        // Heat still accepts most of these through its translation rules
+        // (network_id -> network), so this is a warning, not an error.
+        ctx.sink.warning('property-deprecated', p.key, `Property "${key}" of resource "${resource}" is ${s.support_status.toLowerCase()}. ${s.support_message ?? ''}`.trim());
+      }
+      checkValue(ctx, resource, s, p.value, [...path, key]);
+    }
+  }
+  const replaced = new Set<string>();
+  if (props) {
+    for (const p of entries(props)) {
+      const key = keyText(p.key);
+      const m = /Use property ([\w:-]+)/.exec(schema[key]?.support_message ?? '');
+      if (m?.[1]) replaced.add(m[1]);
+      // Heat's translation rules map old "<name>_id" properties to "<name>".
+      if (schema[key]?.support_status && key.endsWith('_id')) replaced.add(key.slice(0, -3));
+    }
+  }
+  for (const [key, s] of Object.entries(schema)) {
+    if (replaced.has(key)) continue;
+    if (s.required && s.default === undefined && (!props || !props.index.has(key) || isNull(get(props, key)))) {
+      ctx.sink.error('missing-required-property', props && props.index.has(key) ? (get(props, key) as HNode) : at, `Resource "${resource}" is missing the required property "${[...path.slice(1), key].join('.')}".`);
+    }
+  }
+}
+
+function checkValue(ctx: ValidationContext, resource: string, s: PropertySchema, v: HNode, path: PathSegment[]): void {
+  if (isNull(v) || functionCall(v) && isFunction(ctx, v)) return;
+  const where = `Property "${path.slice(1).join('.')}" of resource "${resource}"`;
+  const wrong = (expected: string) => ctx.sink.error('property-wrong-type', v, `${where} must be ${expected}.`);
+  switch (s.type) {
+    case 'string':
+      if (!isScalar(v)) return wrong('a string');
+      break;
+    case 'integer':
+      if (!isScalar(v) || typeof v.value === 'boolean' || !/^\s*[-+]?\d+\s*$/.test(String(v.value))) return wrong('an integer');
+      break;
+    case 'number':
+      if (!isScalar(v) || typeof v.value === 'boolean' || Number.isNaN(Number(v.value)) || String(v.value).trim() === '') return wrong('a number');
+      break;
+    case 'boolean':
+      if (!isScalar(v) || !(typeof v.value === 'boolean' || /^(t|true|on|y|yes|1|f|false|off|n|no|0)$/i.test(String(v.value)))) return wrong('a boolean');
+      break;
+    case 'list':
+      if (!isSeq(v)) {
+        if (isScalar(v) && typeof v.value === 'string') break; // Heat splits comma-delimited strings
+        return wrong('a list');
+      }
+      if (s.schema?.['*']) v.items.forEach((item, i) => checkValue(ctx, resource, s.schema?.['*'] as PropertySchema, item, [...path, i]));
+      return;
+    case 'map':
+      if (!isMap(v)) return wrong('a mapping');
+      if (s.schema && !s.schema['*']) checkProperties(ctx, resource, s.schema, v, v, path);
+      return;
+  }
+  const allowed = s.constraints?.find((c) => 'allowed_values' in c)?.allowed_values;
+  if (Array.isArray(allowed) && isScalar(v) && !allowed.some((a) => String(a) === String(v.value))) {
+    ctx.sink.error('property-value-not-allowed', v, `${where} is "${String(v.value)}"; allowed values are ${allowed.map((a) => JSON.stringify(a)).join(', ')}.`);
+  }
+}
+
+function isFunction(ctx: ValidationContext, v: HNode): boolean {
+  const call = functionCall(v);
+  return !!call && (ctx.info.functions.includes(call.name) || ctx.info.removed_functions.includes(call.name));
+}

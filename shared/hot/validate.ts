@@ -1,0 +1,185 @@
+// Offline validation of one template: the passes Heat runs at
+// POST /validate, each reporting located diagnostics with stable codes.
+import { DiagnosticSink, LineIndex } from './diagnostics';
+import type { Diagnostic } from './diagnostics';
+import type { HNode, HPair } from './node';
+import { entries, get, isMap, isNull, isScalar, isString, keyText } from './node';
+import { names, resources, section } from './template';
+import type { HotTemplate, ResourceEntry } from './template';
+import type { ValidateOptions, ValidationContext } from './validate-context';
+import { didYouMean } from './validate-context';
+import { referCondition, walkFunctions } from './validate-functions';
+import { validateParameterGroups, validateParameters } from './validate-parameters';
+import { validateResource } from './validate-resources';
+import { KNOWN_VERSIONS, LIMITS } from './versions';
+
+export type { ValidateOptions } from './validate-context';
+
+export function validateTemplate(t: HotTemplate, options: ValidateOptions = {}): Diagnostic[] {
+  const sink = new DiagnosticSink(t.file, t.lines);
+  sink.items.push(...t.loadDiagnostics);
+  if (t.text.length > LIMITS.maxTemplateSize) {
+    sink.warning('template-too-large', null, `The template is ${t.text.length} bytes; Heat's default max_template_size is ${LIMITS.maxTemplateSize}.`, 'Split it into nested templates or raise max_template_size.');
+  }
+  if (t.loadDiagnostics.some((d) => d.severity === 'error')) return sink.items;
+  const root = t.root;
+  if (root === null || isNull(root)) {
+    sink.error('missing-version', null, 'The template is empty: Heat needs at least heat_template_version.', 'Start with "heat_template_version: 2021-04-16".');
+    return sink.items;
+  }
+  if (!isMap(root)) {
+    sink.error('not-a-mapping', root, 'The template is not a JSON object or YAML mapping.', 'A template is a mapping starting with heat_template_version.');
+    return sink.items;
+  }
+  if (t.kind === 'cfn') {
+    sink.add('info', 'cfn-template', null, 'This is a CloudFormation-format template; only HOT templates are validated.');
+    return sink.items;
+  }
+  if (t.kind !== 'hot' || !t.versionNode) {
+    sink.error('missing-version', root, 'Template format version not found: heat_template_version is missing.', 'Add "heat_template_version: 2021-04-16" as the first line.');
+    return sink.items;
+  }
+  const info = t.version_info;
+  if (!info) {
+    sink.error('unknown-version', t.versionNode, `Unknown heat_template_version "${t.version ?? ''}".`, didYouMean(t.version ?? '', KNOWN_VERSIONS) ?? `Use one of ${KNOWN_VERSIONS.join(', ')}.`);
+    return sink.items;
+  }
+  const resourceList = resources(t);
+  const ctx: ValidationContext = {
+    t,
+    sink,
+    info,
+    parameters: names(t, 'parameters'),
+    resources: new Map(resourceList.map((r) => [r.name, r])),
+    conditions: names(t, 'conditions'),
+    options,
+    deps: new Map(),
+    usedConditions: new Set(),
+  };
+  for (const pair of entries(root)) {
+    const name = keyText(pair.key);
+    if (!info.sections.includes(name)) {
+      const hint = name === 'conditions' ? 'The conditions section needs heat_template_version 2016-10-14 (newton) or later.' : (didYouMean(name, info.sections) ?? `Sections are ${info.sections.join(', ')}.`);
+      sink.error('unknown-section', pair.key, `"${name}" is not a valid template section for heat_template_version ${t.version}.`, hint);
+    }
+  }
+  const desc = section(t, 'description');
+  if (desc && !isNull(desc) && !isScalar(desc)) sink.error('bad-description', desc, 'The description must be a string.');
+  validateParameters(ctx, section(t, 'parameters'));
+  validateParameterGroups(ctx, section(t, 'parameter_groups'));
+  const res = section(t, 'resources');
+  if (res && !isNull(res) && !isMap(res)) sink.error('section-not-mapping', res, 'The resources section must be a mapping of resource names to definitions.');
+  for (const r of resourceList) validateResource(ctx, r);
+  if (resourceList.length > LIMITS.maxResourcesPerStack) {
+    sink.warning('too-many-resources', res ?? null, `The template has ${resourceList.length} resources; Heat's default max_resources_per_stack is ${LIMITS.maxResourcesPerStack}.`);
+  }
+  validateOutputs(ctx, section(t, 'outputs'));
+  validateConditions(ctx, section(t, 'conditions'));
+  reportCycles(ctx);
+  checkEnvironmentParameters(ctx);
+  return sink.items;
+}
+
+function validateConditions(ctx: ValidationContext, node: HNode | undefined): void {
+  if (!node || isNull(node)) return;
+  if (!isMap(node)) {
+    ctx.sink.error('section-not-mapping', node, 'The conditions section must be a mapping of condition names to definitions.');
+    return;
+  }
+  // Heat evaluates a condition only when something uses it, so problems in
+  // an unused condition are warnings. Used ones are checked first because
+  // they mark the conditions they refer to as used.
+  const pending = entries(node);
+  const done = new Set<HPair>();
+  const check = (pair: HPair, used: boolean): void => {
+    done.add(pair);
+    const before = ctx.sink.items.length;
+    const v = pair.value;
+    if (isString(v)) {
+      if (v.value === keyText(pair.key)) ctx.sink.error('condition-cycle', v, `Condition "${v.value}" refers to itself.`);
+      else referCondition(ctx, v);
+    } else walkFunctions(ctx, v, 'condition', { path: ['conditions', keyText(pair.key)] });
+    if (!used) {
+      for (const d of ctx.sink.items.slice(before)) {
+        if (d.severity !== 'error') continue;
+        d.severity = 'warning';
+        d.message += ` (condition "${keyText(pair.key)}" is not used, so Heat does not evaluate it)`;
+      }
+    }
+  };
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const pair of pending) {
+      if (!done.has(pair) && ctx.usedConditions.has(keyText(pair.key))) {
+        check(pair, true);
+        progress = true;
+      }
+    }
+  }
+  for (const pair of pending) if (!done.has(pair)) check(pair, false);
+}
+
+function validateOutputs(ctx: ValidationContext, node: HNode | undefined): void {
+  if (!node || isNull(node)) return;
+  if (!isMap(node)) {
+    ctx.sink.error('section-not-mapping', node, 'The outputs section must be a mapping of output names to definitions.');
+    return;
+  }
+  for (const pair of entries(node)) {
+    const name = keyText(pair.key);
+    const def = pair.value;
+    if (!isMap(def)) {
+      ctx.sink.error('output-not-mapping', pair.key, `Output "${name}" must be a mapping with a value.`);
+      continue;
+    }
+    for (const p of entries(def)) {
+      const key = keyText(p.key);
+      if (!ctx.info.output_keys.includes(key)) {
+        ctx.sink.error('unknown-output-key', p.key, `"${key}" is not a valid key of output "${name}".`, didYouMean(key, ctx.info.output_keys) ?? `Valid keys: ${ctx.info.output_keys.join(', ')}.`);
+      }
+    }
+    if (!def.index.has('value')) ctx.sink.error('output-missing-value', pair.key, `Output "${name}" has no value.`, 'Add "value: {get_attr: [...]}".');
+    const cond = get(def, 'condition');
+    if (isString(cond)) referCondition(ctx, cond);
+    const value = get(def, 'value');
+    if (value) walkFunctions(ctx, value, 'template', { path: ['outputs', name, 'value'] });
+  }
+}
+
+/** Tarjan-free cycle search: DFS with colours, reporting each cycle once. */
+function reportCycles(ctx: ValidationContext): void {
+  const state = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const reported = new Set<string>();
+  const visit = (n: string): void => {
+    state.set(n, 1);
+    stack.push(n);
+    for (const m of ctx.deps.get(n) ?? []) {
+      const s = state.get(m);
+      if (s === 1) {
+        const cycle = [...stack.slice(stack.indexOf(m)), m];
+        const key = [...cycle].slice(0, -1).sort().join(',');
+        if (!reported.has(key)) {
+          reported.add(key);
+          const r = ctx.resources.get(m) as ResourceEntry;
+          ctx.sink.error('dependency-cycle', r.pair.key, `Circular dependency: ${cycle.join(' -> ')}.`, 'Remove one of the references or depends_on entries in the cycle.');
+        }
+      } else if (s === undefined) visit(m);
+    }
+    stack.pop();
+    state.set(n, 2);
+  };
+  for (const n of ctx.deps.keys()) if (!state.has(n)) visit(n);
+}
+
+/** Heat refuses `parameters` values the template does not declare. */
+function checkEnvironmentParameters(ctx: ValidationContext): void {
+  const env = ctx.options.environment;
+  if (!env) return;
+  for (const [name, src] of env.parameterSources) {
+    if (ctx.parameters.has(name)) continue;
+    const sink = new DiagnosticSink(src.env.file, new LineIndex(src.env.text));
+    sink.error('environment-unknown-parameter', src.key, `The environment sets parameter "${name}", which ${ctx.t.file} does not declare; Heat refuses it.`, didYouMean(name, ctx.parameters) ?? 'Move it to parameter_defaults, or declare it in the template.');
+    ctx.sink.items.push(...sink.items);
+  }
+}
