@@ -1,0 +1,80 @@
+// Electron main: lifecycle only. Services are composed in compose.ts exactly
+// as the browser host composes them; this file adds the window, the menu,
+// the IPC adapter and the single-instance lock.
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { join } from 'node:path';
+import { composeServices, type Services } from './compose';
+import { registerIpc } from './ipc/electron-ipc';
+import { createMainWindow, preloadPath } from './window/create-window';
+import { registerAppScheme, serveRenderer } from './window/app-protocol';
+import { buildMenu } from './window/menu';
+import { hardenSession, hardenWebContents } from './window/security';
+import { resolveNativeBinding } from './platform/native-binding';
+import { PRODUCT_NAME } from './platform/paths';
+import { AppError } from '../shared/ipc/errors';
+
+app.setName(PRODUCT_NAME);
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let services: Services | null = null;
+  let unregisterIpc: (() => void) | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
+
+  app.whenReady().then(
+    () => {
+      const dataDir = app.getPath('userData');
+      // dist-electron/main.cjs -> the app root (repo in development, app.asar when packaged).
+      const appRoot = join(__dirname, '..');
+      try {
+        services = composeServices({
+          dataDir,
+          host: 'electron',
+          version: app.getVersion(),
+          nativeBinding: resolveNativeBinding({ packaged: app.isPackaged, repoRoot: appRoot, electronVersion: process.versions.electron }),
+        });
+      } catch (err) {
+        dialog.showErrorBox('Heat Studio cannot open its library', err instanceof AppError || err instanceof Error ? err.message : String(err));
+        app.exit(1);
+        return;
+      }
+      hardenSession(session.defaultSession);
+      serveRenderer(join(appRoot, 'dist', 'renderer'));
+      unregisterIpc = registerIpc(services.dispatcher, services.events);
+      const events = services.events;
+      Menu.setApplicationMenu(buildMenu((command) => events.emit('menu.command', { command })));
+      mainWindow = createMainWindow({ dataDir, preloadPath: preloadPath(), title: PRODUCT_NAME });
+      mainWindow.on('closed', () => (mainWindow = null));
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) {
+          mainWindow = createMainWindow({ dataDir, preloadPath: preloadPath(), title: PRODUCT_NAME });
+        }
+      });
+    },
+    (err: unknown) => {
+      console.error(err);
+      app.exit(1);
+    },
+  );
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    unregisterIpc?.();
+    services?.dispose();
+    services = null;
+  });
+}

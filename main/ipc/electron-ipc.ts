@@ -1,0 +1,33 @@
+// Adapts the dispatcher to Electron IPC. One invoke channel carries every
+// contract channel; the sender is checked (a frame of our own app:// origin in
+// a window we created) before the request reaches the dispatcher, which then
+// validates it. Push events go to every window on one event channel.
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc/contract';
+import type { Dispatcher } from './dispatcher';
+import type { EventBus } from '../events/event-bus';
+import { isAppUrl } from '../window/security';
+
+export function registerIpc(dispatcher: Dispatcher, events: EventBus): () => void {
+  ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, request: unknown) => {
+    if (!isTrustedSender(event)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Request from an untrusted frame refused.' } };
+    }
+    return dispatcher.dispatch(channel, request);
+  });
+  const unsubscribe = events.subscribe((event) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, event);
+    }
+  });
+  return () => {
+    ipcMain.removeHandler(IPC_INVOKE);
+    unsubscribe();
+  };
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame || !isAppUrl(frame.url)) return false;
+  return BrowserWindow.fromWebContents(event.sender) !== null;
+}

@@ -1,0 +1,68 @@
+// `npm test`: the whole suite, in the order a failure is cheapest to find.
+//   1. type check (shared, main, renderer with vue-tsc, tests)   2. lint
+//   3. unit tests   4. build the renderer   5. end-to-end in Debian's Chromium
+//   6. integration against the real test cloud (Heat + Keystone on 127.0.0.1);
+//      started here with `npm run cloud:up` when it is not already up, and
+//      stopped again afterwards if this run started it.
+// Ends with one line "N passed, N failed" summed over every vitest project.
+// Options: --skip-cloud (no integration suite), --only unit|e2e|integration.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const skipCloud = args.includes('--skip-cloud') || process.env.HEAT_STUDIO_SKIP_CLOUD === '1';
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+mkdirSync('test-output', { recursive: true });
+
+function step(name, cmd, cmdArgs, env = {}) {
+  console.log(`\n▶ ${name}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`  ${name}: ${r.status === 0 ? 'ok' : `FAILED (${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (r.status !== 0) failures.push(name);
+  return r.status === 0;
+}
+
+function vitest(project) {
+  const hasTests = (dir) => existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.test.ts'));
+  if (!hasTests(join('test', project))) return;
+  const out = join('test-output', `vitest-${project}.json`);
+  step(`${project} tests`, process.execPath, [
+    'node_modules/vitest/vitest.mjs', 'run', '--project', project,
+    '--reporter=default', '--reporter=json', `--outputFile.json=${out}`,
+  ]);
+  if (existsSync(out)) {
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    totals.passed += report.numPassedTests ?? 0;
+    totals.failed += report.numFailedTests ?? 0;
+    totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  } else {
+    totals.failed += 1; // the runner died before reporting
+  }
+}
+
+// cloud.json exists only while the test cloud is READY (test/cloud/README.md).
+const cloudStateDir = process.env.HEAT_STUDIO_CLOUD_STATE ?? join(process.env.TMPDIR ?? '/tmp', 'heat-studio-cloud');
+const cloudWasUp = () => existsSync(join(cloudStateDir, 'cloud.json'));
+
+if (!only) {
+  step('type check', process.execPath, ['scripts/typecheck.mjs']);
+  step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0']);
+}
+if (!only || only === 'unit') vitest('unit');
+if (!only || only === 'e2e') {
+  if (step('build renderer', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'])) vitest('e2e');
+}
+if ((!only || only === 'integration') && !skipCloud && existsSync('test/cloud/cloud-up.sh')) {
+  const startedHere = !cloudWasUp();
+  // Idempotent: starts what is missing, or confirms a running cloud in ~2 s.
+  if (step('start the test cloud', 'bash', ['test/cloud/cloud-up.sh'])) vitest('integration');
+  if (startedHere && !process.env.HEAT_STUDIO_KEEP_CLOUD) step('stop the test cloud', 'bash', ['test/cloud/cloud-down.sh']);
+}
+
+console.log(`\nsteps failed: ${failures.length ? failures.join(', ') : 'none'}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(failures.length || totals.failed ? 1 : 0);

@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServices, type Services } from '../../../../main/compose';
+import { startWebHost, type WebHost } from '../../../../main/web/web-host';
+import { useTempDirs } from '../../../support/temp-dir';
+
+const tempDir = useTempDirs();
+let host: WebHost | null = null;
+let services: Services | null = null;
+
+afterEach(async () => {
+  await host?.close();
+  services?.dispose();
+  host = null;
+  services = null;
+});
+
+async function start(bodyLimit?: number): Promise<WebHost> {
+  const staticDir = tempDir();
+  mkdirSync(join(staticDir, 'assets'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>shell</title>');
+  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  services = composeServices({ dataDir: tempDir(), host: 'web', version: 'test' });
+  host = await startWebHost({ services, staticDir, port: 0, ...(bodyLimit ? { bodyLimit } : {}) });
+  return host;
+}
+
+/** Raw HTTP so tests can set Host and Origin the way another site would. */
+function send(h: WebHost, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: h.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+const json = { 'content-type': 'application/json' };
+
+describe('the browser host', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    const h = await start();
+    expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('carries the contract: Result values over POST /api/invoke/<channel>', async () => {
+    const h = await start();
+    const ok = await send(h, { method: 'POST', path: '/api/invoke/library.list', headers: json, body: '{}' });
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true });
+    const bad = await send(h, { method: 'POST', path: '/api/invoke/library.get', headers: json, body: '{"id": 5}' });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const unknown = await send(h, { method: 'POST', path: '/api/invoke/nope', headers: json, body: '{}' });
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('refuses a body that is not JSON, or too large, with a clear error', async () => {
+    const h = await start(1024);
+    const garbage = await send(h, { method: 'POST', path: '/api/invoke/library.list', headers: json, body: '{nope' });
+    expect(garbage.status).toBe(400);
+    expect(JSON.parse(garbage.body).error.message).toMatch(/not JSON/);
+    const big = await send(h, { method: 'POST', path: '/api/invoke/library.list', headers: json, body: JSON.stringify({ search: 'x'.repeat(5000) }) });
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body).error.code).toBe('FILE_TOO_LARGE');
+  });
+
+  it('refuses requests from other origins, other Host names and form posts', async () => {
+    const h = await start();
+    const crossOrigin = await send(h, { method: 'POST', path: '/api/invoke/library.list', headers: { ...json, origin: 'http://evil.example' }, body: '{}' });
+    expect(crossOrigin.status).toBe(403);
+    const rebinding = await send(h, { path: '/', headers: { host: 'evil.example:80' } });
+    expect(rebinding.status).toBe(421);
+    const form = await send(h, { method: 'POST', path: '/api/invoke/library.list', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(form.status).toBe(415);
+  });
+
+  it('serves the renderer with a strict CSP and falls back to the app shell, never outside its folder', async () => {
+    const h = await start();
+    const asset = await send(h, { path: '/assets/app.js' });
+    expect(asset.body).toBe('console.log(1)');
+    expect(asset.headers['content-security-policy']).toContain("script-src 'self'");
+    const escape = await send(h, { path: '/../../../../etc/passwd' });
+    expect(escape.body).toContain('<title>shell</title>');
+    const encoded = await send(h, { path: '/%2e%2e/%2e%2e/etc/passwd' });
+    expect(encoded.body).toContain('<title>shell</title>');
+  });
+
+  it('streams push events to the browser as server-sent events', async () => {
+    const h = await start();
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: h.port, path: '/api/events' }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString();
+          if (text.includes('host.hello') && !text.includes('library.changed')) services!.events.emit('library.changed', { templateId: 't1' });
+          if (text.includes('library.changed')) {
+            req.destroy();
+            resolve(text);
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(received).toContain('"templateId":"t1"');
+  });
+});
