@@ -1,0 +1,133 @@
+// heat-studio validate | graph | bundle: the shared HOT engine over local files.
+// Exit codes: 0 clean, 1 errors found, 2 usage problems.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildBundle } from '../../shared/hot/bundle';
+import type { Diagnostic } from '../../shared/hot/diagnostics';
+import { sortDiagnostics } from '../../shared/hot/diagnostics';
+import { buildGraph, graphToDot } from '../../shared/hot/graph';
+import { nestedRefs, validateProject } from '../../shared/hot/project';
+import type { FileSource } from '../../shared/hot/project';
+import { MAX_PARSE_BYTES } from '../../shared/hot/load';
+
+const USAGE = `usage:
+  heat-studio validate [-e env.yaml]... [--json] FILE...
+  heat-studio graph [--json|--dot] FILE
+  heat-studio bundle [-e env.yaml]... FILE`;
+
+/** Reads files as UTF-8, reporting bytes that are not UTF-8 instead of guessing. */
+export const diskSource: FileSource & { problems: Diagnostic[] } = {
+  problems: [],
+  read(p: string) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(p);
+    } catch {
+      return undefined;
+    }
+    if (bytes.length > MAX_PARSE_BYTES) return 'x'.repeat(MAX_PARSE_BYTES + 1);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      let line = 1;
+      let col = 1;
+      const bad = findInvalidUtf8(bytes);
+      for (let i = 0; i < bad; i++) if (bytes[i] === 10) ((line += 1), (col = 1)); else col++;
+      this.problems.push({ file: p, line, column: col, severity: 'error', code: 'not-utf8', message: `The file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16)} at offset ${bad}); Heat requires UTF-8.`, hint: 'Re-save the file as UTF-8.' });
+      return '';
+    }
+  },
+};
+
+function findInvalidUtf8(b: Buffer): number {
+  for (let i = 0; i < b.length; i++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, i + 4 > b.length ? b.length : i + 1));
+    } catch {
+      if (i + 4 <= b.length) {
+        // a multi-byte sequence may be cut: step until it decodes or fails for good
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, i + 4));
+          continue;
+        } catch {
+          return i;
+        }
+      }
+      return i;
+    }
+  }
+  return 0;
+}
+
+interface Args {
+  envs: string[];
+  files: string[];
+  json: boolean;
+  dot: boolean;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Args = { envs: [], files: [], json: false, dot: false };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i] as string;
+    if (x === '-e' || x === '--environment') {
+      const v = argv[++i];
+      if (!v) return `${x} needs a file`;
+      a.envs.push(v);
+    } else if (x === '--json') a.json = true;
+    else if (x === '--dot') a.dot = true;
+    else if (x.startsWith('-')) return `unknown option ${x}`;
+    else a.files.push(x);
+  }
+  return a;
+}
+
+const norm = (p: string) => path.resolve(p).split(path.sep).join('/');
+
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const [cmd, ...rest] = argv;
+  const args = parseArgs(rest);
+  if (!cmd || typeof args === 'string' || args.files.length === 0 || !['validate', 'graph', 'bundle'].includes(cmd)) {
+    err(`${typeof args === 'string' ? `heat-studio: ${args}\n` : ''}${USAGE}\n`);
+    return 2;
+  }
+  if (cmd !== 'validate' && args.files.length !== 1) {
+    err(`heat-studio ${cmd} takes exactly one FILE\n${USAGE}\n`);
+    return 2;
+  }
+  diskSource.problems.length = 0;
+  if (cmd === 'validate') {
+    const all: Diagnostic[] = [];
+    for (const f of args.files) all.push(...validateProject(norm(f), args.envs.map(norm), diskSource).diagnostics);
+    all.push(...diskSource.problems);
+    const cwd = norm('.') + '/';
+    const diags = sortDiagnostics(all.map((d) => ({ ...d, file: d.file.startsWith(cwd) ? d.file.slice(cwd.length) : d.file })));
+    if (args.json) out(JSON.stringify(diags.map(({ file, line, column, severity, code, message, hint }) => ({ file, line, column, severity, code, message, ...(hint ? { hint } : {}) })), null, 2) + '\n');
+    else for (const d of diags) out(`${d.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}${d.hint ? ` (${d.hint})` : ''}\n`);
+    return diags.some((d) => d.severity === 'error') ? 1 : 0;
+  }
+  const file = norm(args.files[0] as string);
+  if (cmd === 'graph') {
+    const result = validateProject(file, args.envs.map(norm), diskSource);
+    const errors = [...result.template.loadDiagnostics, ...diskSource.problems].filter((d) => d.severity === 'error');
+    if (errors.length || !result.template.root) {
+      for (const d of errors) err(`${d.file}:${d.line}:${d.column}: error [${d.code}] ${d.message}\n`);
+      return 1;
+    }
+    const nested = new Map(nestedRefs(result.template, result.environment).map((r) => [r.resource, r.path]));
+    const g = buildGraph(result.template, (name) => nested.get(name));
+    if (args.dot) out(graphToDot(g));
+    else if (args.json) out(JSON.stringify(g, null, 2) + '\n');
+    else {
+      for (const n of g.nodes) out(`${n.id} (${n.type})${n.nested ? ` contains ${n.nested}` : ''}\n`);
+      for (const e of g.edges) out(`${e.from} -> ${e.to} [${e.kind}${e.path ? ` ${e.path}` : ''}]\n`);
+    }
+    return 0;
+  }
+  const { bundle, diagnostics } = buildBundle(file, args.envs.map(norm), diskSource);
+  const errors = [...diagnostics, ...diskSource.problems].filter((d) => d.severity === 'error');
+  for (const d of errors) err(`${d.file}:${d.line}:${d.column}: error [${d.code}] ${d.message}\n`);
+  if (!bundle || errors.length) return 1;
+  out(JSON.stringify(bundle, null, 2) + '\n');
+  return 0;
+}

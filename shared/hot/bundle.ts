@@ -1,0 +1,125 @@
+// The body python-heatclient sends to POST /v1/{tenant}/stacks, built from
+// local files: `files` keyed by file:// URL (nested templates as JSON with
+// their own references rewritten to URLs, other files raw), the template
+// with get_file/type rewritten likewise, each environment file's JSON under
+// its URL, and `environment_files` listing those URLs in order.
+import { parseEnvironment } from './environment';
+import { loadYaml } from './load';
+import { DiagnosticSink, LineIndex } from './diagnostics';
+import type { Diagnostic } from './diagnostics';
+import { toValue } from './node';
+import { dirname, isInside, joinPath } from './paths';
+import { pyJsonDumps } from './py-json';
+import type { FileSource } from './project';
+
+export interface StackBundle {
+  template: unknown;
+  files: Record<string, string>;
+  environment: Record<string, unknown>;
+  environment_files?: string[];
+}
+
+export function buildBundle(entry: string, envPaths: readonly string[], source: FileSource): { bundle?: StackBundle; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const root = dirname(entry);
+  const files: Record<string, string> = {};
+  const url = (p: string) => `file://${p.startsWith('/') ? '' : '/'}${p}`;
+  const fail = (file: string, code: string, message: string) => diagnostics.push({ file, line: 0, column: 0, severity: 'error', code, message });
+
+  const readTemplate = (path: string): unknown => {
+    const text = source.read(path);
+    if (text === undefined) return undefined;
+    const sink = new DiagnosticSink(path, new LineIndex(text));
+    const node = loadYaml(text, sink);
+    const value = toValue(node);
+    return value && typeof value === 'object' && !Array.isArray(value) && ['heat_template_version', 'HeatTemplateFormatVersion', 'AWSTemplateFormatVersion'].some((k) => k in value) ? value : undefined;
+  };
+  // heatclient's get_file_contents: depth-first over values, then rewrite keys.
+  const resolve = (data: unknown, base: string, from: string): void => {
+    if (Array.isArray(data)) return data.forEach((v) => resolve(v, base, from));
+    if (!data || typeof data !== 'object') return;
+    const obj = data as Record<string, unknown>;
+    for (const v of Object.values(obj)) resolve(v, base, from);
+    for (const [key, value] of Object.entries(obj)) {
+      if (typeof value !== 'string' || (key !== 'get_file' && key !== 'type')) continue;
+      if (key === 'type' && !/\.(yaml|template)$/.test(value)) continue;
+      if (/^[a-z]+:\/\//.test(value)) continue;
+      const path = joinPath(base, value);
+      if (!isInside(root, path)) {
+        fail(from, 'file-outside-folder', `"${value}" resolves to ${path}, outside the template's folder ${root}; refusing to bundle it.`);
+        continue;
+      }
+      const u = url(path);
+      if (!(u in files)) {
+        const tpl = readTemplate(path);
+        if (tpl) {
+          files[u] = '';
+          resolve(tpl, dirname(path), path);
+          files[u] = pyJsonDumps(tpl);
+        } else {
+          const text = source.read(path);
+          if (text === undefined) fail(from, 'file-not-found', `"${value}" (${path}) cannot be read.`);
+          else files[u] = text;
+        }
+      }
+      obj[key] = u;
+    }
+  };
+
+  const template = readTemplate(entry);
+  if (!template) {
+    fail(entry, 'not-a-template', `${entry} cannot be read as a template.`);
+    return { diagnostics };
+  }
+  resolve(template, root, entry);
+  let environment: Record<string, unknown> = {};
+  const envUrls: string[] = [];
+  for (const p of envPaths) {
+    const text = source.read(p);
+    const env = parseEnvironment(text ?? '', p);
+    diagnostics.push(...env.diagnostics.filter((d) => d.severity === 'error'));
+    const value = (toValue(env.root) ?? {}) as Record<string, unknown>;
+    const rr = value.resource_registry as Record<string, unknown> | undefined;
+    if (rr && typeof rr === 'object') {
+      const base = typeof rr.base_url === 'string' ? rr.base_url : dirname(p);
+      const fix = (m: Record<string, unknown>, b: string) => {
+        for (const [k, v] of Object.entries(m)) {
+          if (k === 'base_url' || k === 'hooks' || k === 'restricted_actions' || typeof v !== 'string' || v.includes('::')) continue;
+          const wrap = { type: v.endsWith('.yaml') || v.endsWith('.template') ? v : `${v}` };
+          const holder: Record<string, unknown> = { type: wrap.type };
+          if (!/\.(yaml|template)$/.test(v)) {
+            const path = joinPath(b, v);
+            if (!isInside(root, path)) fail(p, 'file-outside-folder', `"${v}" resolves outside the template's folder; refusing to bundle it.`);
+            else {
+              const t = source.read(path);
+              if (t !== undefined) files[url(path)] = t;
+              m[k] = url(path);
+            }
+            continue;
+          }
+          resolve(holder, b, p);
+          m[k] = holder.type;
+        }
+      };
+      fix(rr, base);
+      const res = rr.resources as Record<string, Record<string, unknown>> | undefined;
+      if (res && typeof res === 'object') for (const r of Object.values(res)) if (r && typeof r === 'object') fix(r, typeof r.base_url === 'string' ? r.base_url : base);
+    }
+    files[url(p)] = pyJsonDumps(value);
+    envUrls.push(url(p));
+    environment = deepUpdate(environment, value);
+  }
+  const bundle: StackBundle = { template, files, environment };
+  if (envUrls.length) bundle.environment_files = envUrls;
+  return { bundle, diagnostics };
+}
+
+/** heatclient's deep_update: nested mappings merge, anything else replaces. */
+function deepUpdate(old: Record<string, unknown>, add: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...old };
+  for (const [k, v] of Object.entries(add)) {
+    const prev = out[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && prev && typeof prev === 'object' && !Array.isArray(prev) ? deepUpdate(prev as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+// The resource graph the canvas and the live topology draw: one node per
+// resource, one edge per get_resource / get_attr / depends_on labelled with
+// the property path it comes from, plus nested-template containment.
+import type { HNode, PathSegment } from './node';
+import { entries, formatPath, functionCall, get, isMap, isScalar, isSeq, isString, keyText } from './node';
+import { resources } from './template';
+import type { HotTemplate } from './template';
+
+export interface GraphNode {
+  id: string;
+  type: string;
+  file: string;
+  line: number;
+  column: number;
+  /** Nested template file this resource instantiates, if any. */
+  nested?: string;
+}
+
+export type EdgeKind = 'get_resource' | 'get_attr' | 'depends_on';
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  /** Where the reference sits in the source resource, e.g. networks[0].network. */
+  path: string;
+}
+
+export interface ResourceGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export function buildGraph(t: HotTemplate, nestedOf?: (resource: string, type: string) => string | undefined): ResourceGraph {
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const list = resources(t);
+  const known = new Set(list.map((r) => r.name));
+  for (const r of list) {
+    const pos = t.lines.position(r.pair.key.start);
+    const node: GraphNode = { id: r.name, type: r.type ?? '', file: t.file, line: pos.line, column: pos.column };
+    const nested = r.type ? nestedOf?.(r.name, r.type) : undefined;
+    if (nested) node.nested = nested;
+    nodes.push(node);
+    const deps = get(r.definition, 'depends_on');
+    const depItems = isSeq(deps) ? deps.items : deps ? [deps] : [];
+    depItems.forEach((d, i) => {
+      if (isScalar(d) && known.has(String(d.value))) edges.push({ from: r.name, to: String(d.value), kind: 'depends_on', path: isSeq(deps) ? `depends_on[${i}]` : 'depends_on' });
+    });
+    for (const key of ['properties', 'metadata']) {
+      const v = get(r.definition, key);
+      if (v) collect(v, key === 'properties' ? [] : ['metadata'], r.name, known, edges, 0);
+    }
+  }
+  return { nodes, edges };
+}
+
+function collect(n: HNode, path: PathSegment[], from: string, known: Set<string>, edges: GraphEdge[], depth: number): void {
+  if (depth > 200) return;
+  if (isSeq(n)) {
+    n.items.forEach((item, i) => collect(item, [...path, i], from, known, edges, depth + 1));
+    return;
+  }
+  if (!isMap(n)) return;
+  const call = functionCall(n);
+  if (call?.name === 'get_resource' && isString(call.args) && known.has(call.args.value)) {
+    edges.push({ from, to: call.args.value, kind: 'get_resource', path: formatPath(path) });
+    return;
+  }
+  if (call?.name === 'get_attr' && isSeq(call.args)) {
+    const target = call.args.items[0];
+    if (isString(target) && known.has(target.value)) edges.push({ from, to: target.value, kind: 'get_attr', path: formatPath(path) });
+    call.args.items.slice(1).forEach((a) => collect(a, path, from, known, edges, depth + 1));
+    return;
+  }
+  for (const p of entries(n)) collect(p.value, call ? path : [...path, keyText(p.key)], from, known, edges, depth + 1);
+}
+
+/** Graphviz text for `heat-studio graph --dot`. */
+export function graphToDot(g: ResourceGraph): string {
+  const q = (s: string) => JSON.stringify(s);
+  const lines = ['digraph heat {', '  rankdir=LR;', '  node [shape=box];'];
+  for (const n of g.nodes) lines.push(`  ${q(n.id)} [label=${q(`${n.id}\n${n.type}`)}];`);
+  for (const e of g.edges) lines.push(`  ${q(e.from)} -> ${q(e.to)} [label=${q(e.kind === 'depends_on' ? 'depends_on' : e.path)}${e.kind === 'depends_on' ? ', style=dashed' : ''}];`);
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
