@@ -19,6 +19,10 @@ export const en = {
     status: { usable: 'Usable', needs_editing: 'Needs editing' },
     version: 'v{n}',
     selectHint: 'Select a template to see its details.',
+    import: 'Import',
+    importHint: 'Import a YAML or JSON template file',
+    imported: 'Imported "{name}".',
+    selectToExport: 'Select a template to export first.',
   },
   details: {
     tabs: { overview: 'Overview', yaml: 'YAML' },
@@ -37,6 +41,7 @@ export const en = {
     editTags: 'Edit tags',
     delete: 'Delete',
     copy: 'Create a copy',
+    download: 'Download YAML',
     noDescription: 'No description',
     none: '—',
   },

@@ -23,6 +23,10 @@ export const zhCN: Shape<Messages> = {
     status: { usable: '可用', needs_editing: '待编辑' },
     version: '版本 {n}',
     selectHint: '选择一个模板以查看详情。',
+    import: '导入',
+    importHint: '导入 YAML 或 JSON 模板文件',
+    imported: '已导入“{name}”。',
+    selectToExport: '请先选择要导出的模板。',
   },
   details: {
     tabs: { overview: '概览', yaml: 'YAML' },
@@ -41,6 +45,7 @@ export const zhCN: Shape<Messages> = {
     editTags: '编辑标签',
     delete: '删除',
     copy: '创建副本',
+    download: '下载 YAML',
     noDescription: '无描述',
     none: '—',
   },

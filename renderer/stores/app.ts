@@ -1,7 +1,7 @@
 // App-wide state: host info, language, connection to the host, and toasts.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { useApi, StudioError } from '../api/client';
+import { useApi } from '../api/client';
 import { i18n } from '../i18n';
 import type { AppInfo, Locale } from '../../shared/ipc/app.contract';
 import type { ConnectionState } from '../api/transport';
@@ -50,7 +50,7 @@ export const useAppStore = defineStore('app', () => {
 
   /** Shows an error from the main process: its message names what and where. */
   function reportError(err: unknown): void {
-    toast('error', err instanceof StudioError ? err.message : String(err));
+    toast('error', err instanceof Error ? err.message : String(err));
   }
 
   return { info, locale, connection, toasts, init, setLocale, toast, dismiss, reportError };

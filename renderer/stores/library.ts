@@ -5,6 +5,7 @@ import { computed, ref } from 'vue';
 import { useApi } from '../api/client';
 import type { RequestOf } from '../../shared/ipc/contract';
 import type { TemplateDetails, TemplateSummary } from '../../shared/library/model';
+import { downloadText, nameFromFileName, readUtf8, safeFileName } from '../library/file-transfer';
 
 export const useLibraryStore = defineStore('library', () => {
   const api = useApi();
@@ -70,9 +71,23 @@ export const useLibraryStore = defineStore('library', () => {
     await refresh();
   }
 
+  /** Imports one template file as a new template (its first version keeps the bytes as written). */
+  async function importFile(file: File): Promise<TemplateDetails> {
+    const yaml = await readUtf8(file);
+    return create({ name: nameFromFileName(file.name), description: '', tags: [], from: { kind: 'yaml', yaml } });
+  }
+
+  /** Downloads the selected template's latest version, byte for byte. */
+  function exportSelected(): boolean {
+    const d = details.value;
+    if (!d) return false;
+    downloadText(safeFileName(d.name, '.yaml'), d.latest.yaml);
+    return true;
+  }
+
   function listenForChanges(): () => void {
     return api.on('library.changed', () => void refresh());
   }
 
-  return { templates, search, tag, selectedId, details, loading, allTags, refresh, select, create, update, remove, listenForChanges };
+  return { templates, search, tag, selectedId, details, loading, allTags, refresh, select, create, update, remove, importFile, exportSelected, listenForChanges };
 });

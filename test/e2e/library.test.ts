@@ -2,7 +2,7 @@
 // from the "shared-network server" recommendation, rename, tag, search,
 // restart the host and still find it, delete it, switch language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -104,5 +104,46 @@ describe('template library in the browser', () => {
     await screenshot(page, 'library-zh-CN');
     await page.getByTestId('language').selectOption('en');
     await page.getByText('New template').waitFor();
+  });
+});
+
+describe('importing and downloading a template file in the browser', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-files-'));
+  const yaml = 'heat_template_version: 2018-08-31\n# kept exactly\nresources:\n  r1: {type: OS::Heat::RandomString}\n';
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    host = await startWebHost(dataDir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
+    await page.goto(host.url);
+    await page.getByTestId('template-shared-network-server').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('imports a YAML file as a new template, byte for byte, and downloads it back unchanged', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import').click();
+    await (await chooser).setFiles({ name: 'random.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(yaml) });
+    await expect(page.getByTestId('details-name').textContent()).resolves.toBe('random');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('download').click();
+    const file = await (await download).path();
+    expect(readFileSync(file, 'utf8')).toBe(yaml);
+  });
+
+  it('refuses a file that is not UTF-8 and imports nothing', async () => {
+    const before = await page.locator('.template-list li').count();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import').click();
+    await (await chooser).setFiles({ name: 'latin1.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]) });
+    await page.getByRole('alert').getByText('latin1.yaml is not UTF-8').waitFor();
+    await expect(page.locator('.template-list li').count()).resolves.toBe(before);
   });
 });
