@@ -11,3 +11,4 @@ export * from './scheduler';
 export * from './simulate';
 export * from './state-schema';
 export * from './rng';
+export * from './instances';
