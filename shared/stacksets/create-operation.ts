@@ -128,6 +128,7 @@ export function createOperation(input: CreateOperationInput): Checked<OperationS
     queued,
     stop: 'none',
     stopMessage: '',
+    timedOut: false,
   };
   const status = operationStatus(state);
   return accept({ ...state, operation: { ...operation, status, status_message: operationStatusMessage(state, status) } });

@@ -41,6 +41,8 @@ export interface OperationState {
   queued: boolean;
   stop: 'none' | 'requested' | 'failed';
   stopMessage: string;
+  /** The runner gave up waiting (seed: "资源栈集操作超时" is a reason an operation fails). */
+  timedOut: boolean;
 }
 
 export interface RegionTally {
@@ -119,6 +121,7 @@ export function operationStatus(state: OperationState): OperationStatus {
   if (state.stop === 'failed') return 'STOP_FAILED';
   if (state.stop === 'requested') return running ? 'STOP_IN_PROGRESS' : 'STOP_COMPLETE';
   if (state.queued) return 'QUEUE_IN_PROGRESS';
+  if (state.timedOut) return 'OPERATION_FAILED';
   if (running || state.instances.some((i) => i.status === 'WAIT_IN_PROGRESS')) return 'OPERATION_IN_PROGRESS';
   return state.regions.some((r) => hasExceededTolerance(state, r.region)) ? 'OPERATION_FAILED' : 'OPERATION_COMPLETE';
 }
@@ -136,6 +139,7 @@ export function operationStatusMessage(state: OperationState, status: OperationS
   if (status === 'STOP_IN_PROGRESS' || status === 'STOP_COMPLETE') {
     return exceeded.length > 0 ? `stopped by the user; failed stack instances exceeded the failure tolerance in ${exceeded.join(', ')}` : 'stopped by the user';
   }
+  if (state.timedOut) return 'the stack set operation timed out';
   if (exceeded.length > 0) return `failed stack instances exceeded the failure tolerance in ${exceeded.join(', ')}`;
   const failed = state.instances.filter((i) => i.status === 'OPERATION_FAILED').length;
   if (status === 'OPERATION_COMPLETE' && failed > 0) return `${failed} stack instance(s) failed within the failure tolerance`;

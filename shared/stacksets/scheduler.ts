@@ -7,7 +7,8 @@
 //   2. activateOperation if it queued and nextQueued() names it -> persist
 //   3. step(state, now)                 -> persist, then start the returned instances in Heat
 //   4. onInstanceResult(state, key, 'complete' | 'failed', message, now) -> persist, go to 3
-//   until isFinished(state). requestStop(state, now) may come at any time.
+//   until isFinished(state). requestStop(state, now) may come at any time;
+//   timeOutOperation(state, now) when the runner's deadline passes.
 // After a restart, load the state and go to 3: instances already
 // OPERATION_IN_PROGRESS are not returned again; the runner re-attaches to their Heat stacks.
 import { accept, refuse, STACK_SET_ERRORS as E, type Checked } from './errors';
@@ -160,6 +161,23 @@ export function reportStopFailed(state: OperationState, message: string, now: nu
     return refuse(E.operationNotActive, 'stack_set_operation_id', `operation ${state.operation.stack_set_operation_id} is not stopping`);
   }
   return accept(settle({ ...state, stop: 'failed', stopMessage: message }, now));
+}
+
+/**
+ * The runner's deadline passed. Waiting instances are cancelled and running
+ * ones are marked failed (their Heat stacks are no longer watched), and the
+ * operation fails with the seed's "资源栈集操作超时" reason.
+ */
+export function timeOutOperation(state: OperationState, now: number): Checked<OperationState> {
+  if (operationStatus(state) !== 'OPERATION_IN_PROGRESS') {
+    return refuse(E.operationNotActive, 'stack_set_operation_id', `operation ${state.operation.stack_set_operation_id} is not running`);
+  }
+  const time = formatTimestamp(now);
+  const cancelled = cancelWaiting(state, () => true, 'cancelled: the operation timed out', time);
+  const instances = cancelled.instances.map((i) =>
+    i.status === 'OPERATION_IN_PROGRESS' ? { ...i, status: 'OPERATION_FAILED' as const, status_message: 'timed out waiting for the stack', finished_at: time } : i,
+  );
+  return accept(settle({ ...cancelled, instances, timedOut: true }, now));
 }
 
 /** A queued operation's turn has come (see nextQueued). */

@@ -72,6 +72,7 @@ const stateSchema = z.object({
   queued: z.boolean(),
   stop: z.enum(['none', 'requested', 'failed']),
   stopMessage: z.string(),
+  timedOut: z.boolean(),
 });
 
 export function parseOperationState(json: unknown): Checked<OperationState> {

@@ -15,6 +15,7 @@ import {
   step,
   STACK_SET_ERRORS,
   TIMESTAMP_PATTERN,
+  timeOutOperation,
   type OperationState,
   type StackSetOperation,
 } from '../../../../shared/stacksets';
@@ -189,5 +190,16 @@ describe('persisting and resuming', () => {
     const a = simulate(mustCreate(operationInput(['r1', 'r2'], domains(3))), (x) => plan(x.key));
     const b = simulate(mustCreate(operationInput(['r1', 'r2'], domains(3))), (x) => plan(x.key), { startAt: 0 });
     expect(a).toEqual(b);
+  });
+});
+
+describe('timing out', () => {
+  it('fails the operation as timed out, cancelling waiting instances and failing running ones', () => {
+    let s = step(mustCreate(operationInput(['r1'], domains(3), { failure_tolerance_count: 2 })), T0).state;
+    s = must(timeOutOperation(s, T0 + 3_600_000));
+    expect(s.operation).toMatchObject({ status: 'OPERATION_FAILED', status_message: 'the stack set operation timed out' });
+    expect(Object.values(statuses(s))).toEqual(['OPERATION_FAILED', 'CANCEL_COMPLETE', 'CANCEL_COMPLETE']);
+    expect(must(parseOperationState(JSON.parse(JSON.stringify(s))))).toEqual(s);
+    expect(timeOutOperation(s, T0).ok).toBe(false);
   });
 });
