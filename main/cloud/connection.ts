@@ -1,0 +1,50 @@
+// One live connection to a cloud profile: the HTTP client (with the profile's
+// TLS settings), the Keystone session and the Heat client built on them.
+import { readFileSync } from 'node:fs';
+import { AppError } from '../../shared/ipc/errors';
+import type { ProfileFields } from '../../shared/cloud/profile';
+import { HeatClient } from './heat-client';
+import { HttpClient, type HttpOptions } from './http';
+import { KeystoneSession } from './keystone';
+
+export interface Connection {
+  http: HttpClient;
+  session: KeystoneSession;
+  heat: HeatClient;
+  /** Set when the profile turns TLS verification off: the UI shows it. */
+  warnings: string[];
+  dispose(): void;
+}
+
+export function openConnection(
+  fields: ProfileFields,
+  secret: () => string,
+  options: Omit<HttpOptions, 'ca' | 'insecure'> & { now?: () => number } = {},
+): Connection {
+  const warnings: string[] = [];
+  let ca: string | null = null;
+  if (fields.caBundlePath) {
+    try {
+      ca = readFileSync(fields.caBundlePath, 'utf8');
+    } catch (err) {
+      throw new AppError('PROFILE_INVALID', `The CA bundle ${fields.caBundlePath} cannot be read: ${(err as Error).message}`, {
+        path: fields.caBundlePath,
+      });
+    }
+    if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new AppError('PROFILE_INVALID', `The CA bundle ${fields.caBundlePath} holds no PEM certificate.`, { path: fields.caBundlePath });
+    }
+  }
+  if (fields.insecure) {
+    warnings.push(`TLS verification is off for "${fields.name}": anyone between you and the cloud can read your credentials.`);
+  }
+  const { now, ...httpOptions } = options;
+  const http = new HttpClient({ ...httpOptions, ca, insecure: fields.insecure });
+  const session = new KeystoneSession(http, fields, secret, now);
+  const heat = new HeatClient(http, session, {
+    region: fields.region,
+    interface: fields.interface,
+    endpointOverride: fields.endpointOverride,
+  });
+  return { http, session, heat, warnings, dispose: () => http.dispose() };
+}

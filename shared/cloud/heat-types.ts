@@ -1,0 +1,113 @@
+// Heat v1 shapes as the studio uses them (field names exactly as Heat sends
+// them, so nothing is lost in translation and the openstack CLI agrees).
+
+export interface HeatLink {
+  href: string;
+  rel: string;
+}
+
+export interface StackSummary {
+  id: string;
+  stack_name: string;
+  stack_status: string;
+  stack_status_reason: string | null;
+  creation_time: string | null;
+  updated_time: string | null;
+  deletion_time: string | null;
+  description: string | null;
+  parent: string | null;
+  stack_owner: string | null;
+  stack_user_project_id: string | null;
+  project?: string;
+  tags: string[] | null;
+  links: HeatLink[];
+}
+
+export interface StackOutput {
+  output_key: string;
+  output_value?: unknown;
+  description?: string;
+  output_error?: string;
+}
+
+export interface StackDetails extends StackSummary {
+  capabilities: unknown[];
+  disable_rollback: boolean;
+  notification_topics: unknown[];
+  outputs?: StackOutput[];
+  parameters: Record<string, string>;
+  template_description: string | null;
+  timeout_mins: number | null;
+}
+
+export interface HeatEvent {
+  id: string;
+  event_time: string;
+  resource_name: string;
+  logical_resource_id: string;
+  physical_resource_id: string | null;
+  resource_status: string;
+  resource_status_reason: string | null;
+  links: HeatLink[];
+  /** Only on single-event GETs. */
+  resource_type?: string;
+}
+
+export interface HeatResource {
+  resource_name: string;
+  logical_resource_id: string;
+  physical_resource_id: string | null;
+  resource_type: string;
+  resource_status: string;
+  resource_status_reason: string | null;
+  required_by: string[];
+  creation_time: string | null;
+  updated_time: string | null;
+  links: HeatLink[];
+  /** With nested_depth: the parent resource of a nested stack's resource. */
+  parent_resource?: string;
+  /** With with_detail=true. */
+  attributes?: Record<string, unknown>;
+  description?: string;
+}
+
+export interface ValidateResult {
+  Description?: string;
+  Parameters?: Record<string, unknown>;
+  ParameterGroups?: unknown[];
+  Environment?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface ResourceChanges {
+  added: unknown[];
+  deleted: unknown[];
+  replaced: unknown[];
+  unchanged: unknown[];
+  updated: unknown[];
+}
+
+/** A stack reference: Heat addresses a stack by name and id. */
+export interface StackRef {
+  name: string;
+  id: string;
+}
+
+/** Split "CREATE_IN_PROGRESS" into action and status (Heat filters need the halves). */
+export function splitStatus(status: string): { action: string; status: string } {
+  const i = status.indexOf('_');
+  if (i < 0) return { action: status, status: '' };
+  return { action: status.slice(0, i), status: status.slice(i + 1) };
+}
+
+export function isInProgress(status: string | null | undefined): boolean {
+  return typeof status === 'string' && status.endsWith('_IN_PROGRESS');
+}
+
+/** The nested stack an event belongs to, from its `stack` link (Heat sends no stack_name). */
+export function eventStackId(event: Pick<HeatEvent, 'links'>): string | null {
+  const href = event.links.find((l) => l.rel === 'stack')?.href;
+  if (!href) return null;
+  const parts = href.split('/').filter(Boolean);
+  return parts.at(-1) ?? null;
+}
