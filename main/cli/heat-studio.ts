@@ -32,7 +32,12 @@ export const diskSource: FileSource & { problems: Diagnostic[] } = {
       let line = 1;
       let col = 1;
       const bad = findInvalidUtf8(bytes);
-      for (let i = 0; i < bad; i++) if (bytes[i] === 10) ((line += 1), (col = 1)); else col++;
+      for (let i = 0; i < bad; i++) {
+        if (bytes[i] === 10) {
+          line += 1;
+          col = 1;
+        } else col++;
+      }
       this.problems.push({ file: p, line, column: col, severity: 'error', code: 'not-utf8', message: `The file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16)} at offset ${bad}); Heat requires UTF-8.`, hint: 'Re-save the file as UTF-8.' });
       return '';
     }

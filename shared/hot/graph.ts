@@ -73,7 +73,9 @@ function collect(n: HNode, path: PathSegment[], from: string, known: Set<string>
     call.args.items.slice(1).forEach((a) => collect(a, path, from, known, edges, depth + 1));
     return;
   }
-  for (const p of entries(n)) collect(p.value, call ? path : [...path, keyText(p.key)], from, known, edges, depth + 1);
+  // Other functions (str_replace, if, ...) are transparent in the label path.
+  const isFn = !!call && /^(get_|list_|str_|map_|repeat|if|yaql|digest|filter|make_url|contains|Fn::)/.test(call.name);
+  for (const p of entries(n)) collect(p.value, isFn ? path : [...path, keyText(p.key)], from, known, edges, depth + 1);
 }
 
 /** Graphviz text for `heat-studio graph --dot`. */

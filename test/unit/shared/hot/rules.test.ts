@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseTemplate } from '../../../../shared/hot/template';
+import { validateTemplate } from '../../../../shared/hot/validate';
+
+const V = 'heat_template_version: 2018-08-31\n';
+const cases: [string, string, string, number][] = [
+  ['unknown version', 'heat_template_version: 2012-01-01\n', 'unknown-version', 1],
+  ['conditions before newton', 'heat_template_version: 2016-04-08\nconditions: {}\n', 'unknown-section', 2],
+  ['unknown section', V + 'resource:\n  a: {type: OS::Heat::None}\n', 'unknown-section', 2],
+  ['get_param to undeclared', V + 'resources:\n  a:\n    type: OS::Heat::Value\n    properties:\n      value: {get_param: nope}\n', 'unknown-parameter', 6],
+  ['get_resource to undeclared', V + 'resources:\n  a:\n    type: OS::Heat::Value\n    properties:\n      value: {get_resource: b}\n', 'unknown-resource', 6],
+  ['depends_on undeclared', V + 'resources:\n  a:\n    type: OS::Heat::None\n    depends_on: [zz]\n', 'unknown-resource', 5],
+  ['cycle', V + 'resources:\n  a:\n    type: OS::Heat::None\n    depends_on: b\n  b:\n    type: OS::Heat::None\n    depends_on: a\n', 'dependency-cycle', 3],
+  ['removed function', V + 'resources:\n  a:\n    type: OS::Heat::Value\n    properties:\n      value: {Ref: x}\n', 'function-removed', 6],
+  ['bad args', V + 'resources:\n  a:\n    type: OS::Heat::Value\n    properties:\n      value: {str_replace: x}\n', 'function-bad-arguments', 6],
+  ['unknown condition', V + 'resources:\n  a:\n    type: OS::Heat::None\n    condition: nope\n', 'unknown-condition', 5],
+  ['param missing type', V + 'parameters:\n  p:\n    default: 1\n', 'parameter-missing-type', 3],
+  ['default breaks constraint', V + 'parameters:\n  p:\n    type: number\n    default: 7\n    constraints:\n      - range: {min: 1, max: 5}\n', 'parameter-default-invalid', 5],
+  ['group names unknown param', V + 'parameter_groups:\n  - label: g\n    parameters: [zz]\n', 'parameter-group-unknown-parameter', 4],
+  ['unknown resource key', V + 'resources:\n  a:\n    type: OS::Heat::None\n    propertys: {}\n', 'unknown-resource-key', 5],
+  ['unknown property', V + 'resources:\n  n:\n    type: OS::Neutron::Net\n    properties:\n      nmae: x\n', 'unknown-property', 6],
+  ['missing required', V + 'resources:\n  s:\n    type: OS::Neutron::Subnet\n    properties:\n      cidr: 10.0.0.0/24\n', 'missing-required-property', 3],
+  ['wrong type', V + 'resources:\n  n:\n    type: OS::Neutron::Net\n    properties:\n      admin_state_up: [1]\n', 'property-wrong-type', 6],
+  ['unknown OS type', V + 'resources:\n  n:\n    type: OS::Nova::Servr\n', 'unknown-resource-type', 4],
+  ['output without value', V + 'outputs:\n  o:\n    description: x\n', 'output-missing-value', 3],
+  ['unknown attribute', V + 'resources:\n  n:\n    type: OS::Neutron::Net\noutputs:\n  o:\n    value: {get_attr: [n, nope]}\n', 'unknown-attribute', 7],
+  ['tab indentation', V + 'resources:\n\ta: 1\n', 'yaml-tab', 3],
+  ['syntax error', V + 'resources: [\n', 'yaml-syntax', 3],
+  ['list document', '- a\n- b\n', 'not-a-mapping', 1],
+  ['scalar document', 'hello\n', 'not-a-mapping', 1],
+  ['duplicate key', V + 'description: a\ndescription: b\n', 'duplicate-key', 3],
+];
+
+describe('validation rules', () => {
+  it.each(cases)('%s reports %s at line %d', (_name, text, code, line) => {
+    const diags = validateTemplate(parseTemplate(text, 'rule.yaml'));
+    const hit = diags.find((d) => d.code === code);
+    expect(hit, JSON.stringify(diags)).toBeDefined();
+    expect(hit?.line).toBe(line);
+  });
+
+  it('keeps heat_template_version a string and reads yes/no as booleans (PyYAML)', () => {
+    const t = parseTemplate('heat_template_version: 2013-05-23\ndescription: yes\n');
+    expect(t.version).toBe('2013-05-23');
+  });
+});
+
+describe('bad input', () => {
+  const one = (text: string, code: string) => {
+    const start = Date.now();
+    const diags = validateTemplate(parseTemplate(text, 'bad.yaml'));
+    expect(Date.now() - start).toBeLessThan(5000);
+    expect(diags.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([code]);
+  };
+  it('an empty file', () => one('', 'missing-version'));
+  it('an alias bomb', () => {
+    let s = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 9; i++) s += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    one(s, 'yaml-alias-expansion');
+  });
+  it('deep nesting', () => one('['.repeat(200_000) + ']'.repeat(200_000), 'nesting-too-deep'));
+  it('a 50 MB file', () => one(V + '#' + 'x'.repeat(50 * 1024 * 1024), 'file-too-large'));
+});
