@@ -44,22 +44,14 @@ export const diskSource: FileSource & { problems: Diagnostic[] } = {
   },
 };
 
+/** Offset of the first byte that breaks UTF-8 (lead/continuation rules). */
 function findInvalidUtf8(b: Buffer): number {
-  for (let i = 0; i < b.length; i++) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, i + 4 > b.length ? b.length : i + 1));
-    } catch {
-      if (i + 4 <= b.length) {
-        // a multi-byte sequence may be cut: step until it decodes or fails for good
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, i + 4));
-          continue;
-        } catch {
-          return i;
-        }
-      }
-      return i;
-    }
+  for (let i = 0; i < b.length; ) {
+    const c = b[i] as number;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += n + 1;
   }
   return 0;
 }
@@ -103,7 +95,13 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   diskSource.problems.length = 0;
   if (cmd === 'validate') {
     const all: Diagnostic[] = [];
-    for (const f of args.files) all.push(...validateProject(norm(f), args.envs.map(norm), diskSource).diagnostics);
+    for (const f of args.files) {
+      const before = diskSource.problems.length;
+      const diags = validateProject(norm(f), args.envs.map(norm), diskSource).diagnostics;
+      // a file we could not decode gets the decoding diagnostic only
+      const undecodable = new Set(diskSource.problems.slice(before).map((d) => d.file));
+      all.push(...diags.filter((d) => !undecodable.has(d.file)));
+    }
     all.push(...diskSource.problems);
     const cwd = norm('.') + '/';
     const diags = sortDiagnostics(all.map((d) => ({ ...d, file: d.file.startsWith(cwd) ? d.file.slice(cwd.length) : d.file })));
