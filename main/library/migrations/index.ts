@@ -1,8 +1,10 @@
 // Every migration, in order. Append only: never edit or reorder a migration
 // that has shipped; add a new one. database.ts checks versions are 1..N.
 import { migration001 } from './001-library';
+import { migration002 } from './002-cloud';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
+  migration002,
 ];
