@@ -1,0 +1,158 @@
+// Profiles: CRUD, imports (clouds.yaml, openrc, OS_* environment) and the
+// secret of each, encrypted by the SecretStore before it reaches the
+// database. Profile values handed out never contain a secret; imported
+// secrets wait in memory (by candidate id) until the user saves them.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { AppError } from '../../shared/ipc/errors';
+import type { CloudProfile, ImportCandidate, ProfileFields } from '../../shared/cloud/profile';
+import type { CloudProfileRepo } from '../library/cloud-profile-repo';
+import type { SecretStore } from '../platform/secret-store';
+import { importCloudsYaml, importCloudsYamlFiles, type ConfigLocations, type ImportedProfile } from './clouds-yaml';
+import { openConnection, type Connection } from './connection';
+import { importEnvironment, importOpenrcText } from './openrc';
+
+export interface ProfileServiceOptions {
+  now?: () => Date;
+  locations?: ConfigLocations;
+  env?: NodeJS.ProcessEnv;
+  /** Connection settings (timeouts) for every profile's client. */
+  timeoutMs?: number;
+}
+
+export class ProfileService {
+  private readonly candidates = new Map<string, ImportedProfile>();
+  private readonly connections = new Map<string, Connection>();
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly repo: CloudProfileRepo,
+    private readonly secrets: SecretStore,
+    private readonly options: ProfileServiceOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  list(): CloudProfile[] {
+    return this.repo.list();
+  }
+
+  get(id: string): CloudProfile {
+    const p = this.repo.get(id);
+    if (!p) throw new AppError('NOT_FOUND', `No cloud profile ${id}.`, { id });
+    return p;
+  }
+
+  create(fields: ProfileFields, secret: string | null, source = 'manual'): CloudProfile {
+    this.checkName(fields.name, null);
+    const id = randomUUID();
+    const now = this.now().toISOString();
+    this.repo.insert(id, fields, source, now);
+    if (secret) this.repo.setSecret(id, this.secrets.kind, this.secrets.encrypt(secret), now);
+    return this.get(id);
+  }
+
+  /** `secret`: undefined keeps the stored one, null removes it, a string replaces it. */
+  update(id: string, fields: ProfileFields, secret: string | null | undefined): CloudProfile {
+    this.get(id);
+    this.checkName(fields.name, id);
+    const now = this.now().toISOString();
+    this.repo.update(id, fields, now);
+    if (secret === null) this.repo.clearSecret(id);
+    else if (secret !== undefined) this.repo.setSecret(id, this.secrets.kind, this.secrets.encrypt(secret), now);
+    this.dropConnection(id);
+    return this.get(id);
+  }
+
+  delete(id: string): void {
+    this.dropConnection(id);
+    if (!this.repo.delete(id)) throw new AppError('NOT_FOUND', `No cloud profile ${id}.`, { id });
+  }
+
+  /** The live connection of a profile, kept (with its cached token) until the profile changes. */
+  connection(id: string): Connection {
+    const existing = this.connections.get(id);
+    if (existing) return existing;
+    const profile = this.get(id);
+    const c = openConnection(profile, () => this.secretOf(id), { ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}) });
+    this.connections.set(id, c);
+    return c;
+  }
+
+  importCloudsYaml(input: { cloudsYaml?: string; secureYaml?: string | null; path?: string } = {}): ImportCandidate[] {
+    let found: ImportedProfile[];
+    if (input.cloudsYaml !== undefined) found = importCloudsYaml(input.cloudsYaml, input.secureYaml ?? null);
+    else if (input.path) found = importCloudsYaml(readText(input.path), null, input.path);
+    else found = importCloudsYamlFiles(this.options.locations);
+    return found.map((p) => this.remember(p));
+  }
+
+  importOpenrc(input: { path?: string; text?: string }): ImportCandidate[] {
+    const text = input.text ?? (input.path ? readText(input.path) : null);
+    if (text === null) throw new AppError('BAD_REQUEST', 'Give an openrc file path or its text.');
+    return [this.remember(importOpenrcText(text, input.path ?? 'openrc'))];
+  }
+
+  importEnvironment(): ImportCandidate[] {
+    return [this.remember(importEnvironment(this.options.env ?? process.env))];
+  }
+
+  /** Saves chosen candidates as profiles (a name already taken gets a suffix), with their secrets. */
+  saveCandidates(choices: { candidateId: string; name?: string | undefined }[]): CloudProfile[] {
+    return choices.map(({ candidateId, name }) => {
+      const c = this.candidates.get(candidateId);
+      if (!c) throw new AppError('NOT_FOUND', 'That import is no longer available: import again.', { candidateId });
+      const fields = { ...c.fields, name: this.freeName(name ?? c.fields.name) };
+      const saved = this.create(fields, c.secret, c.source);
+      this.candidates.delete(candidateId);
+      return saved;
+    });
+  }
+
+  dispose(): void {
+    for (const c of this.connections.values()) c.dispose();
+    this.connections.clear();
+    this.candidates.clear();
+  }
+
+  private secretOf(id: string): string {
+    const stored = this.repo.getSecret(id);
+    if (!stored) return '';
+    if (stored.storeKind !== this.secrets.kind) {
+      throw new AppError(
+        'SECRETS_UNAVAILABLE',
+        `The secret of this profile was stored by ${stored.storeKind}, but this mode uses ${this.secrets.kind}: enter it again here.`,
+      );
+    }
+    return this.secrets.decrypt(stored.ciphertext);
+  }
+
+  private remember(p: ImportedProfile): ImportCandidate {
+    const candidateId = randomUUID();
+    this.candidates.set(candidateId, p);
+    return { candidateId, fields: p.fields, hasSecret: !!p.secret, source: p.source, warnings: p.warnings };
+  }
+
+  private dropConnection(id: string): void {
+    this.connections.get(id)?.dispose();
+    this.connections.delete(id);
+  }
+
+  private checkName(name: string, exceptId: string | null): void {
+    if (!name.trim()) throw new AppError('PROFILE_INVALID', 'A profile needs a name.');
+    if (this.repo.nameTaken(name, exceptId)) throw new AppError('CONFLICT', `A cloud profile named "${name}" exists already.`, { name });
+  }
+
+  private freeName(name: string): string {
+    if (!this.repo.nameTaken(name, null)) return name;
+    for (let i = 2; ; i++) if (!this.repo.nameTaken(`${name} (${i})`, null)) return `${name} (${i})`;
+  }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new AppError('IMPORT_FAILED', `${path} cannot be read: ${(err as Error).message}`, { path });
+  }
+}
