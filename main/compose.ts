@@ -9,7 +9,7 @@ import { appHandlers } from './ipc/app.ipc';
 import { libraryHandlers } from './ipc/library.ipc';
 import { LibraryService } from './library/library-service';
 import { PreferencesRepo } from './library/preferences-repo';
-import { structuralChecker } from './library/template-checker';
+import { hotChecker } from './library/template-checker';
 import { TemplateRepo } from './library/template-repo';
 import { databasePath } from './platform/paths';
 
@@ -38,7 +38,7 @@ export function composeServices(options: ComposeOptions): Services {
   const events = new EventBus();
   const templates = new TemplateRepo(db);
   const preferences = new PreferencesRepo(db);
-  const library = new LibraryService(templates, structuralChecker, events, options.now);
+  const library = new LibraryService(templates, hotChecker, events, options.now);
   library.seedRecommended();
 
   const info: AppInfo = {

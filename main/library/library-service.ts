@@ -109,7 +109,7 @@ export class LibraryService {
   saveVersion(input: SaveVersionInput): TemplateDetails {
     this.mustBeEditable(input.id);
     assertTemplateSize(input.yaml);
-    const verdict = this.check(input.yaml, input.files);
+    const verdict = this.check(input.yaml, input.files, input.environment);
     const at = this.now().toISOString();
     this.repo.transaction(() => {
       this.repo.insertVersion({ id: randomUUID(), templateId: input.id, yaml: input.yaml, layout: input.layout, files: input.files, environment: input.environment, note: input.note, at });
@@ -135,7 +135,7 @@ export class LibraryService {
   ): string {
     const id = randomUUID();
     const at = this.now().toISOString();
-    const verdict = this.check(yaml, files);
+    const verdict = this.check(yaml, files, environment);
     this.repo.insertTemplate({
       id,
       name: meta.name,

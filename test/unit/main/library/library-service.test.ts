@@ -4,7 +4,7 @@ import { openDatabase } from '../../../../main/library/database';
 import { EventBus } from '../../../../main/events/event-bus';
 import { LibraryService } from '../../../../main/library/library-service';
 import { TemplateRepo } from '../../../../main/library/template-repo';
-import { structuralChecker } from '../../../../main/library/template-checker';
+import { hotChecker } from '../../../../main/library/template-checker';
 import { RECOMMENDED_TEMPLATES } from '../../../../shared/library/recommended';
 import { useTempDirs } from '../../../support/temp-dir';
 
@@ -15,7 +15,7 @@ function makeLibrary() {
   const events = new EventBus();
   const seen: string[] = [];
   events.subscribe((e) => seen.push(e.type));
-  const library = new LibraryService(new TemplateRepo(db), structuralChecker, events);
+  const library = new LibraryService(new TemplateRepo(db), hotChecker, events);
   library.seedRecommended();
   return { library, db, seen };
 }
