@@ -2,9 +2,11 @@
 // that has shipped; add a new one. database.ts checks versions are 1..N.
 import { migration001 } from './001-library';
 import { migration002 } from './002-cloud';
+import { migration003 } from './003-stacksets';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
   migration002,
+  migration003,
 ];
