@@ -4,6 +4,7 @@ import type { DomainHandlers } from './dispatcher';
 export function libraryHandlers(library: LibraryService): DomainHandlers<'library'> {
   return {
     'library.list': (req) => library.list(req),
+    'library.resourceTypes': () => library.resourceTypes(),
     'library.get': (req) => library.get(req.id),
     'library.getVersion': (req) => library.getVersion(req.id, req.number),
     'library.create': (req) => library.create(req),

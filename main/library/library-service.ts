@@ -9,11 +9,21 @@ import { LIMITS, type CanvasLayout, type TemplateDetails, type TemplateSummary, 
 import type { EventBus } from '../events/event-bus';
 import type { TemplateChecker } from './template-checker';
 import type { ListFilter, TemplateRepo } from './template-repo';
+import { parseTemplate, resources } from '../../shared/hot/template';
 
 export type CreateSource =
   | { kind: 'blank' }
   | { kind: 'template'; templateId: string; version?: number | undefined }
-  | { kind: 'yaml'; yaml: string; layout?: CanvasLayout | undefined };
+  | { kind: 'yaml'; yaml: string; layout?: CanvasLayout | undefined }
+  | {
+      kind: 'files';
+      entryPath: string;
+      yaml: string;
+      files: Record<string, string>;
+      environment: string | null;
+      layout?: CanvasLayout | undefined;
+      note?: string | undefined;
+    };
 
 export interface CreateInput {
   name: string;
@@ -24,6 +34,8 @@ export interface CreateInput {
 
 export interface SaveVersionInput {
   id: string;
+  /** Defaults to the previous version's entry path. */
+  entryPath?: string | undefined;
   yaml: string;
   layout: CanvasLayout;
   files: Record<string, string>;
@@ -78,18 +90,26 @@ export class LibraryService {
     let layout: CanvasLayout = {};
     let files: Record<string, string> = {};
     let environment: string | null = null;
+    let entryPath = 'template.yaml';
+    let note = '';
     if (input.from.kind === 'template') {
       // A copy: the source (system or saved) is never touched.
       const source = input.from.version
         ? this.getVersion(input.from.templateId, input.from.version)
         : this.get(input.from.templateId).latest;
-      ({ yaml, layout, files, environment } = source);
+      ({ yaml, layout, files, environment, entryPath } = source);
     } else if (input.from.kind === 'yaml') {
       yaml = input.from.yaml;
       layout = input.from.layout ?? {};
+    } else if (input.from.kind === 'files') {
+      ({ yaml, files, environment, entryPath } = input.from);
+      layout = input.from.layout ?? {};
+      note = input.from.note ?? '';
     }
     assertTemplateSize(yaml);
-    const id = this.repo.transaction(() => this.insert(input, yaml, layout, { origin: 'user', systemKey: null }, files, environment));
+    const id = this.repo.transaction(() =>
+      this.insert(input, yaml, layout, { origin: 'user', systemKey: null }, files, environment, entryPath, note),
+    );
     const details = this.get(id);
     this.events.emit('library.changed', { templateId: id });
     return details;
@@ -101,6 +121,7 @@ export class LibraryService {
     this.repo.transaction(() => {
       this.repo.updateMetadata(id, stripUndefined({ name: fields.name, description: fields.description }), at);
       if (fields.tags) this.repo.replaceTags(id, normalizeTags(fields.tags));
+      this.reindex(id);
     });
     this.events.emit('library.changed', { templateId: id });
     return this.mustFind(id);
@@ -109,11 +130,23 @@ export class LibraryService {
   saveVersion(input: SaveVersionInput): TemplateDetails {
     this.mustBeEditable(input.id);
     assertTemplateSize(input.yaml);
-    const verdict = this.check(input.yaml, input.files, input.environment);
+    const entryPath = input.entryPath ?? this.repo.version(input.id)?.entryPath ?? 'template.yaml';
+    const verdict = this.check(input.yaml, input.files, input.environment, entryPath);
     const at = this.now().toISOString();
     this.repo.transaction(() => {
-      this.repo.insertVersion({ id: randomUUID(), templateId: input.id, yaml: input.yaml, layout: input.layout, files: input.files, environment: input.environment, note: input.note, at });
+      this.repo.insertVersion({
+        id: randomUUID(),
+        templateId: input.id,
+        entryPath,
+        yaml: input.yaml,
+        layout: input.layout,
+        files: input.files,
+        environment: input.environment,
+        note: input.note,
+        at,
+      });
       this.repo.setStatus(input.id, verdict.status, verdict.reason, at);
+      this.reindex(input.id);
     });
     this.events.emit('library.changed', { templateId: input.id });
     return this.get(input.id);
@@ -132,10 +165,12 @@ export class LibraryService {
     origin: { origin: 'user' | 'system'; systemKey: string | null },
     files: Record<string, string> = {},
     environment: string | null = null,
+    entryPath = 'template.yaml',
+    note = '',
   ): string {
     const id = randomUUID();
     const at = this.now().toISOString();
-    const verdict = this.check(yaml, files, environment);
+    const verdict = this.check(yaml, files, environment, entryPath);
     this.repo.insertTemplate({
       id,
       name: meta.name,
@@ -147,8 +182,20 @@ export class LibraryService {
       systemKey: origin.systemKey,
       at,
     });
-    this.repo.insertVersion({ id: randomUUID(), templateId: id, yaml, layout, files, environment, note: '', at });
+    this.repo.insertVersion({ id: randomUUID(), templateId: id, entryPath, yaml, layout, files, environment, note, at });
+    this.reindex(id);
     return id;
+  }
+
+  /** Resource types every library template uses (for the filter). */
+  resourceTypes(): string[] {
+    return this.repo.resourceTypes();
+  }
+
+  private reindex(id: string): void {
+    const latest = this.repo.version(id);
+    const types = latest ? resources(parseTemplate(latest.yaml)).flatMap((r) => (r.type ? [r.type] : [])) : [];
+    this.repo.reindex(id, types);
   }
 
   private mustFind(id: string): TemplateSummary {

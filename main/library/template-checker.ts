@@ -6,6 +6,11 @@ import { templateStatus, type StatusVerdict } from '../../shared/library/templat
 
 export type { StatusVerdict };
 
-export type TemplateChecker = (yaml: string, files: Record<string, string>, environment: string | null) => Pick<StatusVerdict, 'status' | 'reason'>;
+export type TemplateChecker = (
+  yaml: string,
+  files: Record<string, string>,
+  environment: string | null,
+  entryPath?: string,
+) => Pick<StatusVerdict, 'status' | 'reason'>;
 
-export const hotChecker: TemplateChecker = (yaml, files, environment) => templateStatus(yaml, files, environment);
+export const hotChecker: TemplateChecker = (yaml, files, environment, entryPath) => templateStatus(yaml, files, environment, entryPath);

@@ -27,6 +27,7 @@ interface VersionRow {
   id: string;
   template_id: string;
   number: number;
+  entry_path: string;
   yaml: string;
   layout: string;
   files: string;
@@ -50,6 +51,8 @@ export interface NewTemplate {
 export interface NewVersion {
   id: string;
   templateId: string;
+  /** The entry file's path from the import root; nested files are keyed from the same root. */
+  entryPath?: string | undefined;
   yaml: string;
   layout: CanvasLayout;
   files: Record<string, string>;
@@ -61,6 +64,9 @@ export interface NewVersion {
 export interface ListFilter {
   search?: string | undefined;
   tag?: string | undefined;
+  status?: 'usable' | 'needs_editing' | undefined;
+  resourceType?: string | undefined;
+  sort?: 'updated' | 'name' | undefined;
 }
 
 const SUMMARY_SELECT = `
@@ -75,18 +81,33 @@ export class TemplateRepo {
   list(filter: ListFilter): TemplateSummary[] {
     const where: string[] = [];
     const params: Record<string, string> = {};
-    if (filter.search && filter.search.trim()) {
-      // LIKE with escaped wildcards: the user's % and _ are literal characters.
-      params.search = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const search = filter.search?.trim() ?? '';
+    if ([...search].length >= 3) {
+      // FTS5 trigram index: substring match over name, description, tags,
+      // resource types and YAML; the query is one quoted phrase, so the
+      // user's text is never read as FTS syntax.
+      params.fts = `"${search.replace(/"/g, '""')}"`;
+      where.push('t.id IN (SELECT template_id FROM templates_fts WHERE templates_fts MATCH @fts)');
+    } else if (search) {
+      // Trigrams need 3 characters; shorter text: LIKE with the user's % and _ literal.
+      params.search = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where.push(`(t.name LIKE @search ESCAPE '\\' OR t.description LIKE @search ESCAPE '\\'
         OR EXISTS (SELECT 1 FROM template_tags g WHERE g.template_id = t.id AND g.tag LIKE @search ESCAPE '\\'))`);
+    }
+    if (filter.status) {
+      params.status = filter.status;
+      where.push('t.status = @status');
+    }
+    if (filter.resourceType) {
+      params.resourceType = filter.resourceType;
+      where.push('EXISTS (SELECT 1 FROM template_resource_types r WHERE r.template_id = t.id AND r.type = @resourceType)');
     }
     if (filter.tag) {
       params.tag = filter.tag;
       where.push('EXISTS (SELECT 1 FROM template_tags g WHERE g.template_id = t.id AND g.tag = @tag)');
     }
     const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY t.origin = 'system', t.updated_at DESC, t.name`;
+      ORDER BY t.origin = 'system', ${filter.sort === 'name' ? 't.name COLLATE NOCASE, t.updated_at DESC' : 't.updated_at DESC, t.name'}`;
     return (this.db.prepare(sql).all(params) as TemplateRow[]).map(toSummary);
   }
 
@@ -142,10 +163,10 @@ export class TemplateRepo {
       }).n ?? 0) + 1;
     this.db
       .prepare(
-        `INSERT INTO template_versions (id, template_id, number, yaml, layout, files, environment, note, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO template_versions (id, template_id, number, entry_path, yaml, layout, files, environment, note, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(v.id, v.templateId, next, v.yaml, JSON.stringify(v.layout), JSON.stringify(v.files), v.environment, v.note, v.at);
+      .run(v.id, v.templateId, next, v.entryPath ?? 'template.yaml', v.yaml, JSON.stringify(v.layout), JSON.stringify(v.files), v.environment, v.note, v.at);
     return next;
   }
 
@@ -166,6 +187,26 @@ export class TemplateRepo {
         .prepare('SELECT id, number, note, created_at FROM template_versions WHERE template_id = ? ORDER BY number DESC')
         .all(templateId) as Array<Pick<VersionRow, 'id' | 'number' | 'note' | 'created_at'>>
     ).map((r) => ({ id: r.id, number: r.number, note: r.note, createdAt: r.created_at }));
+  }
+
+  /** Refreshes the search index and resource-type filter rows from the latest version. */
+  reindex(templateId: string, resourceTypes: readonly string[]): void {
+    const t = this.find(templateId);
+    const v = this.version(templateId);
+    this.db.prepare('DELETE FROM templates_fts WHERE template_id = ?').run(templateId);
+    this.db.prepare('DELETE FROM template_resource_types WHERE template_id = ?').run(templateId);
+    if (!t || !v) return;
+    const types = [...new Set(resourceTypes)];
+    this.db
+      .prepare('INSERT INTO templates_fts (template_id, name, description, tags, resource_types, yaml) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(templateId, t.name, t.description, t.tags.join(' '), types.join(' '), v.yaml);
+    const insert = this.db.prepare('INSERT INTO template_resource_types (template_id, type) VALUES (?, ?)');
+    for (const type of types) insert.run(templateId, type);
+  }
+
+  /** Every resource type used by some template's latest version, for the filter. */
+  resourceTypes(): string[] {
+    return (this.db.prepare('SELECT DISTINCT type FROM template_resource_types ORDER BY type').all() as Array<{ type: string }>).map((r) => r.type);
   }
 
   transaction<T>(fn: () => T): T {
@@ -194,6 +235,7 @@ function toVersion(r: VersionRow): TemplateVersion {
     id: r.id,
     templateId: r.template_id,
     number: r.number,
+    entryPath: r.entry_path,
     yaml: r.yaml,
     layout: JSON.parse(r.layout) as CanvasLayout,
     files: JSON.parse(r.files) as Record<string, string>,

@@ -14,8 +14,17 @@ const layout = z.record(z.string().max(255), z.object({ x: z.number().finite(), 
 
 export const libraryChannels = {
   'library.list': channel(
-    z.object({ search: z.string().max(LIMITS.searchMax).optional(), tag: tag.optional() }),
+    z.object({
+      search: z.string().max(LIMITS.searchMax).optional(),
+      tag: tag.optional(),
+      status: z.enum(['usable', 'needs_editing']).optional(),
+      resourceType: z.string().max(255).optional(),
+      sort: z.enum(['updated', 'name']).optional(),
+    }),
   ).returns<TemplateSummary[]>(),
+
+  /** Resource types used across the library, for the type filter. */
+  'library.resourceTypes': channel(z.object({})).returns<string[]>(),
 
   'library.get': channel(z.object({ id })).returns<TemplateDetails>(),
 

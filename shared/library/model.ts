@@ -30,6 +30,12 @@ export interface TemplateVersion {
   id: string;
   templateId: string;
   number: number;
+  /**
+   * The entry template's path from the import root ('template.yaml' for
+   * templates made here). `files` are keyed by path from the same root, so a
+   * template imported from a folder keeps its nested files where they were.
+   */
+  entryPath: string;
   /** The YAML exactly as written: the bytes are never reformatted. */
   yaml: string;
   layout: CanvasLayout;

@@ -15,18 +15,24 @@ export interface StatusVerdict {
 }
 
 export const ENTRY_PATH = 'template.yaml';
-export const ENVIRONMENT_PATH = 'environment.yaml';
+const ENVIRONMENT_PATH = 'environment.yaml';
 
-export function templateStatus(yaml: string, files: Record<string, string>, environment: string | null): StatusVerdict {
+export function templateStatus(
+  yaml: string,
+  files: Record<string, string>,
+  environment: string | null,
+  entryPath: string = ENTRY_PATH,
+): StatusVerdict {
+  // The environment gets a name no nested file can have.
+  const envPath = `\u0000${ENVIRONMENT_PATH}`;
   const source = {
-    read: (path: string) =>
-      path === ENTRY_PATH ? yaml : path === ENVIRONMENT_PATH ? (environment ?? undefined) : files[path],
+    read: (path: string) => (path === entryPath ? yaml : path === envPath ? (environment ?? undefined) : files[path]),
   };
-  const result = validateProject(ENTRY_PATH, environment === null ? [] : [ENVIRONMENT_PATH], source);
+  const result = validateProject(entryPath, environment === null ? [] : [envPath], source);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   const first = errors[0];
   if (first) {
-    const where = first.line > 0 ? `${first.file === ENTRY_PATH ? '' : `${first.file} `}line ${first.line}, column ${first.column}: ` : '';
+    const where = first.line > 0 ? `${first.file === entryPath ? '' : `${first.file.replace(envPath, 'environment')} `}line ${first.line}, column ${first.column}: ` : '';
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     return { status: 'needs_editing', reason: `${where}${first.message}${more}`, errors };
   }

@@ -3,10 +3,12 @@
 import { migration001 } from './001-library';
 import { migration002 } from './002-cloud';
 import { migration003 } from './003-stacksets';
+import { migration004 } from './004-library-search';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
   migration002,
   migration003,
+  migration004,
 ];

@@ -65,9 +65,24 @@ describe('LibraryService', () => {
     expect(library.get(t.id)).toMatchObject({ name: 'beta', tags: ['eu', 'prod'] });
     expect(library.list({ search: 'bet' }).map((x) => x.name)).toEqual(['beta']);
     expect(library.list({ search: 'web tier' }).map((x) => x.name)).toEqual(['beta']);
-    expect(library.list({ search: 'pro' }).map((x) => x.name)).toEqual(['beta']);
+    expect(library.list({ search: 'prod' }).map((x) => x.name)).toEqual(['beta']);
     expect(library.list({ tag: 'eu' }).map((x) => x.name)).toEqual(['beta']);
     expect(library.list({ search: '%' })).toEqual([]); // wildcards are literal
+  });
+
+  it('searches resource types and YAML text with full-text search, and filters by type, status and sort', () => {
+    const { library } = makeLibrary();
+    const volume = 'heat_template_version: 2018-08-31\nresources:\n  data: {type: OS::Cinder::Volume, properties: {size: 10}}\n';
+    library.create({ name: '数据卷模板', description: '', tags: [], from: { kind: 'yaml', yaml: volume } });
+    library.create({ name: 'aardvark', description: '', tags: [], from: { kind: 'blank' } });
+    expect(library.list({ search: 'Cinder::Vol' }).map((x) => x.name)).toEqual(['数据卷模板']);
+    expect(library.list({ search: '数据卷' }).map((x) => x.name)).toEqual(['数据卷模板']);
+    expect(library.list({ search: 'size: 10' }).map((x) => x.name)).toEqual(['数据卷模板']);
+    expect(library.list({ search: '"; DROP' })).toEqual([]); // FTS syntax is never interpreted
+    expect(library.list({ resourceType: 'OS::Cinder::Volume' }).map((x) => x.name)).toEqual(['数据卷模板']);
+    expect(library.list({ status: 'needs_editing' }).map((x) => x.name)).toEqual(['aardvark']);
+    expect(library.list({ sort: 'name' }).filter((x) => x.origin === 'user').map((x) => x.name)).toEqual(['aardvark', '数据卷模板']);
+    expect(library.resourceTypes()).toContain('OS::Cinder::Volume');
   });
 
   it('refuses a template over Heat\'s 512 KiB limit and stores nothing', () => {
