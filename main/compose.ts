@@ -7,6 +7,9 @@ import { EventBus } from './events/event-bus';
 import { Dispatcher, type HandlerTable } from './ipc/dispatcher';
 import { appHandlers } from './ipc/app.ipc';
 import { libraryHandlers } from './ipc/library.ipc';
+import { filesHandlers } from './ipc/files.ipc';
+import { ImportService } from './files/import-service';
+import { ExportService } from './files/export-service';
 import { LibraryService } from './library/library-service';
 import { PreferencesRepo } from './library/preferences-repo';
 import { hotChecker } from './library/template-checker';
@@ -51,6 +54,7 @@ export function composeServices(options: ComposeOptions): Services {
   const handlers: HandlerTable = {
     ...appHandlers(info, preferences),
     ...libraryHandlers(library),
+    ...filesHandlers(new ImportService(library), new ExportService(library)),
   };
   const dispatcher = new Dispatcher(handlers);
 

@@ -86,33 +86,41 @@ export class LibraryService {
   }
 
   create(input: CreateInput): TemplateDetails {
-    let yaml = BLANK_TEMPLATE;
-    let layout: CanvasLayout = {};
-    let files: Record<string, string> = {};
-    let environment: string | null = null;
-    let entryPath = 'template.yaml';
-    let note = '';
-    if (input.from.kind === 'template') {
-      // A copy: the source (system or saved) is never touched.
-      const source = input.from.version
-        ? this.getVersion(input.from.templateId, input.from.version)
-        : this.get(input.from.templateId).latest;
-      ({ yaml, layout, files, environment, entryPath } = source);
-    } else if (input.from.kind === 'yaml') {
-      yaml = input.from.yaml;
-      layout = input.from.layout ?? {};
-    } else if (input.from.kind === 'files') {
-      ({ yaml, files, environment, entryPath } = input.from);
-      layout = input.from.layout ?? {};
-      note = input.from.note ?? '';
-    }
-    assertTemplateSize(yaml);
-    const id = this.repo.transaction(() =>
-      this.insert(input, yaml, layout, { origin: 'user', systemKey: null }, files, environment, entryPath, note),
+    return this.createMany([input])[0]!;
+  }
+
+  /** Creates several templates in one transaction: all of them, or none. */
+  createMany(inputs: CreateInput[]): TemplateDetails[] {
+    const prepared = inputs.map((input) => ({ input, ...this.firstVersion(input.from) }));
+    const ids = this.repo.transaction(() =>
+      prepared.map((p) =>
+        this.insert(p.input, p.yaml, p.layout, { origin: 'user', systemKey: null }, p.files, p.environment, p.entryPath, p.note),
+      ),
     );
-    const details = this.get(id);
-    this.events.emit('library.changed', { templateId: id });
-    return details;
+    for (const id of ids) this.events.emit('library.changed', { templateId: id });
+    return ids.map((id) => this.get(id));
+  }
+
+  private firstVersion(from: CreateSource): {
+    yaml: string;
+    layout: CanvasLayout;
+    files: Record<string, string>;
+    environment: string | null;
+    entryPath: string;
+    note: string;
+  } {
+    let v = { yaml: BLANK_TEMPLATE, layout: {} as CanvasLayout, files: {} as Record<string, string>, environment: null as string | null, entryPath: 'template.yaml', note: '' };
+    if (from.kind === 'template') {
+      // A copy: the source (system or saved) is never touched.
+      const source = from.version ? this.getVersion(from.templateId, from.version) : this.get(from.templateId).latest;
+      v = { ...v, yaml: source.yaml, layout: source.layout, files: source.files, environment: source.environment, entryPath: source.entryPath };
+    } else if (from.kind === 'yaml') {
+      v = { ...v, yaml: from.yaml, layout: from.layout ?? {} };
+    } else if (from.kind === 'files') {
+      v = { yaml: from.yaml, files: from.files, environment: from.environment, entryPath: from.entryPath, layout: from.layout ?? {}, note: from.note ?? '' };
+    }
+    assertTemplateSize(v.yaml);
+    return v;
   }
 
   update(id: string, fields: { name?: string | undefined; description?: string | undefined; tags?: string[] | undefined }): TemplateSummary {

@@ -30,7 +30,8 @@ export interface WebHost {
 const LOOPBACK = '127.0.0.1';
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const bodyLimit = options.bodyLimit ?? 64 * 1024 * 1024;
+  // Imports travel as base64 (4/3 of the bytes): room for a 64 MiB import.
+  const bodyLimit = options.bodyLimit ?? 96 * 1024 * 1024;
   const sseClients = new Set<ServerResponse>();
   let port = options.port;
 

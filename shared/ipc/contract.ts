@@ -4,11 +4,13 @@
 import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './app.contract';
+import { filesChannels } from './files.contract';
 import { libraryChannels } from './library.contract';
 
 export const contract = {
   ...appChannels,
   ...libraryChannels,
+  ...filesChannels,
 } as const;
 
 export type Contract = typeof contract;

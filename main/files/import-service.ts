@@ -1,0 +1,180 @@
+// Imports into the library: several files with one chosen entry (the others
+// become its nested files), a whole folder (every template nothing else
+// references becomes a template, with the files it reaches), a bundle zip
+// made by our export, a plain zip of templates, or a URL (with the nested
+// files it references, fetched relative to it). All or nothing: every
+// template of one import is created in one transaction, and any bad file
+// fails the whole import with the file named.
+import { AppError } from '../../shared/ipc/errors';
+import type { TemplateDetails } from '../../shared/library/model';
+import { looksLikeTemplate, referencedFiles } from '../../shared/library/file-set';
+import type { CreateInput, LibraryService } from '../library/library-service';
+import { readBundle, stripCommonFolder } from './bundle';
+import { assertSafePath, readZip } from './zip';
+import { decodeUtf8 } from './text';
+
+export interface ImportLimits {
+  maxFiles: number;
+  maxFileBytes: number;
+  maxTotalBytes: number;
+}
+
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxFiles: 2_000, maxFileBytes: 8 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
+
+export interface IncomingFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportResult {
+  templates: TemplateDetails[];
+  /** Files that were read but are not part of any template (e.g. stray environment files). */
+  skipped: string[];
+}
+
+type Fetcher = (url: string, init: { signal: AbortSignal }) => Promise<Response>;
+
+export class ImportService {
+  constructor(
+    private readonly library: LibraryService,
+    private readonly limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+    private readonly fetcher: Fetcher = (url, init) => fetch(url, init),
+  ) {}
+
+  /** Files from a picker or a drop. With `entry`, one template; without, folder mode. */
+  importFiles(incoming: IncomingFile[], options: { entry?: string | undefined; environment?: string | undefined; name?: string | undefined } = {}): ImportResult {
+    const texts = this.decodeAll(incoming);
+    if (options.entry !== undefined) return { templates: [this.library.createMany([this.single(texts, options.entry, options.environment, options.name)])[0]!], skipped: [] };
+    return this.folder(texts);
+  }
+
+  /** A bundle made by our export (sidecar checked), or a plain zip of templates (folder mode). */
+  importZip(bytes: Uint8Array, fileName: string): ImportResult {
+    const bundle = readBundle(bytes, fileName);
+    if (bundle) {
+      const input: CreateInput = {
+        name: bundle.sidecar.template.name,
+        description: bundle.sidecar.template.description,
+        tags: bundle.sidecar.template.tags,
+        from: {
+          kind: 'files',
+          entryPath: bundle.sidecar.entry,
+          yaml: bundle.yaml,
+          files: bundle.files,
+          environment: bundle.environment,
+          layout: bundle.sidecar.layout,
+          note: bundle.sidecar.version.note,
+        },
+      };
+      return { templates: this.library.createMany([input]), skipped: [] };
+    }
+    const entries = stripCommonFolder(readZip(bytes, fileName));
+    return this.importFiles([...entries].map(([path, data]) => ({ path, bytes: data })));
+  }
+
+  /** A template at a URL, with the nested files it references fetched relative to it. */
+  async importUrl(url: string, name?: string): Promise<TemplateDetails> {
+    let base: URL;
+    try {
+      base = new URL(url);
+    } catch {
+      throw new AppError('BAD_REQUEST', `"${url}" is not a URL.`, { url });
+    }
+    if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new AppError('BAD_REQUEST', `Only http and https URLs can be imported (got ${base.protocol}).`, { url });
+    const entry = base.pathname.split('/').pop() || 'template.yaml';
+    const folder = new URL('.', base);
+    const fetched = new Map<string, string>([[entry, await this.fetchText(base)]]);
+    // Follow references breadth-first, relative to the entry's folder, as Heat's client does.
+    for (let round = 0; round < 10; round++) {
+      const refs = referencedFiles(entry, (p) => fetched.get(p), null);
+      const outside = refs.problems.find((p) => p.reason === 'outside-root');
+      if (outside) throw outsideError(outside.from, outside.ref);
+      const missing = refs.problems.filter((p) => p.reason === 'missing' && !fetched.has(p.path));
+      if (missing.length === 0) break;
+      if (fetched.size + missing.length > this.limits.maxFiles) throw new AppError('IMPORT_FAILED', `${url} references more than ${this.limits.maxFiles} files.`, { url });
+      for (const m of missing) fetched.set(m.path, await this.fetchText(new URL(m.path, folder)));
+    }
+    const texts = new Map(fetched);
+    return this.library.createMany([this.single(texts, entry, undefined, name)])[0]!;
+  }
+
+  private async fetchText(url: URL): Promise<string> {
+    let response: Response;
+    try {
+      response = await this.fetcher(url.toString(), { signal: AbortSignal.timeout(30_000) });
+    } catch (err) {
+      throw new AppError('CLOUD_UNREACHABLE', `${url} could not be fetched: ${(err as Error).message}`, { url: url.toString() });
+    }
+    if (!response.ok) throw new AppError('IMPORT_FAILED', `${url} answered HTTP ${response.status}; nothing was imported.`, { url: url.toString(), status: response.status });
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > this.limits.maxFileBytes) throw new AppError('FILE_TOO_LARGE', `${url} is ${declared} bytes; at most ${this.limits.maxFileBytes} are imported.`, { url: url.toString() });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > this.limits.maxFileBytes) throw new AppError('FILE_TOO_LARGE', `${url} is over ${this.limits.maxFileBytes} bytes.`, { url: url.toString() });
+    return decodeUtf8(bytes, url.toString());
+  }
+
+  private decodeAll(incoming: IncomingFile[]): Map<string, string> {
+    if (incoming.length === 0) throw new AppError('IMPORT_FAILED', 'No files were given to import.');
+    if (incoming.length > this.limits.maxFiles) {
+      throw new AppError('IMPORT_FAILED', `That is ${incoming.length} files; one import takes at most ${this.limits.maxFiles}. Import a smaller folder.`, { count: incoming.length });
+    }
+    let total = 0;
+    const texts = new Map<string, string>();
+    for (const f of incoming) {
+      const path = f.path.replace(/\\/g, '/').replace(/^\.\//, '');
+      assertSafePath(path, path);
+      if (f.bytes.length > this.limits.maxFileBytes) {
+        throw new AppError('FILE_TOO_LARGE', `${path} is ${f.bytes.length} bytes; one file may be at most ${this.limits.maxFileBytes}.`, { file: path });
+      }
+      total += f.bytes.length;
+      if (total > this.limits.maxTotalBytes) throw new AppError('FILE_TOO_LARGE', `The files add up to more than ${this.limits.maxTotalBytes} bytes.`, {});
+      texts.set(path, decodeUtf8(f.bytes, path));
+    }
+    return texts;
+  }
+
+  private single(texts: Map<string, string>, entry: string, environmentPath: string | undefined, name: string | undefined): CreateInput {
+    const yaml = texts.get(entry);
+    if (yaml === undefined) throw new AppError('IMPORT_FAILED', `The entry file ${entry} is not among the files given.`, { file: entry });
+    const environment = environmentPath === undefined ? null : (texts.get(environmentPath) ?? null);
+    if (environmentPath !== undefined && environment === null) throw new AppError('IMPORT_FAILED', `The environment file ${environmentPath} is not among the files given.`, { file: environmentPath });
+    this.assertNoEscapes(entry, texts, environment);
+    const files: Record<string, string> = {};
+    for (const [path, text] of texts) if (path !== entry && path !== environmentPath) files[path] = text;
+    return { name: name ?? baseName(entry), description: '', tags: [], from: { kind: 'files', entryPath: entry, yaml, files, environment } };
+  }
+
+  private folder(texts: Map<string, string>): ImportResult {
+    const templates = [...texts.keys()].filter((p) => /\.(ya?ml|json|template)$/i.test(p) && looksLikeTemplate(texts.get(p)!));
+    const reach = new Map(templates.map((t) => [t, referencedFiles(t, (p) => texts.get(p), null)]));
+    const nested = new Set([...reach.values()].flatMap((r) => r.files));
+    const entries = templates.filter((t) => !nested.has(t));
+    if (entries.length === 0) throw new AppError('IMPORT_FAILED', 'None of the files is a Heat template (no heat_template_version).', { files: texts.size });
+    const inputs: CreateInput[] = entries.map((entry) => {
+      const r = reach.get(entry)!;
+      const outside = r.problems.find((p) => p.reason === 'outside-root');
+      if (outside) throw outsideError(outside.from, outside.ref);
+      const files = Object.fromEntries(r.files.map((p) => [p, texts.get(p)!]));
+      return { name: baseName(entry), description: '', tags: [], from: { kind: 'files', entryPath: entry, yaml: texts.get(entry)!, files, environment: null } };
+    });
+    const used = new Set([...entries, ...nested]);
+    // Files no template reaches (environment files among them) are reported, never guessed onto a template.
+    const skipped = [...texts.keys()].filter((p) => !used.has(p));
+    return { templates: this.library.createMany(inputs), skipped };
+  }
+
+  private assertNoEscapes(entry: string, texts: Map<string, string>, environment: string | null): void {
+    const outside = referencedFiles(entry, (p) => texts.get(p), environment).problems.find((p) => p.reason === 'outside-root');
+    if (outside) throw outsideError(outside.from, outside.ref);
+  }
+}
+
+function outsideError(from: string, ref: string): AppError {
+  return new AppError('PATH_ESCAPE', `${from} references "${ref}", which is outside the imported files' folder; import the folder that contains both.`, { file: from, ref });
+}
+
+function baseName(path: string): string {
+  const file = path.split('/').pop() ?? path;
+  return file.replace(/\.(ya?ml|json|template)$/i, '') || file;
+}
+

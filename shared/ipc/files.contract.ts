@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { channel } from './define';
+import type { TemplateSummary } from '../library/model';
+
+const id = z.string().min(1).max(64);
+/** Files cross as base64 so main decodes them strictly (UTF-8, named errors). */
+const file = z.object({ path: z.string().min(1).max(1024), base64: z.string() });
+
+export interface ImportOutcome {
+  templates: TemplateSummary[];
+  skipped: string[];
+}
+
+export interface ExportedFile {
+  fileName: string;
+  base64?: string;
+  text?: string;
+}
+
+export const filesChannels = {
+  /** Several files (one chosen entry, the rest its nested files), or a folder (no entry). */
+  'files.importFiles': channel(
+    z.object({
+      files: z.array(file).min(1).max(10_000),
+      entry: z.string().max(1024).optional(),
+      environment: z.string().max(1024).optional(),
+      name: z.string().trim().min(1).max(255).optional(),
+    }),
+  ).returns<ImportOutcome>(),
+  /** A bundle made by our export, or a plain zip of templates. */
+  'files.importZip': channel(z.object({ fileName: z.string().min(1).max(1024), base64: z.string() })).returns<ImportOutcome>(),
+  'files.importUrl': channel(z.object({ url: z.string().url().max(4096), name: z.string().trim().min(1).max(255).optional() })).returns<ImportOutcome>(),
+  'files.exportYaml': channel(z.object({ id, number: z.number().int().min(1).optional() })).returns<ExportedFile>(),
+  'files.exportBundle': channel(z.object({ id, number: z.number().int().min(1).optional() })).returns<ExportedFile>(),
+} as const;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
+import { readZip, writeZip } from '../../../../main/files/zip';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+/** Marks an entry as a Unix symlink in the central directory, as `zip -y` does. */
+function withSymlink(zip: Uint8Array, entryName: string): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  for (let p = 0; p < out.length - 46; p++) {
+    if (view.getUint32(p, true) !== 0x02014b50) continue;
+    const nameLen = view.getUint16(p + 28, true);
+    if (new TextDecoder().decode(out.subarray(p + 46, p + 46 + nameLen)) !== entryName) continue;
+    view.setUint16(p + 4, (3 << 8) | 20, true); // made by Unix
+    view.setUint32(p + 38, (0o120777 << 16) >>> 0, true);
+  }
+  return out;
+}
+
+describe('zip reading', () => {
+  it('round-trips files written by writeZip', () => {
+    const files = readZip(writeZip(new Map([['a/b.yaml', 'x: 1\n'], ['c.txt', 'hi']])), 't.zip');
+    expect(new TextDecoder().decode(files.get('a/b.yaml'))).toBe('x: 1\n');
+    expect([...files.keys()].sort()).toEqual(['a/b.yaml', 'c.txt']);
+  });
+
+  it('refuses entries that escape the folder', () => {
+    for (const name of ['../evil.yaml', 'a/../../evil.yaml', '/etc/passwd', 'C:/x.yaml']) {
+      expect(() => readZip(zipSync({ [name]: enc('x') }), 'bad.zip')).toThrow(expect.objectContaining({ code: 'PATH_ESCAPE' }));
+    }
+  });
+
+  it('refuses a symbolic link', () => {
+    const zip = withSymlink(zipSync({ 'link.yaml': enc('/etc/passwd'), 'ok.yaml': enc('a: 1') }), 'link.yaml');
+    expect(() => readZip(zip, 'links.zip')).toThrow(expect.objectContaining({ code: 'PATH_ESCAPE', message: expect.stringContaining('symbolic link') }));
+  });
+
+  it('refuses too many entries and entries too large, before inflating', () => {
+    const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}.yaml`, enc('a: 1')]));
+    expect(() => readZip(zipSync(many), 'many.zip', { maxEntries: 10, maxEntryBytes: 1e6, maxTotalBytes: 1e7 })).toThrow(/20 entries/);
+    const bomb = zipSync({ 'big.yaml': new Uint8Array(5_000_000) }); // compresses to a few KB
+    expect(() => readZip(bomb, 'bomb.zip', { maxEntries: 10, maxEntryBytes: 1_000_000, maxTotalBytes: 1e7 })).toThrow(expect.objectContaining({ code: 'FILE_TOO_LARGE' }));
+  });
+
+  it('refuses something that is not a zip', () => {
+    expect(() => readZip(enc('just text'), 'notes.zip')).toThrow(/not a zip/);
+  });
+});
