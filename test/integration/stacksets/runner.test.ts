@@ -1,0 +1,209 @@
+// The stack set runner against the real test cloud: a set over RegionOne and
+// RegionTwo x projects admin and demo (4 instances), deployed SEQUENTIAL with
+// a region order and PARALLEL, a TestResource that fails in one region (a
+// parameter override per instance) for tolerance and cancellation, delete,
+// and a restart in the middle of an operation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StackSetOperation } from '../../../shared/stacksets/model';
+import type { InstanceRun } from '../../../shared/stacksets/operation-state';
+import { StackSetRepo } from '../../../main/library/stackset-repo';
+import { finished, heatStatus, openStudio, until, type Studio } from './support';
+
+const REGIONS = ['RegionOne', 'RegionTwo'];
+const SEED_METADATA_KEYS = [
+  'action',
+  'create_time',
+  'deployment_targets',
+  'operation_preferences',
+  'stack_set_id',
+  'stack_set_name',
+  'stack_set_operation_id',
+  'status',
+  'status_message',
+  'update_time',
+];
+
+let studio: Studio;
+let projects: string[];
+let setId: string;
+const setName = `ss${Date.now().toString(36)}`;
+
+function operate(req: Record<string, unknown>): Promise<StackSetOperation> {
+  return studio.services.stacksets.createOperation({ stack_set_name: setName, stack_set_id: setId, ...req } as never);
+}
+
+function byRegion(instances: InstanceRun[], region: string): InstanceRun[] {
+  return instances.filter((i) => i.region === region);
+}
+
+function time(t: string | null): number {
+  return Date.parse(t ?? '');
+}
+
+beforeAll(async () => {
+  studio = openStudio();
+  projects = [studio.cloud.users.admin.projectId, studio.cloud.users.demo.projectId];
+  const details = await studio.services.stacksets.createSet({
+    stack_set_name: setName,
+    template_version_id: studio.versionId,
+    parameters: { wait: 1 },
+    profile_ids: [studio.profileIds.admin, studio.profileIds.demo],
+  });
+  setId = details.set.stack_set_id;
+});
+
+afterAll(async () => {
+  // Leave no stacks behind even when a test failed half way.
+  const left = studio.services.stacksets.getSet({ stack_set_name: setName }).instances;
+  if (left.length > 0) {
+    const op = await operate({ action: 'DELETE_STACK_INSTANCES', deployment_targets: { regions: [...new Set(left.map((i) => i.region))], domain_ids: [...new Set(left.map((i) => i.domain_id))] }, operation_preferences: { region_concurrency_type: 'PARALLEL' } }).catch(() => null);
+    if (op) await finished(studio, op.stack_set_operation_id).catch(() => undefined);
+  }
+  studio.close();
+});
+
+describe('a stack set over two regions and two projects', () => {
+  it('creates its 4 instances SEQUENTIAL in the given region order, each a real Heat stack in its own region and project', async () => {
+    const op = await operate({
+      action: 'CREATE_STACK_INSTANCES',
+      deployment_targets: { regions: REGIONS, domain_ids: projects },
+      operation_preferences: { region_concurrency_type: 'SEQUENTIAL', region_order: ['RegionTwo', 'RegionOne'], max_concurrent_count: 2, failure_tolerance_count: 1 },
+    });
+    expect(op.status).toBe('OPERATION_IN_PROGRESS');
+    const done = await finished(studio, op.stack_set_operation_id);
+
+    expect(done.operation.status).toBe('OPERATION_COMPLETE');
+    expect(Object.keys(done.operation).sort()).toEqual(SEED_METADATA_KEYS);
+    expect(done.progress).toMatchObject({ total: 4, complete: 4 });
+    // RegionTwo ran to the end before RegionOne started.
+    const lastTwo = Math.max(...byRegion(done.instances, 'RegionTwo').map((i) => time(i.finished_at)));
+    const firstOne = Math.min(...byRegion(done.instances, 'RegionOne').map((i) => time(i.started_at)));
+    expect(lastTwo).toBeLessThanOrEqual(firstOne);
+
+    const set = studio.services.stacksets.getSet({ stack_set_name: setName });
+    expect(set.instances).toHaveLength(4);
+    for (const i of set.instances) {
+      expect(i.status).toBe('OPERATION_COMPLETE');
+      expect(await heatStatus(studio.cloud, i.region, i.domain_id, i.stack_name, i.stack_id!)).toBe('CREATE_COMPLETE');
+    }
+  });
+
+  it('deploys a new parameter to every instance PARALLEL: both regions run at once and every stack is updated', async () => {
+    const op = await operate({
+      action: 'DEPLOY_STACK_SET',
+      deployment_targets: { regions: REGIONS, domain_ids: projects },
+      parameters: { wait: 3 },
+      operation_preferences: { region_concurrency_type: 'PARALLEL' },
+    });
+    const done = await finished(studio, op.stack_set_operation_id);
+    expect(done.operation.status).toBe('OPERATION_COMPLETE');
+    // One at a time per region, but the regions overlap.
+    const [a, b] = REGIONS.map((r) => byRegion(done.instances, r));
+    expect(Math.min(...a!.map((i) => time(i.started_at)))).toBeLessThan(Math.max(...b!.map((i) => time(i.finished_at))));
+    expect(Math.min(...b!.map((i) => time(i.started_at)))).toBeLessThan(Math.max(...a!.map((i) => time(i.finished_at))));
+    expect(studio.services.stacksets.getSet({ stack_set_name: setName }).set.parameters).toEqual({ wait: 3 });
+    for (const i of studio.services.stacksets.getSet({ stack_set_name: setName }).instances) {
+      expect(await heatStatus(studio.cloud, i.region, i.domain_id, i.stack_name, i.stack_id!)).toBe('UPDATE_COMPLETE');
+    }
+  });
+
+  it('cancels the waiting instances of every region when a SEQUENTIAL region exceeds its tolerance, keeping Heat’s reason on the failed one', async () => {
+    const op = await operate({
+      action: 'UPDATE_STACK_INSTANCES',
+      deployment_targets: { regions: REGIONS, domain_ids: projects },
+      parameter_overrides: { fail: true, wait: 0 },
+      operation_preferences: { region_concurrency_type: 'SEQUENTIAL', region_order: ['RegionOne', 'RegionTwo'] },
+    });
+    const done = await finished(studio, op.stack_set_operation_id);
+    expect(done.operation.status).toBe('OPERATION_FAILED');
+    expect(done.operation.status_message).toMatch(/exceeded the failure tolerance in region "RegionOne"/);
+    expect(done.progress).toMatchObject({ failed: 1, cancelled: 3, complete: 0 });
+    const failed = done.instances.find((i) => i.status === 'OPERATION_FAILED')!;
+    expect(failed.region).toBe('RegionOne');
+    expect(failed.status_message).toMatch(/^UPDATE_FAILED/);
+    for (const i of done.instances.filter((x) => x.status === 'CANCEL_COMPLETE')) expect(i.status_message).toMatch(/^cancelled/);
+    // The set's grid shows the same: one failed instance, three untouched (still as the last deploy left them).
+    const grid = studio.services.stacksets.getSet({ stack_set_name: setName }).instances;
+    expect(grid.filter((i) => i.status === 'OPERATION_FAILED')).toHaveLength(1);
+    expect(grid.find((i) => i.status === 'OPERATION_FAILED')?.parameter_overrides).toEqual({ fail: true, wait: 0 });
+  });
+
+  it('fails only RegionTwo’s waiting instances PARALLEL when RegionTwo fails, and RegionOne completes', async () => {
+    // RegionOne back to healthy, RegionTwo failing: overrides per instance.
+    const heal = await operate({
+      action: 'UPDATE_STACK_INSTANCES',
+      deployment_targets: { regions: ['RegionOne'], domain_ids: projects },
+      parameter_overrides: { fail: false, wait: 0 },
+      operation_preferences: { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 },
+    });
+    expect((await finished(studio, heal.stack_set_operation_id)).operation.status).toBe('OPERATION_COMPLETE');
+
+    const op = await operate({
+      action: 'DEPLOY_STACK_INSTANCES',
+      deployment_targets: { regions: REGIONS, domain_ids: projects },
+      parameter_overrides: { fail: true, wait: 0 },
+      operation_preferences: { region_concurrency_type: 'PARALLEL' },
+    });
+    const done = await finished(studio, op.stack_set_operation_id);
+    expect(done.operation.status).toBe('OPERATION_FAILED');
+    // Tolerance 0: the first failure in each region cancels that region's other waiting instance.
+    for (const r of REGIONS) expect(byRegion(done.instances, r).map((i) => i.status).sort()).toEqual(['CANCEL_COMPLETE', 'OPERATION_FAILED']);
+  });
+
+  it('stops an operation: waiting instances are cancelled, the running one finishes, and the status is STOP_COMPLETE', async () => {
+    const op = await operate({
+      action: 'UPDATE_STACK_INSTANCES',
+      deployment_targets: { regions: REGIONS, domain_ids: projects },
+      parameter_overrides: { fail: false, wait: 2 },
+      operation_preferences: { region_concurrency_type: 'SEQUENTIAL', region_order: REGIONS },
+    });
+    await until(studio, op.stack_set_operation_id, (d) => d.progress.running === 1);
+    const stopping = studio.services.stacksets.stopOperation(op.stack_set_operation_id);
+    expect(stopping.status).toBe('STOP_IN_PROGRESS');
+    const done = await finished(studio, op.stack_set_operation_id);
+    expect(done.operation.status).toBe('STOP_COMPLETE');
+    expect(done.progress).toMatchObject({ complete: 1, cancelled: 3 });
+  });
+});
+
+describe('a restart in the middle of an operation', () => {
+  it('resumes from SQLite, re-attaches to the running stacks and finds a stack whose create answer was never saved, without a duplicate', async () => {
+    const op = await operate({
+      action: 'UPDATE_STACK_INSTANCES',
+      deployment_targets: { regions: REGIONS, domain_ids: projects },
+      parameter_overrides: { fail: false, wait: 4 },
+      operation_preferences: { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 },
+    });
+    const id = op.stack_set_operation_id;
+    await until(studio, id, (d) => d.progress.running === 4);
+    // Give the PUTs time to be sent, then "crash": the runner stops, the row stays as written.
+    await until(studio, id, () => true, 5_000).catch(() => undefined);
+    const services = studio.restart();
+    const row = new StackSetRepo(services.db).getOperation(id)!;
+    expect(row.status).toBe('OPERATION_IN_PROGRESS');
+
+    const done = await finished(studio, id);
+    expect(done.operation.status).toBe('OPERATION_COMPLETE');
+    expect(done.progress.complete).toBe(4);
+    for (const i of services.stacksets.getSet({ stack_set_name: setName }).instances) {
+      expect(await heatStatus(studio.cloud, i.region, i.domain_id, i.stack_name, i.stack_id!)).toBe('UPDATE_COMPLETE');
+    }
+  });
+});
+
+describe('deleting instances', () => {
+  it('deletes every instance’s Heat stack and removes the instances from the set', async () => {
+    const before = studio.services.stacksets.getSet({ stack_set_name: setName }).instances;
+    const op = await operate({
+      action: 'DELETE_STACK_INSTANCES',
+      deployment_targets: { regions: REGIONS, domain_ids: projects },
+      operation_preferences: { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 },
+    });
+    const done = await finished(studio, op.stack_set_operation_id);
+    expect(done.operation.status).toBe('OPERATION_COMPLETE');
+    expect(studio.services.stacksets.getSet({ stack_set_name: setName }).instances).toEqual([]);
+    for (const i of before) {
+      expect(['NOT_FOUND', 'DELETE_COMPLETE']).toContain(await heatStatus(studio.cloud, i.region, i.domain_id, i.stack_name, i.stack_id!));
+    }
+  });
+});
