@@ -10,11 +10,18 @@ import { libraryHandlers } from './ipc/library.ipc';
 import { filesHandlers } from './ipc/files.ipc';
 import { ImportService } from './files/import-service';
 import { ExportService } from './files/export-service';
+import { stacksetHandlers } from './ipc/stacksets.ipc';
 import { LibraryService } from './library/library-service';
 import { PreferencesRepo } from './library/preferences-repo';
 import { hotChecker } from './library/template-checker';
 import { TemplateRepo } from './library/template-repo';
 import { databasePath } from './platform/paths';
+import { ProfileService } from './cloud/profile-service';
+import { CloudProfileRepo } from './library/cloud-profile-repo';
+import { StackSetRepo } from './library/stackset-repo';
+import { NodeSecretStore, type SecretStore } from './platform/secret-store';
+import { StackSetAccounts } from './stacksets/accounts';
+import { StackSetService } from './stacksets/stackset-service';
 
 export interface ComposeOptions {
   dataDir: string;
@@ -23,12 +30,18 @@ export interface ComposeOptions {
   version: string;
   nativeBinding?: string | undefined;
   now?: () => Date;
+  /** Electron passes its safeStorage store; plain Node uses a key file in the data dir. */
+  secrets?: SecretStore;
+  /** Stack set runner poll interval (tests and the bench shorten it). */
+  stacksetPollMs?: number;
 }
 
 export interface Services {
   dispatcher: Dispatcher;
   events: EventBus;
   library: LibraryService;
+  profiles: ProfileService;
+  stacksets: StackSetService;
   info: AppInfo;
   db: Db;
   dispose(): void;
@@ -44,6 +57,15 @@ export function composeServices(options: ComposeOptions): Services {
   const library = new LibraryService(templates, hotChecker, events, options.now);
   library.seedRecommended();
 
+  // Cloud profiles: the stack set runner reaches Heat through them.
+  const profiles = new ProfileService(new CloudProfileRepo(db), options.secrets ?? NodeSecretStore.inDataDir(options.dataDir));
+
+  // Stack sets: operations left unfinished by the last run resume at once.
+  const stacksets = new StackSetService(new StackSetRepo(db), new StackSetAccounts(profiles), events, {
+    ...(options.stacksetPollMs !== undefined ? { pollMs: options.stacksetPollMs } : {}),
+  });
+  stacksets.resumeAll();
+
   const info: AppInfo = {
     version: options.version,
     host: options.host,
@@ -55,6 +77,7 @@ export function composeServices(options: ComposeOptions): Services {
     ...appHandlers(info, preferences),
     ...libraryHandlers(library),
     ...filesHandlers(new ImportService(library), new ExportService(library)),
+    ...stacksetHandlers(stacksets),
   };
   const dispatcher = new Dispatcher(handlers);
 
@@ -62,9 +85,13 @@ export function composeServices(options: ComposeOptions): Services {
     dispatcher,
     events,
     library,
+    profiles,
+    stacksets,
     info,
     db,
     dispose() {
+      stacksets.dispose();
+      profiles.dispose();
       events.dispose();
       db.close();
     },

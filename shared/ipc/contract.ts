@@ -6,11 +6,13 @@ import type { ChannelDef } from './define';
 import { appChannels } from './app.contract';
 import { filesChannels } from './files.contract';
 import { libraryChannels } from './library.contract';
+import { stacksetChannels } from './stacksets.contract';
 
 export const contract = {
   ...appChannels,
   ...libraryChannels,
   ...filesChannels,
+  ...stacksetChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,10 @@
 // Main -> renderer pushes travel on one typed channel. Each event has a type
 // and a payload; the renderer subscribes by type.
 import type { TemplateSummary } from '../library/model';
+import type { StackChange } from '../cloud/heat-types';
+import type { InstanceRun } from '../stacksets/operation-state';
+import type { StackSetOperation } from '../stacksets/model';
+import type { OperationProgress } from './stacksets.contract';
 
 export interface StudioEvents {
   /** The library changed (another window, an import, the File menu). */
@@ -10,6 +14,14 @@ export interface StudioEvents {
   /** Keep-alive for browser mode: lets the UI show "reconnecting". */
   'host.hello': { at: string };
   'library.templateSaved': { template: TemplateSummary };
+  /** A watched stack changed: new events (oldest first), resource status deltas, maybe the full resource list. */
+  'stack.changed': StackChange;
+  /** A cloud profile became reachable or unreachable (lists then show cached data, marked stale). */
+  'cloud.status': { profileId: string; online: boolean; error: { code: string; message: string } | null; at: string };
+  /** A stack set, its instances or operations changed (created, deleted). */
+  'stacksets.changed': { stack_set_id: string };
+  /** A stack set operation moved: its metadata, progress and per-instance statuses. */
+  'stacksets.operation': { stack_set_id: string; operation: StackSetOperation; progress: OperationProgress; instances: InstanceRun[] };
 }
 
 export type MenuCommand = 'new-template' | 'import' | 'export' | 'about' | 'open-library';
