@@ -111,3 +111,39 @@ export function eventStackId(event: Pick<HeatEvent, 'links'>): string | null {
   const parts = href.split('/').filter(Boolean);
   return parts.at(-1) ?? null;
 }
+
+/** A resource status read from an event, before the resource list is re-read. */
+export interface ResourceChange {
+  resource_name: string;
+  /** The (nested) stack the resource belongs to. */
+  stack_id: string | null;
+  resource_status: string;
+  resource_status_reason: string | null;
+  physical_resource_id: string | null;
+}
+
+/** What the watcher pushes on the 'stack.changed' event. */
+export interface StackChange {
+  profileId: string;
+  stack: StackRef;
+  status: string | null;
+  statusReason: string | null;
+  /** New events only, oldest first. */
+  events: HeatEvent[];
+  resourceChanges: ResourceChange[];
+  /** The full resource list when it was re-read, else null. */
+  resources: HeatResource[] | null;
+  settled: boolean;
+  gone: boolean;
+}
+
+/** A value read from the cloud, or from the offline cache when the cloud cannot be reached. */
+export interface Fetched<T> {
+  value: T;
+  /** When the value was fetched from the cloud (ISO); null if never. */
+  fetchedAt: string | null;
+  /** True when the cloud could not be reached and this is the cached copy. */
+  stale: boolean;
+  /** Why it is stale. */
+  error: { code: string; message: string } | null;
+}

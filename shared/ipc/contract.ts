@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './app.contract';
+import { cloudChannels } from './cloud.contract';
 import { filesChannels } from './files.contract';
 import { libraryChannels } from './library.contract';
 import { stacksetChannels } from './stacksets.contract';
@@ -13,6 +14,7 @@ export const contract = {
   ...libraryChannels,
   ...filesChannels,
   ...stacksetChannels,
+  ...cloudChannels,
 } as const;
 
 export type Contract = typeof contract;

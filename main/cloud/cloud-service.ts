@@ -1,0 +1,304 @@
+// What the cloud.* channels call: reads that fall back to the offline cache
+// (marked stale) when the cloud cannot be reached, actions that never touch
+// the cache until Heat accepted them, the sandbox environment added visibly
+// for sandbox profiles only, and one watcher per stack pushing changes.
+import type { StackChange, StackRef, Fetched, HeatEvent, HeatResource, StackDetails, StackSummary } from '../../shared/cloud/heat-types';
+import { SANDBOX_ENVIRONMENT_NAME, withSandboxEnvironment } from '../../shared/cloud/sandbox-environment';
+import { AppError, type ErrorPayload } from '../../shared/ipc/errors';
+import type { EventBus } from '../events/event-bus';
+import type { CloudCacheRepo } from '../library/cloud-cache-repo';
+import { regionsOffering } from './catalog';
+import type { EventQuery, StackBody, StackListQuery } from './heat-client';
+import type { ProfileService } from './profile-service';
+import { StackWatcher, type WatchOptions } from './stack-watcher';
+
+/** Errors that mean "the cloud is not there right now": reads then serve the cache. */
+const OFFLINE_CODES = new Set(['CLOUD_UNREACHABLE', 'TIMEOUT', 'SERVICE_UNAVAILABLE']);
+
+export interface ConnectionReport {
+  identityUrl: string;
+  user: string;
+  project: string | null;
+  projectId: string | null;
+  roles: string[];
+  endpoint: string;
+  regions: string[];
+  tokenExpiresAt: string;
+  warnings: string[];
+}
+
+export interface DeployResult {
+  stack: StackRef;
+  /** The environment files Heat was given, in order: the sandbox one shows here when it was added. */
+  environmentFiles: string[];
+  sandbox: boolean;
+}
+
+export interface CloudServiceOptions {
+  now?: () => Date;
+  watch?: Partial<Pick<WatchOptions, 'fastMs' | 'slowMs' | 'resourceRefreshMs' | 'maxBackoffMs'>>;
+}
+
+export class CloudService {
+  private readonly watchers = new Map<string, { watcher: StackWatcher; profileId: string }>();
+  private readonly online = new Map<string, boolean>();
+  private readonly now: () => Date;
+
+  constructor(
+    readonly profiles: ProfileService,
+    private readonly cache: CloudCacheRepo,
+    private readonly events: EventBus,
+    private readonly options: CloudServiceOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async testConnection(profileId: string): Promise<ConnectionReport> {
+    const c = this.profiles.connection(profileId);
+    const token = await this.track(profileId, () => c.session.authenticate());
+    const endpoint = await this.track(profileId, () => c.heat.endpoint());
+    // A real Heat call proves the endpoint answers for this token.
+    await this.track(profileId, () => c.heat.list({ limit: 1 }));
+    return {
+      identityUrl: token.identityUrl,
+      user: token.user.name,
+      project: token.project?.name ?? null,
+      projectId: token.project?.id ?? null,
+      roles: token.roles,
+      endpoint,
+      regions: regionsOffering(token.catalog, 'orchestration'),
+      tokenExpiresAt: new Date(token.expiresAt).toISOString(),
+      warnings: c.warnings,
+    };
+  }
+
+  async listStacks(profileId: string, query: Omit<StackListQuery, 'marker' | 'limit'> = {}): Promise<Fetched<StackSummary[]>> {
+    const filtered = Object.keys(query).length > 0;
+    return this.read(
+      profileId,
+      async () => {
+        const stacks = await this.profiles.connection(profileId).heat.listAll(query);
+        // Only an unfiltered list says which stacks exist; a filtered one only adds.
+        this.cache.saveStackList(profileId, stacks, this.stamp(), !filtered);
+        return stacks;
+      },
+      () => this.cache.stackList(profileId),
+    );
+  }
+
+  async listPage(profileId: string, query: StackListQuery): Promise<{ stacks: StackSummary[]; count?: number }> {
+    return this.track(profileId, () => this.profiles.connection(profileId).heat.list(query));
+  }
+
+  async showStack(profileId: string, ref: StackRef): Promise<Fetched<StackDetails | null>> {
+    return this.read(
+      profileId,
+      async () => {
+        const s = await this.profiles.connection(profileId).heat.show(ref, { resolveOutputs: true });
+        this.cache.saveStack(profileId, s, this.stamp());
+        return s;
+      },
+      () => this.cache.stack(profileId, ref.id),
+    );
+  }
+
+  /** The whole timeline: cached events plus what is new since the last cached one (by marker). */
+  async stackEvents(profileId: string, ref: StackRef, nestedDepth = 0): Promise<Fetched<HeatEvent[]>> {
+    return this.read(
+      profileId,
+      async () => {
+        const heat = this.profiles.connection(profileId).heat;
+        this.cache.ensureStack(profileId, ref.id, ref.name, 'UNKNOWN', this.stamp());
+        let marker = this.cache.lastEventId(profileId, ref.id);
+        for (;;) {
+          const query: EventQuery = { sort_dir: 'asc', limit: 200, ...(marker ? { marker } : {}), ...(nestedDepth ? { nested_depth: nestedDepth } : {}) };
+          const page = await heat.events(ref, query);
+          this.cache.appendEvents(profileId, ref.id, page, this.stamp());
+          if (page.length < 200) break;
+          marker = page.at(-1)!.id;
+        }
+        return this.cache.events(profileId, ref.id).value;
+      },
+      () => this.cache.events(profileId, ref.id),
+    );
+  }
+
+  /** Filtered events (resource name/status/action/type...): straight from Heat, not cached. */
+  async filterEvents(profileId: string, ref: StackRef, query: EventQuery): Promise<HeatEvent[]> {
+    return this.track(profileId, () => this.profiles.connection(profileId).heat.events(ref, query));
+  }
+
+  async resources(profileId: string, ref: StackRef, nestedDepth = 0, withDetail = false): Promise<Fetched<HeatResource[]>> {
+    return this.read(
+      profileId,
+      async () => {
+        const r = await this.profiles.connection(profileId).heat.resources(ref, {
+          ...(nestedDepth ? { nested_depth: nestedDepth } : {}),
+          ...(withDetail ? { with_detail: true } : {}),
+        });
+        this.cache.ensureStack(profileId, ref.id, ref.name, 'UNKNOWN', this.stamp());
+        this.cache.saveResources(profileId, ref.id, r, this.stamp());
+        return r;
+      },
+      () => this.cache.resources(profileId, ref.id),
+    );
+  }
+
+  heat(profileId: string) {
+    return this.profiles.connection(profileId).heat;
+  }
+
+  async call<T>(profileId: string, fn: (heat: ReturnType<CloudService['heat']>) => Promise<T>): Promise<T> {
+    return this.track(profileId, () => fn(this.heat(profileId)));
+  }
+
+  /** Adds the sandbox environment when (and only when) the profile is a sandbox; says so in the result. */
+  prepare(profileId: string, body: StackBody): { body: StackBody; sandbox: boolean } {
+    const profile = this.profiles.get(profileId);
+    if (!profile.sandbox) return { body, sandbox: false };
+    return { body: withSandboxEnvironment(body), sandbox: true };
+  }
+
+  async create(profileId: string, body: StackBody, watch = true): Promise<DeployResult> {
+    const p = this.prepare(profileId, body);
+    const ref = await this.call(profileId, (h) => h.create(p.body));
+    const created = { name: ref.name, id: ref.id };
+    if (watch) this.watch(profileId, created);
+    return { stack: created, environmentFiles: p.body.environment_files ?? [], sandbox: p.sandbox };
+  }
+
+  async update(profileId: string, ref: StackRef, body: StackBody, patch: boolean, watch = true): Promise<DeployResult> {
+    // A PATCH keeps the existing environment (and so an earlier sandbox mapping): add nothing then.
+    const p = patch ? { body, sandbox: false } : this.prepare(profileId, body);
+    await this.call(profileId, (h) => (patch ? h.patch(ref, { existing: true, ...p.body }) : h.update(ref, p.body)));
+    if (watch) this.watch(profileId, ref);
+    return { stack: ref, environmentFiles: p.body.environment_files ?? [], sandbox: p.sandbox };
+  }
+
+  async action(profileId: string, ref: StackRef, what: 'delete' | 'cancel' | 'cancelNoRollback' | 'check' | 'suspend' | 'resume'): Promise<void> {
+    await this.call(profileId, (h) => {
+      switch (what) {
+        case 'delete':
+          return h.delete(ref);
+        case 'cancel':
+          return h.cancelUpdate(ref);
+        case 'cancelNoRollback':
+          return h.cancelUpdate(ref, { withoutRollback: true });
+        case 'check':
+          return h.check(ref);
+        case 'suspend':
+          return h.suspend(ref);
+        case 'resume':
+          return h.resume(ref);
+      }
+    });
+    this.watch(profileId, ref);
+  }
+
+  /** Starts (or pokes) the watcher of a stack; its changes go to the cache and the renderer. */
+  watch(profileId: string, ref: StackRef, nestedDepth = 0): void {
+    const key = `${profileId}/${ref.id}`;
+    const existing = this.watchers.get(key);
+    if (existing?.watcher.running) {
+      existing.watcher.poke();
+      return;
+    }
+    this.cache.ensureStack(profileId, ref.id, ref.name, 'UNKNOWN', this.stamp());
+    const known = this.cache.events(profileId, ref.id).value.map((e) => e.id);
+    const watcher = new StackWatcher(this.heat(profileId), ref, {
+      ...this.options.watch,
+      nestedDepth,
+      marker: this.cache.lastEventId(profileId, ref.id),
+      knownEventIds: known,
+      onChange: (d) => {
+        const at = this.stamp();
+        this.cache.appendEvents(profileId, ref.id, d.events, at);
+        if (d.status) this.cache.setStackStatus(profileId, ref.id, d.status, at);
+        if (d.resources) this.cache.saveResources(profileId, ref.id, d.resources, at);
+        this.setOnline(profileId, true, null);
+        const change: StackChange = { profileId, ...d };
+        this.events.emit('stack.changed', change);
+      },
+      onError: (e) => {
+        if (OFFLINE_CODES.has(e.code)) this.setOnline(profileId, false, e);
+      },
+      onRecovered: () => this.setOnline(profileId, true, null),
+    });
+    this.watchers.set(key, { watcher, profileId });
+    watcher.start();
+  }
+
+  unwatch(profileId: string, stackId: string): boolean {
+    const key = `${profileId}/${stackId}`;
+    const w = this.watchers.get(key);
+    w?.watcher.stop();
+    return this.watchers.delete(key);
+  }
+
+  watching(): { profileId: string; stack: StackRef; status: string | null; running: boolean }[] {
+    return [...this.watchers.values()].map((w) => ({
+      profileId: w.profileId,
+      stack: w.watcher.stack,
+      status: w.watcher.currentStatus,
+      running: w.watcher.running,
+    }));
+  }
+
+  /** Stops the watchers of a profile (before it is edited or deleted). */
+  forgetProfile(profileId: string): void {
+    for (const [key, w] of this.watchers) {
+      if (w.profileId === profileId) {
+        w.watcher.stop();
+        this.watchers.delete(key);
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const w of this.watchers.values()) w.watcher.stop();
+    this.watchers.clear();
+    this.profiles.dispose();
+  }
+
+  private async read<T>(profileId: string, live: () => Promise<T>, cached: () => { value: T; fetchedAt: string | null }): Promise<Fetched<T>> {
+    try {
+      const value = await this.track(profileId, live);
+      return { value, fetchedAt: this.stamp(), stale: false, error: null };
+    } catch (err) {
+      if (err instanceof AppError && OFFLINE_CODES.has(err.code)) {
+        const c = cached();
+        return { value: c.value, fetchedAt: c.fetchedAt, stale: true, error: { code: err.code, message: err.message } };
+      }
+      throw err;
+    }
+  }
+
+  /** Runs a cloud call and reports reachability changes of the profile. */
+  private async track<T>(profileId: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      const v = await fn();
+      this.setOnline(profileId, true, null);
+      return v;
+    } catch (err) {
+      if (err instanceof AppError && OFFLINE_CODES.has(err.code)) this.setOnline(profileId, false, err.toPayload());
+      throw err;
+    }
+  }
+
+  private setOnline(profileId: string, online: boolean, error: ErrorPayload | null): void {
+    if (this.online.get(profileId) === online) return;
+    this.online.set(profileId, online);
+    this.events.emit('cloud.status', {
+      profileId,
+      online,
+      error: error ? { code: error.code, message: error.message } : null,
+      at: this.stamp(),
+    });
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+}
+
+export { SANDBOX_ENVIRONMENT_NAME };

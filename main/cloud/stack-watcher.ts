@@ -1,0 +1,272 @@
+// Follows one stack: new events by marker (never the whole list again), the
+// stack's status from its own stack-level events, resources re-read when the
+// events say something changed, an adaptive interval (fast while
+// IN_PROGRESS, slow once settled), backoff on errors and a stop flag checked
+// after every await. Events are de-duplicated by id, so a retry after a token
+// expiry or a Heat restart never emits one twice, and the marker only moves
+// past events that were emitted, so none is lost.
+import type { HeatEvent, HeatResource, ResourceChange, StackRef } from '../../shared/cloud/heat-types';
+import { eventStackId, isInProgress } from '../../shared/cloud/heat-types';
+import { AppError, type ErrorPayload } from '../../shared/ipc/errors';
+import type { EventQuery, HeatClient, ResourceQuery } from './heat-client';
+
+export type WatchHeat = Pick<HeatClient, 'events' | 'resources' | 'show'>;
+
+export type { ResourceChange };
+
+export interface WatchDelta {
+  stack: StackRef;
+  /** Current stack status (from the newest stack-level event or a show). */
+  status: string | null;
+  statusReason: string | null;
+  /** New events, oldest first. */
+  events: HeatEvent[];
+  /** Resource status changes read from those events (immediate, before any refresh). */
+  resourceChanges: ResourceChange[];
+  /** The full resource list, when it was re-read in this round. */
+  resources: HeatResource[] | null;
+  settled: boolean;
+  /** Set when the stack no longer exists (deleted). */
+  gone: boolean;
+}
+
+export interface WatchOptions {
+  nestedDepth?: number;
+  /** Interval while the stack is IN_PROGRESS, per request made (so at most one request per fastMs). */
+  fastMs?: number;
+  /** Interval once settled. */
+  slowMs?: number;
+  /** Least time between two resource list refreshes while in progress. */
+  resourceRefreshMs?: number;
+  maxBackoffMs?: number;
+  pageSize?: number;
+  /** The last event already known (e.g. from the offline cache): only newer ones are fetched. */
+  marker?: string | null;
+  /** Ids already emitted before (cache), never emitted again. */
+  knownEventIds?: Iterable<string>;
+  onChange(delta: WatchDelta): void;
+  onError?(error: ErrorPayload, consecutive: number): void;
+  onRecovered?(): void;
+  now?: () => number;
+  random?: () => number;
+}
+
+export class StackWatcher {
+  private stopped = true;
+  private timer: NodeJS.Timeout | null = null;
+  private marker: string | null;
+  private readonly seen = new Set<string>();
+  private readonly knownResources = new Set<string>();
+  private status: string | null = null;
+  private statusReason: string | null = null;
+  private resourcesDirty = true;
+  private lastResourceRefresh = 0;
+  private failures = 0;
+  private started = false;
+  readonly stats = { requests: 0, errors: 0, rounds: 0 };
+  private readonly o: Required<Omit<WatchOptions, 'onError' | 'onRecovered' | 'marker' | 'knownEventIds'>> &
+    Pick<WatchOptions, 'onError' | 'onRecovered'>;
+
+  constructor(
+    private readonly heat: WatchHeat,
+    readonly stack: StackRef,
+    options: WatchOptions,
+  ) {
+    this.o = {
+      nestedDepth: options.nestedDepth ?? 0,
+      fastMs: options.fastMs ?? 1_100,
+      slowMs: options.slowMs ?? 40_000,
+      resourceRefreshMs: options.resourceRefreshMs ?? 10_000,
+      maxBackoffMs: options.maxBackoffMs ?? 30_000,
+      pageSize: options.pageSize ?? 100,
+      onChange: options.onChange,
+      onError: options.onError,
+      onRecovered: options.onRecovered,
+      now: options.now ?? Date.now,
+      random: options.random ?? Math.random,
+    };
+    this.marker = options.marker ?? null;
+    for (const id of options.knownEventIds ?? []) this.seen.add(id);
+  }
+
+  get running(): boolean {
+    return !this.stopped;
+  }
+
+  get currentStatus(): string | null {
+    return this.status;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Poll now (e.g. right after the user started an update), instead of waiting for the slow interval. */
+  poke(): void {
+    if (this.stopped) return;
+    this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.round();
+    }, ms);
+  }
+
+  private async round(): Promise<void> {
+    if (this.stopped) return;
+    const before = this.stats.requests;
+    const roundStart = this.o.now();
+    let delta: WatchDelta | null = null;
+    try {
+      delta = await this.poll();
+      if (this.stopped) return;
+      if (this.failures > 0) {
+        this.failures = 0;
+        this.o.onRecovered?.();
+      }
+    } catch (err) {
+      if (this.stopped) return;
+      this.stats.errors++;
+      this.failures++;
+      const payload = err instanceof AppError ? err.toPayload() : { code: 'INTERNAL' as const, message: String((err as Error)?.message ?? err) };
+      this.o.onError?.(payload, this.failures);
+      const ceiling = Math.min(this.o.maxBackoffMs, this.o.fastMs * 2 ** this.failures);
+      this.schedule(Math.round(ceiling / 2 + this.o.random() * (ceiling / 2)));
+      return;
+    }
+    this.stats.rounds++;
+    if (delta) this.o.onChange(delta);
+    if (this.stopped) return;
+    if (delta?.gone) {
+      this.stop();
+      return;
+    }
+    // At most one request per fastMs while in progress, counted from when this round started:
+    // a slow Heat (busy engine) then does not add its answer time to the delay.
+    const made = Math.max(1, this.stats.requests - before);
+    const elapsed = this.o.now() - roundStart;
+    this.schedule(isInProgress(this.status) ? Math.max(0, this.o.fastMs * made - elapsed) : this.o.slowMs);
+  }
+
+  private async poll(): Promise<WatchDelta | null> {
+    let gone = false;
+    if (!this.started) {
+      // The first round learns the status (events may be long gone or not yet written).
+      try {
+        const s = await this.counted(() => this.heat.show(this.stack));
+        this.status = s.stack_status;
+        this.statusReason = s.stack_status_reason;
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+        gone = true;
+      }
+      if (this.stopped) return null;
+      this.started = true;
+    }
+    const events = gone ? [] : await this.fetchNewEvents();
+    if (this.stopped) return null;
+    const previous = this.status;
+    const changes: ResourceChange[] = [];
+    for (const e of events) {
+      if (this.isStackEvent(e)) {
+        this.status = e.resource_status;
+        this.statusReason = e.resource_status_reason;
+        continue;
+      }
+      const stackId = eventStackId(e);
+      const key = `${stackId}/${e.resource_name}`;
+      if (!this.knownResources.has(key)) this.resourcesDirty = true;
+      changes.push({
+        resource_name: e.resource_name,
+        stack_id: stackId,
+        resource_status: e.resource_status,
+        resource_status_reason: e.resource_status_reason,
+        physical_resource_id: e.physical_resource_id,
+      });
+    }
+    const settledNow = !isInProgress(this.status);
+    const justSettled = settledNow && (isInProgress(previous) || events.length > 0);
+    if (this.status === 'DELETE_COMPLETE') gone = true;
+    let resources: HeatResource[] | null = null;
+    const due = this.o.now() - this.lastResourceRefresh >= this.o.resourceRefreshMs;
+    if (!gone && ((this.resourcesDirty && due) || justSettled || this.lastResourceRefresh === 0)) {
+      resources = await this.refreshResources();
+      if (this.stopped) return null;
+    }
+    const firstRound = this.stats.rounds === 0;
+    if (!firstRound && events.length === 0 && resources === null && !gone) return null;
+    return {
+      stack: this.stack,
+      status: this.status,
+      statusReason: this.statusReason,
+      events,
+      resourceChanges: changes,
+      resources,
+      settled: settledNow,
+      gone,
+    };
+  }
+
+  /** Every event after the marker, oldest first, paged; unseen ones only. */
+  private async fetchNewEvents(): Promise<HeatEvent[]> {
+    const out: HeatEvent[] = [];
+    for (;;) {
+      const query: EventQuery = { sort_dir: 'asc', sort_keys: 'event_time', limit: this.o.pageSize };
+      if (this.o.nestedDepth > 0) query.nested_depth = this.o.nestedDepth;
+      if (this.marker) query.marker = this.marker;
+      let page: HeatEvent[];
+      try {
+        page = await this.counted(() => this.heat.events(this.stack, query));
+      } catch (err) {
+        // Heat purges old events (max_events_per_stack): a vanished marker means "start over", and the
+        // seen-set keeps what was already emitted from coming out twice.
+        if (err instanceof AppError && err.code === 'NOT_FOUND' && this.marker && /marker|event/i.test(err.message)) {
+          this.marker = null;
+          continue;
+        }
+        throw err;
+      }
+      if (this.stopped) return out;
+      for (const e of page) {
+        if (this.seen.has(e.id)) continue;
+        this.seen.add(e.id);
+        out.push(e);
+      }
+      if (page.length > 0) this.marker = page.at(-1)!.id;
+      if (page.length < this.o.pageSize) return out;
+    }
+  }
+
+  private async refreshResources(): Promise<HeatResource[]> {
+    const query: ResourceQuery = this.o.nestedDepth > 0 ? { nested_depth: this.o.nestedDepth } : {};
+    const resources = await this.counted(() => this.heat.resources(this.stack, query));
+    this.lastResourceRefresh = this.o.now();
+    this.resourcesDirty = false;
+    this.knownResources.clear();
+    for (const r of resources) {
+      const stackId = r.links.find((l) => l.rel === 'stack')?.href.split('/').filter(Boolean).at(-1) ?? null;
+      this.knownResources.add(`${stackId}/${r.resource_name}`);
+    }
+    return resources;
+  }
+
+  private isStackEvent(e: HeatEvent): boolean {
+    return e.physical_resource_id === this.stack.id && e.resource_name === this.stack.name;
+  }
+
+  private async counted<T>(fn: () => Promise<T>): Promise<T> {
+    this.stats.requests++;
+    return fn();
+  }
+}
