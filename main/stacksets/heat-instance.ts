@@ -19,7 +19,7 @@ export interface InstanceBook {
   /** Heat accepted the request (or the stack was found doing it). */
   submitted: boolean;
   /** The stack as it was before an update: the update has happened once the stack differs. */
-  baseline: { status: string; updated_time: string | null } | null;
+  baseline: { status: string; updated_time: string | null; event_id?: string | null } | null;
 }
 
 export type Poll = { done: false } | { done: true; outcome: 'complete' | 'failed'; message: string; stackId?: string };
@@ -112,7 +112,7 @@ export async function startInstance(ctx: StartContext): Promise<Poll> {
         ctx.save({ ...book, submitted: true }, stackId);
         return { done: false };
       }
-      const baseline = { status: current.stack_status, updated_time: current.updated_time ?? null };
+      const baseline = { status: current.stack_status, updated_time: current.updated_time ?? null, event_id: await lastStackEvent(heat, ref) };
       ctx.save({ ...book, baseline }, stackId);
       const { stack_name: _omit, ...body } = ctx.body();
       void _omit;
@@ -143,6 +143,11 @@ export async function startInstance(ctx: StartContext): Promise<Poll> {
   return { done: false };
 }
 
+async function lastStackEvent(heat: HeatClient, ref: StackRef): Promise<string | null> {
+  const events = await heat.events(ref, { resource_name: ref.name, sort_dir: 'desc', limit: 1 });
+  return events[0]?.id ?? null;
+}
+
 function differs(baseline: NonNullable<InstanceBook['baseline']>, stack: { stack_status: string; updated_time?: string | null }): boolean {
   return baseline.status !== stack.stack_status || baseline.updated_time !== (stack.updated_time ?? null);
 }
@@ -161,7 +166,14 @@ export async function pollInstance(heat: HeatClient, book: InstanceBook, stackId
   const status = stack.stack_status;
   if (status.endsWith('_IN_PROGRESS')) return { done: false };
   // Heat answers the PUT before its engine has moved the stack to UPDATE_IN_PROGRESS.
-  if (book.heat_action === 'update' && book.baseline && !differs(book.baseline, stack)) return { done: false };
+  // updated_time has one-second resolution, so a quick update can end looking
+  // exactly like the baseline: then the stack's own newest event decides.
+  if (book.heat_action === 'update' && book.baseline && !differs(book.baseline, stack)) {
+    const ref = { name: book.stack_name, id: stackId };
+    const latest = await heat.events(ref, { resource_name: book.stack_name, sort_dir: 'desc', limit: 1 });
+    const event = latest[0];
+    if (!event || event.id === book.baseline.event_id || event.resource_status.endsWith('_IN_PROGRESS')) return { done: false };
+  }
   const reason = stack.stack_status_reason ?? '';
   const expected = book.heat_action === 'delete' ? 'DELETE_COMPLETE' : book.heat_action === 'create' ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE';
   if (status === expected) return { done: true, outcome: 'complete', message: '', stackId };

@@ -114,7 +114,8 @@ export class OperationRunner {
       await this.pollRunning();
     } catch (err) {
       failed = true;
-      this.deps.log(`stack set operation ${this.id}: ${(err as Error).message}`);
+      // A disposed runner's requests fail as its connections close: nothing to report.
+      if (!this.disposed) this.deps.log(`stack set operation ${this.id}: ${(err as Error).message}`);
     } finally {
       this.ticking = false;
     }

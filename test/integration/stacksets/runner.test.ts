@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StackSetOperation } from '../../../shared/stacksets/model';
 import type { InstanceRun } from '../../../shared/stacksets/operation-state';
 import { StackSetRepo } from '../../../main/library/stackset-repo';
+import { connect } from '../cloud/test-cloud';
 import { finished, heatStatus, openStudio, until, type Studio } from './support';
 
 const REGIONS = ['RegionOne', 'RegionTwo'];
@@ -34,6 +35,12 @@ function operate(req: Record<string, unknown>): Promise<StackSetOperation> {
 
 function byRegion(instances: InstanceRun[], region: string): InstanceRun[] {
   return instances.filter((i) => i.region === region);
+}
+
+/** The runner's own record: has every instance's Heat request been accepted? */
+function allSubmitted(operationId: string, n: number): boolean {
+  const books = new StackSetRepo(studio.services.db).getOperation(operationId)?.runner as Record<string, { submitted: boolean }>;
+  return Object.values(books).filter((b) => b.submitted).length === n;
 }
 
 function time(t: string | null): number {
@@ -128,8 +135,7 @@ describe('a stack set over two regions and two projects', () => {
     expect(grid.find((i) => i.status === 'OPERATION_FAILED')?.parameter_overrides).toEqual({ fail: true, wait: 0 });
   });
 
-  it('fails only RegionTwo’s waiting instances PARALLEL when RegionTwo fails, and RegionOne completes', async () => {
-    // RegionOne back to healthy, RegionTwo failing: overrides per instance.
+  it('cancels only the failing region’s waiting instance PARALLEL, while the other region completes (per-instance overrides)', async () => {
     const heal = await operate({
       action: 'UPDATE_STACK_INSTANCES',
       deployment_targets: { regions: ['RegionOne'], domain_ids: projects },
@@ -137,17 +143,26 @@ describe('a stack set over two regions and two projects', () => {
       operation_preferences: { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 },
     });
     expect((await finished(studio, heal.stack_set_operation_id)).operation.status).toBe('OPERATION_COMPLETE');
+    const breakTwo = await operate({
+      action: 'UPDATE_STACK_INSTANCES',
+      deployment_targets: { regions: ['RegionTwo'], domain_ids: projects },
+      parameter_overrides: { fail: true, wait: 0 },
+      operation_preferences: { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 },
+    });
+    const broken = await finished(studio, breakTwo.stack_set_operation_id);
+    expect(broken.progress).toMatchObject({ failed: 2 });
 
+    // No overrides now: each instance deploys with its own (RegionOne healthy, RegionTwo failing);
+    // RegionOne's stacks are unchanged, so their updates are no-ops Heat finishes at once.
     const op = await operate({
       action: 'DEPLOY_STACK_INSTANCES',
       deployment_targets: { regions: REGIONS, domain_ids: projects },
-      parameter_overrides: { fail: true, wait: 0 },
       operation_preferences: { region_concurrency_type: 'PARALLEL' },
     });
     const done = await finished(studio, op.stack_set_operation_id);
     expect(done.operation.status).toBe('OPERATION_FAILED');
-    // Tolerance 0: the first failure in each region cancels that region's other waiting instance.
-    for (const r of REGIONS) expect(byRegion(done.instances, r).map((i) => i.status).sort()).toEqual(['CANCEL_COMPLETE', 'OPERATION_FAILED']);
+    expect(byRegion(done.instances, 'RegionOne').map((i) => i.status)).toEqual(['OPERATION_COMPLETE', 'OPERATION_COMPLETE']);
+    expect(byRegion(done.instances, 'RegionTwo').map((i) => i.status)).toEqual(['OPERATION_FAILED', 'CANCEL_COMPLETE']);
   });
 
   it('stops an operation: waiting instances are cancelled, the running one finishes, and the status is STOP_COMPLETE', async () => {
@@ -167,7 +182,7 @@ describe('a stack set over two regions and two projects', () => {
 });
 
 describe('a restart in the middle of an operation', () => {
-  it('resumes from SQLite, re-attaches to the running stacks and finds a stack whose create answer was never saved, without a duplicate', async () => {
+  it('resumes from SQLite and re-attaches to the stacks Heat is still updating', async () => {
     const op = await operate({
       action: 'UPDATE_STACK_INSTANCES',
       deployment_targets: { regions: REGIONS, domain_ids: projects },
@@ -175,9 +190,8 @@ describe('a restart in the middle of an operation', () => {
       operation_preferences: { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 },
     });
     const id = op.stack_set_operation_id;
-    await until(studio, id, (d) => d.progress.running === 4);
-    // Give the PUTs time to be sent, then "crash": the runner stops, the row stays as written.
-    await until(studio, id, () => true, 5_000).catch(() => undefined);
+    // Every PUT has reached Heat (the runner saved it); then "crash": the row stays as written.
+    await until(studio, id, () => allSubmitted(id, 4));
     const services = studio.restart();
     const row = new StackSetRepo(services.db).getOperation(id)!;
     expect(row.status).toBe('OPERATION_IN_PROGRESS');
@@ -188,6 +202,60 @@ describe('a restart in the middle of an operation', () => {
     for (const i of services.stacksets.getSet({ stack_set_name: setName }).instances) {
       expect(await heatStatus(studio.cloud, i.region, i.domain_id, i.stack_name, i.stack_id!)).toBe('UPDATE_COMPLETE');
     }
+  });
+});
+
+describe('a restart between Heat creating a stack and the runner saving its id', () => {
+  it('finds the stack by its name instead of creating a second one', async () => {
+    const name = `${setName}b`;
+    const created = await studio.services.stacksets.createSet({
+      stack_set_name: name,
+      template_version_id: studio.versionId,
+      parameters: { wait: 3 },
+      profile_ids: [studio.profileIds.admin, studio.profileIds.demo],
+    });
+    const ref = { stack_set_name: name, stack_set_id: created.set.stack_set_id };
+    const op = await studio.services.stacksets.createOperation({
+      ...ref,
+      action: 'CREATE_STACK_INSTANCES',
+      deployment_targets: { regions: ['RegionOne'], domain_ids: projects },
+      operation_preferences: { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 },
+    });
+    const id = op.stack_set_operation_id;
+    await until(studio, id, () => allSubmitted(id, 2));
+    // "Crash", and before the new runner's first tick (a setTimeout) rewind one instance
+    // to "running, create not answered": no stack id, not submitted.
+    const services = studio.restart();
+    services.stacksets.dispose();
+    const rows = new StackSetRepo(services.db);
+    const row = rows.getOperation(id)!;
+    const state = row.state as { instances: Array<{ key: string; stack_id: string | null }> };
+    const books = row.runner as Record<string, { submitted: boolean }>;
+    const lost = state.instances[0]!;
+    const lostStackId = lost.stack_id;
+    lost.stack_id = null;
+    books[lost.key]!.submitted = false;
+    rows.saveOperation(id, row.status, row.updated_at, state, books);
+
+    const resumed = studio.restart();
+    const done = await finished(studio, id);
+    expect(done.operation.status).toBe('OPERATION_COMPLETE');
+    expect(done.instances[0]!.stack_id).toBe(lostStackId);
+    const instances = resumed.stacksets.getSet(ref).instances;
+    for (const i of instances) {
+      const who = i.domain_id === studio.cloud.users.admin.projectId ? 'admin' : 'demo';
+      const c = connect(studio.cloud, who, { region: 'RegionOne' });
+      const stacks = await c.heat.list({ name: i.stack_name });
+      c.dispose();
+      expect(stacks.stacks).toHaveLength(1);
+    }
+    const del = await resumed.stacksets.createOperation({
+      ...ref,
+      action: 'DELETE_STACK_INSTANCES',
+      deployment_targets: { regions: ['RegionOne'], domain_ids: projects },
+      operation_preferences: { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 },
+    });
+    expect((await finished(studio, del.stack_set_operation_id)).operation.status).toBe('OPERATION_COMPLETE');
   });
 });
 

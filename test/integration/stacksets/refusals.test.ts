@@ -1,0 +1,90 @@
+// Bad input is refused with the seed's reason (error_code and field in the
+// error's details) and changes nothing: the set, its instances and its
+// operations read the same before and after. Through the dispatcher, as the
+// renderer sends them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../../shared/ipc/result';
+import { STACK_SET_ERRORS as E } from '../../../shared/stacksets/errors';
+import { openStudio, type Studio } from './support';
+
+let studio: Studio;
+let projects: string[];
+let setId: string;
+const name = `bad${Date.now().toString(36)}`;
+
+async function call(channel: string, request: unknown): Promise<Result<unknown>> {
+  return studio.services.dispatcher.dispatch(channel, request);
+}
+
+function snapshot(): unknown {
+  return { details: studio.services.stacksets.getSet({ stack_set_name: name }), sets: studio.services.stacksets.listSets().map((s) => s.stack_set_id) };
+}
+
+async function refused(channel: string, request: Record<string, unknown>, code: string, field: string): Promise<void> {
+  const before = snapshot();
+  const r = await call(channel, request);
+  expect(r.ok).toBe(false);
+  if (r.ok) return;
+  expect(r.error.details).toMatchObject({ error_code: code, field });
+  expect(snapshot()).toEqual(before);
+}
+
+function deploy(extra: Record<string, unknown>): Record<string, unknown> {
+  return { stack_set_name: name, stack_set_id: setId, action: 'CREATE_STACK_INSTANCES', deployment_targets: { regions: ['RegionOne', 'RegionTwo'], domain_ids: projects }, ...extra };
+}
+
+beforeAll(async () => {
+  studio = openStudio();
+  projects = [studio.cloud.users.admin.projectId, studio.cloud.users.demo.projectId];
+  const r = await call('stacksets.create', { stack_set_name: name, template_version_id: studio.versionId, profile_ids: [studio.profileIds.admin, studio.profileIds.demo] });
+  expect(r.ok).toBe(true);
+  setId = (r as { value: { set: { stack_set_id: string } } }).value.set.stack_set_id;
+});
+afterAll(() => studio.close());
+
+describe('refusals, each with the seed’s reason and nothing changed', () => {
+  it('refuses a region_order naming a region that is not in the operation', async () => {
+    await refused('stacksets.operate', deploy({ operation_preferences: { region_order: ['RegionOne', 'RegionThree'] } }), E.regionOrderMismatch, 'operation_preferences.region_order');
+  });
+
+  it('refuses both failure_tolerance_count and failure_tolerance_percentage', async () => {
+    await refused('stacksets.operate', deploy({ operation_preferences: { failure_tolerance_count: 1, failure_tolerance_percentage: 10 } }), E.toleranceExclusive, 'operation_preferences.failure_tolerance_count');
+  });
+
+  it('refuses a max_concurrent_count above failure tolerance + 1', async () => {
+    await refused('stacksets.operate', deploy({ operation_preferences: { max_concurrent_count: 3, failure_tolerance_count: 1 } }), E.concurrencyAboveTolerance, 'operation_preferences.max_concurrent_count');
+  });
+
+  it('refuses a domain-id CSV of 200 KB', async () => {
+    const big = Buffer.from(`${'a'.repeat(63)},`.repeat(3200)).toString('base64');
+    await refused('stacksets.operate', deploy({ deployment_targets: { regions: ['RegionOne'], domain_ids_uri: 'ids.csv' }, domain_ids_csv: big }), E.csvTooLarge, 'deployment_targets.domain_ids_uri');
+  });
+
+  it('refuses a domain-id CSV with an empty id', async () => {
+    const csv = Buffer.from(`${projects[0]},,${projects[1]}`).toString('base64');
+    await refused('stacksets.operate', deploy({ deployment_targets: { regions: ['RegionOne'], domain_ids_uri: 'ids.csv' }, domain_ids_csv: csv }), E.csvEmptyId, 'deployment_targets.domain_ids_uri');
+  });
+
+  it('refuses a set name starting with a digit', async () => {
+    await refused('stacksets.create', { stack_set_name: '9lives', template_version_id: studio.versionId, profile_ids: [studio.profileIds.demo] }, E.nameInvalid, 'stack_set_name');
+  });
+
+  it('refuses a project no joined profile reaches', async () => {
+    await refused('stacksets.operate', deploy({ deployment_targets: { regions: ['RegionOne'], domain_ids: ['not-a-project'] } }), E.domainNotManaged, 'deployment_targets.domain_ids');
+  });
+
+  it('refuses an operation naming a deleted set’s old id once the name is re-created, and the new set is untouched', async () => {
+    const old = `${name}x`;
+    const first = (await call('stacksets.create', { stack_set_name: old, template_version_id: studio.versionId, profile_ids: [studio.profileIds.demo] })) as { ok: true; value: { set: { stack_set_id: string } } };
+    const oldId = first.value.set.stack_set_id;
+    expect((await call('stacksets.delete', { stack_set_name: old, stack_set_id: oldId })).ok).toBe(true);
+    const second = (await call('stacksets.create', { stack_set_name: old, template_version_id: studio.versionId, profile_ids: [studio.profileIds.demo] })) as { ok: true; value: { set: { stack_set_id: string } } };
+    expect(second.value.set.stack_set_id).not.toBe(oldId);
+
+    const before = studio.services.stacksets.getSet({ stack_set_name: old });
+    const r = await call('stacksets.operate', { stack_set_name: old, stack_set_id: oldId, action: 'CREATE_STACK_INSTANCES', deployment_targets: { regions: ['RegionOne'], domain_ids: [projects[1]] } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.details).toMatchObject({ error_code: E.staleSetId, field: 'stack_set_id', http_status: 400 });
+    expect(studio.services.stacksets.getSet({ stack_set_name: old })).toEqual(before);
+  });
+});
