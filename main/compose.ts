@@ -16,10 +16,10 @@ import { PreferencesRepo } from './library/preferences-repo';
 import { hotChecker } from './library/template-checker';
 import { TemplateRepo } from './library/template-repo';
 import { databasePath } from './platform/paths';
-import { ProfileService } from './cloud/profile-service';
-import { CloudProfileRepo } from './library/cloud-profile-repo';
+import { createCloudServices, type CloudService, type ProfileService } from './cloud/index';
+import { cloudHandlers } from './ipc/cloud.ipc';
 import { StackSetRepo } from './library/stackset-repo';
-import { NodeSecretStore, type SecretStore } from './platform/secret-store';
+import type { SecretStore } from './platform/secret-store';
 import { StackSetAccounts } from './stacksets/accounts';
 import { StackSetService } from './stacksets/stackset-service';
 
@@ -41,6 +41,7 @@ export interface Services {
   events: EventBus;
   library: LibraryService;
   profiles: ProfileService;
+  cloud: CloudService;
   stacksets: StackSetService;
   info: AppInfo;
   db: Db;
@@ -57,8 +58,10 @@ export function composeServices(options: ComposeOptions): Services {
   const library = new LibraryService(templates, hotChecker, events, options.now);
   library.seedRecommended();
 
-  // Cloud profiles: the stack set runner reaches Heat through them.
-  const profiles = new ProfileService(new CloudProfileRepo(db), options.secrets ?? NodeSecretStore.inDataDir(options.dataDir));
+  // Cloud profiles (secrets encrypted at rest), the Heat client, the offline
+  // cache and the stack watchers; the stack set runner reaches Heat through them.
+  const cloudServices = createCloudServices({ db, events, dataDir: options.dataDir, ...(options.secrets ? { secrets: options.secrets } : {}) });
+  const profiles = cloudServices.profiles;
 
   // Stack sets: operations left unfinished by the last run resume at once.
   const stacksets = new StackSetService(new StackSetRepo(db), new StackSetAccounts(profiles), events, {
@@ -77,6 +80,7 @@ export function composeServices(options: ComposeOptions): Services {
     ...appHandlers(info, preferences),
     ...libraryHandlers(library),
     ...filesHandlers(new ImportService(library), new ExportService(library)),
+    ...cloudHandlers(cloudServices),
     ...stacksetHandlers(stacksets),
   };
   const dispatcher = new Dispatcher(handlers);
@@ -86,11 +90,13 @@ export function composeServices(options: ComposeOptions): Services {
     events,
     library,
     profiles,
+    cloud: cloudServices.cloud,
     stacksets,
     info,
     db,
     dispose() {
       stacksets.dispose();
+      cloudServices.dispose();
       profiles.dispose();
       events.dispose();
       db.close();

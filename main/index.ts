@@ -11,6 +11,7 @@ import { buildMenu } from './window/menu';
 import { hardenSession, hardenWebContents } from './window/security';
 import { resolveNativeBinding } from './platform/native-binding';
 import { PRODUCT_NAME } from './platform/paths';
+import { ElectronSecretStore } from './platform/electron-secret-store';
 import { AppError } from '../shared/ipc/errors';
 
 app.setName(PRODUCT_NAME);
@@ -42,6 +43,8 @@ if (!app.requestSingleInstanceLock()) {
           dataDir,
           host: 'electron',
           version: app.getVersion(),
+          // The OS keychain (safeStorage) when there is one; otherwise a 0600 key file in the data dir.
+          ...(ElectronSecretStore.available() ? { secrets: new ElectronSecretStore() } : {}),
           nativeBinding: resolveNativeBinding({ packaged: app.isPackaged, repoRoot: appRoot, electronVersion: process.versions.electron }),
         });
       } catch (err) {
