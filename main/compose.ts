@@ -81,7 +81,7 @@ export function composeServices(options: ComposeOptions): Services {
     ...libraryHandlers(library),
     ...filesHandlers(new ImportService(library), new ExportService(library)),
     ...cloudHandlers(cloudServices),
-    ...stacksetHandlers(stacksets),
+    ...stacksetHandlers(stacksets, profiles),
   };
   const dispatcher = new Dispatcher(handlers);
 

@@ -16,8 +16,15 @@ import {
   type InstanceStart,
   type OperationState,
 } from '../../shared/stacksets/index';
+import { AppError } from '../../shared/ipc/errors';
 import type { StackSetAccounts } from './accounts';
 import { heatActionFor, instanceStackName, pollInstance, stackBody, startInstance, type InstanceBook, type Poll } from './heat-instance';
+
+const TRANSIENT = new Set(['CLOUD_UNREACHABLE', 'SERVICE_UNAVAILABLE', 'TIMEOUT', 'RATE_LIMITED']);
+
+function isTransient(err: unknown): boolean {
+  return err instanceof AppError && TRANSIENT.has(err.code);
+}
 
 export interface RunnerOptions {
   /** Poll interval while stacks are in progress. */
@@ -52,6 +59,9 @@ export class OperationRunner {
   private disposed = false;
   private errors = 0;
   private resumePending: boolean;
+  /** Instances whose start hit a transient cloud error: retried (looking first) after this time. */
+  private readonly retryAt = new Map<string, number>();
+  private readonly attempts = new Map<string, number>();
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -140,13 +150,14 @@ export class OperationRunner {
       }
       return;
     }
-    if (this.resumePending) {
-      this.resumePending = false;
-      for (const i of this.state.instances) {
-        if (i.status !== 'OPERATION_IN_PROGRESS' || this.books[i.key]?.submitted) continue;
-        // The request may or may not have reached Heat before the restart: startInstance looks first.
-        this.launch({ key: i.key, region: i.region, domain_id: i.domain_id, stack_id: i.stack_id }, true);
-      }
+    const resuming = this.resumePending;
+    this.resumePending = false;
+    for (const i of this.state.instances) {
+      if (i.status !== 'OPERATION_IN_PROGRESS' || this.books[i.key]?.submitted || this.inFlight.has(i.key)) continue;
+      const retry = this.retryAt.get(i.key);
+      if (!resuming && (retry === undefined || retry > now)) continue;
+      // The request may or may not have reached Heat (a restart, a dropped connection): startInstance looks first.
+      this.launch({ key: i.key, region: i.region, domain_id: i.domain_id, stack_id: i.stack_id }, true);
     }
     const { state, starts } = step(this.state, now);
     if (starts.length === 0) return;
@@ -202,8 +213,19 @@ export class OperationRunner {
         },
       });
     } catch (err) {
+      // The cloud was briefly away (Heat restarting, a dropped connection): try again
+      // later rather than fail the instance; the operation's deadline still bounds it.
+      if (isTransient(err)) {
+        const attempt = (this.attempts.get(s.key) ?? 0) + 1;
+        this.attempts.set(s.key, attempt);
+        const delay = Math.min(this.deps.options.maxBackoffMs, this.deps.options.pollMs * 2 ** attempt);
+        this.retryAt.set(s.key, this.deps.now() + delay * (0.8 + 0.4 * this.deps.random()));
+        if (!this.disposed) this.deps.log(`stack set operation ${this.id}: ${s.key} will be retried: ${(err as Error).message}`);
+        return;
+      }
       poll = { done: true, outcome: 'failed', message: (err as Error).message };
     }
+    this.retryAt.delete(s.key);
     if (this.disposed || !poll.done) return;
     this.result(s.key, poll);
   }

@@ -1,8 +1,9 @@
 // English UI strings. zh-CN.ts must have the same keys (a unit test checks).
+import { stacksetsEn } from './stacksets-en';
 export const en = {
   app: {
     title: 'Heat Studio',
-    nav: { library: 'Library' },
+    nav: { library: 'Library', stacksets: 'Stack sets' },
     language: 'Language',
     reconnecting: 'Reconnecting to the studio host…',
     recovered: 'The library file was damaged and was moved to {path}; a new library was started.',
@@ -84,6 +85,7 @@ export const en = {
     body: 'Delete "{name}" and all its versions? Stacks deployed from it are not affected.',
     confirm: 'Delete',
   },
+  stacksets: stacksetsEn,
   errors: {
     BAD_REQUEST: 'The request was not valid.',
     UNKNOWN_CHANNEL: 'The studio does not know that request.',

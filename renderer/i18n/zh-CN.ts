@@ -1,4 +1,5 @@
 // 简体中文界面文字（与 en.ts 的键一一对应）。
+import { stacksetsZhCN } from './stacksets-zh-CN';
 import type { Messages } from './en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -6,7 +7,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const zhCN: Shape<Messages> = {
   app: {
     title: 'Heat Studio 资源编排工作室',
-    nav: { library: '模板库' },
+    nav: { library: '模板库', stacksets: '资源栈集' },
     language: '语言',
     reconnecting: '正在重新连接工作室服务…',
     recovered: '模板库文件已损坏，已移至 {path}；已新建模板库。',
@@ -88,6 +89,7 @@ export const zhCN: Shape<Messages> = {
     body: '删除“{name}”及其所有版本？由它部署的堆栈不受影响。',
     confirm: '删除',
   },
+  stacksets: stacksetsZhCN,
   errors: {
     BAD_REQUEST: '请求无效。',
     UNKNOWN_CHANNEL: '工作室不识别该请求。',

@@ -96,6 +96,9 @@ export const stacksetChannels = {
 
   'stacksets.get': channel(z.object(setRef)).returns<StackSetDetails>(),
 
+  /** Cloud profiles that may join a set (no secrets: the profile values never carry one). */
+  'stacksets.profiles': channel(z.object({})).returns<Array<{ id: string; name: string; projectName: string | null; authUrl: string }>>(),
+
   /** The projects and regions each profile reaches (authenticates every profile). */
   'stacksets.accounts': channel(z.object({ profile_ids: z.array(uuidish).max(100) })).returns<StackSetAccountView[]>(),
 

@@ -1,0 +1,104 @@
+// Stack sets as a user drives them in Chromium against `npm run web` and the
+// real test cloud: create a set, add 4 instances (2 regions x 2 projects),
+// watch the grid turn green, read the operation's metadata, delete them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { composeServices } from '../../main/compose';
+import { loadTestCloud, passwordProfile } from '../integration/cloud/test-cloud';
+import { STACKSET_TEMPLATE } from '../integration/stacksets/support';
+import { launchChromium, screenshot } from './support/browser';
+import { startWebHost, type RunningHost } from './support/web-host';
+
+describe('stack sets in the browser', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-stacksets-'));
+  const name = `e2e${Date.now().toString(36)}`;
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // The two cloud profiles (projects admin and demo) and the template, in the
+    // host's own data dir: no cloud-profile channel exists yet to add them from the UI.
+    const cloud = loadTestCloud();
+    const seed = composeServices({ dataDir, host: 'web', version: 'test' });
+    for (const who of ['admin', 'demo'] as const) seed.profiles.create(passwordProfile(cloud, who, { name: `e2e-${who}` }), cloud.users[who].password);
+    seed.library.create({ name: 'e2e-stackset', description: '', tags: [], from: { kind: 'yaml', yaml: STACKSET_TEMPLATE } });
+    seed.dispose();
+    host = await startWebHost(dataDir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates a set from a library template and two cloud profiles', async () => {
+    await page.goto(host.url);
+    await page.getByTestId('nav-stacksets').click();
+    await page.getByTestId('new-stackset').click();
+    await page.getByTestId('ss-name').fill('9lives');
+    await page.getByTestId('ss-name-error').waitFor();
+    await page.getByTestId('ss-name').fill(name);
+    await expect(page.getByTestId('ss-name-error').count()).resolves.toBe(0);
+    await page.getByTestId('ss-template').selectOption({ label: 'e2e-stackset · v1' });
+    await page.getByTestId('ss-profile-e2e-admin').check();
+    await page.getByTestId('ss-profile-e2e-demo').check();
+    await screenshot(page, 'stacksets-create');
+    await page.getByTestId('ss-create-submit').click();
+    await expect(page.getByTestId('stackset-name').textContent()).resolves.toBe(name);
+  });
+
+  it('refuses a concurrency above tolerance + 1 as it is typed, then deploys 4 instances PARALLEL and the grid turns green', async () => {
+    await page.getByTestId('action-CREATE_STACK_INSTANCES').click();
+    for (const r of ['RegionOne', 'RegionTwo']) await page.getByTestId(`op-region-${r}`).check();
+    for (const p of ['admin', 'demo']) await page.getByTestId(`op-project-${p}`).check();
+    await page.getByTestId('pref-type').selectOption('PARALLEL');
+    await page.getByTestId('pref-tolerance').fill('1');
+    await page.getByTestId('pref-concurrency').fill('3');
+    await expect(page.getByTestId('pref-error').textContent()).resolves.toContain('SS.400.0047');
+    await expect(page.getByTestId('op-submit').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('pref-concurrency').fill('2');
+    await expect(page.getByTestId('pref-error').count()).resolves.toBe(0);
+    await screenshot(page, 'stacksets-deploy-dialog');
+    await page.getByTestId('op-submit').click();
+
+    const green = page.locator('[data-testid=instance-grid] [data-status=OPERATION_COMPLETE]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=instance-grid] [data-status=OPERATION_COMPLETE]').length === 4, undefined, { timeout: 90_000 });
+    await expect(green.count()).resolves.toBe(4);
+    await expect(page.getByTestId('cell-RegionTwo-demo').textContent()).resolves.toContain('Complete');
+    await screenshot(page, 'stacksets-grid-green');
+  });
+
+  it('shows the operation’s metadata with exactly the seed’s fields, and an instance’s Heat stack', async () => {
+    await page.getByTestId('op-expand').first().click();
+    const meta = page.getByTestId('op-metadata');
+    await meta.waitFor();
+    const fields = await meta.locator('dt').allTextContents();
+    expect(fields.sort()).toEqual([
+      'action', 'create_time', 'deployment_targets', 'operation_preferences', 'stack_set_id',
+      'stack_set_name', 'stack_set_operation_id', 'status', 'status_message', 'update_time',
+    ]);
+    await expect(meta.locator('[data-field=status]').textContent()).resolves.toBe('OPERATION_COMPLETE');
+    await expect(meta.locator('[data-field=action]').textContent()).resolves.toBe('CREATE_STACK_INSTANCES');
+    await expect(meta.locator('[data-field=create_time]').textContent()).resolves.toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    await page.getByTestId('cell-RegionOne-admin').click();
+    await expect(page.getByTestId('instance-details').textContent()).resolves.toMatch(/stackset-[0-9a-f]{8}-/);
+    await screenshot(page, 'stacksets-operation-metadata');
+  });
+
+  it('deletes the instances and the grid empties', async () => {
+    await page.getByTestId('action-DELETE_STACK_INSTANCES').click();
+    for (const r of ['RegionOne', 'RegionTwo']) await page.getByTestId(`op-region-${r}`).check();
+    for (const p of ['admin', 'demo']) await page.getByTestId(`op-project-${p}`).check();
+    await page.getByTestId('pref-type').selectOption('PARALLEL');
+    await page.getByTestId('op-submit').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=instance-grid]') === null, undefined, { timeout: 90_000 });
+    await expect(page.getByTestId('delete-stackset').isDisabled()).resolves.toBe(false);
+  });
+});
