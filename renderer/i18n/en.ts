@@ -1,9 +1,10 @@
 // English UI strings. zh-CN.ts must have the same keys (a unit test checks).
+import { editorEn } from './editor-en';
 import { stacksetsEn } from './stacksets-en';
 export const en = {
   app: {
     title: 'Heat Studio',
-    nav: { library: 'Library', stacksets: 'Stack sets' },
+    nav: { library: 'Library', stacksets: 'Stack sets', editor: 'Editor' },
     language: 'Language',
     reconnecting: 'Reconnecting to the studio host…',
     recovered: 'The library file was damaged and was moved to {path}; a new library was started.',
@@ -38,6 +39,7 @@ export const en = {
     origin: 'Origin',
     originSystem: 'Recommended system template (read-only: create a copy to edit)',
     originUser: 'Your template',
+    edit: 'Edit',
     rename: 'Rename',
     editTags: 'Edit tags',
     delete: 'Delete',
@@ -86,6 +88,7 @@ export const en = {
     confirm: 'Delete',
   },
   stacksets: stacksetsEn,
+  editor: editorEn,
   errors: {
     BAD_REQUEST: 'The request was not valid.',
     UNKNOWN_CHANNEL: 'The studio does not know that request.',

@@ -1,4 +1,5 @@
 // 简体中文界面文字（与 en.ts 的键一一对应）。
+import { editorZhCN } from './editor-zh-CN';
 import { stacksetsZhCN } from './stacksets-zh-CN';
 import type { Messages } from './en';
 
@@ -7,7 +8,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const zhCN: Shape<Messages> = {
   app: {
     title: 'Heat Studio 资源编排工作室',
-    nav: { library: '模板库', stacksets: '资源栈集' },
+    nav: { library: '模板库', stacksets: '资源栈集', editor: '编辑器' },
     language: '语言',
     reconnecting: '正在重新连接工作室服务…',
     recovered: '模板库文件已损坏，已移至 {path}；已新建模板库。',
@@ -42,6 +43,7 @@ export const zhCN: Shape<Messages> = {
     origin: '来源',
     originSystem: '系统推荐模板（只读：请创建副本后编辑）',
     originUser: '我的模板',
+    edit: '编辑',
     rename: '重命名',
     editTags: '编辑标签',
     delete: '删除',
@@ -90,6 +92,7 @@ export const zhCN: Shape<Messages> = {
     confirm: '删除',
   },
   stacksets: stacksetsZhCN,
+  editor: editorZhCN,
   errors: {
     BAD_REQUEST: '请求无效。',
     UNKNOWN_CHANNEL: '工作室不识别该请求。',

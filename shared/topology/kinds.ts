@@ -58,31 +58,6 @@ export function kindOfType(type: string): Kind {
   return BY_TYPE[type] ?? 'other';
 }
 
-/** A short glyph per kind: icons that need no image files (CSP allows data: only). */
-export const KIND_GLYPH: Record<Kind, string> = {
-  'external-network': '🌐',
-  'shared-network': '🔗',
-  router: '⇄',
-  'private-network': '▭',
-  subnet: '⋯',
-  'router-interface': '⊸',
-  'floating-ip': '⊕',
-  'floating-ip-association': '⊸',
-  port: '◉',
-  'security-group': '🛡',
-  server: '🖥',
-  volume: '🛢',
-  'volume-attachment': '⊸',
-  'key-pair': '🔑',
-  loadbalancer: '⚖',
-  listener: '👂',
-  pool: '≋',
-  member: '●',
-  'health-monitor': '♥',
-  nested: '▣',
-  other: '◆',
-};
-
 /** Colours per kind family, for nodes and the palette. */
 export const KIND_COLOR: Record<Kind, string> = {
   'external-network': '#2b7a78',

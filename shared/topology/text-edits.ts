@@ -140,7 +140,14 @@ export function applyTopologyEdit(t: HotTemplate, e: TopologyEdit): HotTemplate 
   if (e.op === 'appendItem') return appendItem(t, e.path, e.value);
   if (e.op === 'put') {
     const key = e.path[e.path.length - 1];
-    if (nodeAt(t.root ?? undefined, e.path) !== undefined || typeof key !== 'string') return applyEdit(t, { op: 'set', path: e.path, value: e.value });
+    const existing = nodeAt(t.root ?? undefined, e.path);
+    const inline = renderBlock(e.value, 0);
+    const pair = typeof key === 'string' ? getPair(nodeAt(t.root ?? undefined, e.path.slice(0, -1)), key) : undefined;
+    if (existing && pair && !inline.includes('\n') && !(isScalar(existing) && existing.implicit)) {
+      // Replace the whole value after the colon: a block map becomes `{ get_resource: x }` on the key's line.
+      return splice(t, pair.key.end, existing.end, `: ${inline}`);
+    }
+    if (existing !== undefined || typeof key !== 'string') return applyEdit(t, { op: 'set', path: e.path, value: e.value });
     return addEntry(t, e.path.slice(0, -1), key, e.value);
   }
   return applyEdit(t, e);

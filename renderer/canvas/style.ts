@@ -1,0 +1,70 @@
+// The canvas stylesheet, pure data: colours by kind, small join nodes, badges
+// by status, highlight classes used while dragging (valid targets, refused).
+import type { StylesheetJson } from 'cytoscape';
+
+export function canvasStyle(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'round-rectangle',
+        width: 46,
+        height: 46,
+        'background-color': 'data(color)',
+        'background-image': 'data(icon)',
+        'background-fit': 'contain',
+        'background-clip': 'none',
+        'background-width': '70%',
+        'background-height': '70%',
+        'border-width': 2,
+        'border-color': '#ffffff',
+        label: 'data(label)',
+        color: '#1f2933',
+        'font-size': 11,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+      },
+    },
+    { selector: 'node[param = 1]', style: { shape: 'barrel', width: 90, height: 34 } },
+    { selector: 'node[kind = "private-network"], node[kind = "shared-network"], node[kind = "external-network"]', style: { width: 110, height: 30 } },
+    { selector: 'node[size = "small"]', style: { width: 18, height: 18, 'font-size': 8 } },
+    { selector: 'node[status = "warning"]', style: { 'border-color': '#e0a100', 'border-width': 4 } },
+    { selector: 'node[status = "error"]', style: { 'border-color': '#d62828', 'border-width': 4 } },
+    { selector: 'node:selected', style: { 'overlay-color': '#1d4ed8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+    { selector: 'node.target-ok', style: { 'underlay-color': '#22c55e', 'underlay-opacity': 0.5, 'underlay-padding': 10 } },
+    { selector: 'node.target-no', style: { opacity: 0.35 } },
+    { selector: 'node.match', style: { 'underlay-color': '#f59e0b', 'underlay-opacity': 0.6, 'underlay-padding': 10 } },
+    { selector: '.faded', style: { opacity: 0.15 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'line-color': '#9aa5b1',
+        'target-arrow-color': '#9aa5b1',
+        'target-arrow-shape': 'triangle',
+        'curve-style': 'bezier',
+        label: 'data(label)',
+        'font-size': 8,
+        color: '#52606d',
+        'text-rotation': 'autorotate',
+        'min-zoomed-font-size': 9,
+      },
+    },
+    { selector: 'edge[kind = "depends_on"]', style: { 'line-style': 'dashed' } },
+    { selector: 'edge[kind = "get_param"]', style: { 'line-color': '#2b7a78', 'target-arrow-color': '#2b7a78' } },
+    { selector: 'edge:selected', style: { 'line-color': '#1d4ed8', 'target-arrow-color': '#1d4ed8', width: 3 } },
+  ] as StylesheetJson;
+}
+
+/** For big graphs: drop labels and arrows so panning stays fast. */
+export function largeGraphStyle(): StylesheetJson {
+  return [
+    ...canvasStyle(),
+    { selector: 'edge', style: { label: '', 'curve-style': 'haystack', 'target-arrow-shape': 'none' } },
+    { selector: 'node', style: { 'min-zoomed-font-size': 14 } },
+  ] as StylesheetJson;
+}

@@ -1,0 +1,244 @@
+// The editor: one document (the YAML text is the truth), two views of it
+// (canvas and YAML), one undo history across both, the layout kept beside
+// the text, and the library calls to open and save. Components ask; this
+// store edits through shared/topology and calls the main process via the api.
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import { useApi } from '../api/client';
+import { openDoc, updateDoc, docFromTemplate, byteLength, MAX_TEMPLATE_BYTES } from '../editor/document';
+import type { DocState } from '../editor/document';
+import { History } from '../editor/history';
+import type { Snapshot } from '../editor/history';
+import { BLANK_TEMPLATE } from '../../shared/library/recommended';
+import { connect as connectNodes, deleteNodes, drop as dropItem } from '../../shared/topology/actions';
+import type { ActionResult } from '../../shared/topology/actions';
+import { paletteItem } from '../../shared/topology/palette';
+import { connectTargets, connectVerdict, dropTargets, saveVerdict } from '../../shared/topology/rules';
+import type { RefusalReason } from '../../shared/topology/rules';
+import { copyResources, pasteResources } from '../../shared/topology/clipboard';
+import type { CopiedResource } from '../../shared/topology/clipboard';
+import { applyTopologyEdits } from '../../shared/topology/text-edits';
+import type { TopologyEdit } from '../../shared/topology/text-edits';
+import { mergeLayout, layeredLayout } from '../canvas/layout';
+import type { Point } from '../canvas/layout';
+import type { TemplateDetails, TemplateOrigin } from '../../shared/library/model';
+
+export interface Refusal {
+  reason: RefusalReason | 'too-large' | 'edit-failed';
+  params: Record<string, string>;
+}
+
+export const useEditorStore = defineStore('editor', () => {
+  const api = useApi();
+  const templateId = ref<string | null>(null);
+  const name = ref('');
+  const description = ref('');
+  const origin = ref<TemplateOrigin>('user');
+  const version = ref(0);
+  const doc = shallowRef<DocState>(markRaw(openDoc(BLANK_TEMPLATE)));
+  const positions = shallowRef<Record<string, Point>>({});
+  const selection = ref<string[]>([]);
+  const refusal = ref<Refusal | null>(null);
+  const savedText = ref(BLANK_TEMPLATE);
+  const savedPositions = ref('{}');
+  const revision = ref(0);
+  const history = new History();
+  let clipboard: CopiedResource[] = [];
+
+  const dirty = computed(() => doc.value.text !== savedText.value || JSON.stringify(positions.value) !== savedPositions.value);
+  const canUndo = computed(() => (revision.value, history.canUndo));
+  const canRedo = computed(() => (revision.value, history.canRedo));
+
+  function snapshot(): Snapshot {
+    return { text: doc.value.text, positions: positions.value };
+  }
+
+  function layoutFor(d: DocState, saved: Record<string, Point>): Record<string, Point> {
+    const nodes = d.topology.nodes.map((n) => ({ id: n.id }));
+    return mergeLayout(nodes, d.topology.edges, saved);
+  }
+
+  function setDoc(next: DocState): void {
+    doc.value = markRaw(next);
+    // Positions of nodes that went away are dropped; new ones are placed.
+    if (!next.parseError) {
+      const keep: Record<string, Point> = {};
+      for (const n of next.topology.nodes) if (positions.value[n.id]) keep[n.id] = positions.value[n.id] as Point;
+      positions.value = layoutFor(next, keep);
+    }
+    selection.value = selection.value.filter((id) => next.topology.byId.has(id));
+    revision.value++;
+  }
+
+  /** Opens a template of the library; a system template opens as a new copy. */
+  async function open(id: string): Promise<void> {
+    let details = await api.invoke('library.get', { id });
+    if (details.origin === 'system') {
+      details = await api.invoke('library.create', { name: `${details.name} (copy)`, description: details.description, tags: [], from: { kind: 'template', templateId: id } });
+    }
+    templateId.value = details.id;
+    name.value = details.name;
+    description.value = details.description;
+    origin.value = details.origin;
+    version.value = details.latestVersion;
+    const d = openDoc(details.latest.yaml);
+    doc.value = markRaw(d);
+    positions.value = layoutFor(d, details.latest.layout);
+    savedText.value = details.latest.yaml;
+    savedPositions.value = JSON.stringify(positions.value);
+    selection.value = [];
+    refusal.value = null;
+    history.clear();
+    revision.value++;
+  }
+
+  /** The YAML view changed. Oversized text is refused (Heat's limit) and the view reverts. */
+  function setText(text: string): boolean {
+    if (text === doc.value.text) return true;
+    if (byteLength(text) > MAX_TEMPLATE_BYTES) {
+      refusal.value = { reason: 'too-large', params: { size: String(byteLength(text)), max: String(MAX_TEMPLATE_BYTES) } };
+      revision.value++;
+      return false;
+    }
+    history.record(snapshot(), 'yaml');
+    setDoc(updateDoc(doc.value, text));
+    return true;
+  }
+
+  function commit(result: ActionResult): boolean {
+    if (!result.ok) {
+      refusal.value = { reason: result.reason, params: result.params ?? {} };
+      return false;
+    }
+    refusal.value = null;
+    history.record(snapshot());
+    setDoc(docFromTemplate(result.template));
+    if (result.added.length) selection.value = [result.added[0] as string];
+    return true;
+  }
+
+  /** A canvas action needs a template that parses: while the YAML is broken, the canvas is read-only. */
+  function guarded(action: () => ActionResult): boolean {
+    if (doc.value.parseError) {
+      refusal.value = { reason: 'edit-failed', params: { message: doc.value.parseError.message } };
+      return false;
+    }
+    try {
+      return commit(action());
+    } catch (err) {
+      refusal.value = { reason: 'edit-failed', params: { message: err instanceof Error ? err.message : String(err) } };
+      return false;
+    }
+  }
+
+  /** Drops a palette item; on empty space the new node lands where it was dropped. */
+  function drop(itemId: string, target: string | null, at?: Point): boolean {
+    const item = paletteItem(itemId);
+    if (!item) return false;
+    const before = new Set(doc.value.topology.nodes.map((n) => n.id));
+    const ok = guarded(() => dropItem(doc.value.good, item, target));
+    if (ok && at && !target) {
+      const added = doc.value.topology.nodes.filter((n) => !before.has(n.id));
+      // Rule 1's auto-added parents stay laid out above the server; a single node goes to the pointer.
+      if (added.length === 1) positions.value = { ...positions.value, [(added[0] as { id: string }).id]: at };
+    }
+    return ok;
+  }
+  function connect(from: string, to: string): boolean {
+    return guarded(() => connectNodes(doc.value.good, from, to));
+  }
+  function edit(edits: TopologyEdit[]): boolean {
+    return guarded(() => ({ ok: true, template: applyTopologyEdits(doc.value.good, edits), added: [] }));
+  }
+  function deleteSelection(): boolean {
+    if (!selection.value.length) return false;
+    const ids = [...selection.value];
+    selection.value = [];
+    return guarded(() => ({ ok: true, template: deleteNodes(doc.value.good, ids), added: [] }));
+  }
+  function copy(): number {
+    clipboard = copyResources(doc.value.good, selection.value);
+    return clipboard.length;
+  }
+  function paste(): boolean {
+    if (!clipboard.length) return false;
+    const copied = clipboard;
+    const ok = guarded(() => {
+      const r = pasteResources(doc.value.good, copied);
+      return { ok: true, template: r.template, added: r.added };
+    });
+    return ok;
+  }
+
+  /** Highlight set while dragging a palette item or a connection. */
+  function targetsForItem(itemId: string): Set<string> {
+    const item = paletteItem(itemId);
+    return new Set(item ? dropTargets(doc.value.topology, item.kind) : []);
+  }
+  function targetsFrom(nodeId: string): Set<string> {
+    return new Set(connectTargets(doc.value.topology, nodeId));
+  }
+  function explainConnect(from: string, to: string): Refusal | null {
+    const v = connectVerdict(doc.value.topology, from, to);
+    return v.ok ? null : { reason: v.reason, params: v.params ?? {} };
+  }
+
+  function move(moved: Record<string, Point>, tag: string | null = null): void {
+    const changed = Object.entries(moved).some(([id, p]) => positions.value[id]?.x !== p.x || positions.value[id]?.y !== p.y);
+    if (!changed) return;
+    history.record(snapshot(), tag);
+    positions.value = { ...positions.value, ...moved };
+    revision.value++;
+  }
+  function autoLayout(): void {
+    history.record(snapshot());
+    positions.value = layeredLayout(doc.value.topology.nodes.map((n) => ({ id: n.id })), doc.value.topology.edges);
+    revision.value++;
+  }
+
+  function restore(s: Snapshot): void {
+    doc.value = markRaw(s.text === doc.value.text ? doc.value : updateDoc(doc.value, s.text));
+    positions.value = s.positions;
+    selection.value = selection.value.filter((id) => doc.value.topology.byId.has(id));
+    refusal.value = null;
+    revision.value++;
+  }
+  function undo(): void {
+    const s = history.undo(snapshot());
+    if (s) restore(s);
+  }
+  function redo(): void {
+    const s = history.redo(snapshot());
+    if (s) restore(s);
+  }
+
+  /** Rule 8 first; then the library computes the status and keeps a new immutable version. */
+  async function save(meta: { name: string; description: string }): Promise<{ ok: true; version: number; status: string; statusReason: string } | { ok: false; refusal: Refusal }> {
+    const v = saveVerdict(doc.value.topology);
+    if (!v.ok) return { ok: false, refusal: { reason: v.reason, params: {} } };
+    if (!templateId.value) {
+      const created = await api.invoke('library.create', { name: meta.name, description: meta.description, tags: [], from: { kind: 'yaml', yaml: doc.value.text, layout: positions.value } });
+      templateId.value = created.id;
+      return afterSave(created);
+    }
+    if (meta.name !== name.value || meta.description !== description.value) {
+      await api.invoke('library.update', { id: templateId.value, name: meta.name, description: meta.description });
+    }
+    return afterSave(await api.invoke('library.saveVersion', { id: templateId.value, yaml: doc.value.text, layout: positions.value, files: {}, environment: null, note: '' }));
+  }
+
+  function afterSave(saved: TemplateDetails): { ok: true; version: number; status: string; statusReason: string } {
+    name.value = saved.name;
+    description.value = saved.description;
+    version.value = saved.latestVersion;
+    savedText.value = doc.value.text;
+    savedPositions.value = JSON.stringify(positions.value);
+    return { ok: true, version: saved.latestVersion, status: saved.status, statusReason: saved.statusReason };
+  }
+
+  return {
+    templateId, name, description, origin, version, doc, positions, selection, refusal, revision, dirty, canUndo, canRedo,
+    open, setText, drop, connect, edit, deleteSelection, copy, paste, move, autoLayout, undo, redo, save,
+    targetsForItem, targetsFrom, explainConnect,
+  };
+});

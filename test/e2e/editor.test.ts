@@ -1,0 +1,165 @@
+// The seed's "create a server from scratch" walkthrough, by drag and drop in
+// Chromium against `npm run web`: a blank template, a server dropped on the
+// empty canvas (rule 1 adds the external network, router and private
+// network), a key pair connected by dragging between nodes, a volume and a
+// floating IP dropped on the server; the YAML follows; a property edited in
+// the YAML shows in the inspector; undo both; save; reopen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot } from './support/browser';
+import { startWebHost, type RunningHost } from './support/web-host';
+
+async function nodeAt(page: Page, id: string): Promise<{ x: number; y: number }> {
+  await page.waitForFunction((nid) => !!(window as unknown as { __hsCanvas?: { at(i: string): unknown } }).__hsCanvas?.at(nid), id);
+  return page.evaluate((nid) => (window as unknown as { __hsCanvas: { at(i: string): { x: number; y: number } } }).__hsCanvas.at(nid), id);
+}
+
+/** Drags a palette item onto a node (or onto empty canvas space when `id` is null). */
+async function dropOn(page: Page, item: string, id: string | null): Promise<void> {
+  const host = page.getByTestId('cy-host');
+  const box = await host.boundingBox();
+  if (!box) throw new Error('no canvas');
+  const target = id ? await nodeAt(page, id) : { x: box.x + 60, y: box.y + 60 };
+  await page.getByTestId(`palette-${item}`).dragTo(host, { targetPosition: { x: target.x - box.x, y: target.y - box.y } });
+}
+
+async function modelPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((nid) => (window as unknown as { __hsCanvas: { position(i: string): { x: number; y: number } } }).__hsCanvas.position(nid), id);
+}
+
+async function yamlText(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __hsYaml?: { text(): string } }).__hsYaml?.text() ?? '');
+}
+
+async function nodeIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __hsCanvas: { ids(): string[] } }).__hsCanvas.ids().sort());
+}
+
+describe('the visual editor in the browser', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-editor-'));
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    host = await startWebHost(dataDir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    await page.goto(host.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('opens a new blank template in the editor from the library', async () => {
+    await page.getByTestId('new-template').click();
+    await page.getByTestId('create-name').fill('web from scratch');
+    await page.getByTestId('create-submit').click();
+    await expect(page.getByTestId('details-name').textContent()).resolves.toBe('web from scratch');
+    await page.getByTestId('edit').click();
+    await page.getByTestId('editor').waitFor();
+    await expect(page.getByTestId('editor-name').textContent()).resolves.toBe('web from scratch');
+    await screenshot(page, 'editor-blank');
+  });
+
+  it('refuses a volume on the empty canvas, saying why', async () => {
+    await dropOn(page, 'volume', null);
+    await expect(page.getByTestId('refusal').textContent()).resolves.toContain('An empty canvas accepts');
+    expect(await nodeIds(page)).toEqual([]);
+  });
+
+  it('adds an external network, a router and a private network when a server lands on the empty canvas', async () => {
+    await dropOn(page, 'server', null);
+    await page.waitForFunction(() => ((window as unknown as { __hsCanvas: { ids(): string[] } }).__hsCanvas.ids().length) >= 7);
+    expect(await nodeIds(page)).toEqual(['param:external_network_1', 'private_net_1', 'private_subnet_1', 'router_1', 'router_1_interface_1', 'server_1', 'server_1_port_1'].sort());
+    const text = await yamlText(page);
+    expect(text).toContain('external_gateway_info:');
+    expect(text).toContain('type: OS::Neutron::RouterInterface');
+    expect(text).toContain('- port: { get_resource: server_1_port_1 }');
+    await screenshot(page, 'editor-server-dropped');
+  });
+
+  it('connects a key pair to the server by dragging from one node to the other', async () => {
+    await dropOn(page, 'key-pair', null);
+    await page.waitForFunction(() => (window as unknown as { __hsCanvas: { ids(): string[] } }).__hsCanvas.ids().includes('key_pair_1'));
+    await page.getByTestId('connect-mode').click();
+    const from = await nodeAt(page, 'server_1');
+    const to = await nodeAt(page, 'key_pair_1');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
+    await page.getByTestId('connect-mode').click();
+    await expect.poll(() => yamlText(page)).toContain('key_name: { get_resource: key_pair_1 }');
+  });
+
+  it('drops a volume and a floating IP on the server, and refuses a second floating IP', async () => {
+    await dropOn(page, 'volume', 'server_1');
+    await expect.poll(() => yamlText(page)).toContain('type: OS::Cinder::VolumeAttachment');
+    await dropOn(page, 'floating-ip', 'server_1');
+    await expect.poll(() => yamlText(page)).toContain('type: OS::Neutron::FloatingIPAssociation');
+    await dropOn(page, 'floating-ip', 'server_1');
+    await expect(page.getByTestId('refusal').textContent()).resolves.toContain('already has a floating IP');
+    await screenshot(page, 'editor-walkthrough');
+  });
+
+  it('follows a property edited in the YAML in the inspector, then undoes it and the last drop', async () => {
+    await (await nodeAt(page, 'volume_1')).x; // the volume is on the canvas
+    const v = await nodeAt(page, 'volume_1');
+    await page.mouse.click(v.x, v.y);
+    await expect(page.getByTestId('inspector-type').textContent()).resolves.toBe('OS::Cinder::Volume');
+    await expect(page.getByTestId('prop-size').locator('input').inputValue()).resolves.toBe('1');
+    // Edit `size: 1` of volume_1 in the YAML view.
+    const line = page.locator('.cm-line', { hasText: 'size: 1' }).first();
+    await line.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('20');
+    await expect.poll(() => page.getByTestId('prop-size').locator('input').inputValue()).toBe('20');
+    await screenshot(page, 'editor-yaml-edit');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('prop-size').locator('input').inputValue()).toBe('1');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => yamlText(page)).not.toContain('FloatingIPAssociation');
+    await page.getByTestId('redo').click();
+    await expect.poll(() => yamlText(page)).toContain('FloatingIPAssociation');
+  });
+
+  it('keeps the last good canvas while the YAML does not parse, and loses no typing', async () => {
+    const before = await nodeIds(page);
+    const line = page.locator('.cm-line', { hasText: 'heat_template_version' }).first();
+    await line.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('\n  : : [unclosed');
+    await page.getByTestId('parse-error').waitFor();
+    expect(await nodeIds(page)).toEqual(before);
+    expect(await yamlText(page)).toContain(': : [unclosed');
+    await screenshot(page, 'editor-parse-error');
+    for (let i = 0; i < 15; i++) await page.keyboard.press('Backspace');
+    await expect.poll(() => page.getByTestId('parse-error').count()).toBe(0);
+  });
+
+  it('saves a new version with its status and reopens it with the same picture', async () => {
+    await page.keyboard.press('Control+s');
+    await page.getByTestId('save-dialog').waitFor();
+    await page.getByTestId('save-description').fill('The seed walkthrough');
+    await screenshot(page, 'editor-save-dialog');
+    await page.getByTestId('save-submit').click();
+    await page.getByText('Saved version 2: Usable.').waitFor();
+    const saved = await yamlText(page);
+    const where = await modelPosition(page, 'server_1');
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('edit').click();
+    await page.getByTestId('editor').waitFor();
+    await expect.poll(() => yamlText(page)).toBe(saved);
+    await nodeAt(page, 'server_1');
+    expect(await modelPosition(page, 'server_1')).toEqual(where);
+    await screenshot(page, 'editor-reopened');
+  });
+});
