@@ -18,6 +18,9 @@ import { TemplateRepo } from './library/template-repo';
 import { databasePath } from './platform/paths';
 import { createCloudServices, type CloudService, type ProfileService } from './cloud/index';
 import { cloudHandlers } from './ipc/cloud.ipc';
+import { deployHandlers } from './ipc/deploy.ipc';
+import { DeployService } from './deploy/deploy-service';
+import { StackOriginRepo } from './library/stack-origin-repo';
 import { StackSetRepo } from './library/stackset-repo';
 import type { SecretStore } from './platform/secret-store';
 import { StackSetAccounts } from './stacksets/accounts';
@@ -82,6 +85,7 @@ export function composeServices(options: ComposeOptions): Services {
     ...filesHandlers(new ImportService(library), new ExportService(library)),
     ...cloudHandlers(cloudServices),
     ...stacksetHandlers(stacksets, profiles),
+    ...deployHandlers(new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now)),
   };
   const dispatcher = new Dispatcher(handlers);
 

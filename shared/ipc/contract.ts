@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './app.contract';
 import { cloudChannels } from './cloud.contract';
+import { deployChannels } from './deploy.contract';
 import { filesChannels } from './files.contract';
 import { libraryChannels } from './library.contract';
 import { stacksetChannels } from './stacksets.contract';
@@ -15,6 +16,7 @@ export const contract = {
   ...filesChannels,
   ...stacksetChannels,
   ...cloudChannels,
+  ...deployChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { migration001 } from './001-library';
 import { migration002 } from './002-cloud';
 import { migration003 } from './003-stacksets';
 import { migration004 } from './004-library-search';
+import { migration005 } from './005-stack-origins';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
+  migration005,
 ];

@@ -1,0 +1,109 @@
+// Deploy and update flows on top of the cloud service: a library version (or
+// picked YAML) becomes Heat's body (shared/deploy/stack-body), the cloud
+// service adds the sandbox environment for sandbox profiles and starts the
+// watcher, and the stack's library origin is remembered.
+import { AppError } from '../../shared/ipc/errors';
+import type { ResourceChanges, StackRef } from '../../shared/cloud/heat-types';
+import type { DeployOptions, DeploySource, StackOrigin } from '../../shared/deploy/model';
+import { stackBodyFor, type VersionFiles } from '../../shared/deploy/stack-body';
+import type { CloudService, DeployResult } from '../cloud/cloud-service';
+import type { StackBody } from '../cloud/heat-client';
+import type { StackOriginRepo } from '../library/stack-origin-repo';
+import type { LibraryService } from '../library/library-service';
+
+interface Resolved {
+  files: VersionFiles;
+  library: { templateId: string; templateName: string; version: number } | null;
+}
+
+export class DeployService {
+  constructor(
+    private readonly library: Pick<LibraryService, 'get' | 'getVersion'>,
+    private readonly cloud: Pick<CloudService, 'create' | 'update' | 'call' | 'prepare'>,
+    private readonly origins: StackOriginRepo,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async preview(profileId: string, stackName: string, source: DeploySource, options: DeployOptions): Promise<{ stack: Record<string, unknown>; sandbox: boolean }> {
+    const body = this.body(this.resolve(source), options, stackName);
+    const prepared = this.cloud.prepare(profileId, body);
+    const result = await this.cloud.call(profileId, (h) => h.previewCreate(prepared.body));
+    return { stack: result.stack, sandbox: prepared.sandbox };
+  }
+
+  async create(profileId: string, stackName: string, source: DeploySource, options: DeployOptions): Promise<DeployResult & { origin: StackOrigin | null }> {
+    const resolved = this.resolve(source);
+    const result = await this.cloud.create(profileId, this.body(resolved, options, stackName));
+    return { ...result, origin: this.remember(profileId, result.stack, resolved) };
+  }
+
+  async previewUpdate(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<ResourceChanges> {
+    if (!source) return this.cloud.call(profileId, (h) => h.previewUpdate(stack, { existing: true, ...patchBody(options) }, { patch: true, showNested: false }));
+    const body = this.cloud.prepare(profileId, this.body(this.resolve(source), options)).body;
+    return this.cloud.call(profileId, (h) => h.previewUpdate(stack, body, { patch: false, showNested: false }));
+  }
+
+  async update(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<DeployResult & { origin: StackOrigin | null }> {
+    if (!source) {
+      const result = await this.cloud.update(profileId, stack, patchBody(options), true);
+      return { ...result, origin: this.origins.get(profileId, stack.id) };
+    }
+    const resolved = this.resolve(source);
+    const result = await this.cloud.update(profileId, stack, this.body(resolved, options), false);
+    return { ...result, origin: this.remember(profileId, stack, resolved) ?? this.origins.get(profileId, stack.id) };
+  }
+
+  origin(profileId: string, stackId: string): StackOrigin | null {
+    return this.origins.get(profileId, stackId);
+  }
+
+  originsOf(profileId: string): StackOrigin[] {
+    return this.origins.listForProfile(profileId);
+  }
+
+  private resolve(source: DeploySource): Resolved {
+    if (source.kind === 'yaml') return { files: { entryPath: source.entryPath, yaml: source.yaml, files: source.files, environment: null }, library: null };
+    const template = this.library.get(source.templateId);
+    const v = this.library.getVersion(source.templateId, source.version);
+    return {
+      files: { entryPath: v.entryPath, yaml: v.yaml, files: v.files, environment: v.environment },
+      library: { templateId: template.id, templateName: template.name, version: v.number },
+    };
+  }
+
+  private body(resolved: Resolved, options: DeployOptions, stackName?: string): StackBody {
+    const { body, diagnostics } = stackBodyFor(resolved.files, options);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (!body || errors.length) {
+      const first = errors[0];
+      throw new AppError('TEMPLATE_INVALID', first ? `${first.file}:${first.line}: ${first.message}` : 'The template cannot be bundled.', {
+        diagnostics: errors.slice(0, 20),
+      });
+    }
+    return { ...(stackName ? { stack_name: stackName } : {}), ...(body as StackBody) };
+  }
+
+  private remember(profileId: string, stack: StackRef, resolved: Resolved): StackOrigin | null {
+    if (!resolved.library) return null;
+    const origin: StackOrigin = {
+      profileId,
+      stackId: stack.id,
+      stackName: stack.name,
+      templateId: resolved.library.templateId,
+      templateName: resolved.library.templateName,
+      templateVersion: resolved.library.version,
+      deployedAt: this.now().toISOString(),
+    };
+    this.origins.save(origin);
+    return origin;
+  }
+}
+
+/** A parameters-only update: PATCH keeps the template and environment Heat holds. */
+function patchBody(options: DeployOptions): StackBody {
+  const body: StackBody = { parameters: options.parameters };
+  if (options.timeoutMins !== null) body.timeout_mins = options.timeoutMins;
+  if (options.tags.length) body.tags = options.tags;
+  body.disable_rollback = options.disableRollback;
+  return body;
+}
