@@ -202,7 +202,10 @@ export class LibraryService {
 
   private reindex(id: string): void {
     const latest = this.repo.version(id);
-    const types = latest ? resources(parseTemplate(latest.yaml)).flatMap((r) => (r.type ? [r.type] : [])) : [];
+    // The entry's resource types and those of its nested templates: searching
+    // for OS::Nova::Server finds a template whose servers sit in a nested file.
+    const texts = latest ? [latest.yaml, ...Object.entries(latest.files).filter(([p]) => /\.(ya?ml|template|json)$/i.test(p)).map(([, t]) => t)] : [];
+    const types = texts.flatMap((text) => resources(parseTemplate(text)).flatMap((r) => (r.type ? [r.type] : [])));
     this.repo.reindex(id, types);
   }
 

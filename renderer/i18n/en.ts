@@ -1,6 +1,6 @@
 // English UI strings. zh-CN.ts must have the same keys (a unit test checks).
-import { editorEn } from './editor-en';
 import { stacksetsEn } from './stacksets-en';
+import { editorEn } from './editor-en';
 export const en = {
   app: {
     title: 'Heat Studio',
@@ -22,7 +22,7 @@ export const en = {
     version: 'v{n}',
     selectHint: 'Select a template to see its details.',
     import: 'Import',
-    importHint: 'Import a YAML or JSON template file',
+    importHint: 'Import template files, a folder, a bundle, a URL or pasted text',
     imported: 'Imported "{name}".',
     selectToExport: 'Select a template to export first.',
   },
@@ -75,6 +75,58 @@ export const en = {
       description: 'One server on a private network routed to an external network, with a floating IP.',
     },
   },
+  transfer: {
+    importTitle: 'Import templates',
+    mode: { files: 'Files', folder: 'Folder', zip: 'Bundle (.zip)', url: 'URL', paste: 'Paste' },
+    hint: {
+      files: 'Pick the template and the files it uses; choose which one is the entry. The others become its nested files.',
+      folder: 'Every template in the folder that no other template uses becomes a library template, with the files it references.',
+      zip: 'A bundle exported by Heat Studio (restored exactly), or a zip of templates.',
+      url: 'The template at this address, with the nested files it references next to it.',
+      paste: 'Paste YAML or JSON template text.',
+    },
+    entry: 'Entry template',
+    environment: 'Environment file',
+    noEnvironment: 'None',
+    fileCount: 'No files | 1 file | {n} files',
+    importAction: 'Import',
+    importedCount: 'Nothing imported | Imported {names} | Imported {n} templates: {names}',
+    skipped: 'Not part of any template (not imported):',
+    dropHere: 'Drop templates, folders or a bundle to import them',
+    bundle: 'Download bundle',
+  },
+  versions: {
+    tab: 'Versions',
+    number: 'Version',
+    note: 'Note',
+    saved: 'Saved',
+    view: 'View',
+    bundle: 'Bundle',
+    restore: 'Restore',
+    restored: 'Version {n} restored as a new version.',
+    restoredNote: 'Restored from version {n}',
+    compare: 'Compare versions',
+    from: 'From',
+    to: 'To',
+  },
+  diff: {
+    semantic: 'What changed from {from} to {to}',
+    text: 'Text differences',
+    identical: 'The files are identical.',
+    noSemanticChange: 'No change in resources, parameters, outputs or conditions (only formatting or comments, if anything).',
+    notComparable: 'One side does not parse as a template; only the text difference is shown.',
+    version: 'heat_template_version: {from} → {to}',
+    description: 'The description changed.',
+    typeChanged: 'type {from} → {to} (Heat replaces it)',
+    section: { resources: 'Resources', parameters: 'Parameters', outputs: 'Outputs', conditions: 'Conditions' },
+    kind: { added: 'added', removed: 'removed', changed: 'changed' },
+  },
+  filters: {
+    anyStatus: 'Any status',
+    anyType: 'Any resource type',
+    sortUpdated: 'Recently updated',
+    sortName: 'Name',
+  },
   rename: { title: 'Rename template', name: 'New name', save: 'Rename' },
   tags: {
     title: 'Edit tags',
@@ -87,8 +139,8 @@ export const en = {
     body: 'Delete "{name}" and all its versions? Stacks deployed from it are not affected.',
     confirm: 'Delete',
   },
-  stacksets: stacksetsEn,
   editor: editorEn,
+  stacksets: stacksetsEn,
   errors: {
     BAD_REQUEST: 'The request was not valid.',
     UNKNOWN_CHANNEL: 'The studio does not know that request.',

@@ -1,6 +1,6 @@
 // 简体中文界面文字（与 en.ts 的键一一对应）。
-import { editorZhCN } from './editor-zh-CN';
 import { stacksetsZhCN } from './stacksets-zh-CN';
+import { editorZhCN } from './editor-zh-CN';
 import type { Messages } from './en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -26,7 +26,7 @@ export const zhCN: Shape<Messages> = {
     version: '版本 {n}',
     selectHint: '选择一个模板以查看详情。',
     import: '导入',
-    importHint: '导入 YAML 或 JSON 模板文件',
+    importHint: '导入模板文件、文件夹、模板包、URL 或粘贴的文本',
     imported: '已导入“{name}”。',
     selectToExport: '请先选择要导出的模板。',
   },
@@ -79,6 +79,58 @@ export const zhCN: Shape<Messages> = {
       description: '一台位于私有网络上的云服务器，私有网络经路由器连接外部网络，并绑定浮动 IP。',
     },
   },
+  transfer: {
+    importTitle: '导入模板',
+    mode: { files: '文件', folder: '文件夹', zip: '模板包（.zip）', url: 'URL', paste: '粘贴' },
+    hint: {
+      files: '选择模板及其使用的文件，并指定入口模板；其余文件作为嵌套文件。',
+      folder: '文件夹中未被其他模板引用的每个模板都会成为模板库中的模板，并带上它引用的文件。',
+      zip: 'Heat Studio 导出的模板包（原样恢复），或模板的 zip 压缩包。',
+      url: '该地址上的模板，以及其旁边被引用的嵌套文件。',
+      paste: '粘贴 YAML 或 JSON 格式的模板文本。',
+    },
+    entry: '入口模板',
+    environment: '环境文件',
+    noEnvironment: '无',
+    fileCount: '没有文件 | 1 个文件 | {n} 个文件',
+    importAction: '导入',
+    importedCount: '未导入任何模板 | 已导入 {names} | 已导入 {n} 个模板：{names}',
+    skipped: '不属于任何模板（未导入）：',
+    dropHere: '拖放模板、文件夹或模板包即可导入',
+    bundle: '下载模板包',
+  },
+  versions: {
+    tab: '版本',
+    number: '版本',
+    note: '说明',
+    saved: '保存时间',
+    view: '查看',
+    bundle: '模板包',
+    restore: '恢复',
+    restored: '已将版本 {n} 恢复为新版本。',
+    restoredNote: '从版本 {n} 恢复',
+    compare: '版本对比',
+    from: '从',
+    to: '到',
+  },
+  diff: {
+    semantic: '从 {from} 到 {to} 的变化',
+    text: '文本差异',
+    identical: '两个文件完全相同。',
+    noSemanticChange: '资源、参数、输出和条件均无变化（至多只有格式或注释的变化）。',
+    notComparable: '有一侧无法解析为模板，仅显示文本差异。',
+    version: 'heat_template_version：{from} → {to}',
+    description: '描述已更改。',
+    typeChanged: '类型 {from} → {to}（Heat 将替换该资源）',
+    section: { resources: '资源', parameters: '参数', outputs: '输出', conditions: '条件' },
+    kind: { added: '新增', removed: '删除', changed: '修改' },
+  },
+  filters: {
+    anyStatus: '任意状态',
+    anyType: '任意资源类型',
+    sortUpdated: '最近更新',
+    sortName: '名称',
+  },
   rename: { title: '重命名模板', name: '新名称', save: '重命名' },
   tags: {
     title: '编辑标签',
@@ -91,8 +143,8 @@ export const zhCN: Shape<Messages> = {
     body: '删除“{name}”及其所有版本？由它部署的堆栈不受影响。',
     confirm: '删除',
   },
-  stacksets: stacksetsZhCN,
   editor: editorZhCN,
+  stacksets: stacksetsZhCN,
   errors: {
     BAD_REQUEST: '请求无效。',
     UNKNOWN_CHANNEL: '工作室不识别该请求。',

@@ -5,13 +5,19 @@ import { computed, ref } from 'vue';
 import { useApi } from '../api/client';
 import type { RequestOf } from '../../shared/ipc/contract';
 import type { TemplateDetails, TemplateSummary } from '../../shared/library/model';
-import { downloadText, nameFromFileName, readUtf8, safeFileName } from '../library/file-transfer';
+import { downloadText, safeFileName } from '../library/file-transfer';
+import { base64ToBytes, fileToBase64, type PickedFile } from '../library/base64';
+import type { ImportOutcome } from '../../shared/ipc/files.contract';
 
 export const useLibraryStore = defineStore('library', () => {
   const api = useApi();
   const templates = ref<TemplateSummary[]>([]);
   const search = ref('');
   const tag = ref<string | null>(null);
+  const status = ref<'usable' | 'needs_editing' | null>(null);
+  const resourceType = ref<string | null>(null);
+  const sort = ref<'updated' | 'name'>('updated');
+  const resourceTypes = ref<string[]>([]);
   const selectedId = ref<string | null>(null);
   const details = ref<TemplateDetails | null>(null);
   const loading = ref(false);
@@ -26,7 +32,11 @@ export const useLibraryStore = defineStore('library', () => {
       const list = await api.invoke('library.list', {
         ...(search.value.trim() ? { search: search.value.trim() } : {}),
         ...(tag.value ? { tag: tag.value } : {}),
+        ...(status.value ? { status: status.value } : {}),
+        ...(resourceType.value ? { resourceType: resourceType.value } : {}),
+        sort: sort.value,
       });
+      if (mine === listRequest) resourceTypes.value = await api.invoke('library.resourceTypes', {});
       // A slower earlier search must not overwrite a newer one.
       if (mine === listRequest) templates.value = list;
     } finally {
@@ -71,12 +81,6 @@ export const useLibraryStore = defineStore('library', () => {
     await refresh();
   }
 
-  /** Imports one template file as a new template (its first version keeps the bytes as written). */
-  async function importFile(file: File): Promise<TemplateDetails> {
-    const yaml = await readUtf8(file);
-    return create({ name: nameFromFileName(file.name), description: '', tags: [], from: { kind: 'yaml', yaml } });
-  }
-
   /** Downloads the selected template's latest version, byte for byte. */
   function exportSelected(): boolean {
     const d = details.value;
@@ -85,9 +89,54 @@ export const useLibraryStore = defineStore('library', () => {
     return true;
   }
 
+  async function afterImport(outcome: ImportOutcome): Promise<ImportOutcome> {
+    await refresh();
+    const first = outcome.templates[0];
+    if (first) await select(first.id);
+    return outcome;
+  }
+
+  /** Several files (entry chosen: one template) or a folder (no entry: one template per entry file). */
+  async function importPicked(files: PickedFile[], entry?: string, environment?: string): Promise<ImportOutcome> {
+    const payload = await Promise.all(files.map(async (f) => ({ path: f.path, base64: await fileToBase64(f.file) })));
+    return afterImport(
+      await api.invoke('files.importFiles', { files: payload, ...(entry ? { entry } : {}), ...(environment ? { environment } : {}) }),
+    );
+  }
+
+  async function importZip(file: File): Promise<ImportOutcome> {
+    return afterImport(await api.invoke('files.importZip', { fileName: file.name, base64: await fileToBase64(file) }));
+  }
+
+  async function importUrl(url: string): Promise<ImportOutcome> {
+    return afterImport(await api.invoke('files.importUrl', { url }));
+  }
+
+  async function importText(name: string, yaml: string): Promise<TemplateDetails> {
+    return create({ name, description: '', tags: [], from: { kind: 'yaml', yaml } });
+  }
+
+  /** Downloads a version (default latest) as a bundle zip made by the main process. */
+  async function exportBundle(id: string, number?: number): Promise<void> {
+    const file = await api.invoke('files.exportBundle', { id, ...(number ? { number } : {}) });
+    const url = URL.createObjectURL(new Blob([base64ToBytes(file.base64 ?? '')], { type: 'application/zip' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  /** Restoring makes a new version with the old one's content: history is never rewritten. */
+  async function restoreVersion(id: string, number: number, note: string): Promise<void> {
+    const v = await api.invoke('library.getVersion', { id, number });
+    await api.invoke('library.saveVersion', { id, entryPath: v.entryPath, yaml: v.yaml, layout: v.layout, files: v.files, environment: v.environment, note });
+    await refresh();
+  }
+
   function listenForChanges(): () => void {
     return api.on('library.changed', () => void refresh());
   }
 
-  return { templates, search, tag, selectedId, details, loading, allTags, refresh, select, create, update, remove, importFile, exportSelected, listenForChanges };
+  return { templates, search, tag, status, resourceType, sort, resourceTypes, selectedId, details, loading, allTags, refresh, select, create, update, remove, exportSelected, importPicked, importZip, importUrl, importText, exportBundle, restoreVersion, listenForChanges };
 });

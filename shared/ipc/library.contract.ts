@@ -58,6 +58,8 @@ export const libraryChannels = {
   'library.saveVersion': channel(
     z.object({
       id,
+      /** Defaults to the previous version's entry path. */
+      entryPath: z.string().min(1).max(1024).optional(),
       yaml: z.string(),
       layout: layout.default({}),
       files: z.record(z.string().max(1024), z.string()).default({}),

@@ -107,9 +107,11 @@ describe('template library in the browser', () => {
   });
 });
 
-describe('importing and downloading a template file in the browser', () => {
+describe('importing, versions, diffs and bundles in the browser', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-files-'));
-  const yaml = 'heat_template_version: 2018-08-31\n# kept exactly\nresources:\n  r1: {type: OS::Heat::RandomString}\n';
+  const web = 'heat_template_version: 2018-08-31\n# kept exactly\nresources:\n  group:\n    type: OS::Heat::ResourceGroup\n    properties:\n      count: 2\n      resource_def: {type: member.yaml}\n';
+  const member = 'heat_template_version: 2018-08-31\nresources:\n  r: {type: OS::Heat::RandomString}\n';
+  const volume = 'heat_template_version: 2018-08-31\nresources:\n  data: {type: OS::Cinder::Volume, properties: {size: 1}}\n';
   let host: RunningHost;
   let browser: Browser;
   let page: Page;
@@ -127,23 +129,105 @@ describe('importing and downloading a template file in the browser', () => {
     await host?.stop();
   });
 
-  it('imports a YAML file as a new template, byte for byte, and downloads it back unchanged', async () => {
-    const chooser = page.waitForEvent('filechooser');
+  /** Waits until the list shows exactly these names (the list refreshes asynchronously after each filter change). */
+  const listIs = async (names: string[]) => {
+    const shown = () => page.locator('.template-list li .name').allTextContents();
+    try {
+      await page.waitForFunction(
+        (expected) => JSON.stringify([...document.querySelectorAll('.template-list li .name')].map((n) => n.textContent).sort()) === JSON.stringify(expected),
+        [...names].sort(),
+        { timeout: 10_000 },
+      );
+    } catch {
+      // Say what the list showed instead of only "timeout".
+      expect((await shown()).sort()).toEqual([...names].sort());
+    }
+  };
+  const ALL = ['Shared-network server', 'External-network server', 'web', 'volume'];
+
+  /** Calls the contract the way the renderer does (for setting up versions the editor would save). */
+  const invoke = (channel: string, request: unknown) =>
+    page.evaluate(
+      async ([c, r]) => (await (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) })).json()) as { ok: boolean; value: { id: string } },
+      [channel, request] as const,
+    );
+
+  it('imports several files with a chosen entry, and downloads the YAML back unchanged', async () => {
     await page.getByTestId('import').click();
-    await (await chooser).setFiles({ name: 'random.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(yaml) });
-    await expect(page.getByTestId('details-name').textContent()).resolves.toBe('random');
+    await page.getByTestId('import-files-input').setInputFiles([
+      { name: 'member.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(member) },
+      { name: 'web.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(web) },
+    ]);
+    await page.getByTestId('import-entry').selectOption('web.yaml');
+    await screenshot(page, 'library-import-dialog');
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('details-name').getByText('web', { exact: true }).waitFor();
+    await expect(page.getByTestId('details').getByText('Usable').count()).resolves.toBeGreaterThan(0);
     const download = page.waitForEvent('download');
     await page.getByTestId('download').click();
-    const file = await (await download).path();
-    expect(readFileSync(file, 'utf8')).toBe(yaml);
+    expect(readFileSync(await (await download).path(), 'utf8')).toBe(web);
   });
 
-  it('refuses a file that is not UTF-8 and imports nothing', async () => {
-    const before = await page.locator('.template-list li').count();
-    const chooser = page.waitForEvent('filechooser');
+  it('imports files dropped on the window', async () => {
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'volume.yaml', { type: 'application/x-yaml' }));
+      const target = document.querySelector('[data-testid="library-drop"]')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, volume);
+    await page.getByTestId('import-entry').waitFor();
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('details-name').getByText('volume', { exact: true }).waitFor();
+  });
+
+  it('finds templates by resource type', async () => {
+    await page.getByTestId('type-filter').selectOption('OS::Cinder::Volume');
+    await listIs(['volume']);
+    await page.getByTestId('type-filter').selectOption('');
+    await listIs(ALL);
+    await page.getByTestId('search').fill('ResourceGroup');
+    await listIs(['web']);
+    await page.getByTestId('search').fill('');
+    await listIs(ALL);
+  });
+
+  it('refuses a file that is not UTF-8, naming it, and imports nothing', async () => {
     await page.getByTestId('import').click();
-    await (await chooser).setFiles({ name: 'latin1.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]) });
+    await page.getByTestId('import-files-input').setInputFiles([{ name: 'latin1.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]) }]);
+    await page.getByTestId('import-submit').click();
     await page.getByRole('alert').getByText('latin1.yaml is not UTF-8').waitFor();
-    await expect(page.locator('.template-list li').count()).resolves.toBe(before);
+    await page.locator('dialog').getByText('Cancel').click();
+    await listIs(ALL);
+  });
+
+  it('compares version 1 with version 3 by meaning and by text', async () => {
+    const list = (await invoke('library.list', {})).value as unknown as Array<{ id: string; name: string }>;
+    const webId = list.find((t) => t.name === 'web')!.id;
+    const files = { 'member.yaml': member };
+    await invoke('library.saveVersion', { id: webId, yaml: web.replace('count: 2', 'count: 3'), files, note: 'three members' });
+    await invoke('library.saveVersion', { id: webId, yaml: web.replace('count: 2', 'count: 3') + '  extra:\n    type: OS::Heat::None\n', files, note: 'plus extra' });
+    await page.getByTestId('template-web').click();
+    await page.getByTestId('tab-versions').click();
+    await page.getByTestId('version-3').waitFor();
+    await page.getByTestId('diff-from').selectOption('1');
+    await page.getByTestId('diff-to').selectOption('3');
+    await page.getByTestId('change-resources-group').getByText('properties.count').waitFor();
+    await page.getByTestId('change-resources-extra').getByText('added').waitFor();
+    await expect(page.locator('.hunk .add').count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'library-version-diff');
+  });
+
+  it('exports a bundle and re-imports it as the same version', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('download-bundle').click();
+    const zipPath = await (await download).path();
+    await page.getByTestId('import').click();
+    await page.getByTestId('import-mode-zip').click();
+    await page.getByTestId('import-zip-input').setInputFiles(zipPath);
+    await page.getByTestId('import-submit').click();
+    await listIs([...ALL, 'web']);
+    await page.getByTestId('tab-yaml').click();
+    await expect(page.getByTestId('yaml').textContent()).resolves.toContain('  extra:\n    type: OS::Heat::None');
   });
 });
