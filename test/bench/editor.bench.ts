@@ -1,0 +1,152 @@
+// The editor in Debian's Chromium against `npm run web`: time from "Edit" on
+// a generated 1,000- and 5,000-resource template to the first frame that
+// shows the whole graph, against a bare YAML parse + Cytoscape render of the
+// same graph in the same page and run; then frames per second while panning
+// and zooming the 5,000-resource canvas. Targets: first frame within 3x of
+// the bare baseline; at least 30 fps at 5,000. Needs the renderer built
+// (`vite build`); never fails on speed.
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { launchChromium } from '../e2e/support/browser';
+import { startWebHost } from '../e2e/support/web-host';
+
+/** n resources, compact enough to stay under Heat's 512 KiB: networks with ports and servers on them. */
+function generated(n: number): string {
+  let s = 'heat_template_version: 2021-04-16\nparameters:\n  image: {type: string, default: cirros}\nresources:\n';
+  const nets = Math.max(1, Math.round(n / 50));
+  for (let i = 0; i < nets; i++) s += `  n${i}: {type: OS::Neutron::Net}\n`;
+  for (let i = nets; i < n; i++) {
+    if (i % 2 === 0) s += `  p${i}: {type: OS::Neutron::Port, properties: {network: {get_resource: n${i % nets}}}}\n`;
+    else s += `  s${i}: {type: OS::Nova::Server, properties: {image: {get_param: image}, flavor: m1, networks: [{port: {get_resource: p${i - 1}}}]}}\n`;
+  }
+  return s;
+}
+
+/** The baseline, bundled into the page: `yaml` parse, references as edges, Cytoscape with preset positions. */
+const BASELINE = `
+import { parse } from 'yaml';
+import cytoscape from 'cytoscape';
+window.__baseline = async (text, host) => {
+  const t0 = performance.now();
+  const doc = parse(text);
+  const els = [];
+  const names = Object.keys(doc.resources);
+  names.forEach((id, i) => els.push({ group: 'nodes', data: { id }, position: { x: (i % 40) * 130, y: Math.floor(i / 40) * 110 } }));
+  const walk = (from, v) => {
+    if (v && typeof v === 'object') {
+      if (typeof v.get_resource === 'string') els.push({ group: 'edges', data: { id: from + '>' + v.get_resource + els.length, source: from, target: v.get_resource } });
+      else for (const k of Object.keys(v)) walk(from, v[k]);
+    }
+  };
+  for (const id of names) walk(id, doc.resources[id].properties);
+  const cy = cytoscape({ container: host, elements: els, layout: { name: 'preset' }, style: [{ selector: 'node', style: { label: 'data(id)', 'min-zoomed-font-size': 14 } }, { selector: 'edge', style: { 'curve-style': 'haystack' } }] });
+  cy.fit();
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const ms = performance.now() - t0;
+  cy.destroy();
+  return ms;
+};
+`;
+
+async function main(): Promise<void> {
+  if (!existsSync('dist/renderer/index.html')) {
+    console.error('editor bench: build the renderer first (vite build)');
+    process.exit(2);
+  }
+  const bundle = await build({ stdin: { contents: BASELINE, resolveDir: process.cwd(), loader: 'js' }, bundle: true, write: false, format: 'iife', minify: true });
+  const baselineJs = bundle.outputFiles[0]?.text ?? '';
+  const host = await startWebHost(mkdtempSync(join(tmpdir(), 'hs-bench-editor-')));
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    // tsx names inner arrow functions with a __name helper the page does not have.
+    await context.addInitScript('window.__name = (f) => f;');
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await page.addScriptTag({ content: baselineJs });
+    const results: { n: number; editor: number; bare: number }[] = [];
+    for (const n of [1000, 5000]) {
+      const yaml = generated(n);
+      const created = await page.evaluate(async (body) => {
+        const r = await fetch('api/invoke/library.create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        return (await r.json()) as { ok: boolean; value?: { id: string }; error?: { message: string } };
+      }, { name: `bench ${n}`, description: '', tags: [], from: { kind: 'yaml', yaml } });
+      if (!created.ok || !created.value) throw new Error(`create failed: ${created.error?.message}`);
+      const editorRuns: number[] = [];
+      const bareRuns: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        await page.goto(host.url);
+        await page.addScriptTag({ content: baselineJs });
+        await page.getByTestId(`template-bench ${n}`).click();
+        await page.getByTestId('edit').waitFor();
+        editorRuns.push(
+          await page.evaluate(async (count) => {
+            const t0 = performance.now();
+            (document.querySelector('[data-testid=edit]') as HTMLButtonElement).click();
+            await new Promise<void>((res) => {
+              const tick = () => {
+                const c = (window as unknown as { __hsCanvas?: { ids(): string[] } }).__hsCanvas;
+                if (c && c.ids().length >= count) requestAnimationFrame(() => res());
+                else requestAnimationFrame(tick);
+              };
+              tick();
+            });
+            return performance.now() - t0;
+          }, n),
+        );
+        bareRuns.push(
+          await page.evaluate(async (text) => {
+            const div = document.createElement('div');
+            div.style.cssText = 'position:fixed;inset:0;z-index:9999;background:#fff';
+            document.body.appendChild(div);
+            const ms = await (window as unknown as { __baseline(t: string, h: HTMLElement): Promise<number> }).__baseline(text, div);
+            div.remove();
+            return ms;
+          }, yaml),
+        );
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+      results.push({ n, editor: median(editorRuns), bare: median(bareRuns) });
+      console.log(`${n} resources (${(yaml.length / 1024).toFixed(0)} KiB): Edit -> first frame ${median(editorRuns).toFixed(0)} ms; bare yaml parse + Cytoscape render ${median(bareRuns).toFixed(0)} ms; ratio ${(median(editorRuns) / median(bareRuns)).toFixed(2)}x (target <= 3x)`);
+    }
+    // Pan and zoom the 5,000-resource canvas with real mouse input; frames counted by requestAnimationFrame.
+    const box = await page.getByTestId('cy-host').boundingBox();
+    if (!box) throw new Error('no canvas');
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __counting: boolean };
+      w.__frames = [];
+      w.__counting = true;
+      const tick = (t: number) => {
+        w.__frames.push(t);
+        if (w.__counting) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const started = Date.now();
+    for (let round = 0; round < 3; round++) {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      for (let i = 0; i < 40; i++) await page.mouse.move(cx + Math.sin(i / 6) * 200, cy + Math.cos(i / 6) * 120);
+      await page.mouse.up();
+      for (let i = 0; i < 15; i++) await page.mouse.wheel(0, round % 2 ? 120 : -120);
+    }
+    const frames = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __counting: boolean };
+      w.__counting = false;
+      return w.__frames;
+    });
+    const seconds = (frames[frames.length - 1] as number) / 1000 - (frames[0] as number) / 1000;
+    const gaps = frames.slice(1).map((t, i) => t - (frames[i] as number)).sort((a, b) => a - b);
+    const p95 = gaps[Math.floor(gaps.length * 0.95)] ?? 0;
+    console.log(`5000 resources, panning and zooming for ${((Date.now() - started) / 1000).toFixed(1)} s: ${(frames.length / seconds).toFixed(1)} fps, p95 frame ${p95.toFixed(1)} ms (target >= 30 fps)`);
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
+await main();
