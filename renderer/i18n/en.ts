@@ -1,10 +1,11 @@
 // English UI strings. zh-CN.ts must have the same keys (a unit test checks).
 import { stacksetsEn } from './stacksets-en';
 import { editorEn } from './editor-en';
+import { cloudsEn, deployEn, stacksEn } from './stacks-en';
 export const en = {
   app: {
     title: 'Heat Studio',
-    nav: { library: 'Library', stacksets: 'Stack sets', editor: 'Editor' },
+    nav: { library: 'Library', stacksets: 'Stack sets', editor: 'Editor', stacks: 'Stacks', clouds: 'Clouds' },
     language: 'Language',
     reconnecting: 'Reconnecting to the studio host…',
     recovered: 'The library file was damaged and was moved to {path}; a new library was started.',
@@ -141,6 +142,9 @@ export const en = {
   },
   editor: editorEn,
   stacksets: stacksetsEn,
+  clouds: cloudsEn,
+  stacks: stacksEn,
+  deploy: deployEn,
   errors: {
     BAD_REQUEST: 'The request was not valid.',
     UNKNOWN_CHANNEL: 'The studio does not know that request.',

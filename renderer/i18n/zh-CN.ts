@@ -1,6 +1,7 @@
 // 简体中文界面文字（与 en.ts 的键一一对应）。
 import { stacksetsZhCN } from './stacksets-zh-CN';
 import { editorZhCN } from './editor-zh-CN';
+import { cloudsZhCN, deployZhCN, stacksZhCN } from './stacks-zh-CN';
 import type { Messages } from './en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -8,7 +9,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const zhCN: Shape<Messages> = {
   app: {
     title: 'Heat Studio 资源编排工作室',
-    nav: { library: '模板库', stacksets: '资源栈集', editor: '编辑器' },
+    nav: { library: '模板库', stacksets: '资源栈集', editor: '编辑器', stacks: '资源栈', clouds: '云配置' },
     language: '语言',
     reconnecting: '正在重新连接工作室服务…',
     recovered: '模板库文件已损坏，已移至 {path}；已新建模板库。',
@@ -145,6 +146,9 @@ export const zhCN: Shape<Messages> = {
   },
   editor: editorZhCN,
   stacksets: stacksetsZhCN,
+  clouds: cloudsZhCN,
+  stacks: stacksZhCN,
+  deploy: deployZhCN,
   errors: {
     BAD_REQUEST: '请求无效。',
     UNKNOWN_CHANNEL: '工作室不识别该请求。',

@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export type View = 'library' | 'stacksets' | 'editor';
+export type View = 'library' | 'stacksets' | 'editor' | 'stacks' | 'clouds';
 
 export const useNavStore = defineStore('nav', () => {
   const view = ref<View>('library');

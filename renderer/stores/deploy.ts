@@ -1,0 +1,94 @@
+// The deploy and update dialogs' work: what is being deployed (a library
+// version or a picked YAML file), its parameter form, Heat's preview before
+// creating, and Heat's change preview before an update.
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import { useApi } from '../api/client';
+import { useCloudsStore } from './clouds';
+import { useStacksStore } from './stacks';
+import { useNavStore } from './nav';
+import type { DeployOptions, DeploySource } from '../../shared/deploy/model';
+import type { ResourceChanges, StackRef } from '../../shared/cloud/heat-types';
+import type { ResponseOf } from '../../shared/ipc/contract';
+
+export interface DeployTarget {
+  source: DeploySource;
+  /** The YAML the form is generated from (the entry template). */
+  yaml: string;
+  /** Default stack name: the template's name. */
+  name: string;
+  label: string;
+}
+
+export const useDeployStore = defineStore('deploy', () => {
+  const api = useApi();
+  const clouds = useCloudsStore();
+  const stacks = useStacksStore();
+  const nav = useNavStore();
+  /** Set when the deploy dialog is open. */
+  const target = shallowRef<DeployTarget | null>(null);
+
+  async function openLibrary(templateId: string, version: number): Promise<void> {
+    const [t, v] = await Promise.all([api.invoke('library.get', { id: templateId }), api.invoke('library.getVersion', { id: templateId, number: version })]);
+    target.value = { source: { kind: 'library', templateId, version }, yaml: v.yaml, name: t.name, label: `${t.name} · v${v.number}` };
+    nav.go('stacks');
+  }
+
+  function openYaml(fileName: string, yaml: string): void {
+    const base = fileName.replace(/\.(ya?ml|json|template)$/i, '');
+    target.value = { source: { kind: 'yaml', yaml, files: {}, entryPath: 'template.yaml' }, yaml, name: base || 'stack', label: fileName };
+  }
+
+  function close(): void {
+    target.value = null;
+  }
+
+  function profile(): string {
+    if (!clouds.activeId) throw new Error('no active cloud profile');
+    return clouds.activeId;
+  }
+
+  async function preview(stackName: string, options: DeployOptions): Promise<ResponseOf<'deploy.preview'>> {
+    if (!target.value) throw new Error('nothing to deploy');
+    return api.invoke('deploy.preview', { profileId: profile(), stackName, source: target.value.source, options });
+  }
+
+  async function create(stackName: string, options: DeployOptions): Promise<StackRef> {
+    if (!target.value) throw new Error('nothing to deploy');
+    stacks.askNotificationPermission();
+    const r = await api.invoke('deploy.create', { profileId: profile(), stackName, source: target.value.source, options });
+    target.value = null;
+    await stacks.load();
+    await stacks.select(r.stack);
+    await stacks.follow(r.stack);
+    return r.stack;
+  }
+
+  /** The change preview: the same request as the update it previews. */
+  const changes = ref<ResourceChanges | null>(null);
+  async function previewUpdate(stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<ResourceChanges> {
+    changes.value = await api.invoke('deploy.previewUpdate', { profileId: profile(), stack, source, options });
+    return changes.value;
+  }
+
+  async function update(stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<void> {
+    stacks.askNotificationPermission();
+    await api.invoke('deploy.update', { profileId: profile(), stack, source, options });
+    changes.value = null;
+    await stacks.follow(stack);
+    await stacks.select(stack);
+    await stacks.follow(stack);
+  }
+
+  /** Versions of a library template, newest first, for "update from a newer version". */
+  async function versionsOf(templateId: string) {
+    const t = await api.invoke('library.get', { id: templateId });
+    return [...t.versions].sort((a, b) => b.number - a.number);
+  }
+
+  async function versionYaml(templateId: string, version: number): Promise<string> {
+    return (await api.invoke('library.getVersion', { id: templateId, number: version })).yaml;
+  }
+
+  return { target, changes, openLibrary, openYaml, close, preview, create, previewUpdate, update, versionsOf, versionYaml };
+});

@@ -1,0 +1,260 @@
+// Stacks of the active cloud profile: the list (live status, filters, sort,
+// paging, progress of stacks in progress), the selected stack's details,
+// events, resources and template, kept live by the watcher's 'stack.changed'
+// pushes. A lost cloud shows as offline/reconnecting (clouds store); when it
+// comes back the timeline is re-read and merged, so nothing is missed or
+// shown twice. Big arrays are shallow refs: they are replaced, never mutated.
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import { stringify } from 'yaml';
+import { useApi } from '../api/client';
+import { useAppStore } from './app';
+import { useCloudsStore } from './clouds';
+import { i18n } from '../i18n';
+import { isInProgress, type HeatEvent, type HeatResource, type StackChange, type StackDetails, type StackRef, type StackSummary } from '../../shared/cloud/heat-types';
+import type { StackOrigin } from '../../shared/deploy/model';
+import type { TemplateVersion } from '../../shared/library/model';
+import { mergeEvents } from '../deploy/timeline';
+import { progressOf, resourceStack } from '../deploy/topology';
+
+export type SortKey = 'name' | 'status' | 'created' | 'updated';
+export interface StackFilters {
+  status: string;
+  name: string;
+  tag: string;
+}
+export const PAGE_SIZE = 25;
+/** Nested stacks are followed this deep (ResourceGroup members, nested templates of nested templates). */
+export const NESTED_DEPTH = 3;
+
+export const useStacksStore = defineStore('stacks', () => {
+  const api = useApi();
+  const app = useAppStore();
+  const clouds = useCloudsStore();
+
+  const stacks = shallowRef<StackSummary[]>([]);
+  const stale = ref(false);
+  const fetchedAt = ref<string | null>(null);
+  const loading = ref(false);
+  const filters = ref<StackFilters>({ status: '', name: '', tag: '' });
+  const sort = ref<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'created', dir: 'desc' });
+  const page = ref(0);
+  const progress = ref<Record<string, { done: number; total: number; failed: number }>>({});
+
+  const selectedRef = ref<StackRef | null>(null);
+  const details = shallowRef<StackDetails | null>(null);
+  const events = shallowRef<HeatEvent[]>([]);
+  const resources = shallowRef<HeatResource[]>([]);
+  const templateYaml = ref<string | null>(null);
+  const origin = ref<StackOrigin | null>(null);
+  const originVersion = shallowRef<TemplateVersion | null>(null);
+  const origins = ref<Record<string, StackOrigin>>({});
+  /** Stacks whose end the user wants to hear about (deployed or acted on here, or seen in progress). */
+  const watched = new Set<string>();
+  let subscribed = false;
+
+  const profileId = computed(() => clouds.activeId);
+
+  const filtered = computed(() => {
+    const f = filters.value;
+    const name = f.name.trim().toLowerCase();
+    const tag = f.tag.trim().toLowerCase();
+    const list = stacks.value.filter(
+      (s) =>
+        (!f.status || s.stack_status === f.status || s.stack_status.endsWith(`_${f.status}`)) &&
+        (!name || s.stack_name.toLowerCase().includes(name)) &&
+        (!tag || (s.tags ?? []).some((t) => t.toLowerCase().includes(tag))),
+    );
+    const key = (s: StackSummary): string =>
+      sort.value.key === 'name' ? s.stack_name : sort.value.key === 'status' ? s.stack_status : sort.value.key === 'created' ? (s.creation_time ?? '') : (s.updated_time ?? s.creation_time ?? '');
+    const dir = sort.value.dir === 'asc' ? 1 : -1;
+    return [...list].sort((a, b) => dir * key(a).localeCompare(key(b)));
+  });
+  const pageCount = computed(() => Math.max(1, Math.ceil(filtered.value.length / PAGE_SIZE)));
+  const visible = computed(() => filtered.value.slice(page.value * PAGE_SIZE, (page.value + 1) * PAGE_SIZE));
+  const statuses = computed(() => [...new Set(stacks.value.map((s) => s.stack_status))].sort());
+
+  watch([filters, sort], () => (page.value = 0), { deep: true });
+  watch(profileId, () => {
+    stacks.value = [];
+    clear();
+    void load().catch((err) => app.reportError(err));
+  });
+
+  function subscribe(): void {
+    if (subscribed) return;
+    subscribed = true;
+    api.on('stack.changed', (c) => onChange(c));
+    api.on('cloud.status', (s) => {
+      // Back online: catch up on whatever happened while the cloud was away.
+      if (s.online && s.profileId === profileId.value) void catchUp().catch(() => undefined);
+    });
+  }
+
+  async function load(): Promise<void> {
+    subscribe();
+    const pid = profileId.value;
+    if (!pid) return;
+    loading.value = true;
+    try {
+      const r = await api.invoke('cloud.stacks.list', { profileId: pid, filters: {} });
+      if (pid !== profileId.value) return;
+      stacks.value = r.value;
+      stale.value = r.stale;
+      fetchedAt.value = r.fetchedAt;
+      origins.value = Object.fromEntries((await api.invoke('deploy.origins', { profileId: pid })).map((o) => [o.stackId, o]));
+      for (const s of r.value) if (isInProgress(s.stack_status)) void follow({ name: s.stack_name, id: s.id });
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Starts (or keeps) the watcher on a stack; its end will be announced. */
+  async function follow(ref: StackRef): Promise<void> {
+    const pid = profileId.value;
+    if (!pid) return;
+    watched.add(ref.id);
+    await api.invoke('cloud.watch.start', { profileId: pid, stack: ref, nestedDepth: NESTED_DEPTH });
+  }
+
+  function onChange(c: StackChange): void {
+    if (c.profileId !== profileId.value) return;
+    const i = stacks.value.findIndex((s) => s.id === c.stack.id);
+    if (c.gone) stacks.value = stacks.value.filter((s) => s.id !== c.stack.id);
+    else if (i >= 0 && c.status) {
+      const next = [...stacks.value];
+      next[i] = { ...next[i]!, stack_status: c.status, stack_status_reason: c.statusReason };
+      stacks.value = next;
+    } else if (i < 0 && c.status) void load();
+    if (c.resources) progress.value = { ...progress.value, [c.stack.id]: progressOf(c.resources) };
+
+    if (selectedRef.value?.id === c.stack.id) {
+      events.value = mergeEvents(events.value, c.events);
+      if (c.resources) resources.value = c.resources;
+      else if (c.resourceChanges.length) resources.value = applyChanges(resources.value, c, selectedRef.value.id);
+      if (details.value && c.status) details.value = { ...details.value, stack_status: c.status, stack_status_reason: c.statusReason };
+      if (c.settled) void refreshDetails();
+    }
+    if (c.settled && watched.has(c.stack.id) && c.status) {
+      watched.delete(c.stack.id);
+      announce(c.stack.name, c.status, c.statusReason);
+    }
+  }
+
+  function announce(name: string, status: string, reason: string | null): void {
+    const failed = status.endsWith('_FAILED');
+    if (!failed && !status.endsWith('_COMPLETE')) return;
+    const text = i18n.global.t(failed ? 'stacks.notify.failed' : 'stacks.notify.complete', { name, status });
+    app.toast(failed ? 'error' : 'info', failed && reason ? `${text} ${reason}` : text);
+    const N = (globalThis as { Notification?: typeof Notification }).Notification;
+    if (N && N.permission === 'granted') new N(text, { body: reason ?? '' });
+  }
+
+  /** Desktop notifications need a user gesture to ask; deploy and actions ask. */
+  function askNotificationPermission(): void {
+    const N = (globalThis as { Notification?: typeof Notification }).Notification;
+    if (N && N.permission === 'default') void N.requestPermission().catch(() => undefined);
+  }
+
+  function clear(): void {
+    selectedRef.value = null;
+    details.value = null;
+    events.value = [];
+    resources.value = [];
+    templateYaml.value = null;
+    origin.value = null;
+    originVersion.value = null;
+  }
+
+  async function select(ref: StackRef): Promise<void> {
+    const pid = profileId.value;
+    if (!pid) return;
+    clear();
+    selectedRef.value = ref;
+    const [d, ev, rs] = await Promise.all([
+      api.invoke('cloud.stacks.show', { profileId: pid, stack: ref }),
+      api.invoke('cloud.stacks.events', { profileId: pid, stack: ref, nestedDepth: NESTED_DEPTH }),
+      api.invoke('cloud.stacks.resources', { profileId: pid, stack: ref, nestedDepth: NESTED_DEPTH }),
+    ]);
+    if (selectedRef.value?.id !== ref.id) return;
+    details.value = d.value;
+    events.value = mergeEvents([], ev.value);
+    resources.value = rs.value;
+    progress.value = { ...progress.value, [ref.id]: progressOf(rs.value) };
+    origin.value = await api.invoke('deploy.origin', { profileId: pid, stackId: ref.id });
+    if (origin.value) {
+      originVersion.value = await api.invoke('library.getVersion', { id: origin.value.templateId, number: origin.value.templateVersion }).catch(() => null);
+    }
+    // Watch while open: live status even for a settled stack (someone else may update it).
+    await follow(ref);
+    if (!isInProgress(d.value?.stack_status)) watched.delete(ref.id);
+  }
+
+  async function refreshDetails(): Promise<void> {
+    const pid = profileId.value;
+    const ref = selectedRef.value;
+    if (!pid || !ref) return;
+    const d = await api.invoke('cloud.stacks.show', { profileId: pid, stack: ref });
+    if (selectedRef.value?.id === ref.id) details.value = d.value;
+  }
+
+  async function catchUp(): Promise<void> {
+    const pid = profileId.value;
+    const ref = selectedRef.value;
+    await load();
+    if (!pid || !ref) return;
+    const ev = await api.invoke('cloud.stacks.events', { profileId: pid, stack: ref, nestedDepth: NESTED_DEPTH });
+    if (selectedRef.value?.id === ref.id) events.value = mergeEvents(events.value, ev.value);
+    await refreshDetails();
+  }
+
+  /** The template Heat holds, as YAML (Heat answers JSON; key order is kept). */
+  async function loadTemplate(): Promise<void> {
+    const pid = profileId.value;
+    const ref = selectedRef.value;
+    if (!pid || !ref || templateYaml.value !== null) return;
+    const t = await api.invoke('cloud.stacks.template', { profileId: pid, stack: ref });
+    if (selectedRef.value?.id === ref.id) templateYaml.value = stringify(t, { lineWidth: 0 });
+  }
+
+  async function act(what: 'delete' | 'cancel' | 'check' | 'suspend' | 'resume'): Promise<void> {
+    const pid = profileId.value;
+    const ref = selectedRef.value;
+    if (!pid || !ref) return;
+    askNotificationPermission();
+    const channel = `cloud.stacks.${what}` as const;
+    await api.invoke(channel, { profileId: pid, stack: ref });
+    await follow(ref);
+  }
+
+  /** A resource's attributes (one read of its stack's resources with detail), for the topology inspector. */
+  async function resourceDetail(stackId: string, name: string): Promise<Record<string, unknown> | null> {
+    const pid = profileId.value;
+    const top = selectedRef.value;
+    if (!pid || !top) return null;
+    const r = resources.value.find((x) => x.resource_name === name && resourceStack(x, top.id) === stackId);
+    const href = r?.links.find((l) => l.rel === 'stack')?.href ?? '';
+    const m = /\/stacks\/([^/]+)\/([^/]+)$/.exec(href);
+    const ref = stackId === top.id ? top : m ? { name: decodeURIComponent(m[1]!), id: m[2]! } : null;
+    if (!ref) return null;
+    const list = await api.invoke('cloud.stacks.resources', { profileId: pid, stack: ref, withDetail: true });
+    const found = list.value.find((x) => x.resource_name === name);
+    return found ? { physical_resource_id: found.physical_resource_id, ...(found.attributes ?? {}) } : null;
+  }
+
+  return {
+    resourceDetail,
+    stacks, stale, fetchedAt, loading, filters, sort, page, pageCount, filtered, visible, statuses, progress, origins,
+    selectedRef, details, events, resources, templateYaml, origin, originVersion,
+    load, select, follow, refreshDetails, loadTemplate, act, catchUp, askNotificationPermission, announce,
+  };
+});
+
+/** Applies event-derived status deltas to the resource list before it is re-read. */
+function applyChanges(list: readonly HeatResource[], c: StackChange, topId: string): HeatResource[] {
+  const byKey = new Map(c.resourceChanges.map((r) => [`${r.stack_id ?? topId}/${r.resource_name}`, r]));
+  return list.map((r) => {
+    const ch = byKey.get(`${resourceStack(r, topId)}/${r.resource_name}`);
+    return ch ? { ...r, resource_status: ch.resource_status, resource_status_reason: ch.resource_status_reason, physical_resource_id: ch.physical_resource_id ?? r.physical_resource_id } : r;
+  });
+}
