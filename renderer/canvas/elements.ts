@@ -49,3 +49,42 @@ export function toElements(topo: Topology, positions: Readonly<Record<string, Po
   }
   return out;
 }
+
+/** Prefix of a collapsed group's node id (never a HOT resource name: ':' is not allowed there by us). */
+export const GROUP_PREFIX = 'group:';
+
+/**
+ * Collapses groups of nodes into one node each (a view state: the YAML is not
+ * touched). Edges to members go to the group; edges inside a group vanish;
+ * parallel edges merge, their labels joined.
+ */
+export function collapseGroups(els: ElementDefinition[], groups: Readonly<Record<string, readonly string[]>>, positions: Readonly<Record<string, Point>>): ElementDefinition[] {
+  const owner = new Map<string, string>();
+  for (const [g, members] of Object.entries(groups)) for (const m of members) owner.set(m, GROUP_PREFIX + g);
+  if (owner.size === 0) return els;
+  const out: ElementDefinition[] = [];
+  const edges = new Map<string, ElementDefinition>();
+  for (const el of els) {
+    if (el.group === 'nodes') {
+      if (!owner.has(el.data.id as string)) out.push(el);
+      continue;
+    }
+    const source = owner.get(el.data.source as string) ?? (el.data.source as string);
+    const target = owner.get(el.data.target as string) ?? (el.data.target as string);
+    if (source === target) continue;
+    if (source === el.data.source && target === el.data.target) {
+      out.push(el);
+      continue;
+    }
+    const id = `e:${source}->${target}`;
+    const prev = edges.get(id);
+    if (prev) prev.data.label = `${String(prev.data.label)}, ${String(el.data.label)}`;
+    else edges.set(id, { group: 'edges', data: { ...el.data, id, source, target } });
+  }
+  for (const [g, members] of Object.entries(groups)) {
+    const pts = members.map((m) => positions[m]).filter((p): p is Point => !!p);
+    const at = pts.length ? { x: pts.reduce((a, p) => a + p.x, 0) / pts.length, y: pts.reduce((a, p) => a + p.y, 0) / pts.length } : { x: 0, y: 0 };
+    out.push({ group: 'nodes', data: { id: GROUP_PREFIX + g, label: `${g} (${members.length})`, kind: 'nested', color: '#495057', icon: iconUri('nested'), size: 'normal', status: 'ok', param: 0, members: members.length }, position: at });
+  }
+  return [...out, ...edges.values()];
+}

@@ -111,18 +111,20 @@ export function mergeLayout(nodes: readonly LayoutNode[], edges: readonly Layout
   let k = 0;
   const touching = new Map<string, LayoutEdge[]>();
   for (const e of edges) for (const id of [e.source, e.target]) (touching.get(id) ?? touching.set(id, []).get(id))?.push(e);
-  const taken = new Set(placed.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
+  // Cells a node occupies, so a new node never lands on (or half on) another.
+  const cell = (p: Point) => `${Math.round(p.x / 110)},${Math.round(p.y / 90)}`;
+  const taken = new Set(placed.map(cell));
   for (const n of missing) {
     const link = (touching.get(n.id) ?? []).find((e) => (e.source === n.id && out[e.target]) || (e.target === n.id && out[e.source]));
     let p: Point;
     if (link) {
       const anchor = (link.source === n.id ? out[link.target] : out[link.source]) as Point;
       p = { x: anchor.x, y: anchor.y + (link.source === n.id ? 110 : -110) };
-      while (taken.has(`${Math.round(p.x)},${Math.round(p.y)}`)) p = { x: p.x + 130, y: p.y };
+      while (taken.has(cell(p))) p = { x: p.x + 130, y: p.y };
     } else {
       p = { x: k++ * 130, y: bottom + 140 };
     }
-    taken.add(`${Math.round(p.x)},${Math.round(p.y)}`);
+    taken.add(cell(p));
     out[n.id] = p;
   }
   return out;

@@ -20,6 +20,7 @@ export interface EditorCommands {
   focus(): void;
   escape(): void;
   selectAll(): void;
+  collapse(): void;
   nudge(dx: number, dy: number): void;
 }
 
@@ -68,7 +69,7 @@ export function handleEditorKey(ev: KeyboardEvent, c: EditorCommands): boolean {
     case '-':
       return run(() => c.zoomOut());
   }
-  const letters: Record<string, () => void> = { f: c.fit, l: c.layout, c: c.connect, h: c.alignRow, v: c.alignColumn, n: c.focus };
+  const letters: Record<string, () => void> = { f: c.fit, l: c.layout, c: c.connect, h: c.alignRow, v: c.alignColumn, n: c.focus, g: c.collapse };
   const f = letters[key];
   return f ? run(f) : false;
 }

@@ -42,6 +42,7 @@ export const editorEn = {
     alignRow: 'Align in a row (H)',
     alignColumn: 'Align in a column (V)',
     search: 'Find a resource by name or type (Ctrl+F)',
+    collapse: 'Collapse the selection into one node (G); double-click it to expand',
     focus: 'Neighbourhood (N)',
     unfocus: 'Show all (Esc)',
     png: 'PNG',

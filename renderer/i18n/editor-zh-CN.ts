@@ -46,6 +46,7 @@ export const editorZhCN: Shape<typeof editorEn> = {
     alignRow: '横向对齐 (H)',
     alignColumn: '纵向对齐 (V)',
     search: '按名称或类型查找资源 (Ctrl+F)',
+    collapse: '将所选资源折叠为一个节点 (G)；双击展开',
     focus: '只看相邻资源 (N)',
     unfocus: '显示全部 (Esc)',
     png: 'PNG 图片',

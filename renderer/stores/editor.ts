@@ -183,7 +183,9 @@ export const useEditorStore = defineStore('editor', () => {
     return v.ok ? null : { reason: v.reason, params: v.params ?? {} };
   }
 
-  function move(moved: Record<string, Point>, tag: string | null = null): void {
+  function move(all: Record<string, Point>, tag: string | null = null): void {
+    // Only real nodes have saved positions (a collapsed group is a view, not a resource).
+    const moved = Object.fromEntries(Object.entries(all).filter(([id]) => doc.value.topology.byId.has(id)));
     const changed = Object.entries(moved).some(([id, p]) => positions.value[id]?.x !== p.x || positions.value[id]?.y !== p.y);
     if (!changed) return;
     history.record(snapshot(), tag);

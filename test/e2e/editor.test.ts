@@ -145,6 +145,20 @@ describe('the visual editor in the browser', () => {
     await expect.poll(() => page.getByTestId('parse-error').count()).toBe(0);
   });
 
+  it('finds resources by name, shows a neighbourhood and collapses a selection into one node', async () => {
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('volume');
+    await expect(page.getByTestId('match-count').textContent()).resolves.toBe('2 matches');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('collapse').click();
+    await expect.poll(() => nodeIds(page)).toContain('group:volume_1+1');
+    await screenshot(page, 'editor-collapsed');
+    await page.getByTestId('canvas-search').fill('');
+    const g = await nodeAt(page, 'group:volume_1+1');
+    await page.mouse.dblclick(g.x, g.y);
+    await expect.poll(() => nodeIds(page)).toContain('volume_1');
+  });
+
   it('saves a new version with its status and reopens it with the same picture', async () => {
     await page.keyboard.press('Control+s');
     await page.getByTestId('save-dialog').waitFor();

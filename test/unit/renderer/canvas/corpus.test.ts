@@ -37,5 +37,5 @@ describe('the corpus on the canvas', () => {
     expect(missing).toEqual([]);
     // 906 nodes over the 359 HOT templates when written; CFN templates (Resources, capitalised) have none yet.
     expect(nodes).toBeGreaterThan(800);
-  });
+  }, 60_000);
 });

@@ -3,7 +3,7 @@ import cytoscape from 'cytoscape';
 import { parseTemplate } from '../../../../shared/hot/template';
 import { RECOMMENDED_TEMPLATES } from '../../../../shared/library/recommended';
 import { buildTopology } from '../../../../shared/topology/model';
-import { toElements } from '../../../../renderer/canvas/elements';
+import { collapseGroups, toElements } from '../../../../renderer/canvas/elements';
 import { canvasStyle } from '../../../../renderer/canvas/style';
 import { topologySvg } from '../../../../renderer/canvas/svg-export';
 import { openDoc } from '../../../../renderer/editor/document';
@@ -34,5 +34,15 @@ describe('topology to Cytoscape elements', () => {
   it('exports every node to SVG', () => {
     const svg = topologySvg(topo, Object.fromEntries(topo.nodes.map((n, i) => [n.id, { x: i * 10, y: 0 }])));
     for (const n of topo.nodes) expect(svg).toContain(`>${n.name}</text>`);
+  });
+
+  it('collapses a group into one node, rerouting edges to it and dropping those inside', () => {
+    const els = collapseGroups(toElements(topo, {}), { net: ['private_net_1', 'private_subnet_1'] }, {});
+    const ids = els.filter((e) => e.group === 'nodes').map((e) => e.data.id);
+    expect(ids).toContain('group:net');
+    expect(ids).not.toContain('private_net_1');
+    const g = cytoscape({ headless: true, elements: els });
+    expect(g.getElementById('group:net').incomers('edge').length).toBeGreaterThan(0);
+    expect(g.edges().filter((e) => e.source().id() === e.target().id()).length).toBe(0);
   });
 });
