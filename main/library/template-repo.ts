@@ -67,6 +67,9 @@ export interface ListFilter {
   status?: 'usable' | 'needs_editing' | undefined;
   resourceType?: string | undefined;
   sort?: 'updated' | 'name' | undefined;
+  /** Page size and start: a library of thousands is shown a page at a time. */
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
 
 const SUMMARY_SELECT = `
@@ -80,7 +83,7 @@ export class TemplateRepo {
 
   list(filter: ListFilter): TemplateSummary[] {
     const where: string[] = [];
-    const params: Record<string, string> = {};
+    const params: Record<string, string | number> = {};
     const search = filter.search?.trim() ?? '';
     if ([...search].length >= 3) {
       // FTS5 trigram index: substring match over name, description, tags,
@@ -106,8 +109,17 @@ export class TemplateRepo {
       params.tag = filter.tag;
       where.push('EXISTS (SELECT 1 FROM template_tags g WHERE g.template_id = t.id AND g.tag = @tag)');
     }
-    const sql = `${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY t.origin = 'system', ${filter.sort === 'name' ? 't.name COLLATE NOCASE, t.updated_at DESC' : 't.updated_at DESC, t.name'}`;
+    const order = `t.origin = 'system', ${filter.sort === 'name' ? 't.name COLLATE NOCASE, t.updated_at DESC' : 't.updated_at DESC, t.name'}`;
+    // Pick the page's ids first, then compute tags and the latest version for
+    // those rows only: SQLite would otherwise build them for every match
+    // before sorting.
+    const sql = `${SUMMARY_SELECT}
+      JOIN (SELECT t.id AS page_id, row_number() OVER (ORDER BY ${order}) AS page_pos FROM templates t
+            ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+            ORDER BY ${order} LIMIT @limit OFFSET @offset) page ON page.page_id = t.id
+      ORDER BY page.page_pos`;
+    params.limit = filter.limit ?? -1; // -1: no limit
+    params.offset = filter.offset ?? 0;
     return (this.db.prepare(sql).all(params) as TemplateRow[]).map(toSummary);
   }
 

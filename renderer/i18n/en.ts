@@ -26,6 +26,7 @@ export const en = {
     importHint: 'Import template files, a folder, a bundle, a URL or pasted text',
     imported: 'Imported "{name}".',
     selectToExport: 'Select a template to export first.',
+    showMore: 'Show more templates',
   },
   details: {
     tabs: { overview: 'Overview', yaml: 'YAML' },

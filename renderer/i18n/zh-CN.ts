@@ -30,6 +30,7 @@ export const zhCN: Shape<Messages> = {
     importHint: '导入模板文件、文件夹、模板包、URL 或粘贴的文本',
     imported: '已导入“{name}”。',
     selectToExport: '请先选择要导出的模板。',
+    showMore: '显示更多模板',
   },
   details: {
     tabs: { overview: '概览', yaml: 'YAML' },

@@ -18,6 +18,10 @@ export const useLibraryStore = defineStore('library', () => {
   const resourceType = ref<string | null>(null);
   const sort = ref<'updated' | 'name'>('updated');
   const resourceTypes = ref<string[]>([]);
+  /** Shown a page at a time: a library of thousands stays quick to list. */
+  const PAGE = 200;
+  const shown = ref(PAGE);
+  const hasMore = ref(false);
   const selectedId = ref<string | null>(null);
   const details = ref<TemplateDetails | null>(null);
   const loading = ref(false);
@@ -35,14 +39,24 @@ export const useLibraryStore = defineStore('library', () => {
         ...(status.value ? { status: status.value } : {}),
         ...(resourceType.value ? { resourceType: resourceType.value } : {}),
         sort: sort.value,
+        // One more than shown tells whether there is a next page.
+        limit: shown.value + 1,
       });
       if (mine === listRequest) resourceTypes.value = await api.invoke('library.resourceTypes', {});
       // A slower earlier search must not overwrite a newer one.
-      if (mine === listRequest) templates.value = list;
+      if (mine === listRequest) {
+        hasMore.value = list.length > shown.value;
+        templates.value = list.slice(0, shown.value);
+      }
     } finally {
       if (mine === listRequest) loading.value = false;
     }
     if (selectedId.value) await loadDetails(selectedId.value);
+  }
+
+  async function showMore(): Promise<void> {
+    shown.value += PAGE;
+    await refresh();
   }
 
   async function loadDetails(id: string): Promise<void> {
@@ -138,5 +152,5 @@ export const useLibraryStore = defineStore('library', () => {
     return api.on('library.changed', () => void refresh());
   }
 
-  return { templates, search, tag, status, resourceType, sort, resourceTypes, selectedId, details, loading, allTags, refresh, select, create, update, remove, exportSelected, importPicked, importZip, importUrl, importText, exportBundle, restoreVersion, listenForChanges };
+  return { templates, hasMore, showMore, search, tag, status, resourceType, sort, resourceTypes, selectedId, details, loading, allTags, refresh, select, create, update, remove, exportSelected, importPicked, importZip, importUrl, importText, exportBundle, restoreVersion, listenForChanges };
 });

@@ -20,6 +20,8 @@ export const libraryChannels = {
       status: z.enum(['usable', 'needs_editing']).optional(),
       resourceType: z.string().max(255).optional(),
       sort: z.enum(['updated', 'name']).optional(),
+      limit: z.number().int().min(1).max(10_000).optional(),
+      offset: z.number().int().min(0).optional(),
     }),
   ).returns<TemplateSummary[]>(),
 
