@@ -44,6 +44,9 @@ export const useEditorStore = defineStore('editor', () => {
   const revision = ref(0);
   const history = new History();
   let clipboard: CopiedResource[] = [];
+  /** Nested files and the environment of the opened version travel with every save unchanged. */
+  let files: Record<string, string> = {};
+  let environment: string | null = null;
 
   const dirty = computed(() => doc.value.text !== savedText.value || JSON.stringify(positions.value) !== savedPositions.value);
   const canUndo = computed(() => (revision.value, history.canUndo));
@@ -81,6 +84,8 @@ export const useEditorStore = defineStore('editor', () => {
     description.value = details.description;
     origin.value = details.origin;
     version.value = details.latestVersion;
+    files = details.latest.files;
+    environment = details.latest.environment;
     const d = openDoc(details.latest.yaml);
     doc.value = markRaw(d);
     positions.value = layoutFor(d, details.latest.layout);
@@ -226,7 +231,7 @@ export const useEditorStore = defineStore('editor', () => {
     if (meta.name !== name.value || meta.description !== description.value) {
       await api.invoke('library.update', { id: templateId.value, name: meta.name, description: meta.description });
     }
-    return afterSave(await api.invoke('library.saveVersion', { id: templateId.value, yaml: doc.value.text, layout: positions.value, files: {}, environment: null, note: '' }));
+    return afterSave(await api.invoke('library.saveVersion', { id: templateId.value, yaml: doc.value.text, layout: positions.value, files, environment, note: '' }));
   }
 
   function afterSave(saved: TemplateDetails): { ok: true; version: number; status: string; statusReason: string } {

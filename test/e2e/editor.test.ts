@@ -145,6 +145,19 @@ describe('the visual editor in the browser', () => {
     await expect.poll(() => page.getByTestId('parse-error').count()).toBe(0);
   });
 
+  it("refuses a pasted 10 MB template, naming Heat's size limit, and keeps the text", async () => {
+    const before = await yamlText(page);
+    await page.locator('.cm-content').focus();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', `# ${'x'.repeat(10 * 1024 * 1024)}\n`);
+      document.querySelector('.cm-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => page.getByTestId('refusal').textContent()).toContain("Heat's max_template_size of 524288 bytes");
+    expect(await yamlText(page)).toBe(before);
+    await screenshot(page, 'editor-too-large');
+  });
+
   it('finds resources by name, shows a neighbourhood and collapses a selection into one node', async () => {
     await page.keyboard.press('Control+f');
     await page.keyboard.type('volume');
