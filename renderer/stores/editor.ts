@@ -107,6 +107,7 @@ export const useEditorStore = defineStore('editor', () => {
     }
     history.record(snapshot(), 'yaml');
     setDoc(updateDoc(doc.value, text));
+    refusal.value = null;
     return true;
   }
 
@@ -235,6 +236,7 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   function afterSave(saved: TemplateDetails): { ok: true; version: number; status: string; statusReason: string } {
+    refusal.value = null;
     name.value = saved.name;
     description.value = saved.description;
     version.value = saved.latestVersion;
