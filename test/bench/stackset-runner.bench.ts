@@ -48,7 +48,7 @@ type Run = { ms: number; status: string; spans: Map<string, number> };
 
 async function run(action: 'CREATE_STACK_INSTANCES' | 'DEPLOY_STACK_INSTANCES' | 'DELETE_STACK_INSTANCES', overrides?: Record<string, unknown>): Promise<Run> {
   const started = Date.now();
-  const op = await services.stacksets.createOperation({ ...ref, action, deployment_targets: { regions: REGIONS, domain_ids: projectIds }, operation_preferences: PREFS, ...(overrides ? { parameter_overrides: overrides } : {}) });
+  const op = await services.stacksets.createOperation({ ...ref, action, deployment_targets: { regions: REGIONS, domain_ids: projectIds }, operation_preferences: { ...PREFS }, ...(overrides ? { parameter_overrides: overrides } : {}) });
   return new Promise((resolve) => {
     const check = (): void => {
       const d = services.stacksets.getOperation(op.stack_set_operation_id);
