@@ -110,6 +110,7 @@ export const editorEn = {
     description: 'Description',
     action: 'After saving',
     saveOnly: 'Save only',
+    saveAndDeploy: 'Save and deploy now',
     submit: 'Save',
     cancel: 'Cancel',
     saved: 'Saved version {n}: {status}.',

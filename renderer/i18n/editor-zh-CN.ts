@@ -114,6 +114,7 @@ export const editorZhCN: Shape<typeof editorEn> = {
     description: '描述',
     action: '保存后',
     saveOnly: '仅保存',
+    saveAndDeploy: '保存并立即部署',
     submit: '保存',
     cancel: '取消',
     saved: '已保存第 {n} 版：{status}。',

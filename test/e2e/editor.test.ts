@@ -189,4 +189,13 @@ describe('the visual editor in the browser', () => {
     expect(await modelPosition(page, 'server_1')).toEqual(where);
     await screenshot(page, 'editor-reopened');
   });
+
+  it('hands a saved version over to the deploy dialog with "save and deploy now"', async () => {
+    await page.keyboard.press('Control+s');
+    await page.getByTestId('save-deploy').check();
+    await page.getByTestId('save-submit').click();
+    await page.getByText('Saved version 3: Usable.').waitFor();
+    await expect.poll(() => page.getByTestId('nav-stacks').getAttribute('aria-current')).toBe('page');
+    await screenshot(page, 'editor-save-and-deploy');
+  });
 });
