@@ -8,6 +8,8 @@ import { Dispatcher, type HandlerTable } from './ipc/dispatcher';
 import { appHandlers } from './ipc/app.ipc';
 import { libraryHandlers } from './ipc/library.ipc';
 import { filesHandlers } from './ipc/files.ipc';
+import { backupHandlers } from './ipc/backup.ipc';
+import { BackupScheduler } from './library/backup-scheduler';
 import { ImportService } from './files/import-service';
 import { ExportService } from './files/export-service';
 import { stacksetHandlers } from './ipc/stacksets.ipc';
@@ -60,6 +62,9 @@ export function composeServices(options: ComposeOptions): Services {
   const preferences = new PreferencesRepo(db);
   const library = new LibraryService(templates, hotChecker, events, options.now);
   library.seedRecommended();
+  // Daily copies of the library file beside it (backups/), the newest five kept.
+  const backups = new BackupScheduler(db, path);
+  backups.start();
 
   // Cloud profiles (secrets encrypted at rest), the Heat client, the offline
   // cache and the stack watchers; the stack set runner reaches Heat through them.
@@ -83,6 +88,7 @@ export function composeServices(options: ComposeOptions): Services {
     ...appHandlers(info, preferences),
     ...libraryHandlers(library),
     ...filesHandlers(new ImportService(library), new ExportService(library)),
+    ...backupHandlers(db, backups, library, options.nativeBinding),
     ...cloudHandlers(cloudServices),
     ...stacksetHandlers(stacksets, profiles),
     ...deployHandlers(new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now)),
@@ -99,6 +105,7 @@ export function composeServices(options: ComposeOptions): Services {
     info,
     db,
     dispose() {
+      backups.dispose();
       stacksets.dispose();
       cloudServices.dispose();
       profiles.dispose();

@@ -200,7 +200,8 @@ export class LibraryService {
     return this.repo.resourceTypes();
   }
 
-  private reindex(id: string): void {
+  /** Refreshes one template's search index from its latest version (used after a library merge). */
+  reindex(id: string): void {
     const latest = this.repo.version(id);
     // The entry's resource types and those of its nested templates: searching
     // for OS::Nova::Server finds a template whose servers sit in a nested file.

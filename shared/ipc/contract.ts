@@ -6,6 +6,7 @@ import type { ChannelDef } from './define';
 import { appChannels } from './app.contract';
 import { cloudChannels } from './cloud.contract';
 import { deployChannels } from './deploy.contract';
+import { backupChannels } from './backup.contract';
 import { filesChannels } from './files.contract';
 import { libraryChannels } from './library.contract';
 import { stacksetChannels } from './stacksets.contract';
@@ -14,6 +15,7 @@ export const contract = {
   ...appChannels,
   ...libraryChannels,
   ...filesChannels,
+  ...backupChannels,
   ...stacksetChannels,
   ...cloudChannels,
   ...deployChannels,

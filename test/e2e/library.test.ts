@@ -230,4 +230,18 @@ describe('importing, versions, diffs and bundles in the browser', () => {
     await page.getByTestId('tab-yaml').click();
     await expect(page.getByTestId('yaml').textContent()).resolves.toContain('  extra:\n    type: OS::Heat::None');
   });
+
+  it('backs the library up on demand, exports it whole, and re-importing it overwrites nothing', async () => {
+    await page.getByTestId('library-file').click();
+    await page.getByTestId('backup-now').click();
+    await page.getByTestId('backups').getByText('library.sqlite.').first().waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-library').click();
+    const file = await (await download).path();
+    await page.getByTestId('import-library').setInputFiles({ name: 'library.sqlite', mimeType: 'application/octet-stream', buffer: readFileSync(file) });
+    await page.getByTestId('library-import-outcome').getByText('already in this library').first().waitFor();
+    await screenshot(page, 'library-file-dialog');
+    await page.locator('dialog').getByText('Dismiss').click();
+    await listIs([...ALL, 'web']);
+  });
 });

@@ -1,0 +1,115 @@
+// Moving a library to a new machine: export a consistent copy of the
+// database file (VACUUM INTO, safe while the app runs), and import one by
+// merging its templates, versions and tags into this library. Nothing is
+// overwritten: a template whose id is already here is skipped and reported.
+// Cloud profiles are not carried over: their secrets are encrypted with this
+// machine's key and must be entered again on the new one.
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppError } from '../../shared/ipc/errors';
+import type { Db } from './database';
+import { MIGRATIONS } from './migrations/index';
+
+export interface LibraryImportResult {
+  imported: Array<{ id: string; name: string }>;
+  /** Why: 'exists' (same template id here) or 'recommended' (seeded here already). */
+  skipped: Array<{ id: string; name: string; reason: 'exists' | 'recommended' }>;
+}
+
+interface TemplateRow {
+  id: string;
+  name: string;
+  description: string;
+  status: string;
+  status_reason: string;
+  origin: string;
+  system_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A consistent snapshot of the open database as bytes. */
+export function exportDatabase(db: Db): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'hs-export-'));
+  try {
+    const file = join(dir, 'library.sqlite');
+    db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
+    return new Uint8Array(readFileSync(file));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Merges another library file's templates into `db`. `reindex` refreshes the
+ * search index of each imported template (the library service owns how).
+ */
+export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reindex: (id: string) => void, nativeBinding?: string): LibraryImportResult {
+  const dir = mkdtempSync(join(tmpdir(), 'hs-import-'));
+  const file = join(dir, 'import.sqlite');
+  writeFileSync(file, bytes);
+  let other: Database.Database;
+  try {
+    other = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const check = other.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(String(check));
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new AppError('IMPORT_FAILED', `${fileName} is not a readable SQLite database (${(err as Error).message}); nothing was imported.`, { file: fileName });
+  }
+  try {
+    const hasTable = (name: string) => !!other.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
+    if (!hasTable('schema_migrations') || !hasTable('templates') || !hasTable('template_versions')) {
+      throw new AppError('IMPORT_FAILED', `${fileName} is not a Heat Studio library (no templates tables); nothing was imported.`, { file: fileName });
+    }
+    const newest = (other.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+    if (newest > MIGRATIONS.length) {
+      throw new AppError('DB_TOO_NEW', `${fileName} was written by a newer Heat Studio (schema ${newest}); update this app to import it.`, { file: fileName });
+    }
+    const versionColumns = (other.prepare('PRAGMA table_info(template_versions)').all() as Array<{ name: string }>).map((c) => c.name);
+    const entrySelect = versionColumns.includes('entry_path') ? 'entry_path' : "'template.yaml' AS entry_path";
+    const templates = other.prepare('SELECT * FROM templates ORDER BY created_at').all() as TemplateRow[];
+    const result: LibraryImportResult = { imported: [], skipped: [] };
+    const exists = db.prepare('SELECT 1 FROM templates WHERE id = ?');
+    const systemExists = db.prepare('SELECT 1 FROM templates WHERE system_key = ?');
+    const insertTemplate = db.prepare(
+      `INSERT INTO templates (id, name, description, status, status_reason, origin, system_key, created_at, updated_at)
+       VALUES (@id, @name, @description, @status, @status_reason, @origin, @system_key, @created_at, @updated_at)`,
+    );
+    const insertVersion = db.prepare(
+      `INSERT INTO template_versions (id, template_id, number, entry_path, yaml, layout, files, environment, note, created_at)
+       VALUES (@id, @template_id, @number, @entry_path, @yaml, @layout, @files, @environment, @note, @created_at)`,
+    );
+    const insertTag = db.prepare('INSERT OR IGNORE INTO template_tags (template_id, tag) VALUES (?, ?)');
+    const versionsOf = other.prepare(`SELECT id, template_id, number, ${entrySelect}, yaml, layout, files, environment, note, created_at FROM template_versions WHERE template_id = ? ORDER BY number`);
+    const tagsOf = other.prepare('SELECT tag FROM template_tags WHERE template_id = ?');
+    db.transaction(() => {
+      for (const t of templates) {
+        if (exists.get(t.id)) {
+          result.skipped.push({ id: t.id, name: t.name, reason: 'exists' });
+          continue;
+        }
+        if (t.system_key && systemExists.get(t.system_key)) {
+          result.skipped.push({ id: t.id, name: t.name, reason: 'recommended' });
+          continue;
+        }
+        insertTemplate.run(t);
+        for (const v of versionsOf.all(t.id)) insertVersion.run(v);
+        for (const { tag } of tagsOf.all(t.id) as Array<{ tag: string }>) insertTag.run(t.id, tag);
+        reindex(t.id);
+        result.imported.push({ id: t.id, name: t.name });
+      }
+    })();
+    return result;
+  } finally {
+    other.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function isSqliteFile(bytes: Uint8Array): boolean {
+  return new TextDecoder().decode(bytes.subarray(0, 15)) === 'SQLite format 3';
+}
+

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportDatabase, mergeLibrary } from '../../../../main/library/library-transfer';
+import { BackupScheduler } from '../../../../main/library/backup-scheduler';
+import { makeLibrary } from '../../../support/library';
+import { useTempDirs } from '../../../support/temp-dir';
+
+const tempDir = useTempDirs();
+const YAML = 'heat_template_version: 2018-08-31\nresources:\n  r: {type: OS::Heat::RandomString}\n';
+
+describe('moving a library to a new machine', () => {
+  it('exports the whole library and merges it into another, versions and tags included', () => {
+    const old = makeLibrary(tempDir());
+    const t = old.library.create({ name: 'kept', description: 'd', tags: ['prod'], from: { kind: 'yaml', yaml: YAML } });
+    old.library.saveVersion({ id: t.id, yaml: YAML + '# v2\n', layout: { r: { x: 1, y: 2 } }, files: { 'a.sh': 'echo' }, environment: null, note: 'second' });
+    const bytes = exportDatabase(old.db);
+
+    const fresh = makeLibrary(tempDir());
+    const result = mergeLibrary(fresh.db, bytes, 'old.sqlite', (id) => fresh.library.reindex(id));
+    expect(result.imported.map((x) => x.name)).toEqual(['kept']);
+    const moved = fresh.library.get(t.id);
+    expect(moved.tags).toEqual(['prod']);
+    expect(moved.versions.map((v) => v.number)).toEqual([2, 1]);
+    expect(moved.latest).toMatchObject({ yaml: YAML + '# v2\n', files: { 'a.sh': 'echo' }, layout: { r: { x: 1, y: 2 } }, note: 'second' });
+    expect(fresh.library.list({ search: 'RandomString' }).map((x) => x.name)).toEqual(['kept']);
+  });
+
+  it('never overwrites: a template already here is skipped and reported', () => {
+    const a = makeLibrary(tempDir());
+    const t = a.library.create({ name: 'same', description: '', tags: [], from: { kind: 'yaml', yaml: YAML } });
+    const bytes = exportDatabase(a.db);
+    a.library.update(t.id, { name: 'renamed here' });
+    const result = mergeLibrary(a.db, bytes, 'copy.sqlite', (id) => a.library.reindex(id));
+    expect(result.imported).toEqual([]);
+    expect(result.skipped.map((s) => s.reason)).toContain('exists');
+    expect(a.library.get(t.id).name).toBe('renamed here');
+  });
+
+  it('refuses a file that is not a library, importing nothing', () => {
+    const a = makeLibrary(tempDir());
+    expect(() => mergeLibrary(a.db, new TextEncoder().encode('SQLite format 3\0garbage'), 'broken.sqlite', () => undefined)).toThrow(/not a readable SQLite database/);
+  });
+});
+
+describe('scheduled backups', () => {
+  it('backs up now, lists newest first and keeps only the newest few', () => {
+    const dir = tempDir();
+    const { db } = makeLibrary(dir);
+    let t = Date.parse('2026-01-01T00:00:00Z');
+    const backups = new BackupScheduler(db, join(dir, 'library.sqlite'), { keep: 2, now: () => new Date((t += 60_000)) });
+    const files = [backups.backupNow(), backups.backupNow(), backups.backupNow()];
+    expect(existsSync(files[0]!)).toBe(false);
+    expect(backups.list().map((b) => b.file)).toHaveLength(2);
+    writeFileSync(join(dir, 'unrelated.bak'), 'x');
+    expect(backups.list().every((b) => b.file.includes('library.sqlite.'))).toBe(true);
+    backups.dispose();
+  });
+});
