@@ -8,6 +8,12 @@ import { Dispatcher, type HandlerTable } from './ipc/dispatcher';
 import { appHandlers } from './ipc/app.ipc';
 import { libraryHandlers } from './ipc/library.ipc';
 import { filesHandlers } from './ipc/files.ipc';
+import { appsHandlers } from './ipc/apps.ipc';
+import { AppService } from './apps/app-service';
+import { AppLinkRepo } from './library/app-link-repo';
+import { syncHandlers } from './ipc/sync.ipc';
+import { StackSyncService } from './files/stack-sync';
+import { CloudCacheRepo } from './library/cloud-cache-repo';
 import { backupHandlers } from './ipc/backup.ipc';
 import { BackupScheduler } from './library/backup-scheduler';
 import { ImportService } from './files/import-service';
@@ -62,6 +68,7 @@ export function composeServices(options: ComposeOptions): Services {
   const preferences = new PreferencesRepo(db);
   const library = new LibraryService(templates, hotChecker, events, options.now);
   library.seedRecommended();
+  const apps = new AppService(library, new AppLinkRepo(db), options.now);
   // Daily copies of the library file beside it (backups/), the newest five kept.
   const backups = new BackupScheduler(db, path);
   backups.start();
@@ -88,8 +95,10 @@ export function composeServices(options: ComposeOptions): Services {
     ...appHandlers(info, preferences),
     ...libraryHandlers(library),
     ...filesHandlers(new ImportService(library), new ExportService(library)),
+    ...appsHandlers(apps),
     ...backupHandlers(db, backups, library, options.nativeBinding),
     ...cloudHandlers(cloudServices),
+    ...syncHandlers(new StackSyncService(library, cloudServices.cloud, profiles, new StackOriginRepo(db), new CloudCacheRepo(db))),
     ...stacksetHandlers(stacksets, profiles),
     ...deployHandlers(new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now)),
   };

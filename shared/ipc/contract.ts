@@ -4,10 +4,12 @@
 import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './app.contract';
+import { appsChannels } from './apps.contract';
 import { cloudChannels } from './cloud.contract';
 import { deployChannels } from './deploy.contract';
 import { backupChannels } from './backup.contract';
 import { filesChannels } from './files.contract';
+import { syncChannels } from './sync.contract';
 import { libraryChannels } from './library.contract';
 import { stacksetChannels } from './stacksets.contract';
 
@@ -15,6 +17,8 @@ export const contract = {
   ...appChannels,
   ...libraryChannels,
   ...filesChannels,
+  ...appsChannels,
+  ...syncChannels,
   ...backupChannels,
   ...stacksetChannels,
   ...cloudChannels,

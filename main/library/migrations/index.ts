@@ -5,6 +5,7 @@ import { migration002 } from './002-cloud';
 import { migration003 } from './003-stacksets';
 import { migration004 } from './004-library-search';
 import { migration005 } from './005-stack-origins';
+import { migration006 } from './006-apps';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
