@@ -9,9 +9,10 @@ export type Tone = 'progress' | 'complete' | 'failed' | 'other';
 
 export function toneOf(status: string | null | undefined): Tone {
   if (!status) return 'other';
-  if (status.endsWith('_IN_PROGRESS')) return 'progress';
-  if (status.endsWith('_FAILED')) return 'failed';
-  if (status.endsWith('_COMPLETE')) return status.startsWith('DELETE') ? 'other' : 'complete';
+  // Full statuses ('CREATE_FAILED') or bare halves ('FAILED', as the legend shows them).
+  if (status.endsWith('IN_PROGRESS')) return 'progress';
+  if (status.endsWith('FAILED')) return 'failed';
+  if (status.endsWith('COMPLETE')) return status.startsWith('DELETE') ? 'other' : 'complete';
   return 'other';
 }
 

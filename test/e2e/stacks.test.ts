@@ -1,0 +1,197 @@
+// Stacks as a user drives them in Chromium against `npm run web` and the real
+// test cloud: add a sandbox profile on the profiles screen, deploy the
+// recommended shared-network server from the library and watch it reach
+// CREATE_COMPLETE on the topology, be refused a bad parameter and a taken
+// name, see the diagnosis name a failing TestResource, update with Heat's
+// change preview, and delete. Screenshots of every tab.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { composeServices } from '../../main/compose';
+import { loadTestCloud, type TestCloud } from '../integration/cloud/test-cloud';
+import { launchChromium, screenshot } from './support/browser';
+import { startWebHost, type RunningHost } from './support/web-host';
+
+const FAILING = `heat_template_version: 2018-08-31
+description: A group of TestResources that fail while "broken" is true.
+parameters:
+  members:
+    type: number
+    label: Members
+    default: 1
+    constraints:
+      - range: { min: 1, max: 5 }
+  broken:
+    type: boolean
+    default: true
+resources:
+  ok:
+    type: OS::Heat::RandomString
+  group:
+    type: OS::Heat::ResourceGroup
+    depends_on: ok
+    properties:
+      count: { get_param: members }
+      resource_def:
+        type: OS::Heat::TestResource
+        properties:
+          value: "%index%"
+          fail: { get_param: broken }
+`;
+
+describe('stacks in the browser', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-stacks-'));
+  const run = Date.now().toString(36);
+  const okName = `e2e-shared-${run}`;
+  const failName = `e2e-fail-${run}`;
+  let cloud: TestCloud;
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+
+  const statusOf = (testid: string) => page.getByTestId(testid).getAttribute('data-status');
+  async function waitStatus(status: string, timeout = 90_000): Promise<void> {
+    await page.waitForFunction((s) => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === s, status, { timeout });
+  }
+
+  beforeAll(async () => {
+    cloud = loadTestCloud();
+    const seed = composeServices({ dataDir, host: 'web', version: 'test' });
+    seed.library.create({ name: 'e2e-failing-group', description: '', tags: [], from: { kind: 'yaml', yaml: FAILING } });
+    seed.dispose();
+    host = await startWebHost(dataDir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    // Anything a failed run left behind in the cloud.
+    const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
+    for (const p of cleanup.profiles.list()) {
+      const list = await cleanup.cloud.listStacks(p.id).catch(() => null);
+      for (const s of list?.value ?? []) if (s.stack_name.endsWith(run)) await cleanup.cloud.action(p.id, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
+    }
+    cleanup.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('adds a sandbox cloud profile on the profiles screen and tests the connection', async () => {
+    await page.goto(host.url);
+    await page.getByTestId('nav-clouds').click();
+    await page.getByTestId('new-profile').click();
+    await page.getByTestId('pf-name').fill('e2e-demo');
+    await page.getByTestId('pf-authUrl').fill(cloud.authUrl);
+    await page.getByTestId('pf-region').fill('RegionOne');
+    await page.getByTestId('pf-username').fill(cloud.users.demo.username);
+    await page.getByTestId('pf-project').fill(cloud.users.demo.project);
+    await page.getByTestId('pf-secret').fill(cloud.users.demo.password);
+    await page.getByTestId('pf-sandbox').check();
+    await page.getByTestId('pf-save').click();
+    await page.getByTestId('profile-e2e-demo').click();
+    await page.getByTestId('test-profile').click();
+    await expect(page.getByTestId('test-report').textContent()).resolves.toContain('RegionOne');
+    await expect(page.getByTestId('profile-e2e-demo').textContent()).resolves.toContain('Active');
+    await screenshot(page, 'clouds-profiles');
+  });
+
+  it('deploys the shared-network server from the library with the sandbox environment and watches it reach CREATE_COMPLETE on the topology', async () => {
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('template-shared-network-server').click();
+    await page.getByTestId('deploy').click();
+    await expect(page.getByTestId('deploy-name').inputValue()).resolves.toBe('Shared-network-server');
+    await page.getByTestId('deploy-name').fill(okName);
+    await expect(page.getByTestId('deploy-sandbox').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('param-image').inputValue()).resolves.toBe('cirros');
+    await page.getByTestId('deploy-preview-button').click();
+    await expect(page.getByTestId('deploy-preview').textContent()).resolves.toContain('server_1');
+    await screenshot(page, 'stacks-deploy-dialog');
+    await page.getByTestId('deploy-create').click();
+    await expect(page.getByTestId('stack-name').textContent()).resolves.toBe(okName);
+    await page.getByTestId('stack-tab-topology').click();
+    await waitStatus('CREATE_COMPLETE');
+    await page.waitForFunction(() => document.querySelector('[data-testid=topology-inspector] details')?.textContent?.includes('server_1: CREATE_COMPLETE'));
+    await screenshot(page, 'stacks-topology');
+    await page.getByTestId('stack-tab-overview').click();
+    await expect(page.getByTestId('stack-overview').textContent()).resolves.toContain('CREATE_COMPLETE');
+    await screenshot(page, 'stacks-overview');
+    await page.getByTestId('stack-tab-deployment').click();
+    await expect(page.getByTestId('stack-deployment').textContent()).resolves.toContain('version 1');
+    await screenshot(page, 'stacks-deployment-template');
+    await page.getByTestId('stack-tab-events').click();
+    await page.getByTestId('events-table').waitFor();
+    await screenshot(page, 'stacks-events');
+    await page.getByTestId('events-view-gantt').check();
+    await page.getByTestId('events-gantt').waitFor();
+    await screenshot(page, 'stacks-events-gantt');
+    await page.getByTestId('stack-tab-template').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=stack-template] pre')?.textContent?.includes('server_1'));
+    await screenshot(page, 'stacks-template');
+    await expect(page.locator(`[data-testid="stack-${okName}"] [data-status]`).getAttribute('data-status')).resolves.toBe('CREATE_COMPLETE');
+  });
+
+  it('answers a deploy to a name that exists with Heat’s 409 as a clear message', async () => {
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('template-shared-network-server').click();
+    await page.getByTestId('deploy').click();
+    await page.getByTestId('deploy-name').fill(okName);
+    // Heat's preview already refuses the taken name (409), before anything is created.
+    await page.getByTestId('deploy-preview-button').click();
+    await expect(page.getByTestId('deploy-error').textContent()).resolves.toMatch(new RegExp(`${okName}.*already exists`));
+    await expect(page.getByTestId('deploy-create').isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'stacks-deploy-409');
+    await page.keyboard.press('Escape');
+  });
+
+  it('refuses a parameter that breaks its constraint with the reason, then shows the failed TestResource in the diagnosis', async () => {
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('template-e2e-failing-group').click();
+    await page.getByTestId('deploy').click();
+    await page.getByTestId('deploy-name').fill(failName);
+    await page.getByTestId('param-members').fill('9');
+    await expect(page.getByTestId('param-error-members').textContent()).resolves.toBe('Must be from 1 to 5.');
+    await expect(page.getByTestId('deploy-preview-button').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('param-members').fill('1');
+    await page.getByTestId('deploy-rollback').uncheck();
+    await page.getByTestId('deploy-preview-button').click();
+    await page.getByTestId('deploy-preview').waitFor();
+    await page.getByTestId('deploy-create').click();
+    await waitStatus('CREATE_FAILED');
+    await expect(page.getByTestId('diagnosis-resource').textContent()).resolves.toBe('0');
+    await expect(page.getByTestId('diagnosis-reason').textContent()).resolves.toContain('Test Resource failed');
+    await expect(page.getByTestId('diagnosis-location').textContent()).resolves.toContain('"group" is defined in template.yaml, line 16');
+    await screenshot(page, 'stacks-diagnosis');
+    await page.getByTestId('stack-tab-topology').click();
+    await screenshot(page, 'stacks-topology-failed');
+  });
+
+  it('fixes the failed stack by an update with Heat’s change preview, then deletes both stacks after confirmation', async () => {
+    await page.getByTestId('stack-update').click();
+    await page.getByTestId('param-broken').waitFor();
+    await expect(page.getByTestId('update-version').inputValue()).resolves.toBe('1');
+    await page.getByTestId('update-version').selectOption('0');
+    await page.getByTestId('param-broken').fill('false');
+    await page.getByTestId('update-preview').click();
+    await page.getByTestId('change-preview').waitFor();
+    await expect(page.getByTestId('changes-unchanged').textContent()).resolves.toContain('ok');
+    const changed = await page.locator('[data-testid=changes-updated], [data-testid=changes-replaced]').allTextContents();
+    expect(changed.join(' ')).toContain('group');
+    await screenshot(page, 'stacks-update-preview');
+    await page.getByTestId('update-apply').click();
+    await waitStatus('UPDATE_COMPLETE');
+    await expect(page.getByTestId('diagnosis').count()).resolves.toBe(0);
+
+    for (const name of [failName, okName]) {
+      await page.getByTestId(`stack-${name}`).click();
+      await expect(page.getByTestId('stack-name').textContent()).resolves.toBe(name);
+      await page.getByTestId('stack-delete').click();
+      await screenshot(page, 'stacks-delete-confirm');
+      await page.getByTestId('confirm').click();
+      await page.waitForFunction((n) => !document.querySelector(`[data-testid="stack-${n}"]`), name, { timeout: 90_000 });
+    }
+    await screenshot(page, 'stacks-list-after-delete');
+  });
+});
