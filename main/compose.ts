@@ -11,9 +11,6 @@ import { filesHandlers } from './ipc/files.ipc';
 import { appsHandlers } from './ipc/apps.ipc';
 import { AppService } from './apps/app-service';
 import { AppLinkRepo } from './library/app-link-repo';
-import { syncHandlers } from './ipc/sync.ipc';
-import { StackSyncService } from './files/stack-sync';
-import { CloudCacheRepo } from './library/cloud-cache-repo';
 import { backupHandlers } from './ipc/backup.ipc';
 import { BackupScheduler } from './library/backup-scheduler';
 import { ImportService } from './files/import-service';
@@ -98,7 +95,6 @@ export function composeServices(options: ComposeOptions): Services {
     ...appsHandlers(apps),
     ...backupHandlers(db, backups, library, options.nativeBinding),
     ...cloudHandlers(cloudServices),
-    ...syncHandlers(new StackSyncService(library, cloudServices.cloud, profiles, new StackOriginRepo(db), new CloudCacheRepo(db))),
     ...stacksetHandlers(stacksets, profiles),
     ...deployHandlers(new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now)),
   };

@@ -9,7 +9,6 @@ import { cloudChannels } from './cloud.contract';
 import { deployChannels } from './deploy.contract';
 import { backupChannels } from './backup.contract';
 import { filesChannels } from './files.contract';
-import { syncChannels } from './sync.contract';
 import { libraryChannels } from './library.contract';
 import { stacksetChannels } from './stacksets.contract';
 
@@ -18,7 +17,6 @@ export const contract = {
   ...libraryChannels,
   ...filesChannels,
   ...appsChannels,
-  ...syncChannels,
   ...backupChannels,
   ...stacksetChannels,
   ...cloudChannels,
