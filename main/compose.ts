@@ -8,6 +8,9 @@ import { Dispatcher, type HandlerTable } from './ipc/dispatcher';
 import { appHandlers } from './ipc/app.ipc';
 import { libraryHandlers } from './ipc/library.ipc';
 import { filesHandlers } from './ipc/files.ipc';
+import { syncHandlers } from './ipc/sync.ipc';
+import { StackSyncService } from './files/stack-sync';
+import { CloudCacheRepo } from './library/cloud-cache-repo';
 import { appsHandlers } from './ipc/apps.ipc';
 import { AppService } from './apps/app-service';
 import { AppLinkRepo } from './library/app-link-repo';
@@ -95,6 +98,7 @@ export function composeServices(options: ComposeOptions): Services {
     ...appsHandlers(apps),
     ...backupHandlers(db, backups, library, options.nativeBinding),
     ...cloudHandlers(cloudServices),
+    ...syncHandlers(new StackSyncService(library, cloudServices.cloud, profiles, new StackOriginRepo(db), new CloudCacheRepo(db))),
     ...stacksetHandlers(stacksets, profiles),
     ...deployHandlers(new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now)),
   };

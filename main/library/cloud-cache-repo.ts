@@ -68,6 +68,14 @@ export class CloudCacheRepo {
       .run(status, status, status, now, profileId, stackId);
   }
 
+  /** The last status seen for a stack, from a list, a show or the watcher; null if never seen. */
+  stackStatus(profileId: string, stackId: string): { status: string; fetchedAt: string } | null {
+    const row = this.db.prepare('SELECT status, fetched_at FROM cloud_stacks WHERE profile_id = ? AND stack_id = ?').get(profileId, stackId) as
+      | { status: string; fetched_at: string }
+      | undefined;
+    return row ? { status: row.status, fetchedAt: row.fetched_at } : null;
+  }
+
   stack(profileId: string, stackId: string): Cached<StackDetails | null> {
     const row = this.db.prepare('SELECT details, fetched_at FROM cloud_stacks WHERE profile_id = ? AND stack_id = ?').get(profileId, stackId) as
       | { details: string | null; fetched_at: string }

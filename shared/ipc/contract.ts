@@ -9,6 +9,7 @@ import { cloudChannels } from './cloud.contract';
 import { deployChannels } from './deploy.contract';
 import { backupChannels } from './backup.contract';
 import { filesChannels } from './files.contract';
+import { syncChannels } from './sync.contract';
 import { libraryChannels } from './library.contract';
 import { stacksetChannels } from './stacksets.contract';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...appChannels,
   ...libraryChannels,
   ...filesChannels,
+  ...syncChannels,
   ...appsChannels,
   ...backupChannels,
   ...stacksetChannels,
