@@ -51,9 +51,13 @@ describe('stacks in the browser', () => {
   let browser: Browser;
   let page: Page;
 
-  const statusOf = (testid: string) => page.getByTestId(testid).getAttribute('data-status');
   async function waitStatus(status: string, timeout = 90_000): Promise<void> {
-    await page.waitForFunction((s) => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === s, status, { timeout });
+    try {
+      await page.waitForFunction((s) => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === s, status, { timeout });
+    } catch (err) {
+      await screenshot(page, `stacks-timeout-${status}`); // what the user saw instead
+      throw err;
+    }
   }
 
   beforeAll(async () => {
@@ -173,6 +177,8 @@ describe('stacks in the browser', () => {
     await page.getByTestId('param-broken').waitFor();
     await expect(page.getByTestId('update-version').inputValue()).resolves.toBe('1');
     await page.getByTestId('update-version').selectOption('0');
+    await page.locator('[data-testid=update-dialog]:not([data-loading])').waitFor();
+    await expect(page.getByTestId('param-broken').inputValue()).resolves.toBe('True'); // what the stack runs with now
     await page.getByTestId('param-broken').fill('false');
     await page.getByTestId('update-preview').click();
     await page.getByTestId('change-preview').waitFor();
