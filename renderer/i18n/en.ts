@@ -29,7 +29,7 @@ export const en = {
     showMore: 'Show more templates',
   },
   details: {
-    tabs: { overview: 'Overview', yaml: 'YAML' },
+    tabs: { overview: 'Overview', topology: 'Topology', yaml: 'YAML' },
     name: 'Name',
     description: 'Description',
     status: 'Status',

@@ -33,7 +33,7 @@ export const zhCN: Shape<Messages> = {
     showMore: '显示更多模板',
   },
   details: {
-    tabs: { overview: '概览', yaml: 'YAML' },
+    tabs: { overview: '概览', topology: '拓扑预览', yaml: 'YAML' },
     name: '名称',
     description: '描述',
     status: '状态',

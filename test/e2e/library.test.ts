@@ -44,6 +44,9 @@ describe('template library in the browser', () => {
     await expect(page.getByTestId('details-name').textContent()).resolves.toBe('web tier');
     await page.getByTestId('tab-yaml').click();
     await expect(page.getByTestId('yaml').textContent()).resolves.toContain('type: OS::Nova::Server');
+    await page.getByTestId('tab-topology').click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="topology-preview"]')?.getAttribute('data-nodes')) >= 3);
+    await screenshot(page, 'library-topology-preview');
     await page.getByTestId('tab-overview').click();
   });
 
