@@ -19,9 +19,20 @@ export interface StackBundle {
   environment_files?: string[];
 }
 
-export function buildBundle(entry: string, envPaths: readonly string[], source: FileSource): { bundle?: StackBundle; diagnostics: Diagnostic[] } {
+export interface BundleOptions {
+  /**
+   * The folder files may come from (default: the entry template's folder).
+   * heatclient reads any path; we refuse references that leave this folder so
+   * a library template cannot pull arbitrary files into a request. A project
+   * whose templates share files above their own folder (TripleO's
+   * ../containers-common.yaml) names its top folder here.
+   */
+  root?: string;
+}
+
+export function buildBundle(entry: string, envPaths: readonly string[], source: FileSource, options: BundleOptions = {}): { bundle?: StackBundle; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const root = dirname(entry);
+  const root = options.root ?? dirname(entry);
   const files: Record<string, string> = {};
   const url = (p: string) => `file://${p.startsWith('/') ? '' : '/'}${p}`;
   const fail = (file: string, code: string, message: string) => diagnostics.push({ file, line: 0, column: 0, severity: 'error', code, message });
@@ -71,7 +82,7 @@ export function buildBundle(entry: string, envPaths: readonly string[], source: 
     fail(entry, 'not-a-template', `${entry} cannot be read as a template.`);
     return { diagnostics };
   }
-  resolve(template, root, entry);
+  resolve(template, dirname(entry), entry);
   let environment: Record<string, unknown> = {};
   const envUrls: string[] = [];
   for (const p of envPaths) {

@@ -42,3 +42,14 @@ export function resourceTypeNames(): string[] {
 
 /** Attributes every resource has, whatever its type (Heat's base Resource). */
 export const BASE_ATTRIBUTES: readonly string[] = ['show', 'OS::stack_id'];
+
+/**
+ * OS::Heat::None, or a removed type Heat keeps as a do-nothing NoneResource
+ * subclass (OS::Designate::Domain, OS::Magnum::Bay ...): any properties are
+ * accepted and every attribute is null.
+ */
+export function isPlaceholder(type: string): boolean {
+  if (type === 'OS::Heat::None') return true;
+  const schema = resourceType(type);
+  return !!schema && schema.support_status === 'HIDDEN' && Object.keys(schema.properties).length === 0;
+}

@@ -180,7 +180,10 @@ export class EnvironmentModel {
     for (const [key, m] of this.registry) {
       if (!key.endsWith('*')) continue;
       const prefix = key.slice(0, -1);
-      if (type.startsWith(prefix) && m.target.endsWith('*')) return { target: m.target.slice(0, -1) + type.slice(prefix.length), from: m.from };
+      if (!type.startsWith(prefix)) continue;
+      // Heat's GlobResourceInfo: "OS::Foo::*: Bar::*" keeps the suffix,
+      // "OS::Foo::*: OS::Heat::None" maps every match to one type.
+      return { target: m.target.endsWith('*') ? m.target.slice(0, -1) + type.slice(prefix.length) : m.target, from: m.from };
     }
     return undefined;
   }

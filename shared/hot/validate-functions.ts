@@ -1,7 +1,7 @@
 // Intrinsic functions: which ones the template's version allows (Heat's
 // per-version tables), their argument shapes, and the references they make
 // (parameters, resources, attributes, conditions, files).
-import { BASE_ATTRIBUTES, resourceType } from './catalog';
+import { BASE_ATTRIBUTES, isPlaceholder, resourceType } from './catalog';
 import type { HNode, HScalar, PathSegment } from './node';
 import { functionCall, get, isMap, isNull, isScalar, isSeq, isString } from './node';
 import type { ValidationContext } from './validate-context';
@@ -96,7 +96,10 @@ function checkCall(ctx: ValidationContext, name: string, args: HNode, keyNode: H
       if (isScalar(first)) {
         const p = String(first.value);
         if (!ctx.parameters.has(p) && !PSEUDO_PARAMETERS.includes(p)) {
-          ctx.sink.error('unknown-parameter', first, `get_param refers to "${p}", which is not a declared parameter.`, didYouMean(p, ctx.parameters) ?? 'Declare it under parameters.');
+          // In an output Heat resolves it only when the output is shown (an
+          // output error, the stack still creates); in a resource the create
+          // fails with UserParameterMissing.
+          ctx.sink.add(inOutput(owner) ? 'warning' : 'error', 'unknown-parameter', first, `get_param refers to "${p}", which is not a declared parameter.`, didYouMean(p, ctx.parameters) ?? 'Declare it under parameters.');
         }
       }
       return;
@@ -113,7 +116,7 @@ function checkCall(ctx: ValidationContext, name: string, args: HNode, keyNode: H
       if (!isString(res)) return argError(ctx, args, name, '[resource name, attribute, ...] with a literal resource name');
       const entry = referResource(ctx, res, owner, name);
       const attr = args.items[1];
-      if (entry?.type && isString(attr)) checkAttribute(ctx, entry.type, attr, res.value);
+      if (entry?.type && isString(attr)) checkAttribute(ctx, effectiveType(ctx, entry.type, entry.name), attr, res.value);
       return;
     }
     case 'get_file':
@@ -191,7 +194,10 @@ function referResource(ctx: ValidationContext, node: HScalar, owner: WalkOwner, 
   const target = String(node.value);
   const entry = ctx.resources.get(target);
   if (!entry) {
-    ctx.sink.error('unknown-resource', node, `${fn} refers to "${target}", which is not a resource in this template.`, didYouMean(target, ctx.resources.keys()));
+    // Heat checks get_attr references in outputs when it validates, but a
+    // get_resource in an output only fails when the output is shown.
+    const severity = fn === 'get_resource' && inOutput(owner) ? 'warning' : 'error';
+    ctx.sink.add(severity, 'unknown-resource', node, `${fn} refers to "${target}", which is not a resource in this template.`, didYouMean(target, ctx.resources.keys()));
     return undefined;
   }
   if (owner.resource) {
@@ -199,6 +205,10 @@ function referResource(ctx: ValidationContext, node: HScalar, owner: WalkOwner, 
     else addDep(ctx, owner.resource, target);
   }
   return entry;
+}
+
+function inOutput(owner: WalkOwner): boolean {
+  return owner.resource === undefined && owner.path[0] === 'outputs';
 }
 
 export function referCondition(ctx: ValidationContext, node: HScalar): void {
@@ -216,7 +226,8 @@ function checkAttribute(ctx: ValidationContext, type: string, attr: HScalar, res
   const schema = resourceType(type);
   const name = String(attr.value);
   if (schema) {
-    if (DYNAMIC_ATTRIBUTES.test(type)) return;
+    // NoneResource (and the removed types built on it) answers any attribute with null.
+    if (DYNAMIC_ATTRIBUTES.test(type) || isPlaceholder(type)) return;
     if (!(name in schema.attributes) && !BASE_ATTRIBUTES.includes(name)) {
       ctx.sink.error('unknown-attribute', attr, `Resource "${resource}" (${type}) has no attribute "${name}".`, didYouMean(name, Object.keys(schema.attributes)));
     }
@@ -226,6 +237,12 @@ function checkAttribute(ctx: ValidationContext, type: string, attr: HScalar, res
   if (nested && !nested.outputs.has(name) && !BASE_ATTRIBUTES.includes(name) && !name.startsWith('resource.')) {
     ctx.sink.error('unknown-attribute', attr, `Resource "${resource}" (${type}) has no output "${name}" to read as an attribute.`, didYouMean(name, nested.outputs));
   }
+}
+
+/** The type Heat instantiates for a resource: the environment's mapping, if any. */
+function effectiveType(ctx: ValidationContext, type: string, resource: string): string {
+  const mapped = ctx.options.environment?.resolve(type, resource);
+  return mapped && !mapped.file ? mapped.target : type;
 }
 
 function mappedFile(ctx: ValidationContext, type: string): string | undefined {

@@ -1,6 +1,6 @@
 // Resource definitions: allowed keys, type (built-in, environment-mapped or
 // nested template), properties against the type's schema, depends_on.
-import { resourceType, resourceTypeNames } from './catalog';
+import { isPlaceholder, resourceType, resourceTypeNames } from './catalog';
 import type { PropertySchema } from './catalog';
 import type { HMap, HNode, PathSegment } from './node';
 import { entries, functionCall, get, isMap, isNull, isScalar, isSeq, isString, keyText } from './node';
@@ -97,11 +97,17 @@ function validateType(ctx: ValidationContext, r: ResourceEntry, type: string, pr
     }
     for (const [pname, info] of nested.parameters) {
       if (info.required && !props?.index.has(pname) && !ctx.options.environment?.parameterDefaults.has(pname)) {
-        ctx.sink.error('missing-required-property', at, `Resource "${r.name}" does not set "${pname}", which nested template "${effective}" requires (no default).`);
+        // Heat's /validate does not check this, and at create time any
+        // environment's parameter_defaults may still supply it (TripleO's
+        // way), so it is a warning until validated with that environment.
+        ctx.sink.warning('missing-required-property', at, `Resource "${r.name}" does not set "${pname}", which nested template "${effective}" requires (no default), and no environment's parameter_defaults sets it.`);
       }
     }
     return;
   }
+  // OS::Heat::None accepts any properties (its validate() does nothing), so
+  // a type mapped to it is not checked against its original schema either.
+  if (effective === 'OS::Heat::None') return;
   const schema = resourceType(effective);
   if (!schema) {
     if (mapped || isTemplateFileType(type)) return;
@@ -112,8 +118,16 @@ function validateType(ctx: ValidationContext, r: ResourceEntry, type: string, pr
     }
     return;
   }
-  if (schema.support_status === 'HIDDEN' && (Object.keys(schema.properties).length === 0 || /LBaaS V2/.test(schema.support_message ?? ''))) {
-    // A placeholder class, or Neutron LBaaS v1 which no current cloud serves.
+  if (isPlaceholder(effective)) {
+    // Heat keeps removed types (OS::Designate::Domain, OS::Magnum::Bay ...)
+    // as subclasses of NoneResource: any properties are accepted and the
+    // stack creates, but the resource does nothing. Worth a warning only.
+    ctx.sink.warning('resource-type-removed', at, `The resource type "${effective}" has been removed from OpenStack; Heat accepts it as a placeholder that creates nothing. ${schema.support_message ?? ''}`.trim());
+    return;
+  }
+  if (schema.support_status === 'HIDDEN' && /LBaaS V2/.test(schema.support_message ?? '')) {
+    // Neutron LBaaS v1: Heat still has the classes, but no current Neutron
+    // serves the extension, so Heat answers ResourceTypeUnavailable.
     ctx.sink.error('resource-type-removed', at, `The resource type "${effective}" has been removed from OpenStack. ${schema.support_message ?? ''}`.trim());
   } else if (schema.support_status === 'HIDDEN') {
     // Hidden types are unlisted, not refused: Heat still instantiates them.
@@ -201,10 +215,75 @@ function checkValue(ctx: ValidationContext, resource: string, s: PropertySchema,
       if (s.schema && !s.schema['*']) checkProperties(ctx, resource, s.schema, v, v, path);
       return;
   }
-  const allowed = s.constraints?.find((c) => 'allowed_values' in c)?.allowed_values;
-  if (Array.isArray(allowed) && isScalar(v) && !allowed.some((a) => String(a) === String(v.value))) {
-    ctx.sink.error('property-value-not-allowed', v, `${where} is "${String(v.value)}"; allowed values are ${allowed.map((a) => JSON.stringify(a)).join(', ')}.`);
+  checkConstraints(ctx, s, v, where);
+}
+
+/**
+ * The schema's constraints on a literal value, as Heat's constraints.py
+ * applies them when it creates the resource: allowed_values, range
+ * (inclusive), length (characters, items or keys), modulo, allowed_pattern
+ * (a match of the whole value). custom_constraint (nova.flavor,
+ * neutron.network ...) asks the cloud, so offline it is not checked.
+ */
+function checkConstraints(ctx: ValidationContext, s: PropertySchema, v: HNode, where: string): void {
+  for (const c of s.constraints ?? []) {
+    const problem = constraintProblem(s.type, c, v);
+    if (!problem) continue;
+    const described = typeof c.description === 'string' && c.description ? ` (${c.description})` : '';
+    ctx.sink.error(problem.code, v, `${where} ${problem.message}${described}.`);
+    return;
   }
+}
+
+function constraintProblem(type: PropertySchema['type'], c: Record<string, unknown>, v: HNode): { code: string; message: string } | undefined {
+  const scalar = isScalar(v) && v.value !== null ? v.value : undefined;
+  if ('allowed_values' in c) {
+    const allowed = c.allowed_values;
+    if (Array.isArray(allowed) && scalar !== undefined && !allowed.some((a) => String(a) === String(scalar))) {
+      return { code: 'property-value-not-allowed', message: `is "${String(scalar)}"; allowed values are ${allowed.map((a) => JSON.stringify(a)).join(', ')}` };
+    }
+    return undefined;
+  }
+  const bounds = (key: 'range' | 'length') => {
+    const b = c[key] as { min?: unknown; max?: unknown } | undefined;
+    const num = (x: unknown) => (typeof x === 'number' ? x : typeof x === 'string' && x.trim() !== '' && !Number.isNaN(Number(x)) ? Number(x) : undefined);
+    return { min: num(b?.min), max: num(b?.max) };
+  };
+  const outside = (n: number, min: number | undefined, max: number | undefined) => (min !== undefined && n < min) || (max !== undefined && n > max);
+  const span = (min: number | undefined, max: number | undefined) => (min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${String(max)}`);
+  if ('range' in c) {
+    if ((type !== 'integer' && type !== 'number') || scalar === undefined || typeof scalar === 'boolean') return undefined;
+    const n = Number(scalar);
+    const { min, max } = bounds('range');
+    if (!Number.isNaN(n) && outside(n, min, max)) return { code: 'property-out-of-range', message: `is ${n}; it must be ${span(min, max)}` };
+    return undefined;
+  }
+  if ('length' in c) {
+    const size = isSeq(v) ? v.items.length : isMap(v) ? v.pairs.length : type === 'string' && scalar !== undefined ? String(scalar).length : undefined;
+    const { min, max } = bounds('length');
+    if (size !== undefined && outside(size, min, max)) return { code: 'property-bad-length', message: `has length ${size}; it must be ${span(min, max)}` };
+    return undefined;
+  }
+  if ('modulo' in c) {
+    const m = c.modulo as { step?: unknown; offset?: unknown } | undefined;
+    const step = Number(m?.step);
+    const offset = Number(m?.offset);
+    if (scalar === undefined || typeof scalar === 'boolean' || !step || Number.isNaN(offset)) return undefined;
+    const n = Number(scalar);
+    if (!Number.isNaN(n) && (((n % step) + step) % step) !== (((offset % step) + step) % step)) return { code: 'property-out-of-range', message: `is ${n}; it must be a multiple of ${step} plus ${offset}` };
+    return undefined;
+  }
+  if ('allowed_pattern' in c && typeof c.allowed_pattern === 'string' && type === 'string' && typeof scalar === 'string') {
+    let re: RegExp;
+    try {
+      re = new RegExp(`^(?:${c.allowed_pattern})`);
+    } catch {
+      return undefined; // Python-only regex syntax: Heat will judge.
+    }
+    const match = re.exec(scalar);
+    if (!match || match[0].length !== scalar.length) return { code: 'property-pattern-mismatch', message: `is "${scalar}", which does not match the pattern ${c.allowed_pattern}` };
+  }
+  return undefined;
 }
 
 function isFunction(ctx: ValidationContext, v: HNode): boolean {

@@ -134,8 +134,11 @@ function validateOutputs(ctx: ValidationContext, node: HNode | undefined): void 
     }
     for (const p of entries(def)) {
       const key = keyText(p.key);
+      // Heat reads outputs with dict.get and never checks their keys
+      // (HOTemplate.validate_section runs only for tmpl['outputs'], which
+      // the engine does not use): a stray key is ignored, so a warning.
       if (!ctx.info.output_keys.includes(key)) {
-        ctx.sink.error('unknown-output-key', p.key, `"${key}" is not a valid key of output "${name}".`, didYouMean(key, ctx.info.output_keys) ?? `Valid keys: ${ctx.info.output_keys.join(', ')}.`);
+        ctx.sink.warning('unknown-output-key', p.key, `"${key}" is not a valid key of output "${name}".`, didYouMean(key, ctx.info.output_keys) ?? `Valid keys: ${ctx.info.output_keys.join(', ')}.`);
       }
     }
     if (!def.index.has('value')) ctx.sink.error('output-missing-value', pair.key, `Output "${name}" has no value.`, 'Add "value: {get_attr: [...]}".');
