@@ -1,5 +1,6 @@
 // English UI strings. zh-CN.ts must have the same keys (a unit test checks).
 import { stacksetsEn } from './stacksets-en';
+import { appsEn } from './apps-en';
 import { editorEn } from './editor-en';
 import { cloudsEn, deployEn, stacksEn } from './stacks-en';
 export const en = {
@@ -175,6 +176,7 @@ export const en = {
   clouds: cloudsEn,
   stacks: stacksEn,
   deploy: deployEn,
+  apps: appsEn,
   errors: {
     BAD_REQUEST: 'The request was not valid.',
     UNKNOWN_CHANNEL: 'The studio does not know that request.',

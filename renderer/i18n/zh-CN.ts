@@ -1,5 +1,6 @@
 // 简体中文界面文字（与 en.ts 的键一一对应）。
 import { stacksetsZhCN } from './stacksets-zh-CN';
+import { appsZhCN } from './apps-zh-CN';
 import { editorZhCN } from './editor-zh-CN';
 import { cloudsZhCN, deployZhCN, stacksZhCN } from './stacks-zh-CN';
 import type { Messages } from './en';
@@ -179,6 +180,7 @@ export const zhCN: Shape<Messages> = {
   clouds: cloudsZhCN,
   stacks: stacksZhCN,
   deploy: deployZhCN,
+  apps: appsZhCN,
   errors: {
     BAD_REQUEST: '请求无效。',
     UNKNOWN_CHANNEL: '工作室不识别该请求。',
