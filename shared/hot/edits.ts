@@ -187,12 +187,25 @@ function setIn(t: HotTemplate, path: PathSegment[], value: unknown): Splice[] {
     const col = existing.start - lineStartOf(t.text, existing.start);
     const r = render(value, col);
     if (r.inline !== undefined) return [{ start: existing.start, end: existing.end, text: r.inline }];
-    // replace a block value: put it on the lines after its key
+    // Inside a flow collection (or replacing one) a block would break the
+    // YAML: keep the author's flow style, e.g. depends_on: [a, b].
+    if (inFlow(t, path) || ((isMap(existing) || isSeq(existing)) && existing.flow)) {
+      return [{ start: existing.start, end: existing.end, text: stringify(value, { version: '1.1', collectionStyle: 'flow', lineWidth: 0 }).trim() }];
+    }
     const keyLineStart = lineStartOf(t.text, existing.start);
+    const end0 = lineEndOf(t.text, Math.max(existing.start, existing.end - 1));
+    if (/^ *$/.test(t.text.slice(keyLineStart, existing.start))) {
+      // a block collection on its own lines: the new block takes its lines, at its column
+      const block = render(value, col).block ?? '';
+      return [{ start: keyLineStart, end: end0, text: `${block}\n` }];
+    }
+    // a value on its key's line becomes a block on the lines after the key
     const keyIndent = /^ */.exec(t.text.slice(keyLineStart))?.[0].length ?? 0;
     const block = render(value, keyIndent + 2).block ?? '';
     const end = lineEndOf(t.text, Math.max(existing.start, existing.end - 1));
-    return [{ start: existing.start, end, text: `\n${block}\n` }];
+    let start = existing.start;
+    while (start > keyLineStart && t.text[start - 1] === ' ') start--;
+    return [{ start, end, text: `\n${block}\n` }];
   }
   // find the deepest existing mapping on the path
   let depth = 0;
@@ -236,6 +249,15 @@ function setIn(t: HotTemplate, path: PathSegment[], value: unknown): Splice[] {
   void isString;
   at = Math.min(at, t.text.length);
   return [{ start: at, end: at, text: line }];
+}
+
+/** True when some collection above the node at `path` is written in flow style. */
+function inFlow(t: HotTemplate, path: PathSegment[]): boolean {
+  for (let i = 0; i < path.length; i++) {
+    const n = nodeAt(t.root ?? undefined, path.slice(0, i));
+    if ((isMap(n) || isSeq(n)) && n.flow) return true;
+  }
+  return false;
 }
 
 function quoteKey(key: string): string {

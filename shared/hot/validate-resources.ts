@@ -209,10 +209,12 @@ function checkValue(ctx: ValidationContext, resource: string, s: PropertySchema,
         return wrong('a list');
       }
       if (s.schema?.['*']) v.items.forEach((item, i) => checkValue(ctx, resource, s.schema?.['*'] as PropertySchema, item, [...path, i]));
+      checkConstraints(ctx, s, v, where);
       return;
     case 'map':
       if (!isMap(v)) return wrong('a mapping');
       if (s.schema && !s.schema['*']) checkProperties(ctx, resource, s.schema, v, v, path);
+      checkConstraints(ctx, s, v, where);
       return;
   }
   checkConstraints(ctx, s, v, where);

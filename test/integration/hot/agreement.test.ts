@@ -46,12 +46,12 @@ const ALLOWED: Record<string, { reason: string; confirm: { preview?: true; param
     confirm: { preview: true },
   },
   'tripleo-heat-templates/deployment/cephadm/ceph-mgr.yaml': {
-    reason: 'an `if` names the undefined condition key_size_override_unset inside the branch of `if: [internal_tls_enabled, ...]` that Heat drops at parse time with the default EnableInternalTLS=false (If is a macro); with EnableInternalTLS=true Heat refuses it',
-    confirm: { parameters: { EnableInternalTLS: true } },
+    reason: 'an `if` names the undefined condition key_size_override_unset inside the branch of `if: [internal_tls_enabled, ...]` that Heat drops at parse time with the defaults CephEnableDashboard=EnableInternalTLS=false (If is a macro); with both true Heat refuses it',
+    confirm: { parameters: { CephEnableDashboard: true, EnableInternalTLS: true } },
   },
   'tripleo-heat-templates/deployment/cephadm/ceph-rgw.yaml': {
-    reason: 'the same latent undefined condition key_size_override_unset, reached only with EnableInternalTLS=true',
-    confirm: { parameters: { EnableInternalTLS: true } },
+    reason: 'the same latent undefined condition key_size_override_unset, reached only with CephEnableDashboard and EnableInternalTLS true',
+    confirm: { parameters: { CephEnableDashboard: true, EnableInternalTLS: true } },
   },
 };
 
@@ -101,12 +101,17 @@ async function judge(path: string, kind: Kind, mutant?: string): Promise<Row | '
   return { path, kind, ours: ours.valid, heat, codes: [...new Set(ours.errors.map((d) => d.code))] };
 }
 
+/** The template without a resource another one reads with get_resource/get_attr. */
+function removalMutant(path: string): string | undefined {
+  const t = parseTemplate(readCorpus(path), path);
+  const edge = buildGraph(t).edges.find((e) => e.kind !== 'depends_on' && e.from !== e.to);
+  return edge ? applyEdit(t, { op: 'removeResource', name: edge.to }).text : undefined;
+}
+
 function mutants(path: string): [Kind, string][] {
   const text = readCorpus(path);
   const t = parseTemplate(text, path);
   const out: [Kind, string][] = [];
-  const edge = buildGraph(t).edges.find((e) => e.kind !== 'depends_on' && e.from !== e.to);
-  if (edge) out.push(['removed referenced resource', applyEdit(t, { op: 'removeResource', name: edge.to }).text]);
   const info = t.version_info;
   const fn = info && NEW_FUNCTIONS.find(([name]) => !info.functions.includes(name));
   if (fn) out.push(['function too new for the version', applyEdit(t, { op: 'set', path: ['outputs', 'studio_mutant'], value: { value: { [fn[0]]: fn[1] } } }).text]);
@@ -157,12 +162,17 @@ describe('agreement with Heat POST /validate', () => {
     }
   });
 
-  it('matches Heat on every mutant of a deterministic sample of at least 100 templates', { timeout: 600_000 }, async () => {
+  it('matches Heat on every mutant: a removed referenced resource (all templates), a too-new function and an unknown section (a sample of at least 100)', { timeout: 600_000 }, async () => {
     // Every third template in manifest order, plus every one we judge invalid.
     const invalid = new Set(rows.filter((r) => r.kind === 'corpus' && !r.ours).map((r) => r.path));
     const sample = templates.filter((e, i) => (i % 3 === 0 || invalid.has(e.path)) && !incomplete.includes(e.path));
     expect(sample.length).toBeGreaterThanOrEqual(100);
     const jobs = sample.flatMap((e) => mutants(e.path).map(([kind, text]) => ({ path: e.path, kind, text })));
+    // Removal mutants for every comparable template that has a reference to break.
+    for (const e of templates) {
+      const text = incomplete.includes(e.path) ? undefined : removalMutant(e.path);
+      if (text !== undefined) jobs.push({ path: e.path, kind: 'removed referenced resource', text });
+    }
     const results = await pool(jobs, 4, (j) => judge(j.path, j.kind, j.text));
     for (const r of results) if (r !== 'incomplete') rows.push(r);
     console.log(table());
@@ -172,6 +182,7 @@ describe('agreement with Heat POST /validate', () => {
     expect(differs.map((r) => `${r.kind}: ${r.path}`)).toEqual([]);
     // The mutants of a kind meant to break a template do break it.
     expect(rows.filter((r) => r.kind === 'unknown top-level section').every((r) => !r.heat.valid)).toBe(true);
+    expect(rows.filter((r) => r.kind === 'removed referenced resource').every((r) => !r.heat.valid)).toBe(true);
     expect(rows.filter((r) => r.kind === 'removed referenced resource').length).toBeGreaterThan(50);
   });
 });

@@ -47,7 +47,7 @@ const HEAT_ACCEPTS_WITH_WARNING: Record<string, string> = {
 };
 
 describe('the shared HOT corpus', () => {
-  it('parses every template and prints each back byte for byte', () => {
+  it('parses every template and prints each back byte for byte', { timeout: 30_000 }, () => {
     let parsed = 0;
     let identical = 0;
     for (const e of templates) {

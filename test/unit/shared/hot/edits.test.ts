@@ -65,6 +65,59 @@ describe('edits', () => {
     expect(t2.text).toContain('depends_on: []');
   });
 
+  /** The lines of `b` that differ from `a`, as [index, text], after aligning the unchanged head and tail. */
+  const diff = (a: string, b: string) => {
+    const x = a.split('\n');
+    const y = b.split('\n');
+    let head = 0;
+    while (head < x.length && x[head] === y[head]) head++;
+    let tail = 0;
+    while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
+    return { removed: x.slice(head, x.length - tail), added: y.slice(head, y.length - tail) };
+  };
+
+  it('adds a resource as new lines after the last one, touching nothing else', () => {
+    const t = applyEdit(parseTemplate(SRC), { op: 'addResource', name: 'vol', definition: { type: 'OS::Cinder::Volume', properties: { size: 1 } } });
+    expect(diff(SRC, t.text)).toEqual({ removed: [], added: ['  vol:', '    type: OS::Cinder::Volume', '    properties:', '      size: 1'] });
+    expect(resources(t).map((r) => r.name)).toEqual(['net', 'port', 'server', 'vol']);
+  });
+
+  it('unsets a property by removing exactly its line', () => {
+    const t = applyEdit(parseTemplate(SRC), { op: 'unsetProperty', resource: 'port', path: ['name'] });
+    expect(diff(SRC, t.text)).toEqual({ removed: ["      name: 'p1'"], added: [] });
+  });
+
+  it('adds a dependency inside an existing flow list, and as a new block list where there was none', () => {
+    const t = applyEdit(parseTemplate(SRC), { op: 'addDependency', resource: 'port', on: 'server' });
+    expect(diff(SRC, t.text)).toEqual({ removed: ['    depends_on: [net]'], added: ['    depends_on: [ net, server ]'] });
+    const t2 = applyEdit(parseTemplate(SRC), { op: 'addDependency', resource: 'server', on: 'net' });
+    expect(diff(SRC, t2.text)).toEqual({ removed: [], added: ['    depends_on:', '      - net'] });
+    expect(applyEdit(t, { op: 'addDependency', resource: 'port', on: 'server' }).text).toBe(t.text);
+  });
+
+  it('removes the last dependency by removing the depends_on line, and one of several by removing its item', () => {
+    const t = applyEdit(parseTemplate(SRC), { op: 'removeDependency', resource: 'port', on: 'net' });
+    expect(diff(SRC, t.text)).toEqual({ removed: ['    depends_on: [net]'], added: [] });
+    const two = applyEdit(parseTemplate(SRC), { op: 'addDependency', resource: 'port', on: 'server' });
+    const back = applyEdit(two, { op: 'removeDependency', resource: 'port', on: 'server' });
+    expect(diff(two.text, back.text)).toEqual({ removed: ['    depends_on: [ net, server ]'], added: ['    depends_on: [ net ]'] });
+  });
+
+  it('replaces a value inside a flow mapping with a list or mapping in flow style, keeping the YAML valid', () => {
+    const src = SRC.replace('      flavor: m1.tiny\n', '      flavor: m1.tiny\n      metadata: {role: web, tags: [a, b]}\n');
+    const t = applyEdit(parseTemplate(src), { op: 'setProperty', resource: 'server', path: ['metadata', 'tags'], value: ['x', 'y'] });
+    expect(diff(src, t.text)).toEqual({ removed: ['      metadata: {role: web, tags: [a, b]}'], added: ['      metadata: {role: web, tags: [ x, "y" ]}'] });
+    const t2 = applyEdit(parseTemplate(src), { op: 'setProperty', resource: 'server', path: ['metadata', 'role'], value: { a: 1 } });
+    expect(diff(src, t2.text)).toEqual({ removed: ['      metadata: {role: web, tags: [a, b]}'], added: ['      metadata: {role: { a: 1 }, tags: [a, b]}'] });
+    expect(t2.loadDiagnostics).toEqual([]);
+    expect(validateTemplate(t).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('replaces a block value under its key without leaving trailing spaces', () => {
+    const t = applyEdit(parseTemplate(SRC), { op: 'setProperty', resource: 'server', path: ['networks'], value: [{ network: 'private' }] });
+    expect(diff(SRC, t.text)).toEqual({ removed: ['        - port: { get_resource: port }'], added: ['        - network: private'] });
+  });
+
   it('on corpus templates, rename/set/delete change only the lines they must', () => {
     const sample = manifest().filter((e) => e.kind === 'template' && e.path.startsWith('heat-templates/hot/')).slice(0, 40);
     let checked = 0;

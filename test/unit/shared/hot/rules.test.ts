@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../../../../shared/hot/template';
 import { validateTemplate } from '../../../../shared/hot/validate';
+import { environmentFrom, parseEnvironment } from '../../../../shared/hot/environment';
 
 const V = 'heat_template_version: 2018-08-31\n';
 const cases: [string, string, string, number][] = [
@@ -60,4 +61,33 @@ describe('bad input', () => {
   });
   it('deep nesting', () => one('['.repeat(200_000) + ']'.repeat(200_000), 'nesting-too-deep'));
   it('a 50 MB file', () => one(V + '#' + 'x'.repeat(50 * 1024 * 1024), 'file-too-large'));
+});
+
+describe('property constraints from the resource schema', () => {
+  const prop = (type: string, props: string) => validateTemplate(parseTemplate(`${V}resources:\n  r:\n    type: ${type}\n    properties:\n${props}`, 'c.yaml')).filter((d) => d.severity === 'error');
+  it.each([
+    ['range', 'OS::Heat::RandomString', '      length: 100000\n', 'property-out-of-range'],
+    ['range on a nested list item', 'OS::Heat::RandomString', '      character_classes: [{class: digits, min: 0}]\n', 'property-out-of-range'],
+    ['length', 'OS::Heat::SoftwareComponent', '      configs: []\n', 'property-bad-length'],
+    ['length of a string', 'OS::Nova::KeyPair', '      name: ""\n', 'property-bad-length'],
+    ['allowed_values', 'OS::Heat::RandomString', '      character_classes: [{class: nope}]\n', 'property-value-not-allowed'],
+  ])('reports a literal value outside its %s constraint (%s)', (_kind, type, props, code) => {
+    expect(prop(type, props).map((d) => d.code)).toEqual([code]);
+  });
+
+  it('accepts values inside the constraints, and values computed by functions', () => {
+    expect(prop('OS::Heat::RandomString', '      length: 512\n      character_classes: [{class: digits, min: 1}]\n')).toEqual([]);
+    expect(prop('OS::Heat::RandomString', '      length: {get_param: "OS::stack_name"}\n')).toEqual([]);
+  });
+
+  it('does not check custom constraints offline: they ask the cloud (nova.flavor, neutron.network)', () => {
+    expect(prop('OS::Nova::Server', '      image: no-such-image\n      flavor: no-such-flavor\n')).toEqual([]);
+  });
+
+  it('checks nothing about the properties of a type the environment maps to OS::Heat::None', () => {
+    const env = environmentFrom([parseEnvironment('resource_registry:\n  "OS::Nova::*": OS::Heat::None\n', 'e.yaml')]);
+    const t = parseTemplate(`${V}resources:\n  s:\n    type: OS::Nova::Server\n    properties:\n      nmae: x\noutputs:\n  o: {value: {get_attr: [s, anything]}}\n`, 't.yaml');
+    expect(validateTemplate(t).filter((d) => d.severity === 'error').map((d) => d.code).sort()).toEqual(['missing-required-property', 'unknown-attribute', 'unknown-property']);
+    expect(validateTemplate(t, { environment: env }).filter((d) => d.severity === 'error')).toEqual([]);
+  });
 });
