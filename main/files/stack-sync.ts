@@ -3,11 +3,14 @@
 // so it works with no network), and bringing a deployed stack's template,
 // environment and files back into the library.
 import { AppError } from '../../shared/ipc/errors';
+import { templateStatus } from '../../shared/library/template-status';
+import { stackBodyFor } from '../../shared/deploy/stack-body';
 import type { Deployment } from '../../shared/ipc/sync.contract';
 import type { StackRef } from '../../shared/cloud/heat-types';
 import { stackToFiles, type StackFiles } from '../../shared/library/stack-to-files';
 import type { TemplateSummary } from '../../shared/library/model';
 import type { CloudService } from '../cloud/cloud-service';
+import type { StackBody } from '../cloud/heat-client';
 import type { ProfileService } from '../cloud/profile-service';
 import type { CloudCacheRepo } from '../library/cloud-cache-repo';
 import type { LibraryService } from '../library/library-service';
@@ -72,5 +75,42 @@ export class StackSyncService {
     }
     const saved = this.library.saveVersion({ id: templateId, entryPath: files.entryPath, yaml: files.yaml, layout: this.library.get(templateId).latest.layout, files: files.files, environment: files.environment, note });
     return { template: saved, version: saved.latest.number };
+  }
+
+  /**
+   * Recomputes a template's status on demand (SPEC 1.4): the HOT engine
+   * offline, then, when a cloud profile is given and answers, Heat's own
+   * POST /validate (which also sees what only the cloud knows: images,
+   * flavors and custom constraints). An unreachable cloud keeps the offline
+   * verdict and says so.
+   */
+  async recheck(templateId: string, profileId?: string): Promise<{ status: 'usable' | 'needs_editing'; reason: string; checkedWithCloud: boolean; cloudError: string | null }> {
+    const latest = this.library.get(templateId).latest;
+    const offline = templateStatus(latest.yaml, latest.files, latest.environment, latest.entryPath);
+    let verdict: { status: 'usable' | 'needs_editing'; reason: string } = { status: offline.status, reason: offline.reason };
+    let checkedWithCloud = false;
+    let cloudError: string | null = null;
+    if (offline.status === 'usable' && profileId) {
+      const { body, diagnostics } = stackBodyFor(latest, { parameters: {}, environment: null, disableRollback: false, timeoutMins: null, tags: [] });
+      if (!body) {
+        verdict = { status: 'needs_editing', reason: diagnostics[0]?.message ?? 'The template cannot be bundled.' };
+      } else {
+        try {
+          const prepared = this.cloud.prepare(profileId, body as StackBody).body;
+          await this.cloud.call(profileId, (h) => h.validate(prepared));
+          checkedWithCloud = true;
+        } catch (err) {
+          const e = err instanceof AppError ? err : new AppError('INTERNAL', String(err));
+          if (e.code === 'TEMPLATE_INVALID' || e.code === 'BAD_REQUEST') {
+            checkedWithCloud = true;
+            verdict = { status: 'needs_editing', reason: `Heat: ${e.message}` };
+          } else {
+            cloudError = e.message; // unreachable, auth...: the offline verdict stands
+          }
+        }
+      }
+    }
+    this.library.recordStatus(templateId, verdict.status, verdict.reason);
+    return { ...verdict, checkedWithCloud, cloudError };
   }
 }

@@ -9,6 +9,7 @@ export function syncHandlers(sync: StackSyncService): DomainHandlers<'sync'> {
       const { versions: _v, latest: _l, ...summary } = template as typeof template & { versions?: unknown; latest?: unknown };
       return { template: summary, version };
     },
+    'sync.recheck': (req) => sync.recheck(req.templateId, req.profileId),
     'sync.stackTemplate': async (req) => {
       const f = await sync.stackFiles(req.profileId, req.stack);
       return { yaml: f.yaml, files: f.files, environment: f.environment };

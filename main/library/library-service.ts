@@ -195,6 +195,13 @@ export class LibraryService {
     return id;
   }
 
+  /** Records a status computed elsewhere (a re-check with the cloud's validate). */
+  recordStatus(id: string, status: 'usable' | 'needs_editing', reason: string): void {
+    this.mustFind(id);
+    this.repo.setStatus(id, status, reason, this.now().toISOString());
+    this.events.emit('library.changed', { templateId: id });
+  }
+
   /** Resource types every library template uses (for the filter). */
   resourceTypes(): string[] {
     return this.repo.resourceTypes();

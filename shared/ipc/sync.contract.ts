@@ -33,4 +33,11 @@ export const syncChannels = {
   ).returns<{ template: TemplateSummary; version: number }>(),
   /** The version's YAML beside the template Heat holds for the stack, for a diff. */
   'sync.stackTemplate': channel(z.object({ profileId: id, stack })).returns<{ yaml: string; files: Record<string, string>; environment: string | null }>(),
+  /** Recomputes the status now: offline with the HOT engine, and with Heat's validate when a profile is given and reachable. */
+  'sync.recheck': channel(z.object({ templateId: z.string().min(1).max(64), profileId: id.optional() })).returns<{
+    status: 'usable' | 'needs_editing';
+    reason: string;
+    checkedWithCloud: boolean;
+    cloudError: string | null;
+  }>(),
 } as const;

@@ -68,4 +68,12 @@ describe('deployments of a library template, and downloading a stack back', () =
     await page.getByTestId('version-2').waitFor();
     await expect(page.getByTestId('version-2').textContent()).resolves.toContain(`Downloaded from stack ${stackName}`);
   });
+
+  it('checks the template again with Heat on the active cloud', async () => {
+    await page.evaluate((id) => localStorage.setItem('heat-studio.activeCloud', id), profileId);
+    await page.reload();
+    await page.getByTestId('template-words').click();
+    await page.getByTestId('recheck').click();
+    await page.getByRole('alert').getByText('Checked with the HOT engine and with Heat on lab demo.').waitFor();
+  });
 });

@@ -105,3 +105,18 @@ describe('downloading a deployed stack into the library', () => {
     await expect(call('sync.downloadStack', { profileId, stack: stack.stack, target: { kind: 'version' } })).rejects.toThrow(/not deployed from a library template/);
   });
 });
+
+describe('re-checking a template with the cloud', () => {
+  it('keeps a template usable when Heat validates it, and names Heat\'s reason when it does not', async () => {
+    const [good] = services.library.createMany([{ name: 'fine', description: '', tags: [], from: { kind: 'yaml', yaml: MEMBER.replace('length: {type: number}', 'length: {type: number, default: 4}') } }]);
+    await expect(call('sync.recheck', { templateId: good!.id, profileId })).resolves.toMatchObject({ status: 'usable', checkedWithCloud: true });
+
+    // Offline this is fine (the type is unknown to the engine only as a warning); Heat refuses it.
+    const [bad] = services.library.createMany([{ name: 'unknown type', description: '', tags: [], from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources:\n  x: {type: My::Missing::Type}\n' } }]);
+    const result = await call('sync.recheck', { templateId: bad!.id, profileId });
+    expect(result, JSON.stringify(result)).toMatchObject({ checkedWithCloud: true });
+    expect(result.status).toBe('needs_editing');
+    expect(result.reason).toMatch(/^Heat: .*My::Missing::Type/);
+    expect(services.library.get(bad!.id).statusReason).toBe(result.reason);
+  });
+});
