@@ -2,8 +2,9 @@
 // database file (VACUUM INTO, safe while the app runs), and import one by
 // merging its templates, versions and tags into this library. Nothing is
 // overwritten: a template whose id is already here is skipped and reported.
-// Cloud profiles are not carried over: their secrets are encrypted with this
-// machine's key and must be entered again on the new one.
+// App links travel with their templates. Cloud profiles are not carried
+// over: their secrets are encrypted with this machine's key and must be
+// entered again on the new one.
 import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,6 +86,12 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
     const insertTag = db.prepare('INSERT OR IGNORE INTO template_tags (template_id, tag) VALUES (?, ?)');
     const versionsOf = other.prepare(`SELECT id, template_id, number, ${entrySelect}, yaml, layout, files, environment, note, created_at FROM template_versions WHERE template_id = ? ORDER BY number`);
     const tagsOf = other.prepare('SELECT tag FROM template_tags WHERE template_id = ?');
+    // App links (which app package a template came from) travel with their template when both files have them.
+    const linkOf = hasTable('app_links') ? other.prepare('SELECT * FROM app_links WHERE template_id = ?') : null;
+    const insertLink = db.prepare(
+      `INSERT OR IGNORE INTO app_links (template_id, app_id, app_name, app_version, base_version, app_json, linked_at)
+       VALUES (@template_id, @app_id, @app_name, @app_version, @base_version, @app_json, @linked_at)`,
+    );
     db.transaction(() => {
       for (const t of templates) {
         if (exists.get(t.id)) {
@@ -98,6 +105,8 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
         insertTemplate.run(t);
         for (const v of versionsOf.all(t.id)) insertVersion.run(v);
         for (const { tag } of tagsOf.all(t.id) as Array<{ tag: string }>) insertTag.run(t.id, tag);
+        const link = linkOf?.get(t.id);
+        if (link) insertLink.run(link);
         reindex(t.id);
         result.imported.push({ id: t.id, name: t.name });
       }

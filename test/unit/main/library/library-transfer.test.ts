@@ -14,6 +14,9 @@ describe('moving a library to a new machine', () => {
     const old = makeLibrary(tempDir());
     const t = old.library.create({ name: 'kept', description: 'd', tags: ['prod'], from: { kind: 'yaml', yaml: YAML } });
     old.library.saveVersion({ id: t.id, yaml: YAML + '# v2\n', layout: { r: { x: 1, y: 2 } }, files: { 'a.sh': 'echo' }, environment: null, note: 'second' });
+    old.db
+      .prepare("INSERT INTO app_links (template_id, app_id, app_name, app_version, base_version, app_json, linked_at) VALUES (?, 'app-1', 'Kept app', '1.0', 1, '{}', 'x')")
+      .run(t.id);
     const bytes = exportDatabase(old.db);
 
     const fresh = makeLibrary(tempDir());
@@ -24,6 +27,7 @@ describe('moving a library to a new machine', () => {
     expect(moved.versions.map((v) => v.number)).toEqual([2, 1]);
     expect(moved.latest).toMatchObject({ yaml: YAML + '# v2\n', files: { 'a.sh': 'echo' }, layout: { r: { x: 1, y: 2 } }, note: 'second' });
     expect(fresh.library.list({ search: 'RandomString' }).map((x) => x.name)).toEqual(['kept']);
+    expect(fresh.db.prepare('SELECT app_name FROM app_links WHERE template_id = ?').get(t.id)).toEqual({ app_name: 'Kept app' });
   });
 
   it('never overwrites: a template already here is skipped and reported', () => {
