@@ -121,12 +121,15 @@ function mutants(path: string): [Kind, string][] {
 
 function table(): string {
   const kinds = [...new Set(rows.map((r) => r.kind))];
-  const lines = ['kind                              | compared | agree | disagree | both valid | both invalid'];
+  const lines = ['kind                              | compared | agree | disagree (allow-listed) | both valid | both invalid'];
   for (const k of kinds) {
     const rs = rows.filter((r) => r.kind === k);
     const agree = rs.filter((r) => r.ours === r.heat.valid);
-    lines.push(`${k.padEnd(34)}| ${String(rs.length).padStart(8)} | ${String(agree.length).padStart(5)} | ${String(rs.length - agree.length).padStart(8)} | ${String(agree.filter((r) => r.ours).length).padStart(10)} | ${String(agree.filter((r) => !r.ours).length).padStart(12)}`);
+    const allowed = rs.filter((r) => r.ours !== r.heat.valid && ALLOWED[r.path]).length;
+    lines.push(`${k.padEnd(34)}| ${String(rs.length).padStart(8)} | ${String(agree.length).padStart(5)} | ${`${rs.length - agree.length} (${allowed})`.padStart(23)} | ${String(agree.filter((r) => r.ours).length).padStart(10)} | ${String(agree.filter((r) => !r.ours).length).padStart(12)}`);
   }
+  const bothInvalid = rows.filter((r) => r.kind === 'corpus' && !r.ours && !r.heat.valid).map((r) => `  both invalid: ${r.path} (${r.codes.join(', ')})`);
+  lines.push(...bothInvalid);
   lines.push(`incomplete corpus projects (a nested template not in the corpus): ${incomplete.length}`);
   return lines.join('\n');
 }
