@@ -2,7 +2,7 @@
 // from the "shared-network server" recommendation, rename, tag, search,
 // restart the host and still find it, delete it, switch language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -169,6 +169,27 @@ describe('importing, versions, diffs and bundles in the browser', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('download').click();
     expect(readFileSync(await (await download).path(), 'utf8')).toBe(web);
+  });
+
+  it('imports a whole folder: each template nothing else uses becomes one, with its nested files; the rest is listed', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'hs-e2e-folder-'));
+    mkdirSync(join(folder, 'stacks', 'nested'), { recursive: true });
+    writeFileSync(join(folder, 'stacks', 'app.yaml'), web.replace('member.yaml', 'nested/unit.yaml'));
+    writeFileSync(join(folder, 'stacks', 'nested', 'unit.yaml'), member);
+    writeFileSync(join(folder, 'stacks', 'notes.txt'), 'not a template');
+    await page.getByTestId('import').click();
+    await page.getByTestId('import-mode-folder').click();
+    await page.getByTestId('import-folder-input').setInputFiles(join(folder, 'stacks'));
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-skipped').getByText('notes.txt').waitFor();
+    await screenshot(page, 'library-import-folder');
+    await page.locator('dialog').getByText('Dismiss').click();
+    await page.getByTestId('details-name').getByText('app', { exact: true }).waitFor();
+    const list = (await invoke('library.list', {})).value as unknown as Array<{ id: string; name: string }>;
+    const app = list.find((t) => t.name === 'app')!;
+    const got = (await invoke('library.get', { id: app.id })).value as unknown as { latest: { files: Record<string, string> } };
+    expect(Object.keys(got.latest.files)).toEqual(['nested/unit.yaml']);
+    await invoke('library.delete', { id: app.id });
   });
 
   it('imports files dropped on the window', async () => {
