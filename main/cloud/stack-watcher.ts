@@ -112,7 +112,10 @@ export class StackWatcher {
   /** Poll now (e.g. right after the user started an update), instead of waiting for the slow interval. */
   poke(): void {
     if (this.stopped) return;
-    this.schedule(0);
+    // A round in flight would reschedule on its (possibly settled, slow)
+    // view when it ends and undo the poke: let it end, then go at once.
+    if (this.inRound) this.pokedDuringRound = true;
+    else this.schedule(0);
   }
 
   private schedule(ms: number): void {
@@ -123,8 +126,22 @@ export class StackWatcher {
     }, ms);
   }
 
+  private inRound = false;
+  private pokedDuringRound = false;
+
   private async round(): Promise<void> {
     if (this.stopped) return;
+    this.inRound = true;
+    this.pokedDuringRound = false;
+    try {
+      await this.roundBody();
+    } finally {
+      this.inRound = false;
+      if (this.pokedDuringRound && !this.stopped) this.schedule(0);
+    }
+  }
+
+  private async roundBody(): Promise<void> {
     const before = this.stats.requests;
     const roundStart = this.o.now();
     let delta: WatchDelta | null = null;
