@@ -68,6 +68,7 @@ export const editorEn = {
     'same-node': 'A resource cannot connect to itself.',
     'no-connection': 'A {child} cannot be connected to a {parent}.',
     'only-root-networks': 'A canvas with only an external or a shared network cannot be saved: add what uses it.',
+    'cfn-read-only': 'This is a CloudFormation-format template: the canvas shows it read-only and writes HOT only. Edit it in the YAML, or start a HOT template.',
     'too-large': "Refused: the text is {size} bytes, over Heat's max_template_size of {max} bytes.",
     'edit-failed': 'The canvas cannot change the template now: {message}',
   },

@@ -72,6 +72,7 @@ export const editorZhCN: Shape<typeof editorEn> = {
     'same-node': '资源不能连接到自身。',
     'no-connection': '{child} 不能连接到 {parent}。',
     'only-root-networks': '画布上只有外部网络或共享网络时不能保存：请添加使用它的资源。',
+    'cfn-read-only': '这是 CloudFormation 格式的模板：画布只读显示它，只能写入 HOT。请在 YAML 中编辑，或新建 HOT 模板。',
     'too-large': '已拒绝：文本为 {size} 字节，超过 Heat 的 max_template_size（{max} 字节）。',
     'edit-failed': '画布暂时无法修改模板：{message}',
   },

@@ -10,7 +10,7 @@ import type { DocState } from '../editor/document';
 import { History } from '../editor/history';
 import type { Snapshot } from '../editor/history';
 import { BLANK_TEMPLATE } from '../../shared/library/recommended';
-import { connect as connectNodes, deleteNodes, drop as dropItem } from '../../shared/topology/actions';
+import { connect as connectNodes, deleteNodes, drop as dropItem, writableVerdict } from '../../shared/topology/actions';
 import type { ActionResult } from '../../shared/topology/actions';
 import { paletteItem } from '../../shared/topology/palette';
 import { connectTargets, connectVerdict, dropTargets, saveVerdict } from '../../shared/topology/rules';
@@ -123,10 +123,15 @@ export const useEditorStore = defineStore('editor', () => {
     return true;
   }
 
-  /** A canvas action needs a template that parses: while the YAML is broken, the canvas is read-only. */
+  /** A canvas action needs a HOT template that parses: while the YAML is broken, or for CFN, the canvas is read-only. */
   function guarded(action: () => ActionResult): boolean {
     if (doc.value.parseError) {
       refusal.value = { reason: 'edit-failed', params: { message: doc.value.parseError.message } };
+      return false;
+    }
+    const writable = writableVerdict(doc.value.good);
+    if (!writable.ok) {
+      refusal.value = { reason: writable.reason, params: {} };
       return false;
     }
     try {

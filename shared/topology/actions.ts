@@ -14,7 +14,7 @@ import { buildTopology } from './model';
 import type { Topology } from './model';
 import type { PaletteItem } from './palette';
 import { connectVerdict, dropVerdict, pairVerdict } from './rules';
-import type { RefusalReason } from './rules';
+import type { RefusalReason, Verdict } from './rules';
 import { applyTopologyEdits } from './text-edits';
 import type { TopologyEdit } from './text-edits';
 
@@ -225,8 +225,18 @@ function linkEdits(t: HotTemplate, topo: Topology, names: Names, child: string, 
   }
 }
 
+/**
+ * The canvas writes HOT only: a CloudFormation-format template is drawn but
+ * read-only, because HOT written into its Resources would not be valid there.
+ */
+export function writableVerdict(t: HotTemplate): Verdict {
+  return t.kind === 'cfn' ? { ok: false, reason: 'cfn-read-only' } : { ok: true };
+}
+
 /** Drops a palette item on empty space (target null) or on a node, applying rule 1's auto-completion. */
 export function drop(t: HotTemplate, item: PaletteItem, target: string | null): ActionResult {
+  const writable = writableVerdict(t);
+  if (!writable.ok) return writable;
   const topo = buildTopology(t);
   const targetNode = target ? topo.byId.get(target) ?? null : null;
   // Extra kinds dropped on a node they cannot connect to are simply added.
@@ -264,6 +274,8 @@ function serverOnEmptyCanvas(t: HotTemplate, names: Names, server: PaletteItem):
 
 /** Connects two nodes by a drag from one to the other (either may be the child). */
 export function connect(t: HotTemplate, from: string, to: string): ActionResult {
+  const writable = writableVerdict(t);
+  if (!writable.ok) return writable;
   const topo = buildTopology(t);
   const v = connectVerdict(topo, from, to);
   if (!v.ok) return v;

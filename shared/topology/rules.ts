@@ -22,7 +22,8 @@ export type RefusalReason =
   | 'router-has-gateway'
   | 'same-node'
   | 'no-connection'
-  | 'only-root-networks';
+  | 'only-root-networks'
+  | 'cfn-read-only';
 
 export type Verdict = { ok: true } | { ok: false; reason: RefusalReason; params?: Record<string, string> };
 
