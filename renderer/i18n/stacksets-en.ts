@@ -69,6 +69,8 @@ export const stacksetsEn = {
     reason: 'Reason',
     stack: 'Heat stack',
     overrides: 'Parameter overrides',
+    openStack: 'Open its stack',
+    noProfile: 'No cloud profile of this set reaches this project.',
   },
   ops: {
     title: 'Operations',

@@ -69,6 +69,8 @@ export const stacksetsZhCN = {
     reason: '原因',
     stack: 'Heat 资源栈',
     overrides: '参数覆盖',
+    openStack: '打开其资源栈',
+    noProfile: '此集合中没有云配置能访问该项目。',
   },
   ops: {
     title: '操作',

@@ -5,11 +5,12 @@
 // comes back the timeline is re-read and merged, so nothing is missed or
 // shown twice. Big arrays are shallow refs: they are replaced, never mutated.
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch } from 'vue';
+import { computed, nextTick, ref, shallowRef, watch } from 'vue';
 import { stringify } from 'yaml';
 import { useApi } from '../api/client';
 import { useAppStore } from './app';
 import { useCloudsStore } from './clouds';
+import { useNavStore } from './nav';
 import { i18n } from '../i18n';
 import { isInProgress, type HeatEvent, type HeatResource, type StackChange, type StackDetails, type StackRef, type StackSummary } from '../../shared/cloud/heat-types';
 import type { StackOrigin } from '../../shared/deploy/model';
@@ -190,6 +191,22 @@ export const useStacksStore = defineStore('stacks', () => {
     if (!isInProgress(d.value?.stack_status)) watched.delete(ref.id);
   }
 
+  /**
+   * Drill-down from elsewhere (a stack set's instance): makes the profile and
+   * region that reach the stack active, shows the Stacks screen and opens it.
+   */
+  async function open(pid: string, region: string | null, ref: StackRef): Promise<void> {
+    if (!clouds.loaded) await clouds.load();
+    if (clouds.activeId !== pid) {
+      clouds.setActive(pid);
+      await nextTick(); // the profile watcher clears the old profile's stack first
+    }
+    if (region && clouds.active?.region !== region) await clouds.setRegion(region);
+    useNavStore().go('stacks');
+    await load();
+    await select(ref);
+  }
+
   async function refreshDetails(): Promise<void> {
     const pid = profileId.value;
     const ref = selectedRef.value;
@@ -246,7 +263,7 @@ export const useStacksStore = defineStore('stacks', () => {
     resourceDetail,
     stacks, stale, fetchedAt, loading, filters, sort, page, pageCount, filtered, visible, statuses, progress, origins,
     selectedRef, details, events, resources, templateYaml, origin, originVersion,
-    load, select, follow, refreshDetails, loadTemplate, act, catchUp, askNotificationPermission, announce,
+    load, select, open, follow, refreshDetails, loadTemplate, act, catchUp, askNotificationPermission, announce,
   };
 });
 

@@ -1,6 +1,7 @@
 // Stack sets as a user drives them in Chromium against `npm run web` and the
 // real test cloud: create a set, add 4 instances (2 regions x 2 projects),
-// watch the grid turn green, read the operation's metadata, delete them.
+// watch the grid turn green, read the operation's metadata, drill down from
+// an instance to its stack on the Stacks screen, delete them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,6 +91,23 @@ describe('stack sets in the browser', () => {
     await page.getByTestId('cell-RegionOne-admin').click();
     await expect(page.getByTestId('instance-details').textContent()).resolves.toMatch(/stackset-[0-9a-f]{8}-/);
     await screenshot(page, 'stacksets-operation-metadata');
+  });
+
+  it('drills down from an instance in the grid to its stack on the Stacks screen, in its profile and region', async () => {
+    await page.getByTestId('cell-RegionTwo-demo').click();
+    const stackName = /stackset-[0-9a-f]{8}-[\w-]+/.exec((await page.getByTestId('instance-details').textContent()) ?? '')?.[0];
+    expect(stackName).toBeTruthy();
+    await page.getByTestId('instance-open-stack').click();
+    await page.getByTestId('stacks-view').waitFor();
+    await page.waitForFunction((n) => document.querySelector('[data-testid=stack-name]')?.textContent === n, stackName);
+    await expect(page.getByTestId('active-cloud').locator('option:checked').textContent()).resolves.toContain('e2e-demo');
+    await expect(page.getByTestId('active-region').inputValue()).resolves.toBe('RegionTwo');
+    await page.getByTestId('stack-tab-overview').click();
+    await expect(page.getByTestId('stack-overview').textContent()).resolves.toContain('CREATE_COMPLETE');
+    await screenshot(page, 'stacksets-drilldown-stack');
+    await page.getByTestId('nav-stacksets').click();
+    await page.getByTestId(`stackset-${name}`).click();
+    await expect(page.getByTestId('stackset-name').textContent()).resolves.toBe(name);
   });
 
   it('deletes the instances and the grid empties', async () => {
