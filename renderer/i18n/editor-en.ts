@@ -112,6 +112,7 @@ export const editorEn = {
     action: 'After saving',
     saveOnly: 'Save only',
     saveAndDeploy: 'Save and deploy now',
+    saveAndExportApp: 'Save and export as an app package',
     submit: 'Save',
     cancel: 'Cancel',
     saved: 'Saved version {n}: {status}.',

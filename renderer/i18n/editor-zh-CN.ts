@@ -116,6 +116,7 @@ export const editorZhCN: Shape<typeof editorEn> = {
     action: '保存后',
     saveOnly: '仅保存',
     saveAndDeploy: '保存并立即部署',
+    saveAndExportApp: '保存并导出为应用包',
     submit: '保存',
     cancel: '取消',
     saved: '已保存第 {n} 版：{status}。',
