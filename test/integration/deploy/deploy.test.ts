@@ -2,14 +2,9 @@
 // Heat: the recommended shared-network server on a sandbox profile, the
 // origin remembered, Heat's 409 for a taken name, an update previewed then
 // applied from a newer version, a parameters-only update.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { composeServices, type Services } from '../../../main/compose';
-import type { StackRef } from '../../../shared/cloud/heat-types';
-import type { ChannelName, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import { loadTestCloud, passwordProfile, uniqueName } from '../cloud/test-cloud';
+import { describe, expect, it } from 'vitest';
+import { uniqueName } from '../cloud/test-cloud';
+import { useStudioOnCloud } from '../support/studio';
 import { settle } from '../cloud/templates';
 
 const COUNTER = (n: number) => `heat_template_version: 2018-08-31
@@ -22,78 +17,58 @@ parameters:
 resources:
 ${Array.from({ length: n }, (_, i) => `  word_${i}:\n    type: OS::Heat::RandomString\n    properties:\n      length: { get_param: length }\n`).join('')}`;
 
-let services: Services;
-let profileId: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'hs-deploy-'));
-const created: StackRef[] = [];
-
-async function call<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const r = await services.dispatcher.dispatch(channel, request);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.value as ResponseOf<K>;
-}
-
-beforeAll(() => {
-  const cloud = loadTestCloud();
-  services = composeServices({ dataDir, host: 'web', version: 'test' });
-  profileId = services.profiles.create(passwordProfile(cloud, 'demo', { name: 'deploy-demo' }), cloud.users.demo.password).id;
-});
-
-afterAll(async () => {
-  for (const ref of created) await services.cloud.action(profileId, ref, 'delete').catch(() => undefined);
-  services.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const studio = useStudioOnCloud('deploy-demo');
+const call = studio.call;
 
 describe('deploy.* against the real Heat', () => {
   it('deploys the recommended shared-network server with the sandbox environment and remembers its library origin', async () => {
-    const tpl = services.library.list({}).find((t) => t.systemKey === 'shared-network-server')!;
+    const tpl = studio.services.library.list({}).find((t) => t.systemKey === 'shared-network-server')!;
     const name = uniqueName('dep-shared');
-    const preview = await call('deploy.preview', { profileId, stackName: name, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} });
+    const preview = await call('deploy.preview', { profileId: studio.profileId, stackName: name, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} });
     expect(preview.sandbox).toBe(true);
     expect(JSON.stringify(preview.stack)).toContain('server_1');
 
-    const result = await call('deploy.create', { profileId, stackName: name, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: { tags: ['e2e'] } });
-    created.push(result.stack);
+    const result = await call('deploy.create', { profileId: studio.profileId, stackName: name, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: { tags: ['e2e'] } });
+    studio.created.push(result.stack);
     expect(result.origin).toMatchObject({ templateId: tpl.id, templateVersion: 1, stackName: name });
-    const done = await settle(services.cloud.heat(profileId), result.stack);
+    const done = await settle(studio.services.cloud.heat(studio.profileId), result.stack);
     expect(done.stack_status).toBe('CREATE_COMPLETE');
-    expect(await call('deploy.origin', { profileId, stackId: result.stack.id })).toMatchObject({ templateName: tpl.name });
+    expect(await call('deploy.origin', { profileId: studio.profileId, stackId: result.stack.id })).toMatchObject({ templateName: tpl.name });
   });
 
   it('answers a deploy to a name that exists with Heat’s 409 as a CONFLICT naming the stack', async () => {
     const name = uniqueName('dep-dup');
     const source = { kind: 'yaml', yaml: COUNTER(1) } as const;
-    const first = await call('deploy.create', { profileId, stackName: name, source, options: {} });
-    created.push(first.stack);
-    const err = await call('deploy.create', { profileId, stackName: name, source, options: {} }).catch((e: Error & { code: string }) => e);
+    const first = await call('deploy.create', { profileId: studio.profileId, stackName: name, source, options: {} });
+    studio.created.push(first.stack);
+    const err = await call('deploy.create', { profileId: studio.profileId, stackName: name, source, options: {} }).catch((e: Error & { code: string }) => e);
     expect((err as { code: string }).code).toBe('CONFLICT');
     expect((err as Error).message).toContain(name);
   });
 
   it('previews an update from a newer library version (one added, the rest unchanged), applies it and moves the origin forward', async () => {
-    const tpl = services.library.create({ name: uniqueName('counter'), description: '', tags: [], from: { kind: 'yaml', yaml: COUNTER(2) } });
-    services.library.saveVersion({ id: tpl.id, yaml: COUNTER(3), layout: {}, files: {}, environment: null, note: 'one more' });
+    const tpl = studio.services.library.create({ name: uniqueName('counter'), description: '', tags: [], from: { kind: 'yaml', yaml: COUNTER(2) } });
+    studio.services.library.saveVersion({ id: tpl.id, yaml: COUNTER(3), layout: {}, files: {}, environment: null, note: 'one more' });
     const name = uniqueName('dep-upd');
-    const first = await call('deploy.create', { profileId, stackName: name, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} });
-    created.push(first.stack);
-    await settle(services.cloud.heat(profileId), first.stack);
+    const first = await call('deploy.create', { profileId: studio.profileId, stackName: name, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} });
+    studio.created.push(first.stack);
+    await settle(studio.services.cloud.heat(studio.profileId), first.stack);
 
-    const changes = await call('deploy.previewUpdate', { profileId, stack: first.stack, source: { kind: 'library', templateId: tpl.id, version: 2 }, options: {} });
+    const changes = await call('deploy.previewUpdate', { profileId: studio.profileId, stack: first.stack, source: { kind: 'library', templateId: tpl.id, version: 2 }, options: {} });
     expect(changes.added.map((r) => (r as { resource_name: string }).resource_name)).toEqual(['word_2']);
     expect(changes.unchanged).toHaveLength(2);
 
-    const updated = await call('deploy.update', { profileId, stack: first.stack, source: { kind: 'library', templateId: tpl.id, version: 2 }, options: {} });
+    const updated = await call('deploy.update', { profileId: studio.profileId, stack: first.stack, source: { kind: 'library', templateId: tpl.id, version: 2 }, options: {} });
     expect(updated.origin?.templateVersion).toBe(2);
-    expect((await settle(services.cloud.heat(profileId), first.stack)).stack_status).toBe('UPDATE_COMPLETE');
+    expect((await settle(studio.services.cloud.heat(studio.profileId), first.stack)).stack_status).toBe('UPDATE_COMPLETE');
   });
 
   it('previews a parameters-only update as replacements of what uses the parameter', async () => {
     const name = uniqueName('dep-param');
-    const r = await call('deploy.create', { profileId, stackName: name, source: { kind: 'yaml', yaml: COUNTER(2) }, options: {} });
-    created.push(r.stack);
-    await settle(services.cloud.heat(profileId), r.stack);
-    const changes = await call('deploy.previewUpdate', { profileId, stack: r.stack, source: null, options: { parameters: { length: '12' } } });
+    const r = await call('deploy.create', { profileId: studio.profileId, stackName: name, source: { kind: 'yaml', yaml: COUNTER(2) }, options: {} });
+    studio.created.push(r.stack);
+    await settle(studio.services.cloud.heat(studio.profileId), r.stack);
+    const changes = await call('deploy.previewUpdate', { profileId: studio.profileId, stack: r.stack, source: null, options: { parameters: { length: '12' } } });
     expect([...changes.replaced, ...changes.updated].map((x) => (x as { resource_name: string }).resource_name).sort()).toEqual(['word_0', 'word_1']);
   });
 });
