@@ -3,9 +3,11 @@
 // empty canvas (rule 1 adds the external network, router and private
 // network), a key pair connected by dragging between nodes, a volume and a
 // floating IP dropped on the server; the YAML follows; a property edited in
-// the YAML shows in the inspector; undo both; save; reopen.
+// the YAML shows in the inspector; undo both; save; reopen. Then the tools:
+// PNG/SVG export, go-to-definition from the YAML, copy/paste, align, and
+// "Edit" on a recommended template opening a copy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -32,6 +34,46 @@ async function modelPosition(page: Page, id: string): Promise<{ x: number; y: nu
 
 async function yamlText(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { __hsYaml?: { text(): string } }).__hsYaml?.text() ?? '');
+}
+
+/** A node's page coordinates once the canvas stopped moving (centring on a node animates). */
+async function steadyNodeAt(page: Page, id: string): Promise<{ x: number; y: number }> {
+  let last = await nodeAt(page, id);
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(50);
+    const now = await nodeAt(page, id);
+    if (now.x === last.x && now.y === last.y) return now;
+    last = now;
+  }
+  return last;
+}
+
+async function yamlSelection(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __hsYaml: { selection(): string } }).__hsYaml.selection());
+}
+
+/** Page coordinates of the middle of `word` inside the rendered YAML line containing `line`. */
+async function wordAt(page: Page, line: string, word: string): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(
+    ([l, w]) => {
+      const el = [...document.querySelectorAll('.cm-line')].find((e) => e.textContent?.includes(l as string));
+      if (!el) return null;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent?.indexOf(w as string) ?? -1;
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i + 1);
+        range.setEnd(n, i + 2);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    },
+    [line, word],
+  );
+  if (!p) throw new Error(`no "${word}" in a YAML line with "${line}"`);
+  return p;
 }
 
 async function nodeIds(page: Page): Promise<string[]> {
@@ -197,5 +239,91 @@ describe('the visual editor in the browser', () => {
     await page.getByText('Saved version 3: Usable.').waitFor();
     await expect.poll(() => page.getByTestId('nav-stacks').getAttribute('aria-current')).toBe('page');
     await screenshot(page, 'editor-save-and-deploy');
+  });
+
+  it('exports the canvas as a PNG and an SVG download', async () => {
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('edit').click();
+    await nodeAt(page, 'server_1');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(png.suggestedFilename()).toBe('web from scratch.png');
+    const pngBytes = readFileSync(await png.path());
+    expect(pngBytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(pngBytes.length).toBeGreaterThan(5_000);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    expect(svg.suggestedFilename()).toBe('web from scratch.svg');
+    const svgText = readFileSync(await svg.path(), 'utf8');
+    expect(svgText).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
+    expect(svgText).toContain('server_1');
+    expect(svgText.length).toBeGreaterThan(2_000);
+  });
+
+  it('goes to the definition of a get_resource with F12 and with Ctrl+click in the YAML', async () => {
+    // Double-clicking the server scrolls the YAML to it: its references are in view.
+    const s = await steadyNodeAt(page, 'server_1');
+    await page.mouse.dblclick(s.x, s.y);
+    const key = await wordAt(page, 'key_name: { get_resource: key_pair_1 }', 'key_pair_1');
+    await page.mouse.click(key.x, key.y);
+    await page.keyboard.press('F12');
+    await expect.poll(() => yamlSelection(page)).toBe('  key_pair_1:');
+    await expect.poll(() => page.getByTestId('inspector-type').textContent()).toBe('OS::Nova::KeyPair');
+
+    // Going to a definition centres the canvas on it, zoomed in (animated): fit it again once it settled.
+    await steadyNodeAt(page, 'key_pair_1');
+    await page.getByTestId('fit').click();
+    const again = await steadyNodeAt(page, 'server_1');
+    await page.mouse.dblclick(again.x, again.y);
+    const port = await wordAt(page, '- port: { get_resource: server_1_port_1 }', 'server_1_port_1');
+    await page.keyboard.down('Control');
+    await page.mouse.click(port.x, port.y);
+    await page.keyboard.up('Control');
+    await expect.poll(() => yamlSelection(page)).toBe('  server_1_port_1:');
+    await expect.poll(() => page.getByTestId('inspector-type').textContent()).toBe('OS::Neutron::Port');
+    await screenshot(page, 'editor-go-to-definition');
+  });
+
+  it('copies a node and pastes it as a new resource', async () => {
+    await steadyNodeAt(page, 'volume_1');
+    await page.getByTestId('fit').click();
+    const v = await steadyNodeAt(page, 'volume_1');
+    // A click on empty space first: the port chosen by go-to-definition is no longer selected.
+    const box = await page.getByTestId('cy-host').boundingBox();
+    if (!box) throw new Error('no canvas');
+    await page.mouse.click(box.x + 10, box.y + 10);
+    await page.mouse.click(v.x, v.y);
+    await expect.poll(() => page.getByTestId('inspector-type').textContent()).toBe('OS::Cinder::Volume');
+    await page.getByTestId('copy').click();
+    await page.getByTestId('paste').click();
+    await expect.poll(() => nodeIds(page)).toContain('volume_1_copy');
+    expect(await yamlText(page)).toMatch(/\n {2}volume_1_copy:\n {4}type: OS::Cinder::Volume\n/);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => nodeIds(page)).not.toContain('volume_1_copy');
+  });
+
+  it('aligns the selected nodes in a row and in a column', async () => {
+    await page.getByTestId('canvas-search').fill('volume');
+    await page.getByTestId('canvas-search').press('Enter');
+    const before = [await modelPosition(page, 'volume_1'), await modelPosition(page, 'volume_1_attachment_1')];
+    expect(before[0]?.y).not.toBe(before[1]?.y);
+    await page.getByTestId('align-row').click();
+    await expect.poll(async () => (await modelPosition(page, 'volume_1')).y).toBe((await modelPosition(page, 'volume_1_attachment_1')).y);
+    await page.getByTestId('align-column').click();
+    await expect.poll(async () => (await modelPosition(page, 'volume_1')).x).toBe((await modelPosition(page, 'volume_1_attachment_1')).x);
+    await screenshot(page, 'editor-aligned');
+    await page.getByTestId('canvas-search').fill('');
+  });
+
+  it('opens a copy when "Edit" is pressed on a recommended template, leaving the original alone', async () => {
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('template-shared-network-server').click();
+    const original = await page.getByTestId('details-name').textContent();
+    await page.getByTestId('edit').click();
+    await page.getByTestId('editor').waitFor();
+    await expect.poll(() => page.getByTestId('editor-name').textContent()).toBe(`${original} (copy)`);
+    await expect.poll(() => nodeIds(page)).toContain('server_1');
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId(`template-${original} (copy)`).waitFor();
+    await expect(page.getByTestId('template-shared-network-server').isVisible()).resolves.toBe(true);
+    await screenshot(page, 'editor-recommended-copy');
   });
 });
