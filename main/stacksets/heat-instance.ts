@@ -107,11 +107,12 @@ export async function startInstance(ctx: StartContext): Promise<Poll> {
       if (!isNotFound(err)) throw err;
       current = null;
     }
-    if (current && current.stack_status !== 'DELETE_COMPLETE') {
-      if (ctx.resuming && book.baseline && differs(book.baseline, current)) {
-        ctx.save({ ...book, submitted: true }, stackId);
-        return { done: false };
-      }
+    const decision = decideUpdate(book, current, ctx.resuming);
+    if (current && decision === 'adopt') {
+      ctx.save({ ...book, submitted: true }, stackId);
+      return { done: false };
+    }
+    if (current && decision === 'update') {
       const baseline = { status: current.stack_status, updated_time: current.updated_time ?? null, event_id: await lastStackEvent(heat, ref) };
       ctx.save({ ...book, baseline }, stackId);
       const { stack_name: _omit, ...body } = ctx.body();
@@ -148,8 +149,28 @@ async function lastStackEvent(heat: HeatClient, ref: StackRef): Promise<string |
   return events[0]?.id ?? null;
 }
 
-function differs(baseline: NonNullable<InstanceBook['baseline']>, stack: { stack_status: string; updated_time?: string | null }): boolean {
+/** The stack moved since the baseline saved before the PUT: the update reached Heat. */
+export function differs(baseline: NonNullable<InstanceBook['baseline']>, stack: { stack_status: string; updated_time?: string | null }): boolean {
   return baseline.status !== stack.stack_status || baseline.updated_time !== (stack.updated_time ?? null);
+}
+
+/**
+ * An update of an instance whose stack id is known: 'recreate' when the stack
+ * is gone (deleted outside the studio), 'adopt' when a restarted runner finds
+ * the stack already moved past the saved baseline (the PUT reached Heat
+ * before the crash: do not send it twice), else 'update'.
+ */
+export function decideUpdate(book: InstanceBook, current: { stack_status: string; updated_time?: string | null } | null, resuming: boolean): 'recreate' | 'adopt' | 'update' {
+  if (!current || current.stack_status === 'DELETE_COMPLETE') return 'recreate';
+  if (resuming && book.baseline && differs(book.baseline, current)) return 'adopt';
+  return 'update';
+}
+
+/** A settled stack's verdict for the instance's action (the status it should have reached, or failed). */
+export function settledOutcome(book: InstanceBook, stack: { stack_status: string; stack_status_reason?: string | null }, stackId: string): Poll {
+  const expected = book.heat_action === 'delete' ? 'DELETE_COMPLETE' : book.heat_action === 'create' ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE';
+  if (stack.stack_status === expected) return { done: true, outcome: 'complete', message: '', stackId };
+  return { done: true, outcome: 'failed', message: `${stack.stack_status}: ${stack.stack_status_reason ?? ''}`.trim(), stackId };
 }
 
 /** Reads the stack once and says whether the instance's action has finished. */
@@ -174,8 +195,5 @@ export async function pollInstance(heat: HeatClient, book: InstanceBook, stackId
     const event = latest[0];
     if (!event || event.id === book.baseline.event_id || event.resource_status.endsWith('_IN_PROGRESS')) return { done: false };
   }
-  const reason = stack.stack_status_reason ?? '';
-  const expected = book.heat_action === 'delete' ? 'DELETE_COMPLETE' : book.heat_action === 'create' ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE';
-  if (status === expected) return { done: true, outcome: 'complete', message: '', stackId };
-  return { done: true, outcome: 'failed', message: `${status}: ${reason}`.trim(), stackId };
+  return settledOutcome(book, stack, stackId);
 }

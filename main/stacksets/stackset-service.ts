@@ -39,6 +39,7 @@ import type {
 import type { StackSetAccount, StackSetAccounts } from './accounts';
 import { instanceStackName } from './heat-instance';
 import { OperationRunner, type RunnerOptions } from './operation-runner';
+import { pairKey, recheckQueued } from './queue-recheck';
 
 export interface StackSetServiceOptions extends Partial<RunnerOptions> {
   now?: () => number;
@@ -292,18 +293,8 @@ export class StackSetService {
     const nextId = nextQueued(states.map((s) => s.operation));
     const next = states.find((s) => s.operation.stack_set_operation_id === nextId);
     if (!next) return;
-    const existing = new Set(this.repo.listInstances(setId).map((i) => `${i.region}\u0000${i.domain_id}`));
-    const creating = next.operation.action === 'CREATE_STACK_INSTANCES';
-    const time = new Date(this.now()).toISOString();
-    const rechecked: OperationState = {
-      ...next,
-      instances: next.instances.map((i) => {
-        const exists = existing.has(`${i.region}\u0000${i.domain_id}`);
-        if (i.status !== 'WAIT_IN_PROGRESS' || exists !== creating) return i;
-        const why = creating ? 'cancelled: the stack instance was created by an earlier operation' : 'cancelled: the stack instance no longer exists';
-        return { ...i, status: 'CANCEL_COMPLETE' as const, status_message: why, finished_at: time };
-      }),
-    };
+    const existing = new Set(this.repo.listInstances(setId).map((i) => pairKey(i.region, i.domain_id)));
+    const rechecked = recheckQueued(next, existing, this.now());
     const activated = must(activateOperation(rechecked, this.now()));
     const id = activated.operation.stack_set_operation_id;
     this.repo.saveOperation(id, activated.operation.status, activated.operation.update_time, activated, this.repo.getOperation(id)?.runner ?? {});
