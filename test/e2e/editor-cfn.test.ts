@@ -1,0 +1,79 @@
+// A CloudFormation-format template in the editor, in Chromium against
+// `npm run web`: its resources are drawn with their Ref / Fn::GetAtt /
+// DependsOn edges, and a palette drop is refused with the reason (the canvas
+// writes HOT only) while the YAML stays as it was.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot } from './support/browser';
+import { startWebHost, type RunningHost } from './support/web-host';
+
+const CFN = `HeatTemplateFormatVersion: '2012-12-12'
+Parameters:
+  KeyName: {Type: String}
+Resources:
+  CfnUser: {Type: 'AWS::IAM::User'}
+  WebServerKeys:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: {Ref: CfnUser}
+  WebServer:
+    Type: AWS::EC2::Instance
+    DependsOn: [CfnUser]
+    Properties:
+      KeyName: {Ref: KeyName}
+      UserData: {"Fn::GetAtt": [WebServerKeys, SecretAccessKey]}
+`;
+
+type CanvasHook = { __hsCanvas: { ids(): string[]; at(id: string): { x: number; y: number } | null } };
+type YamlHook = { __hsYaml: { text(): string } };
+
+describe('a CloudFormation template in the editor', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-editor-cfn-'));
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+  const yamlText = () => page.evaluate(() => (window as unknown as YamlHook).__hsYaml.text());
+
+  beforeAll(async () => {
+    host = await startWebHost(dataDir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    await page.goto(host.url);
+    await page.getByTestId('new-template').click();
+    await page.getByTestId('create-name').fill('cfn');
+    await page.getByTestId('create-submit').click();
+    await page.getByTestId('edit').click();
+    await page.getByTestId('editor').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('draws every resource of the pasted CloudFormation YAML', async () => {
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+a');
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      document.querySelector('.cm-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, CFN);
+    await expect.poll(() => page.evaluate(() => (window as unknown as CanvasHook).__hsCanvas.ids().sort())).toEqual(['CfnUser', 'WebServer', 'WebServerKeys']);
+    await page.getByTestId('fit').click();
+    await screenshot(page, 'editor-cfn');
+  });
+
+  it('refuses a server dropped on the canvas, saying the canvas writes HOT only, and keeps the YAML', async () => {
+    const host = page.getByTestId('cy-host');
+    const box = await host.boundingBox();
+    if (!box) throw new Error('no canvas');
+    await page.getByTestId('palette-server').dragTo(host, { targetPosition: { x: 40, y: box.height - 40 } });
+    await expect.poll(() => page.getByTestId('refusal').textContent()).toContain('CloudFormation-format template');
+    expect(await yamlText()).toBe(CFN);
+    await screenshot(page, 'editor-cfn-refused');
+  });
+});
