@@ -232,6 +232,9 @@ describe('stacks in the browser', () => {
     const origin = await invoke<{ templateName: string; templateVersion: number } | null>('deploy.origin', { profileId, stackId: stack.id });
     expect(origin).toMatchObject({ templateName: 'e2e-two-versions', templateVersion: 1 });
     await screenshot(page, 'stacks-deployed-older-version');
+    await page.getByTestId('stack-delete').click();
+    await page.getByTestId('confirm').click();
+    await page.waitForFunction((n) => !document.querySelector(`[data-testid="stack-${n}"]`), olderName, { timeout: 90_000 });
   });
 
   /** One contract call through the browser host, as the renderer makes it. */
