@@ -200,8 +200,14 @@ export class CloudService {
     const key = `${profileId}/${ref.id}`;
     const existing = this.watchers.get(key);
     if (existing?.watcher.running) {
-      existing.watcher.poke();
-      return;
+      // A deeper request (the timeline asks for nested events after a deploy
+      // started a shallow watch) replaces the watcher; the marker and known
+      // events come from the cache, so nothing is fetched twice.
+      if (nestedDepth <= existing.watcher.nestedDepth) {
+        existing.watcher.poke();
+        return;
+      }
+      existing.watcher.stop();
     }
     this.cache.ensureStack(profileId, ref.id, ref.name, 'UNKNOWN', this.stamp());
     const known = this.cache.events(profileId, ref.id).value.map((e) => e.id);

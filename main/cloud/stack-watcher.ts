@@ -89,6 +89,11 @@ export class StackWatcher {
     for (const id of options.knownEventIds ?? []) this.seen.add(id);
   }
 
+  /** How deep into nested stacks this watcher follows events and resources. */
+  get nestedDepth(): number {
+    return this.o.nestedDepth;
+  }
+
   get running(): boolean {
     return !this.stopped;
   }
