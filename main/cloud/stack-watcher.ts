@@ -117,6 +117,8 @@ export class StackWatcher {
   /** Poll now (e.g. right after the user started an update), instead of waiting for the slow interval. */
   poke(): void {
     if (this.stopped) return;
+    this.checkStatus = true;
+    this.poked = true;
     // A round in flight would reschedule on its (possibly settled, slow)
     // view when it ends and undo the poke: let it end, then go at once.
     if (this.inRound) this.pokedDuringRound = true;
@@ -132,6 +134,12 @@ export class StackWatcher {
   }
 
   private inRound = false;
+  /** Read the stack itself next round, not only new events. */
+  private checkStatus = false;
+  /** An action was just sent: read events even if the status looks unchanged. */
+  private poked = false;
+  /** Rounds in a row that brought no event. */
+  private quietRounds = 0;
   private pokedDuringRound = false;
 
   private async round(): Promise<void> {
@@ -183,10 +191,20 @@ export class StackWatcher {
 
   private async poll(): Promise<WatchDelta | null> {
     let gone = false;
-    if (!this.started) {
-      // The first round learns the status (events may be long gone or not yet written).
+    if (!this.started || this.checkStatus) {
+      // The first round learns the status (events may be long gone or not yet
+      // written); so does the round after a poke (an action was just sent) and
+      // every settled round: Heat removes a deleted stack's events, so a
+      // delete (ours or someone else's) can only be seen on the stack itself.
+      this.checkStatus = false;
       try {
         const s = await this.counted(() => this.heat.show(this.stack));
+        // A settled stack that is still as it was needs no event read: one
+        // request per slow round keeps the settled rate under 2 a minute.
+        if (this.started && !this.poked && s.stack_status === this.status && !isInProgress(s.stack_status)) {
+          this.checkStatus = true;
+          return null;
+        }
         this.status = s.stack_status;
         this.statusReason = s.stack_status_reason;
       } catch (err) {
@@ -195,6 +213,7 @@ export class StackWatcher {
       }
       if (this.stopped) return null;
       this.started = true;
+      this.poked = false;
     }
     const events = gone ? [] : await this.fetchNewEvents();
     if (this.stopped) return null;
@@ -218,6 +237,14 @@ export class StackWatcher {
       });
     }
     const settledNow = !isInProgress(this.status);
+    // Settled: each slow round reads the stack. In progress with no news for a
+    // few rounds: read it too — a stack deleted meanwhile has no events left
+    // to tell us (Heat removes them), only its own 404 or DELETE_COMPLETE.
+    this.quietRounds = events.length > 0 ? 0 : this.quietRounds + 1;
+    if (settledNow || this.quietRounds >= 4) {
+      this.checkStatus = true;
+      this.quietRounds = 0;
+    }
     const justSettled = settledNow && (isInProgress(previous) || events.length > 0);
     if (this.status === 'DELETE_COMPLETE') gone = true;
     let resources: HeatResource[] | null = null;

@@ -192,15 +192,17 @@ describe('update, preview, nested stacks, cancel, delete', () => {
     expect(paged.map((e) => e.id)).toEqual(events.map((e) => e.id));
   });
 
-  it('cancels an update in progress, which rolls back', async () => {
+  it('cancels an update in progress, which rolls back', { timeout: 240_000 }, async () => {
     const ref = await create(uniqueName('cancel'), waiting(1));
     await settle(demo.heat, ref);
-    const longer = `${waiting(1)}  longer:\n    type: OS::Heat::TestResource\n    properties: {wait_secs: 60}\n`;
+    // Waits only while being created: the rollback's delete of it is immediate,
+    // so the test does not depend on when Heat interrupts the create's wait.
+    const longer = `${waiting(1)}  longer:\n    type: OS::Heat::TestResource\n    properties: {action_wait_secs: {create: 60}}\n`;
     await demo.heat.update(ref, { template: longer });
     // Wait until Heat really runs the update before cancelling it.
     for (let i = 0; i < 50 && (await demo.heat.show(ref)).stack_status !== 'UPDATE_IN_PROGRESS'; i++) await new Promise((r) => setTimeout(r, 200));
     await demo.heat.cancelUpdate(ref);
-    const stack = await settle(demo.heat, ref);
+    const stack = await settle(demo.heat, ref, 180_000);
     expect(stack.stack_status).toBe('ROLLBACK_COMPLETE');
     const statuses = (await demo.heat.events(ref, { sort_dir: 'asc' })).map((e) => e.resource_status);
     expect(statuses).toContain('UPDATE_IN_PROGRESS');
