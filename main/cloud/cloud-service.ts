@@ -3,6 +3,7 @@
 // the cache until Heat accepted them, the sandbox environment added visibly
 // for sandbox profiles only, and one watcher per stack pushing changes.
 import type { StackChange, StackRef, Fetched, HeatEvent, HeatResource, StackDetails, StackSummary } from '../../shared/cloud/heat-types';
+import type { ConnectionReport, DeployResult } from '../../shared/ipc/cloud.contract';
 import { SANDBOX_ENVIRONMENT_NAME, withSandboxEnvironment } from '../../shared/cloud/sandbox-environment';
 import { AppError, type ErrorPayload } from '../../shared/ipc/errors';
 import type { EventBus } from '../events/event-bus';
@@ -15,24 +16,8 @@ import { StackWatcher, type WatchOptions } from './stack-watcher';
 /** Errors that mean "the cloud is not there right now": reads then serve the cache. */
 const OFFLINE_CODES = new Set(['CLOUD_UNREACHABLE', 'TIMEOUT', 'SERVICE_UNAVAILABLE']);
 
-export interface ConnectionReport {
-  identityUrl: string;
-  user: string;
-  project: string | null;
-  projectId: string | null;
-  roles: string[];
-  endpoint: string;
-  regions: string[];
-  tokenExpiresAt: string;
-  warnings: string[];
-}
-
-export interface DeployResult {
-  stack: StackRef;
-  /** The environment files Heat was given, in order: the sandbox one shows here when it was added. */
-  environmentFiles: string[];
-  sandbox: boolean;
-}
+// The shapes the contract gives the renderer are declared once, in the contract.
+export type { ConnectionReport, DeployResult } from '../../shared/ipc/cloud.contract';
 
 export interface CloudServiceOptions {
   now?: () => Date;

@@ -108,6 +108,7 @@ export interface ConnectionReport {
 
 export interface DeployResult {
   stack: StackRef;
+  /** The environment files Heat was given, in order: the sandbox one shows here when it was added. */
   environmentFiles: string[];
   sandbox: boolean;
 }
