@@ -6,11 +6,14 @@ import type { ProfileFields } from '../../shared/cloud/profile';
 import { HeatClient } from './heat-client';
 import { HttpClient, type HttpOptions } from './http';
 import { KeystoneSession } from './keystone';
+import { ServiceClient, type ServiceKind } from './service-client';
 
 export interface Connection {
   http: HttpClient;
   session: KeystoneSession;
   heat: HeatClient;
+  /** Read-only clients for Nova, Neutron, Cinder and Glance (quota panel, existing resources). */
+  service(kind: ServiceKind): ServiceClient;
   /** Set when the profile turns TLS verification off: the UI shows it. */
   warnings: string[];
   dispose(): void;
@@ -46,5 +49,14 @@ export function openConnection(
     interface: fields.interface,
     endpointOverride: fields.endpointOverride,
   });
-  return { http, session, heat, warnings, dispose: () => http.dispose() };
+  const services = new Map<ServiceKind, ServiceClient>();
+  const service = (kind: ServiceKind): ServiceClient => {
+    let client = services.get(kind);
+    if (!client) {
+      client = new ServiceClient(http, session, kind, { region: fields.region, interface: fields.interface });
+      services.set(kind, client);
+    }
+    return client;
+  };
+  return { http, session, heat, service, warnings, dispose: () => http.dispose() };
 }
