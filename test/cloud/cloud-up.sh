@@ -15,6 +15,14 @@
 #              in-process driver, no RabbitMQ), 127.0.0.1:8004 = RegionOne,
 #              a second heat-all with its own DB on 127.0.0.1:8005 = RegionTwo
 #
+# --full: the FULL cloud, a superset of the above: Nova (fake virt driver),
+#   Neutron (ML2/openvswitch + fake OVS agent), Cinder (fake driver), Glance,
+#   Placement, RabbitMQ and MariaDB (unix socket) on RegionOne; RegionTwo stays
+#   Heat-only. See full/services.sh and test/cloud/README.md.
+# The mode is remembered in $STATE/mode: without --full/--light the running
+# (or last) mode is kept, so `cloud-up.sh` on a full cloud keeps it full.
+# --light on a full cloud stops the full cloud's extra services.
+#
 # Environment:
 #   HEAT_STUDIO_CLOUD_STATE   state dir (default ${TMPDIR:-/tmp}/heat-studio-cloud);
 #                             never inside the repository
@@ -24,6 +32,14 @@
 #   HEAT_STUDIO_CLOUD_DEBUG   1 = debug logging in heat + keystone
 #   HEAT_STUDIO_CLOUD_APT_OPTS extra apt-get options
 set -euo pipefail
+MODE_ARG=""
+for a in "$@"; do
+    case "$a" in
+        --full) MODE_ARG=full ;;
+        --light) MODE_ARG=light ;;
+        *) echo "usage: cloud-up.sh [--full|--light]" >&2; exit 2 ;;
+    esac
+done
 
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 PY=/usr/bin/python3          # NOT the first python3 on PATH (pyenv here)
@@ -67,6 +83,13 @@ ME=$(id -un); MYGROUP=$(id -gn)
 # The daemon packages heat-api, heat-engine and keystone are NOT needed
 # (their init scripts would bind 0.0.0.0 via uwsgi and would try to start).
 PKGS="heat-common python3-keystone uwsgi-core uwsgi-plugin-python3 curl"
+# --full: the -common packages bring /etc/<svc> defaults (api-paste.ini,
+# rootwrap) and the *-manage tools, python3-* the code; every daemon runs from
+# a wrapper in $STATE/bin (full/services.sh), never from the daemon packages.
+MODE=${MODE_ARG:-$(cat "$STATE/mode" 2>/dev/null || echo light)}
+[ "$MODE" = full ] && PKGS="$PKGS python3-nova nova-common python3-neutron neutron-common
+    python3-cinder cinder-common python3-glance glance-common python3-placement placement-common
+    rabbitmq-server mariadb-server"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
@@ -87,6 +110,11 @@ heat-common heat/configure_with_debconf boolean false
 heat-common heat/configure_rabbit boolean false
 heat-common heat/configure_ksat boolean false
 heat-api heat/configure_api-endpoint boolean false
+nova-common nova/configure_db boolean false
+neutron-common neutron/configure_db boolean false
+cinder-common cinder/configure_db boolean false
+glance-common glance/configure_db boolean false
+placement-common placement/configure_db boolean false
 EOF
     # Never let a maintainer script start a daemon.
     created_policy=0
@@ -95,7 +123,7 @@ EOF
         $SUDO chmod 755 /usr/sbin/policy-rc.d; created_policy=1
         trap '$SUDO rm -f /usr/sbin/policy-rc.d' EXIT
     fi
-    if ! apt-cache show heat-common >/dev/null 2>&1; then
+    if ! apt-cache show heat-common python3-nova >/dev/null 2>&1; then
         log "apt lists empty -> apt-get update"
         $SUDO apt-get update -q -o DPkg::Lock::Timeout=600 >/dev/null
     fi
@@ -111,23 +139,12 @@ fi
 
 # -------------------------------------------------------------- helpers --
 mkdir -p "$STATE"/{etc,log,pids,lock,fernet-keys,credential-keys,environment.d}
+echo "$MODE" > "$STATE/mode"
 rm -f "$STATE/cloud.json"   # present again only once READY
 chmod 700 "$STATE/fernet-keys" "$STATE/credential-keys"
 
-# pid_alive NAME -> 0 if the recorded PID is alive, not a zombie and its
-# command line mentions our state dir (so we never adopt a foreign process).
-pid_alive() {
-    local f="$STATE/pids/$1.pid" pid st
-    [ -f "$f" ] || return 1
-    pid=$(cat "$f"); [ -n "$pid" ] && [ -d "/proc/$pid" ] || return 1
-    st=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || echo X)
-    [ "$st" != Z ] && [ "$st" != X ] || return 1
-    tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "$STATE" || return 1
-}
-port_busy() {  # is something listening on 127.0.0.1:$1 (or any addr)?
-    if command -v ss >/dev/null; then ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
-    else curl -s -o /dev/null --max-time 1 "http://$HOST:$1/"; fi
-}
+# shellcheck source=lib.sh
+. "$LAB_DIR/lib.sh"     # ours, pid_alive, port_busy, stop_services, ...
 # wait_http URL EXPECTED_CODE TIMEOUT_S
 wait_http() {
     local i n=$(( $3 * 5 ))
@@ -216,6 +233,12 @@ stack_domain_admin = heat_domain_admin
 stack_domain_admin_password = $HEAT_DOMAIN_ADMIN_PASSWORD
 stack_user_domain_name = heat
 deferred_auth_method = trusts
+# OS::Nova::Server's default user_data (HEAT_CFNTOOLS / SOFTWARE_CONFIG) needs
+# a cfn metadata URL, else the catalog's "cloudformation" entry, which does
+# not exist here. Nothing listens on :8000: no server ever boots (Nova's fake
+# driver). Harmless on the Heat-only light cloud (os-lab pitfall 6).
+heat_metadata_server_url = http://$HOST:8000
+heat_waitcondition_server_url = http://$HOST:8000/v1/waitcondition
 [heat_all]
 enabled_services = api,engine
 [heat_api]
@@ -265,6 +288,20 @@ cp /etc/heat/environment.d/default.yaml "$STATE/environment.d/00-default.yaml"
 # No server-side stubs: the studio sends its visible "sandbox" environment
 # (OS::Nova::* etc. -> OS::Heat::None) per request, only for sandbox profiles.
 rm -f "$STATE/environment.d/90-stub-services.yaml"
+
+# ---------------------------------------- full cloud: infra + db syncs --
+# shellcheck source=full/services.sh
+. "$LAB_DIR/full/services.sh"
+if [ "$MODE" = full ]; then
+    full_prepare        # configs, RabbitMQ, MariaDB, db syncs in the background
+else
+    for svc in $FULL_SERVICES $FULL_INFRA; do
+        if pid_alive "$svc"; then
+            log "light mode: stopping the full cloud's services"
+            stop_services "$FULL_SERVICES"; stop_services "$FULL_INFRA"; break
+        fi
+    done
+fi
 
 # ------------------------------------------- databases (in parallel) --
 # heat-manage db_sync does not need keystone, so it runs in the background
@@ -508,6 +545,9 @@ for port in $HEAT_PORT $([ "$REGION2" = separate ] && echo "$HEAT2_PORT"); do
     wait_http "http://$HOST:$port/" 300 90 || { tail -30 "$STATE/log/heat.log"; die "heat-api on :$port did not come up"; }
 done
 
+# ------------------------------------------------------ full cloud: start --
+[ "$MODE" = full ] && full_start
+
 # ------------------------------------------------------------ health check --
 # A real round trip: token from keystone, orchestration URL from the catalog,
 # GET .../stacks (exercises keystonemiddleware + RPC to the engine + DB).
@@ -586,41 +626,8 @@ EOF2
 # cloud.json: what the integration tests and the benchmark read. Written last
 # (atomically), so its presence means READY.
 KS_URL=$KS_URL ADMIN_PASSWORD=$ADMIN_PASSWORD DEMO_PASSWORD=$DEMO_PASSWORD \
-HEAT_URL_R1=$HEAT_URL_R1 HEAT_URL_R2=$HEAT_URL_R2 STATE=$STATE REGION2=$REGION2 \
-$PY - <<'PYEOF' || die "could not write cloud.json"
-import json, os, urllib.request
-E = os.environ
-def token(user, pw, project):
-    body = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
-        "name": user, "domain": {"name": "Default"}, "password": pw}}},
-        "scope": {"project": {"name": project, "domain": {"name": "Default"}}}}}
-    req = urllib.request.Request(E['KS_URL'] + '/auth/tokens', json.dumps(body).encode(),
-                                 {'Content-Type': 'application/json'})
-    return json.load(urllib.request.urlopen(req, timeout=30))['token']
-users = {}
-for who in ('admin', 'demo'):
-    t = token(who, E[who.upper() + '_PASSWORD'], who)
-    users[who] = {"username": who, "password": E[who.upper() + '_PASSWORD'], "userId": t['user']['id'],
-                  "project": who, "projectId": t['project']['id']}
-pids = {}
-for f in sorted(os.listdir(os.path.join(E['STATE'], 'pids'))):
-    if f.endswith('.pid'):
-        pids[f[:-4]] = int(open(os.path.join(E['STATE'], 'pids', f)).read().strip())
-regions = {"RegionOne": E['HEAT_URL_R1']}
-if E.get('HEAT_URL_R2'):
-    regions["RegionTwo"] = E['HEAT_URL_R2']
-doc = {"authUrl": E['KS_URL'], "domain": "Default", "interface": "public",
-       "regions": regions, "region2Mode": E['REGION2'], "users": users,
-       "stateDir": E['STATE'], "pids": pids,
-       "heatProcesses": {"RegionOne": "heat", "RegionTwo": "heat-r2" if E['REGION2'] == 'separate' else None},
-       "cloudsYaml": os.path.join(E['STATE'], 'clouds.yaml'),
-       "openrc": {w: os.path.join(E['STATE'], 'openrc-' + w) for w in ('admin', 'demo')}}
-tmp = os.path.join(E['STATE'], 'cloud.json.tmp')
-with open(tmp, 'w') as fh:
-    json.dump(doc, fh, indent=2)
-os.chmod(tmp, 0o600)
-os.replace(tmp, os.path.join(E['STATE'], 'cloud.json'))
-PYEOF
+HEAT_URL_R1=$HEAT_URL_R1 HEAT_URL_R2=$HEAT_URL_R2 STATE=$STATE REGION2=$REGION2 MODE=$MODE \
+COMPUTE_HOST=$COMPUTE_HOST $PY "$LAB_DIR/write-cloud-json.py" || die "could not write cloud.json"
 
 log "READY"
 cat <<EOF
@@ -630,6 +637,12 @@ cat <<EOF
   Heat RegionTwo         : ${HEAT_URL_R2:-<none>}  (mode: $REGION2)
   admin / $ADMIN_PASSWORD     project admin (Default domain, roles admin,member,reader,heat_stack_owner)
   demo  / $DEMO_PASSWORD      project demo  (Default domain, roles member,reader,heat_stack_owner)
+$([ "$MODE" = full ] && cat <<EOT
+  FULL cloud, RegionOne  : Nova http://$HOST:$NOVA_PORT/v2.1 (fake driver, host $COMPUTE_HOST), Neutron http://$HOST:$NEUTRON_PORT,
+                           Cinder http://$HOST:$CINDER_PORT/v3/<project>, Glance http://$HOST:$GLANCE_PORT, Placement http://$HOST:$PLACEMENT_PORT
+                           flavors m1.tiny m1.small, image tiny, external network public; templates: $LAB_DIR/full/templates/
+EOT
+)
   for tests              : $STATE/cloud.json
   openstack CLI          : . $STATE/openrc-demo   or   OS_CLIENT_CONFIG_FILE=$STATE/clouds.yaml OS_CLOUD=studio-demo
   logs                   : $STATE/log/  (heat.log, heat-r2.log, keystone.log, keystone-uwsgi.log)
