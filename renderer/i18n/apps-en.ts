@@ -61,6 +61,7 @@ export const appsEn = {
     APP_USER_DATA_CHINESE: 'The custom script (user_data) of {resource} has a Chinese character (“{char}”) at {file} line {line}; an app whose script has Chinese characters or “$” fails to install.',
     APP_USER_DATA_DOLLAR: 'The custom script (user_data) of {resource} has the “$” character at {file} line {line}; an app whose script has Chinese characters or “$” fails to install.',
     APP_EXISTING_RESOURCE: '{resource}.{property} uses the existing cloud resource {id} ({file} line {line}); a template with existing resources cannot be exported as an app.',
+    APP_EXISTING_MARKED: 'The template uses the existing {name} ({id}) through parameter {parameter} ({file} line {line}); a template with existing resources cannot be exported as an app.',
     APP_OVER_QUOTA: 'Over quota ({resources}): the template can only be saved until the quota is raised.',
     APP_NEEDS_EDITING: 'The template needs editing first: {reason}',
     APP_NOT_FROM_APP: 'This template was not created from an app, so it can only be exported as a new app.',

@@ -61,6 +61,7 @@ export const appsZhCN = {
     APP_USER_DATA_CHINESE: '{resource} 的自定义脚本（user_data）在 {file} 第 {line} 行包含中文字符（“{char}”）；脚本含中文字符或“$”的应用安装时将出错。',
     APP_USER_DATA_DOLLAR: '{resource} 的自定义脚本（user_data）在 {file} 第 {line} 行包含“$”字符；脚本含中文字符或“$”的应用安装时将出错。',
     APP_EXISTING_RESOURCE: '{resource}.{property} 使用了已有资源 {id}（{file} 第 {line} 行）；存在已有资源的模版不支持导入应用中心。',
+    APP_EXISTING_MARKED: '模版通过参数 {parameter} 使用了已有资源 {name}（{id}，{file} 第 {line} 行）；存在已有资源的模版不支持导入应用中心。',
     APP_OVER_QUOTA: '超出配额（{resources}）：调整配额上限之前只能保存模版。',
     APP_NEEDS_EDITING: '模版需要先编辑：{reason}',
     APP_NOT_FROM_APP: '该模版不是从应用中心导入创建的，只能导入为新应用。',

@@ -4,6 +4,7 @@
 import { parseTemplate, resources, sectionMap, type HotTemplate } from '../hot/template';
 import { functionCall, get, isMap, isSeq, isString, toValue, type HNode } from '../hot/node';
 import { templateTexts, type AppCheckProblem, type TemplateFiles } from './problems';
+import { existingParams } from '../topology/existing';
 import { checkUserData } from './user-data';
 import { portFits, type PortRange } from './security-groups';
 import type { AppLink, ParameterLabel, QuotaVerdict } from './model';
@@ -13,11 +14,14 @@ export { checkUserData };
 
 /**
  * Existing resources (SPEC 1.5, the seed's 5.2: "若可视化编排中存在已有资源时，
- * 则该模版不支持导入应用中心"). The canvas has no "existing" marker yet, so a
- * reference counts as existing when a network/router/subnet property holds a
- * UUID, literally or through get_param of a parameter whose value (the
- * environment's, else the default) is a UUID: an id names something already in
- * the cloud, whereas names (share_net, public) are resolved at deploy time.
+ * 则该模版不支持导入应用中心"). The canvas marks each existing resource it adds
+ * (a parameter tagged `heat-studio:existing=<kind>`, shared/topology/existing.ts):
+ * every marked parameter is one problem. A hand-written template has no marker,
+ * so as a fallback a reference counts as existing when a network/router/subnet
+ * property holds a UUID, literally or through get_param of an unmarked
+ * parameter whose value (the environment's, else the default) is a UUID: an id
+ * names something already in the cloud, whereas names (share_net, public) are
+ * resolved at deploy time.
  */
 const ID_PROPERTIES = new Set(['network', 'network_id', 'router', 'router_id', 'subnet', 'subnet_id', 'floating_network', 'floating_network_id', 'external_network']);
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -28,13 +32,27 @@ export function checkExistingResources(t: TemplateFiles): AppCheckProblem[] {
   for (const [path, text] of templateTexts(t)) {
     const tpl = parseTemplate(text, path);
     if (tpl.kind !== 'hot') continue;
+    const marked = existingParams(tpl);
+    const params = sectionMap(tpl, 'parameters');
+    for (const [name, m] of marked) {
+      const pair = params?.index.get(name);
+      const at = pair ? tpl.lines.position(pair.key.start) : { line: 0, column: 0 };
+      problems.push({
+        code: 'APP_EXISTING_MARKED',
+        message: `The template uses the existing ${m.kind.replace('-', ' ')} ${m.name} (${m.id}) through parameter ${name} (${path} line ${at.line}); a template with existing resources cannot be exported as an app.`,
+        params: { kind: m.kind, name: m.name, id: m.id, parameter: name, file: path, line: at.line },
+        file: path,
+        line: at.line,
+        column: at.column,
+      });
+    }
     // Environment values reach the entry's parameters only.
     const overrides = path === t.entryPath ? envValues : {};
     for (const r of resources(tpl)) {
       walkProperties(get(r.definition, 'properties'), (key, value) => {
         if (!ID_PROPERTIES.has(key)) return;
         const found = existingId(tpl, value, overrides);
-        if (!found) return;
+        if (!found || (found.parameter && marked.has(found.parameter))) return;
         const at = tpl.lines.position(value.start);
         const via = found.parameter ? ` through parameter ${found.parameter}` : '';
         problems.push({

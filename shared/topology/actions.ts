@@ -145,6 +145,13 @@ function firstExternal(topo: Topology): string | undefined {
   return topo.nodes.find((n) => n.kind === 'external-network')?.id;
 }
 
+/** The external network a server's route reaches (network -> router -> gateway): where its floating IP comes from. */
+function routedExternal(topo: Topology, server: string): string | undefined {
+  const r = topo.relations;
+  for (const net of r.serverNetworks.get(server) ?? []) for (const router of r.networkRouters.get(net) ?? []) for (const ext of r.routerExternals.get(router) ?? []) return ext;
+  return undefined;
+}
+
 /** The edits that hang `child` under `parent` (a CONNECTIONS pair, already allowed). */
 function linkEdits(t: HotTemplate, topo: Topology, names: Names, child: string, parent: string): TopologyEdit[] {
   const c = topo.byId.get(child);
@@ -163,13 +170,15 @@ function linkEdits(t: HotTemplate, topo: Topology, names: Names, child: string, 
         subnet = names.next('private_subnet');
         edits.push(addResource(subnet, { type: 'OS::Neutron::Subnet', properties: { network: { get_resource: child }, cidr: freeCidr(t) } }));
       }
-      edits.push(addResource(names.next(`${parent}_interface`), { type: 'OS::Neutron::RouterInterface', properties: { router: { get_resource: parent }, subnet: { get_resource: subnet } } }));
+      // An existing router is a parameter: `router: { get_param: existing_router_x }`.
+      edits.push(addResource(names.next(`${p.name}_interface`), { type: 'OS::Neutron::RouterInterface', properties: { router: refTo(parent), subnet: { get_resource: subnet } } }));
       return edits;
     }
     case 'server>private-network': {
       const port = names.next(`${child}_port`);
       const subnet = (r.networkSubnets.get(parent) ?? [])[0];
-      const props: Record<string, unknown> = { network: { get_resource: parent } };
+      // On an existing private network too a server gets a port: a floating IP (rule 6) associates with it.
+      const props: Record<string, unknown> = { network: refTo(parent) };
       if (subnet) props.fixed_ips = [{ subnet: { get_resource: subnet } }];
       return [addResource(port, { type: 'OS::Neutron::Port', properties: props }), { op: 'appendItem', path: ['resources', child, 'properties', 'networks'], value: { port: { get_resource: port } } }];
     }
@@ -184,7 +193,7 @@ function linkEdits(t: HotTemplate, topo: Topology, names: Names, child: string, 
         return net !== undefined && topo.edges.some((e) => e.source === pt && e.target === net);
       });
       const edits: TopologyEdit[] = [];
-      const ext = firstExternal(topo);
+      const ext = routedExternal(topo, parent) ?? firstExternal(topo);
       if (ext && !(topo.edges.some((e) => e.source === child && e.target === ext))) edits.push(set(child, ['floating_network'], refTo(ext)));
       if (port) edits.push(addResource(names.next(`${child}_association`), { type: 'OS::Neutron::FloatingIPAssociation', properties: { floatingip_id: { get_resource: child }, port_id: { get_resource: port } } }));
       return edits;
@@ -202,7 +211,7 @@ function linkEdits(t: HotTemplate, topo: Topology, names: Names, child: string, 
     case 'server>key-pair':
       return [set(child, ['key_name'], { get_resource: parent })];
     case 'subnet>private-network':
-      return [set(child, ['network'], { get_resource: parent })];
+      return [set(child, ['network'], refTo(parent))];
     case 'listener>loadbalancer':
       return [set(child, ['loadbalancer'], { get_resource: parent })];
     case 'pool>listener':
@@ -291,6 +300,16 @@ const JOINS: ReadonlySet<Kind> = new Set<Kind>(['router-interface', 'volume-atta
 export function deleteNodes(t: HotTemplate, ids: readonly string[]): HotTemplate {
   const topo = buildTopology(t);
   const doomed = new Set(ids.filter((id) => topo.byId.has(id)));
+  // An existing resource takes the existing resources under it along: they came in with it and cannot stand without their parent.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const n of topo.nodes) {
+      if (n.existing?.parent && doomed.has(n.existing.parent) && !doomed.has(n.id)) {
+        doomed.add(n.id);
+        grew = true;
+      }
+    }
+  }
   // A server's own ports go with it unless something else uses them; joins go with either end.
   for (const id of [...doomed]) for (const port of topo.relations.serverPorts.get(id) ?? []) {
     if (topo.edges.every((e) => e.target !== port || doomed.has(e.source) || JOINS.has(topo.byId.get(e.source)?.kind ?? 'other'))) doomed.add(port);

@@ -11,6 +11,8 @@ import { resources, sectionMap } from '../hot/template';
 import type { HotTemplate } from '../hot/template';
 import { kindOfType, PARAM_NODE_PREFIX } from './kinds';
 import type { Kind } from './kinds';
+import { existingParams } from './existing';
+import type { ExistingMarker } from './existing';
 
 export interface TopoNode {
   id: string;
@@ -22,6 +24,8 @@ export interface TopoNode {
   line: number;
   isParam?: boolean;
   nested?: string;
+  /** Set for an existing cloud resource (a marked parameter, see existing.ts): read-only on the canvas. */
+  existing?: { id: string; name: string; parent: string | null };
 }
 
 export interface TopoEdge {
@@ -30,7 +34,8 @@ export interface TopoEdge {
   target: string;
   /** Property path of the reference (e.g. networks[0].network) or depends_on. */
   label: string;
-  kind: 'get_resource' | 'get_attr' | 'depends_on' | 'get_param';
+  /** 'existing': an existing resource under its existing parent (the cloud's relation, not a reference). */
+  kind: 'get_resource' | 'get_attr' | 'depends_on' | 'get_param' | 'existing';
 }
 
 export interface Relations {
@@ -86,7 +91,7 @@ function push(m: Map<string, string[]>, k: string, v: string): void {
 }
 
 /** Network parameters: used where a network goes, or constrained to neutron.network. */
-function networkParams(t: HotTemplate, edges: TopoEdge[]): Map<string, Kind> {
+function networkParams(t: HotTemplate, edges: TopoEdge[], existing: ReadonlyMap<string, ExistingMarker>): Map<string, Kind> {
   const params = sectionMap(t, 'parameters');
   const declared = new Set(params ? entries(params).map((p) => keyText(p.key)) : []);
   const kinds = new Map<string, Kind>();
@@ -99,7 +104,8 @@ function networkParams(t: HotTemplate, edges: TopoEdge[]): Map<string, Kind> {
     // Any one-key map looks like a call ({network: ...} too): only get_param matters here.
     if (call?.name === 'get_param') {
       const last = path[path.length - 1];
-      if (isString(call.args) && declared.has(call.args.value) && typeof last === 'string' && NETWORK_KEYS.has(last)) {
+      // Existing resources are drawn wherever they are used (a router interface's router too).
+      if (isString(call.args) && declared.has(call.args.value) && typeof last === 'string' && (NETWORK_KEYS.has(last) || existing.has(call.args.value))) {
         const p = call.args.value;
         if (!kinds.has(p)) kinds.set(p, 'shared-network');
         if (last.startsWith('floating_network') || path.includes('external_gateway_info')) external.add(p);
@@ -125,6 +131,8 @@ function networkParams(t: HotTemplate, edges: TopoEdge[]): Map<string, Kind> {
     const label = params ? toValue(get(get(params, name), 'label')) : undefined;
     if (external.has(name) || EXTERNAL_HINT.test(name) || (typeof label === 'string' && EXTERNAL_HINT.test(label))) kinds.set(name, 'external-network');
   }
+  // The marker says what an existing resource is, whatever its name or use suggests.
+  for (const [name, m] of existing) kinds.set(name, m.kind);
   return kinds;
 }
 
@@ -132,11 +140,19 @@ export function buildTopology(t: HotTemplate): Topology {
   const graph = buildGraph(t);
   const nodes: TopoNode[] = [];
   const edges: TopoEdge[] = graph.edges.map((e) => ({ id: `${e.from}->${e.to}@${e.path}`, source: e.from, target: e.to, label: e.path || e.kind, kind: e.kind }));
-  const params = networkParams(t, edges);
+  const existing = existingParams(t);
+  const params = networkParams(t, edges, existing);
   const paramsMap = sectionMap(t, 'parameters');
   for (const [name, kind] of params) {
     const pair = paramsMap?.index.get(name);
-    nodes.push({ id: PARAM_NODE_PREFIX + name, name, kind, type: 'parameter', line: pair ? t.lines.position(pair.key.start).line : 0, isParam: true });
+    const node: TopoNode = { id: PARAM_NODE_PREFIX + name, name, kind, type: 'parameter', line: pair ? t.lines.position(pair.key.start).line : 0, isParam: true };
+    const m = existing.get(name);
+    if (m) {
+      const parent = m.parent === null ? null : PARAM_NODE_PREFIX + m.parent;
+      node.existing = { id: m.id, name: m.name, parent };
+      if (parent) edges.push({ id: `${node.id}->${parent}@existing`, source: node.id, target: parent, label: '', kind: 'existing' });
+    }
+    nodes.push(node);
   }
   const list = resources(t);
   const defs = new Map<string, { type: string; props: Record<string, unknown> }>();
@@ -207,7 +223,9 @@ function relationsOf(defs: Map<string, { type: string; props: Record<string, unk
       const subnet = refOf(d.props.subnet ?? d.props.subnet_id);
       const port = refOf(d.props.port ?? d.props.port_id);
       const net = subnet && 'resource' in subnet ? subnetNetwork.get(subnet.resource) : port && 'resource' in port ? portNetwork.get(port.resource) : undefined;
-      if (router && 'resource' in router && net) push(r.networkRouters, net, router.resource);
+      // The router may be an existing one (a parameter).
+      const routerId = refId(router);
+      if (routerId && net) push(r.networkRouters, net, routerId);
     } else if (kind === 'volume-attachment') {
       const server = refOf(d.props.instance_uuid);
       const volume = refOf(d.props.volume_id);
@@ -226,6 +244,12 @@ function relationsOf(defs: Map<string, { type: string; props: Record<string, unk
       if (target && fip && 'resource' in fip) push(r.serverFloatingIps, target, fip.resource);
     }
   }
-  void byId;
+  // Existing resources bring the cloud's relations: a private network behind its router, a router on its external network.
+  for (const n of byId.values()) {
+    const parent = n.existing?.parent;
+    if (!parent) continue;
+    if (n.kind === 'router') push(r.routerExternals, n.id, parent);
+    else if (n.kind === 'private-network') push(r.networkRouters, n.id, parent);
+  }
   return r;
 }

@@ -1,6 +1,7 @@
 // The eight rules of seed 000 (SPEC 1.2) as pure verdicts over a topology.
 // Rules 1-6 and 8 are decided here, offline; rule 7 (an image or zone that
-// disappears later) needs the cloud and is checked at deploy time.
+// disappears later) needs the cloud: shared/existing/revalidate.ts, run on
+// "check again" with a cloud and before a deploy.
 // A refusal carries a reason code the UI translates (i18n editor.rules.*).
 import { SEED_KINDS } from './kinds';
 import type { Kind } from './kinds';
@@ -23,7 +24,10 @@ export type RefusalReason =
   | 'same-node'
   | 'no-connection'
   | 'only-root-networks'
-  | 'cfn-read-only';
+  | 'cfn-read-only'
+  | 'existing-fixed'
+  | 'existing-read-only'
+  | 'existing-needs-version';
 
 export type Verdict = { ok: true } | { ok: false; reason: RefusalReason; params?: Record<string, string> };
 
@@ -68,6 +72,9 @@ export function isRoutedToExternal(topo: Topology, server: string): boolean {
 /** May a `childKind` (new, or the existing node `childId`) hang under `parent`? */
 export function pairVerdict(topo: Topology, childKind: Kind, parent: TopoNode, childId?: string): Verdict {
   if (childId === parent.id) return no('same-node');
+  // An existing resource keeps the cloud's relations (SPEC 1.5): it never becomes anyone's child on the canvas.
+  const child = childId ? topo.byId.get(childId) : undefined;
+  if (child?.existing) return no('existing-fixed', { name: child.existing.name });
   const key = `${childKind}>${parent.kind}`;
   const r = topo.relations;
   if (CONNECTIONS.has(key)) {
@@ -121,7 +128,7 @@ export function connectVerdict(topo: Topology, from: string, to: string): Verdic
   const backward = pairVerdict(topo, b.kind, a, b.id);
   if (backward.ok) return { ok: true, child: b.id, parent: a.id };
   // Prefer the reason about a real limit (one floating IP, routing) over "cannot go there".
-  const specific: ReadonlySet<string> = new Set(['one-floating-ip', 'floating-ip-needs-route', 'already-connected', 'router-has-gateway']);
+  const specific: ReadonlySet<string> = new Set(['one-floating-ip', 'floating-ip-needs-route', 'already-connected', 'router-has-gateway', 'existing-fixed']);
   return !forward.ok && specific.has(forward.reason) ? forward : !backward.ok && specific.has(backward.reason) ? backward : forward;
 }
 

@@ -1,0 +1,138 @@
+// Rule 7 of the seed (SPEC 1.2): "if an image or availability zone used by a
+// saved template is later deleted or unavailable, deploying or exporting
+// that template fails" — so a template is re-validated against what the
+// cloud holds now. Pure: the inventory comes from main (live), the template
+// from the library. Checked: existing resources (the studio's marked
+// parameters), servers' image, flavor, key pair and availability zone, and
+// volumes' image and availability zone. A value that is not a name (a
+// get_resource, a parameter without a value) is not guessed at.
+import { functionCall, get, isString, toValue } from '../hot/node';
+import type { HNode } from '../hot/node';
+import { parseTemplate, resources } from '../hot/template';
+import type { HotTemplate } from '../hot/template';
+import { existingParams } from '../topology/existing';
+import { existsInCloud } from './inventory';
+import type { Inventory, InventoryService } from './inventory';
+
+export type MissingCode = 'existing' | 'image' | 'flavor' | 'zone' | 'key-pair';
+
+export interface MissingInCloud {
+  code: MissingCode;
+  /** The value looked for (a cloud id or name). */
+  value: string;
+  /** Where: the resource and property, or the existing resource's parameter. */
+  resource: string | null;
+  property: string | null;
+  parameter: string | null;
+  file: string;
+  message: string;
+}
+
+export interface RevalidationInput {
+  entryPath: string;
+  yaml: string;
+  files: Record<string, string>;
+  environment: string | null;
+  /** Values given at deploy time: they win over the environment and the defaults. */
+  parameters?: Record<string, unknown>;
+}
+
+interface Check {
+  code: MissingCode;
+  service: InventoryService;
+  what: string;
+  has: (inv: Inventory, v: string) => boolean;
+}
+
+const IMAGE: Check = { code: 'image', service: 'image', what: 'image', has: (inv, v) => inv.images.some((i) => (i.id === v || i.name === v) && i.status === 'active') };
+const FLAVOR: Check = { code: 'flavor', service: 'compute', what: 'flavor', has: (inv, v) => inv.flavors.some((f) => f.id === v || f.name === v) };
+const KEY: Check = { code: 'key-pair', service: 'compute', what: 'key pair', has: (inv, v) => inv.keyPairs.some((k) => k.name === v) };
+const COMPUTE_ZONE: Check = { code: 'zone', service: 'compute', what: 'availability zone', has: (inv, v) => inv.zones.compute.includes(v) };
+const VOLUME_ZONE: Check = { code: 'zone', service: 'volume', what: 'availability zone', has: (inv, v) => inv.zones.volume.includes(v) };
+
+/** Which properties of which types name something the cloud must still hold. */
+const CHECKED: Record<string, Record<string, Check>> = {
+  'OS::Nova::Server': { image: IMAGE, flavor: FLAVOR, key_name: KEY, availability_zone: COMPUTE_ZONE },
+  'OS::Cinder::Volume': { image: IMAGE, availability_zone: VOLUME_ZONE },
+};
+
+const KIND_TEXT = { 'external-network': 'external network', 'shared-network': 'shared network', 'private-network': 'private network', router: 'router' } as const;
+
+export function revalidate(input: RevalidationInput, inv: Inventory): MissingInCloud[] {
+  const out: MissingInCloud[] = [];
+  const env = environmentValues(input.environment);
+  for (const [file, text] of [[input.entryPath, input.yaml] as const, ...Object.entries(input.files).filter(([p]) => /\.(ya?ml|template)$/i.test(p))]) {
+    const t = parseTemplate(text, file);
+    if (t.kind !== 'hot' || !t.root) continue;
+    const isEntry = file === input.entryPath;
+    // Deploy values and the environment reach the entry's parameters only.
+    const given: Record<string, unknown> = isEntry ? { ...env, ...(input.parameters ?? {}) } : {};
+    const value = (n: HNode | undefined): { value: string; parameter: string | null } | null => resolve(t, n, given);
+    if (!inv.unavailable.includes('network')) {
+      for (const [name, m] of existingParams(t)) {
+        const v = name in given ? given[name] : m.id;
+        if (typeof v !== 'string' || !v || existsInCloud(inv, m.kind, v)) continue;
+        out.push({
+          code: 'existing',
+          value: v,
+          resource: null,
+          property: null,
+          parameter: name,
+          file,
+          message: `The existing ${KIND_TEXT[m.kind]} "${m.name}" (${v}) no longer exists in the cloud (parameter ${name}).`,
+        });
+      }
+    }
+    for (const r of resources(t)) {
+      const checks = CHECKED[r.type ?? ''];
+      if (!checks) continue;
+      const props = get(r.definition, 'properties');
+      for (const [prop, check] of Object.entries(checks)) {
+        if (inv.unavailable.includes(check.service)) continue;
+        const found = value(get(props, prop));
+        if (!found || check.has(inv, found.value)) continue;
+        const via = found.parameter ? `, through parameter ${found.parameter}` : '';
+        out.push({
+          code: check.code,
+          value: found.value,
+          resource: r.name,
+          property: prop,
+          parameter: found.parameter,
+          file,
+          message: `The ${check.what} "${found.value}" of ${r.name} ${check.code === 'zone' ? 'is not available' : 'no longer exists'} in the cloud (${r.name}.${prop}${via}).`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The status reason a person reads in the library: the first problem, and how many more. */
+export function revalidationReason(problems: readonly MissingInCloud[]): string {
+  const first = problems[0];
+  if (!first) return '';
+  return problems.length > 1 ? `${first.message} (and ${problems.length - 1} more)` : first.message;
+}
+
+/** A literal string, or get_param of a parameter with a value (given, else default). */
+function resolve(t: HotTemplate, n: HNode | undefined, given: Record<string, unknown>): { value: string; parameter: string | null } | null {
+  if (!n) return null;
+  if (isString(n)) return n.value ? { value: n.value, parameter: null } : null;
+  const call = functionCall(n);
+  if (call?.name !== 'get_param' || !isString(call.args)) return null;
+  const name = call.args.value;
+  const def = toValue(get(get(t.root ?? undefined, 'parameters'), name));
+  const v = name in given ? given[name] : def && typeof def === 'object' ? (def as Record<string, unknown>).default : undefined;
+  return typeof v === 'string' && v ? { value: v, parameter: name } : null;
+}
+
+function environmentValues(environment: string | null): Record<string, unknown> {
+  if (!environment) return {};
+  const env = toValue(parseTemplate(environment, 'environment').root);
+  if (!env || typeof env !== 'object' || Array.isArray(env)) return {};
+  const pick = (k: string) => {
+    const v = (env as Record<string, unknown>)[k];
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  };
+  return { ...pick('parameter_defaults'), ...pick('parameters') };
+}

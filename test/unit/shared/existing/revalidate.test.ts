@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { revalidate, revalidationReason } from '../../../../shared/existing/revalidate';
+import type { RevalidationInput } from '../../../../shared/existing/revalidate';
+import { demoInventory, IDS } from './fixtures';
+
+const inv = demoInventory();
+const input = (yaml: string, extra: Partial<RevalidationInput> = {}): RevalidationInput => ({ entryPath: 'template.yaml', yaml, files: {}, environment: null, ...extra });
+
+const SERVER = (image: string, flavor: string, zone = 'nova', key = 'lab') => `heat_template_version: 2018-08-31
+parameters:
+  image: {type: string, default: ${image}}
+  existing_net_private1:
+    type: string
+    default: ${IDS.private1}
+    tags: [heat-studio:existing=private-network, heat-studio:name=private1]
+resources:
+  server:
+    type: OS::Nova::Server
+    properties:
+      image: {get_param: image}
+      flavor: ${flavor}
+      key_name: ${key}
+      availability_zone: ${zone}
+      networks: [{network: {get_param: existing_net_private1}}]
+  data:
+    type: OS::Cinder::Volume
+    properties: {size: 1, availability_zone: ${zone}}
+`;
+
+describe('rule 7: re-validation against what the cloud holds now', () => {
+  it('passes when the existing network, image, flavor, key pair and zones are all there (by name or id)', () => {
+    expect(revalidate(input(SERVER('tiny', 'm1.tiny')), inv)).toEqual([]);
+    expect(revalidate(input(SERVER('7b0c1d2e-0000-4000-8000-000000000001', '1')), inv)).toEqual([]);
+  });
+
+  it('names a deleted existing resource with its cloud name, id and parameter', () => {
+    const gone = { ...inv, networks: inv.networks.filter((n) => n.id !== IDS.private1) };
+    const [p, ...rest] = revalidate(input(SERVER('tiny', 'm1.tiny')), gone);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ code: 'existing', value: IDS.private1, parameter: 'existing_net_private1' });
+    expect(p!.message).toBe(`The existing private network "private1" (${IDS.private1}) no longer exists in the cloud (parameter existing_net_private1).`);
+  });
+
+  it('names a missing image (through its parameter), flavor, key pair and availability zone', () => {
+    const problems = revalidate(input(SERVER('cirros', 'm1.huge', 'az9', 'nokey')), inv);
+    expect(problems.map((p) => [p.code, p.resource, p.property, p.value])).toEqual([
+      ['image', 'server', 'image', 'cirros'],
+      ['flavor', 'server', 'flavor', 'm1.huge'],
+      ['key-pair', 'server', 'key_name', 'nokey'],
+      ['zone', 'server', 'availability_zone', 'az9'],
+      ['zone', 'data', 'availability_zone', 'az9'],
+    ]);
+    expect(problems[0]!.message).toBe('The image "cirros" of server no longer exists in the cloud (server.image, through parameter image).');
+    expect(problems[3]!.message).toBe('The availability zone "az9" of server is not available in the cloud (server.availability_zone).');
+    expect(revalidationReason(problems)).toBe(`${problems[0]!.message} (and 4 more)`);
+  });
+
+  it('an image that is not active counts as unavailable', () => {
+    expect(revalidate(input(SERVER('half-uploaded', 'm1.tiny')), inv).map((p) => p.code)).toEqual(['image']);
+  });
+
+  it('deploy values, then the environment, win over defaults', () => {
+    const yaml = SERVER('tiny', 'm1.tiny');
+    expect(revalidate(input(yaml, { environment: 'parameters:\n  image: cirros\n' }), inv).map((p) => p.value)).toEqual(['cirros']);
+    expect(revalidate(input(yaml, { environment: 'parameters:\n  image: cirros\n', parameters: { image: 'tiny' } }), inv)).toEqual([]);
+    expect(revalidate(input(yaml, { parameters: { existing_net_private1: 'other-id' } }), inv).map((p) => [p.code, p.value])).toEqual([['existing', 'other-id']]);
+  });
+
+  it('does not guess: no value, get_resource, or a service this cloud lacks is never reported', () => {
+    const yaml = `heat_template_version: 2018-08-31
+parameters:
+  image: {type: string}
+resources:
+  kp: {type: OS::Nova::KeyPair, properties: {name: k, public_key: x}}
+  server:
+    type: OS::Nova::Server
+    properties: {image: {get_param: image}, flavor: m1.huge, key_name: {get_resource: kp}}
+`;
+    expect(revalidate(input(yaml), inv).map((p) => p.code)).toEqual(['flavor']);
+    expect(revalidate(input(yaml), { ...inv, unavailable: ['compute'] })).toEqual([]);
+    const gone = { ...inv, networks: [], unavailable: ['network' as const] };
+    expect(revalidate(input(SERVER('tiny', 'm1.tiny')), gone)).toEqual([]);
+  });
+
+  it('checks literal values in nested templates too', () => {
+    const nested = 'heat_template_version: 2018-08-31\nresources:\n  s: {type: OS::Nova::Server, properties: {image: gone, flavor: m1.tiny}}\n';
+    const problems = revalidate(input('heat_template_version: 2018-08-31\nresources:\n  n: {type: server.yaml}\n', { files: { 'server.yaml': nested } }), inv);
+    expect(problems.map((p) => [p.file, p.resource, p.value])).toEqual([['server.yaml', 's', 'gone']]);
+  });
+});
