@@ -21,7 +21,7 @@ import { ExportService } from './files/export-service';
 import { stacksetHandlers } from './ipc/stacksets.ipc';
 import { LibraryService } from './library/library-service';
 import { PreferencesRepo } from './library/preferences-repo';
-import { hotChecker } from './library/template-checker';
+import { hotChecker, quotaAwareChecker, type StatusQuota } from './library/template-checker';
 import { TemplateRepo } from './library/template-repo';
 import { databasePath } from './platform/paths';
 import { createCloudServices, type CloudService, type ProfileService } from './cloud/index';
@@ -33,6 +33,9 @@ import { StackSetRepo } from './library/stackset-repo';
 import type { SecretStore } from './platform/secret-store';
 import { StackSetAccounts } from './stacksets/accounts';
 import { StackSetService } from './stacksets/stackset-service';
+import { quotaHandlers } from './ipc/quota.ipc';
+import { QuotaService } from './quota/quota-service';
+import { QuotaCacheRepo } from './library/quota-cache-repo';
 
 export interface ComposeOptions {
   dataDir: string;
@@ -66,7 +69,16 @@ export function composeServices(options: ComposeOptions): Services {
   const events = new EventBus();
   const templates = new TemplateRepo(db);
   const preferences = new PreferencesRepo(db);
-  const library = new LibraryService(templates, hotChecker, events, options.now);
+  // A template's status counts quota against the newest quota read (SPEC 1.4; template-checker.ts says why).
+  const quotaCache = new QuotaCacheRepo(db);
+  // Profiles come later (cloud services need the library's events); seeding runs before them, without quota.
+  let profilesForStatus: ProfileService | null = null;
+  const statusQuota = (): StatusQuota | null => {
+    const report = quotaCache.newest();
+    const profile = report ? profilesForStatus?.list().find((p) => p.id === report.profileId) : undefined;
+    return report && profile ? { report, sandbox: profile.sandbox } : null;
+  };
+  const library = new LibraryService(templates, quotaAwareChecker(hotChecker, statusQuota), events, options.now);
   library.seedRecommended();
   const apps = new AppService(library, new AppLinkRepo(db), options.now);
   // Daily copies of the library file beside it (backups/), the newest five kept.
@@ -77,12 +89,17 @@ export function composeServices(options: ComposeOptions): Services {
   // cache and the stack watchers; the stack set runner reaches Heat through them.
   const cloudServices = createCloudServices({ db, events, dataDir: options.dataDir, ...(options.secrets ? { secrets: options.secrets } : {}) });
   const profiles = cloudServices.profiles;
+  profilesForStatus = profiles;
 
   // Stack sets: operations left unfinished by the last run resume at once.
   const stacksets = new StackSetService(new StackSetRepo(db), new StackSetAccounts(profiles), events, {
     ...(options.stacksetPollMs !== undefined ? { pollMs: options.stacksetPollMs } : {}),
   });
   stacksets.resumeAll();
+
+  // The quota panel's cloud side; deploy and app export are refused over quota.
+  const quota = new QuotaService(profiles, quotaCache, options.now);
+  const deploy = new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now, quota);
 
   const info: AppInfo = {
     version: options.version,
@@ -95,12 +112,13 @@ export function composeServices(options: ComposeOptions): Services {
     ...appHandlers(info, preferences),
     ...libraryHandlers(library),
     ...filesHandlers(new ImportService(library), new ExportService(library)),
-    ...appsHandlers(apps),
+    ...appsHandlers(apps, { service: quota, library }),
     ...backupHandlers(db, backups, library, options.nativeBinding),
     ...cloudHandlers(cloudServices),
     ...syncHandlers(new StackSyncService(library, cloudServices.cloud, profiles, new StackOriginRepo(db), new CloudCacheRepo(db))),
     ...stacksetHandlers(stacksets, profiles),
-    ...deployHandlers(new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now)),
+    ...deployHandlers(deploy),
+    ...quotaHandlers(quota, deploy),
   };
   const dispatcher = new Dispatcher(handlers);
 

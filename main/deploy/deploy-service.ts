@@ -10,6 +10,9 @@ import type { CloudService, DeployResult } from '../cloud/cloud-service';
 import type { StackBody } from '../cloud/heat-client';
 import type { StackOriginRepo } from '../library/stack-origin-repo';
 import type { LibraryService } from '../library/library-service';
+import type { QuotaService } from '../quota/quota-service';
+import type { QuotaCheck } from '../../shared/quota/verdict';
+import type { QuotaReport } from '../../shared/quota/model';
 
 interface Resolved {
   files: VersionFiles;
@@ -22,6 +25,8 @@ export class DeployService {
     private readonly cloud: Pick<CloudService, 'create' | 'update' | 'call' | 'prepare'>,
     private readonly origins: StackOriginRepo,
     private readonly now: () => Date = () => new Date(),
+    /** Over quota blocks a create (SPEC 1.2); absent in tests that do not deploy real resources. */
+    private readonly quota: Pick<QuotaService, 'check' | 'assertWithinQuota'> | null = null,
   ) {}
 
   async preview(profileId: string, stackName: string, source: DeploySource, options: DeployOptions): Promise<{ stack: Record<string, unknown>; sandbox: boolean }> {
@@ -33,7 +38,9 @@ export class DeployService {
 
   async create(profileId: string, stackName: string, source: DeploySource, options: DeployOptions): Promise<DeployResult & { origin: StackOrigin | null }> {
     const resolved = this.resolve(source);
-    const result = await this.cloud.create(profileId, this.body(resolved, options, stackName));
+    const body = this.body(resolved, options, stackName);
+    await this.quota?.assertWithinQuota(profileId, resolved.files, options.parameters, options.environment, 'Deploying');
+    const result = await this.cloud.create(profileId, body);
     return { ...result, origin: this.remember(profileId, result.stack, resolved) };
   }
 
@@ -51,6 +58,12 @@ export class DeployService {
     const resolved = this.resolve(source);
     const result = await this.cloud.update(profileId, stack, this.body(resolved, options), false);
     return { ...result, origin: this.remember(profileId, stack, resolved) ?? this.origins.get(profileId, stack.id) };
+  }
+
+  /** The deploy dialog's quota verdict: the same files, parameters and environment a create would send. */
+  async checkQuota(profileId: string, source: DeploySource, options: DeployOptions): Promise<{ check: QuotaCheck; report: QuotaReport }> {
+    if (!this.quota) throw new AppError('INTERNAL', 'No quota service is wired.');
+    return this.quota.check(profileId, this.resolve(source).files, options.parameters, options.environment);
   }
 
   origin(profileId: string, stackId: string): StackOrigin | null {

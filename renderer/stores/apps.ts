@@ -8,18 +8,20 @@ import type { AppLink, ExportCheckResult, ExportMode } from '../../shared/apps/m
 import type { ImportedAppOutcome } from '../../shared/ipc/apps.contract';
 import { base64ToBytes, fileToBase64 } from '../library/base64';
 import { useLibraryStore } from './library';
+import { useCloudsStore } from './clouds';
 
 export const useAppsStore = defineStore('apps', () => {
   const api = useApi();
   const library = useLibraryStore();
+  const clouds = useCloudsStore();
 
+  // Main checks the quota of the active cloud itself (over quota blocks the export, SPEC 1.2).
   function checkExport(id: string, mode: ExportMode): Promise<ExportCheckResult> {
-    // No quota panel yet: it will pass its verdict here (quota: {over, resources}).
-    return api.invoke('apps.checkExport', { id, mode });
+    return api.invoke('apps.checkExport', { id, mode, quotaProfileId: clouds.activeId });
   }
 
   async function exportPackage(request: RequestOf<'apps.export'>): Promise<string> {
-    const file = await api.invoke('apps.export', request);
+    const file = await api.invoke('apps.export', { quotaProfileId: clouds.activeId, ...request });
     const url = URL.createObjectURL(new Blob([base64ToBytes(file.base64)], { type: 'application/zip' }));
     const a = document.createElement('a');
     a.href = url;

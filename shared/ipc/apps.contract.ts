@@ -9,7 +9,8 @@ import type { TemplateSummary } from '../library/model';
 
 const id = z.string().min(1).max(64);
 const mode = z.enum(['new-app', 'new-version']);
-const quota = z.object({ over: z.boolean(), resources: z.array(z.string().max(64)).max(50) }).nullable().optional();
+/** The cloud whose quota the export is checked against (the active one); main counts and reads the quota itself. */
+const quotaProfileId = z.string().min(1).max(128).nullable().optional();
 /** ~64 MiB of zip as base64; the zip reader's own limits apply after. */
 const base64 = z.string().max(90_000_000);
 
@@ -19,13 +20,13 @@ export interface ImportedAppOutcome {
 }
 
 export const appsChannels = {
-  'apps.checkExport': channel(z.object({ id, number: z.number().int().min(1).optional(), mode, quota })).returns<ExportCheckResult>(),
+  'apps.checkExport': channel(z.object({ id, number: z.number().int().min(1).optional(), mode, quotaProfileId })).returns<ExportCheckResult>(),
   'apps.export': channel(
     z.object({
       id,
       number: z.number().int().min(1).optional(),
       mode,
-      quota,
+      quotaProfileId,
       // Shapes only here: main validates the fields with the manifest's rules and names each one.
       app: z.record(z.string(), z.unknown()),
       version: z.record(z.string(), z.unknown()),

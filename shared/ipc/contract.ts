@@ -12,6 +12,7 @@ import { filesChannels } from './files.contract';
 import { syncChannels } from './sync.contract';
 import { libraryChannels } from './library.contract';
 import { stacksetChannels } from './stacksets.contract';
+import { quotaChannels } from './quota.contract';
 
 export const contract = {
   ...appChannels,
@@ -23,6 +24,7 @@ export const contract = {
   ...stacksetChannels,
   ...cloudChannels,
   ...deployChannels,
+  ...quotaChannels,
 } as const;
 
 export type Contract = typeof contract;

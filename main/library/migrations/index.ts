@@ -6,6 +6,7 @@ import { migration003 } from './003-stacksets';
 import { migration004 } from './004-library-search';
 import { migration005 } from './005-stack-origins';
 import { migration006 } from './006-apps';
+import { migration007 } from './007-quota-cache';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];

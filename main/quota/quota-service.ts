@@ -1,0 +1,129 @@
+// The quota service: reads a profile's project quota (quota-reader.ts),
+// keeps the last known per profile, project and region (QuotaCacheRepo,
+// migration 7) and stands in with it, marked stale with its time, for any
+// service that cannot be reached now. It also gives the deploy and the app
+// export their verdict: the template counted (shared/quota/count.ts) against
+// the quota, over -> refused naming the kinds and numbers.
+import { AppError } from '../../shared/ipc/errors';
+import { countTemplate, type CountInput } from '../../shared/quota/count';
+import { QUOTA_SERVICES, type QuotaService as ServiceName } from '../../shared/quota/kinds';
+import type { QuotaReport, ServiceQuota } from '../../shared/quota/model';
+import { overSummary, quotaVerdict, type QuotaCheck } from '../../shared/quota/verdict';
+import { sandboxEnvironmentYaml } from '../../shared/cloud/sandbox-environment';
+import type { ProfileService } from '../cloud/profile-service';
+import type { QuotaCacheRepo, QuotaKey } from '../library/quota-cache-repo';
+import { problemOf, readProjectQuota } from './quota-reader';
+
+/** What is being deployed or exported: the files as the library keeps a version. */
+export interface QuotaFiles {
+  yaml: string;
+  entryPath: string;
+  files: Record<string, string>;
+  environment: string | null;
+}
+
+export class QuotaService {
+  constructor(
+    private readonly profiles: Pick<ProfileService, 'get' | 'connection'>,
+    private readonly cache: QuotaCacheRepo,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The quota now: read from the cloud, each service that fails replaced by its last known (stale). */
+  async read(profileId: string): Promise<QuotaReport> {
+    const key = this.key(profileId);
+    const last = this.cache.get(key);
+    const at = this.now().toISOString();
+    let projectId: string | null = last?.projectId ?? null;
+    let read: Awaited<ReturnType<typeof readProjectQuota>> | null = null;
+    let failure: ReturnType<typeof problemOf> | null = null;
+    try {
+      const connection = this.profiles.connection(profileId);
+      const token = await connection.session.token();
+      projectId = token.project?.id ?? null;
+      if (!projectId) throw new AppError('PROFILE_INVALID', 'The token has no project: quotas are per project.');
+      read = await readProjectQuota(connection, projectId);
+    } catch (err) {
+      // Keystone itself failed: every service falls back alike.
+      failure = problemOf(err, 'Keystone', 'the token for the quota read');
+    }
+    const services = {} as Record<ServiceName, ServiceQuota>;
+    for (const service of QUOTA_SERVICES) {
+      const r = read?.services[service];
+      const before = last?.services[service] ?? null;
+      if (r?.kinds) services[service] = { service, state: 'fresh', source: r.source, fetchedAt: at, problem: null, kinds: r.kinds };
+      else services[service] = fallback(service, r?.problem ?? failure!, before);
+    }
+    const flavorsFresh = read?.flavors ?? null;
+    const report: QuotaReport = {
+      profileId,
+      projectId,
+      region: this.profiles.get(profileId).region,
+      readAt: at,
+      services,
+      flavors: flavorsFresh ? flavorsFresh.map(({ id, name, vcpus, ramMiB }) => ({ id, name, vcpus, ramMiB })) : (last?.flavors ?? null),
+      flavorsState: flavorsFresh ? 'fresh' : last?.flavors ? 'stale' : 'unknown',
+      flavorsFetchedAt: flavorsFresh ? at : (last?.flavorsFetchedAt ?? null),
+    };
+    // Something read now (or a known answer such as "no Nova here") is worth keeping.
+    if (QUOTA_SERVICES.some((s) => services[s].state === 'fresh' || services[s].problem?.code === 'no-service')) this.cache.save(key, report, at);
+    return report;
+  }
+
+  /** The last known quota without touching the network, every service marked stale. */
+  lastKnown(profileId: string): QuotaReport | null {
+    const r = this.cache.get(this.key(profileId));
+    return r ? markStale(r) : null;
+  }
+
+  /** The newest quota read of any profile (what a template's library status is checked against). */
+  newest(): QuotaReport | null {
+    const r = this.cache.newest();
+    return r ? markStale(r) : null;
+  }
+
+  /**
+   * The verdict for deploying these files with these parameters to this
+   * profile (its sandbox environment included, as the deploy adds it).
+   */
+  async check(profileId: string, files: QuotaFiles, parameters: Record<string, unknown> = {}, extraEnvironment: string | null = null): Promise<{ check: QuotaCheck; report: QuotaReport }> {
+    const report = await this.read(profileId);
+    return { check: quotaVerdict(countTemplate(this.countInput(profileId, files, report, parameters, extraEnvironment)), report), report };
+  }
+
+  /** Refuses a deploy (or an export) over quota, naming the kinds and numbers; unknown kinds never block. */
+  async assertWithinQuota(profileId: string, files: QuotaFiles, parameters: Record<string, unknown>, extraEnvironment: string | null, action: string): Promise<void> {
+    const { check, report } = await this.check(profileId, files, parameters, extraEnvironment);
+    if (check.state !== 'over') return;
+    const stale = check.kinds.filter((k) => k.relevant && k.state === 'over' && k.stale);
+    const when = stale.length ? ` (last known quota, read ${QUOTA_SERVICES.map((s) => report.services[s]).find((s) => s.state === 'stale')?.fetchedAt ?? 'earlier'})` : '';
+    const kinds = check.kinds.filter((k) => k.relevant && k.state === 'over').map((k) => ({ kind: k.kind, total: k.total, limit: k.limit, used: k.used, canvas: k.canvas }));
+    throw new AppError('QUOTA_EXCEEDED', `Over quota: ${overSummary(check)} (used + this template / limit)${when}. ${action} is blocked; the template can still be saved.`, { kinds });
+  }
+
+  private countInput(profileId: string, files: QuotaFiles, report: QuotaReport, parameters: Record<string, unknown>, extraEnvironment: string | null): CountInput {
+    const environments = [files.environment, extraEnvironment].filter((e): e is string => !!e);
+    if (this.profiles.get(profileId).sandbox) environments.push(sandboxEnvironmentYaml());
+    return { yaml: files.yaml, entryPath: files.entryPath, files: files.files, environments, parameters, flavors: report.flavors };
+  }
+
+  private key(profileId: string): QuotaKey {
+    const p = this.profiles.get(profileId);
+    return { profileId, project: p.projectId ?? p.projectName ?? '', region: p.region ?? '' };
+  }
+}
+
+function fallback(service: ServiceName, problem: ServiceQuota['problem'], before: ServiceQuota | null): ServiceQuota {
+  // Only "cannot reach it now" keeps the last known: a missing service or a refusal is the answer itself.
+  if (problem?.code === 'unreachable' && before?.fetchedAt && before.state !== 'unknown') {
+    return { ...before, state: 'stale', problem };
+  }
+  return { service, state: 'unknown', source: null, fetchedAt: null, problem: problem?.code === 'unreachable' && !before ? { code: 'never-read', message: `${problem.message} No quota was read before.` } : problem, kinds: {} };
+}
+
+function markStale(r: QuotaReport): QuotaReport {
+  const services = Object.fromEntries(
+    QUOTA_SERVICES.map((s) => [s, r.services[s].state === 'fresh' ? { ...r.services[s], state: 'stale' as const } : r.services[s]]),
+  ) as Record<ServiceName, ServiceQuota>;
+  return { ...r, services, flavorsState: r.flavors ? 'stale' : 'unknown' };
+}

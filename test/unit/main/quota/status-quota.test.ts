@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { hotChecker, quotaAwareChecker } from '../../../../main/library/template-checker';
+import type { QuotaReport } from '../../../../shared/quota/model';
+
+const report: QuotaReport = {
+  profileId: 'p1',
+  projectId: 'x',
+  region: 'RegionOne',
+  readAt: '2026-11-23T01:00:00.000Z',
+  services: {
+    compute: { service: 'compute', state: 'fresh', source: 'quota-detail', fetchedAt: '2026-11-23T01:00:00.000Z', problem: null, kinds: { instances: { limit: 1, used: 0 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 } } },
+    network: { service: 'network', state: 'fresh', source: 'quota-detail', fetchedAt: '2026-11-23T01:00:00.000Z', problem: null, kinds: { port: { limit: 500, used: 0 } } },
+    volume: { service: 'volume', state: 'unknown', source: null, fetchedAt: null, problem: { code: 'no-service', message: 'x' }, kinds: {} },
+  },
+  flavors: [{ id: '1', name: 'm1.tiny', vcpus: 1, ramMiB: 512 }],
+  flavorsState: 'fresh',
+  flavorsFetchedAt: null,
+};
+const server = (n: string) => `  ${n}:\n    type: OS::Nova::Server\n    properties: {image: cirros, flavor: m1.tiny, networks: [{network: private}]}\n`;
+const two = `heat_template_version: 2018-08-31\nresources:\n${server('a')}${server('b')}`;
+
+describe('library status with the last known quota (SPEC 1.4)', () => {
+  it('over the newest quota read: needs editing, naming kinds, numbers, region and time', () => {
+    const check = quotaAwareChecker(hotChecker, () => ({ report, sandbox: false }));
+    expect(hotChecker(two, {}, null).status).toBe('usable');
+    expect(check(two, {}, null)).toEqual({ status: 'needs_editing', reason: 'Over quota in RegionOne (quota read 2026-11-23T01:00:00.000Z): instances 2/1 (used + this template / limit).' });
+  });
+  it('within quota, never read, or a sandbox cloud: the HOT verdict stands', () => {
+    const one = `heat_template_version: 2018-08-31\nresources:\n${server('a')}`;
+    expect(quotaAwareChecker(hotChecker, () => ({ report, sandbox: false }))(one, {}, null).status).toBe('usable');
+    expect(quotaAwareChecker(hotChecker, () => null)(two, {}, null).status).toBe('usable');
+    expect(quotaAwareChecker(hotChecker, () => ({ report, sandbox: true }))(two, {}, null).status).toBe('usable');
+  });
+  it('a template that needs editing keeps its own reason', () => {
+    const broken = 'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Nova::Server, properties: {flavor: {get_param: nope}}}\n';
+    expect(quotaAwareChecker(hotChecker, () => ({ report, sandbox: false }))(broken, {}, null).reason).toMatch(/nope/);
+  });
+});
