@@ -53,7 +53,9 @@ describe('validate', () => {
   });
 
   it('names the missing service for Nova/Neutron resources when no sandbox environment is given', async () => {
-    const err = await failure(demo.heat.validate({ template: TOPOLOGY }));
+    // RegionTwo is Heat-only on the light and on the full cloud alike
+    const r2 = connect(cloud, 'demo', { region: 'RegionTwo' });
+    const err = await failure(r2.heat.validate({ template: TOPOLOGY })).finally(() => r2.dispose());
     expect(err.code).toBe('TEMPLATE_INVALID');
     expect(err.details?.type).toBe('ResourceTypeUnavailable');
     expect(err.message).toMatch(/not available|not in service catalog/);

@@ -18,7 +18,28 @@ export interface TestCloud {
   heatProcesses: Record<string, string | null>;
   cloudsYaml: string;
   openrc: Record<'admin' | 'demo', string>;
+  /** True when `cloud-up.sh --full` runs Nova/Neutron/Cinder/Glance/Placement on RegionOne. */
+  full?: boolean;
+  /** The rest is written only on the full cloud (test/cloud/write-cloud-json.py). */
+  endpoints?: FullCloudEndpoints;
+  flavors?: string[];
+  image?: string;
+  publicNetwork?: string;
+  publicNetworkId?: string;
+  volumeTypes?: string[];
+  computeHost?: string;
 }
+
+/** RegionOne public endpoints of the full cloud (volume keeps Keystone's `%(project_id)s`). */
+export interface FullCloudEndpoints {
+  compute: string;
+  network: string;
+  volume: string;
+  image: string;
+  placement: string;
+}
+
+export type FullTestCloud = TestCloud & Required<Pick<TestCloud, 'endpoints' | 'flavors' | 'image' | 'publicNetwork' | 'publicNetworkId' | 'computeHost'>> & { full: true };
 
 export function stateDir(): string {
   return process.env.HEAT_STUDIO_CLOUD_STATE ?? join(process.env.TMPDIR ?? tmpdir(), 'heat-studio-cloud');
@@ -30,6 +51,26 @@ export function loadTestCloud(): TestCloud {
     throw new Error(`The test cloud is not up: ${file} is missing. Start it with \`npm run cloud:up\` (see test/cloud/README.md).`);
   }
   return JSON.parse(readFileSync(file, 'utf8')) as TestCloud;
+}
+
+/**
+ * For tests that need real servers, networks and volumes: throws (the test
+ * FAILS, it is not skipped) when the running cloud is the Heat-only one.
+ */
+export function requireFullCloud(): FullTestCloud {
+  const cloud = loadTestCloud();
+  if (cloud.full !== true || !cloud.endpoints) {
+    throw new Error(
+      'This test needs the FULL test cloud (Nova, Neutron, Cinder, Glance on RegionOne), but the running one is Heat-only. ' +
+        'Start it with `npm run cloud:up -- --full` (Debian/Ubuntu; see test/cloud/README.md).',
+    );
+  }
+  return cloud as FullTestCloud;
+}
+
+/** The classic-topology templates the full cloud is verified with (test/cloud/full/templates). */
+export function classicTemplate(who: 'admin' | 'demo'): string {
+  return readFileSync(join(repoRoot, 'test/cloud/full/templates', who === 'admin' ? 'classic.yaml' : 'classic-demo.yaml'), 'utf8');
 }
 
 export function passwordProfile(cloud: TestCloud, who: 'admin' | 'demo', overrides: Partial<ProfileFields> = {}): ProfileFields {
