@@ -6,6 +6,7 @@
 // as the last transition wrote it, and a new runner resumes from that row.
 import type { OperationRow, StackSetRecord, StackSetRepo, TemplateSource } from '../library/stackset-repo';
 import {
+  deadlinePassed,
   instancesAfter,
   isFinished,
   onInstanceResult,
@@ -31,7 +32,7 @@ export interface RunnerOptions {
   pollMs: number;
   /** Longest wait between polls when the cloud keeps failing. */
   maxBackoffMs: number;
-  /** The operation fails with the seed's timeout reason after this long. */
+  /** The operation fails with the seed's timeout reason after running this long (queued time not counted). */
   timeoutMs: number;
 }
 
@@ -142,7 +143,8 @@ export class OperationRunner {
   /** Start what the scheduler offers, re-attach after a restart, enforce the deadline. */
   private advance(): void {
     const now = this.deps.now();
-    if (this.state.operation.status === 'OPERATION_IN_PROGRESS' && now - Date.parse(this.state.operation.create_time) > this.deps.options.timeoutMs) {
+    // Counted from when the operation began running, not from its creation (time queued is not its own).
+    if (deadlinePassed(this.state, now, this.deps.options.timeoutMs)) {
       const r = timeOutOperation(this.state, now);
       if (r.ok) {
         this.state = r.value;

@@ -129,6 +129,7 @@ export function createOperation(input: CreateOperationInput): Checked<OperationS
     stop: 'none',
     stopMessage: '',
     timedOut: false,
+    running_since: queued ? null : time,
   };
   const status = operationStatus(state);
   return accept({ ...state, operation: { ...operation, status, status_message: operationStatusMessage(state, status) } });

@@ -43,6 +43,13 @@ export interface OperationState {
   stopMessage: string;
   /** The runner gave up waiting (seed: "资源栈集操作超时" is a reason an operation fails). */
   timedOut: boolean;
+  /**
+   * When the operation left the queue and began running (its creation time
+   * when nothing was ahead of it); null while queued. The operation's timeout
+   * counts from here: time spent waiting behind another operation is not the
+   * operation's own running time.
+   */
+  running_since: string | null;
 }
 
 export interface RegionTally {

@@ -8,7 +8,7 @@
 //   3. step(state, now)                 -> persist, then start the returned instances in Heat
 //   4. onInstanceResult(state, key, 'complete' | 'failed', message, now) -> persist, go to 3
 //   until isFinished(state). requestStop(state, now) may come at any time;
-//   timeOutOperation(state, now) when the runner's deadline passes.
+//   timeOutOperation(state, now) once deadlinePassed(state, now, timeoutMs).
 // After a restart, load the state and go to 3: instances already
 // OPERATION_IN_PROGRESS are not returned again; the runner re-attaches to their Heat stacks.
 import { accept, refuse, STACK_SET_ERRORS as E, type Checked } from './errors';
@@ -180,12 +180,23 @@ export function timeOutOperation(state: OperationState, now: number): Checked<Op
   return accept(settle({ ...cancelled, instances, timedOut: true }, now));
 }
 
-/** A queued operation's turn has come (see nextQueued). */
+/**
+ * Whether a running operation has used up its time: counted from when it
+ * began running (running_since), not from its creation, so an operation that
+ * waited an hour in QUEUE_IN_PROGRESS behind another one still gets its whole
+ * timeout once it starts. Never true while queued, stopping or finished.
+ */
+export function deadlinePassed(state: OperationState, now: number, timeoutMs: number): boolean {
+  if (operationStatus(state) !== 'OPERATION_IN_PROGRESS' || state.running_since === null) return false;
+  return now - Date.parse(state.running_since) > timeoutMs;
+}
+
+/** A queued operation's turn has come (see nextQueued); its timeout starts counting now. */
 export function activateOperation(state: OperationState, now: number): Checked<OperationState> {
   if (operationStatus(state) !== 'QUEUE_IN_PROGRESS') {
     return refuse(E.operationNotActive, 'stack_set_operation_id', `operation ${state.operation.stack_set_operation_id} is not queued`);
   }
-  return accept(settle({ ...state, queued: false }, now));
+  return accept(settle({ ...state, queued: false, running_since: formatTimestamp(now) }, now));
 }
 
 /**

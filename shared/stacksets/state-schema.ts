@@ -73,6 +73,8 @@ const stateSchema = z.object({
   stop: z.enum(['none', 'requested', 'failed']),
   stopMessage: z.string(),
   timedOut: z.boolean(),
+  // Absent from rows written before the timeout counted from the start of running (see legacyRunningSince).
+  running_since: timestamp.nullable().optional(),
 });
 
 export function parseOperationState(json: unknown): Checked<OperationState> {
@@ -82,7 +84,8 @@ export function parseOperationState(json: unknown): Checked<OperationState> {
     const where = issue ? issue.path.join('.') : '';
     return refuse(E.stateInvalid, where || 'state', `stored operation state is invalid at "${where}": ${issue?.message ?? 'unknown'}`);
   }
-  const state = parsed.data as OperationState;
+  const { running_since, ...rest } = parsed.data;
+  const state = { ...rest, running_since: running_since === undefined ? legacyRunningSince(rest) : running_since } as OperationState;
   const regions = new Set(state.regions.map((r) => r.region));
   const stray = state.instances.find((i) => !regions.has(i.region));
   if (stray !== undefined) return refuse(E.stateInvalid, 'instances', `stored instance ${stray.key} names a region the operation does not have`);
@@ -90,4 +93,17 @@ export function parseOperationState(json: unknown): Checked<OperationState> {
     return refuse(E.stateInvalid, 'operation.status', `stored status ${state.operation.status} does not follow from the instances (${operationStatus(state)})`);
   }
   return accept(state);
+}
+
+/**
+ * A row from before running_since existed: queued means not running yet; else
+ * the earliest instance start is when it ran (an operation starts instances as
+ * soon as it runs), and with none started its last transition (the activation)
+ * is the closest known moment. Never the creation time, which would count the
+ * queue.
+ */
+function legacyRunningSince(state: Omit<OperationState, 'running_since'>): string | null {
+  if (state.queued) return null;
+  const starts = state.instances.map((i) => i.started_at).filter((t): t is string => t !== null).sort();
+  return starts[0] ?? state.operation.update_time;
 }

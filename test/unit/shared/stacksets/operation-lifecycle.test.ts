@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   activateOperation,
+  deadlinePassed,
   instanceKey as k,
   isFinished,
   nextActions,
@@ -201,5 +202,55 @@ describe('timing out', () => {
     expect(Object.values(statuses(s))).toEqual(['OPERATION_FAILED', 'CANCEL_COMPLETE', 'CANCEL_COMPLETE']);
     expect(must(parseOperationState(JSON.parse(JSON.stringify(s))))).toEqual(s);
     expect(timeOutOperation(s, T0).ok).toBe(false);
+  });
+
+  const HOUR = 3_600_000;
+  const running = { status: 'OPERATION_IN_PROGRESS' as const };
+
+  it('counts an operation that never queued from its creation', () => {
+    const s = step(mustCreate(operationInput(['r1'], domains(2))), T0).state;
+    expect(s.running_since).toBe(s.operation.create_time);
+    expect(deadlinePassed(s, T0 + HOUR, HOUR)).toBe(false);
+    expect(deadlinePassed(s, T0 + HOUR + 1, HOUR)).toBe(true);
+  });
+
+  it('counts a queued operation from its activation, not from its creation', () => {
+    let s = mustCreate(operationInput(['r1'], domains(2), undefined, { otherOperations: [running] }));
+    expect(s.running_since).toBeNull();
+    // Queued for two hours behind another operation: no deadline while queued.
+    expect(deadlinePassed(s, T0 + 2 * HOUR, HOUR)).toBe(false);
+    s = must(activateOperation(s, T0 + 2 * HOUR));
+    s = step(s, T0 + 2 * HOUR).state;
+    expect(s.running_since).toBe('2024-04-22T09:17:29.000Z');
+    // From creation this would be three hours; it has run for one.
+    expect(deadlinePassed(s, T0 + 3 * HOUR, HOUR)).toBe(false);
+    expect(deadlinePassed(s, T0 + 3 * HOUR + 1, HOUR)).toBe(true);
+    s = must(timeOutOperation(s, T0 + 3 * HOUR + 1));
+    expect(s.operation.status).toBe('OPERATION_FAILED');
+    // Finished: never past a deadline again.
+    expect(deadlinePassed(s, T0 + 10 * HOUR, HOUR)).toBe(false);
+  });
+
+  it('has no deadline while stopping', () => {
+    let s = step(mustCreate(operationInput(['r1'], domains(2))), T0).state;
+    s = must(requestStop(s, T0 + 1));
+    expect(s.operation.status).toBe('STOP_IN_PROGRESS');
+    expect(deadlinePassed(s, T0 + 2 * HOUR, HOUR)).toBe(false);
+  });
+
+  it('keeps running_since through persistence and derives it for rows written before it existed', () => {
+    let s = mustCreate(operationInput(['r1'], domains(2), undefined, { otherOperations: [running] }));
+    s = step(must(activateOperation(s, T0 + 2 * HOUR)), T0 + 2 * HOUR + 500).state;
+    expect(must(parseOperationState(JSON.parse(JSON.stringify(s))))).toEqual(s);
+    const { running_since: _dropped, ...legacy } = s;
+    void _dropped;
+    // The earliest instance start, not the creation time (which would count the queue).
+    expect(must(parseOperationState(JSON.parse(JSON.stringify(legacy)))).running_since).toBe('2024-04-22T09:17:29.500Z');
+    const queued = mustCreate(operationInput(['r1'], domains(2), undefined, { otherOperations: [running] }));
+    const { running_since: _q, ...legacyQueued } = queued;
+    void _q;
+    expect(must(parseOperationState(JSON.parse(JSON.stringify(legacyQueued)))).running_since).toBeNull();
+    const r = parseOperationState({ ...JSON.parse(JSON.stringify(s)), running_since: 'yesterday' });
+    expect(!r.ok && r.error.error_code).toBe(STACK_SET_ERRORS.stateInvalid);
   });
 });
