@@ -2,6 +2,7 @@
 import { stacksetsEn } from './stacksets-en';
 import { appsEn } from './apps-en';
 import { editorEn } from './editor-en';
+import { quotaEn } from './quota-en';
 import { cloudsEn, deployEn, stacksEn } from './stacks-en';
 export const en = {
   app: {
@@ -176,6 +177,7 @@ export const en = {
     confirm: 'Delete',
   },
   editor: editorEn,
+  quota: quotaEn,
   stacksets: stacksetsEn,
   clouds: cloudsEn,
   stacks: stacksEn,

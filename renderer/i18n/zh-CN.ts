@@ -2,6 +2,7 @@
 import { stacksetsZhCN } from './stacksets-zh-CN';
 import { appsZhCN } from './apps-zh-CN';
 import { editorZhCN } from './editor-zh-CN';
+import { quotaZhCN } from './quota-zh-CN';
 import { cloudsZhCN, deployZhCN, stacksZhCN } from './stacks-zh-CN';
 import type { Messages } from './en';
 
@@ -180,6 +181,7 @@ export const zhCN: Shape<Messages> = {
     confirm: '删除',
   },
   editor: editorZhCN,
+  quota: quotaZhCN,
   stacksets: stacksetsZhCN,
   clouds: cloudsZhCN,
   stacks: stacksZhCN,

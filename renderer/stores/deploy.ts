@@ -53,6 +53,12 @@ export const useDeployStore = defineStore('deploy', () => {
     return api.invoke('deploy.preview', { profileId: profile(), stackName, source: target.value.source, options });
   }
 
+  /** Main counts the template with these parameters against the quota read now (over quota blocks the create). */
+  async function checkQuota(options: DeployOptions): Promise<ResponseOf<'quota.checkDeploy'>> {
+    if (!target.value) throw new Error('nothing to deploy');
+    return api.invoke('quota.checkDeploy', { profileId: profile(), source: target.value.source, options });
+  }
+
   async function create(stackName: string, options: DeployOptions): Promise<StackRef> {
     if (!target.value) throw new Error('nothing to deploy');
     stacks.askNotificationPermission();
@@ -90,5 +96,5 @@ export const useDeployStore = defineStore('deploy', () => {
     return (await api.invoke('library.getVersion', { id: templateId, number: version })).yaml;
   }
 
-  return { target, changes, openLibrary, openYaml, close, preview, create, previewUpdate, update, versionsOf, versionYaml };
+  return { target, changes, openLibrary, openYaml, close, preview, checkQuota, create, previewUpdate, update, versionsOf, versionYaml };
 });

@@ -47,6 +47,11 @@ export const useEditorStore = defineStore('editor', () => {
   /** Nested files and the environment of the opened version travel with every save unchanged. */
   let files: Record<string, string> = {};
   let environment: string | null = null;
+  let entryPath = 'template.yaml';
+  /** What the quota panel counts beside the YAML: nested files, the environment, the entry's path. */
+  function projectFiles(): { files: Record<string, string>; environment: string | null; entryPath: string } {
+    return { files, environment, entryPath };
+  }
 
   const dirty = computed(() => doc.value.text !== savedText.value || JSON.stringify(positions.value) !== savedPositions.value);
   const canUndo = computed(() => (revision.value, history.canUndo));
@@ -86,6 +91,7 @@ export const useEditorStore = defineStore('editor', () => {
     version.value = details.latestVersion;
     files = details.latest.files;
     environment = details.latest.environment;
+    entryPath = details.latest.entryPath;
     const d = openDoc(details.latest.yaml);
     doc.value = markRaw(d);
     positions.value = layoutFor(d, details.latest.layout);
@@ -253,6 +259,6 @@ export const useEditorStore = defineStore('editor', () => {
   return {
     templateId, name, description, origin, version, doc, positions, selection, refusal, revision, dirty, canUndo, canRedo,
     open, setText, drop, connect, edit, deleteSelection, copy, paste, move, autoLayout, undo, redo, save,
-    targetsForItem, targetsFrom, explainConnect,
+    targetsForItem, targetsFrom, explainConnect, projectFiles,
   };
 });

@@ -1,0 +1,113 @@
+// The quota panel's cloud side against the full test cloud: both projects'
+// quota and usage read through our reader and cross-checked with the
+// `openstack` CLI; the Heat-only RegionTwo gives unknowns with the reason;
+// the 403 fallbacks on the real APIs; the classic topology deployed as demo
+// raises usage by exactly what the pure count said; over quota the deploy is
+// refused naming instances n/limit.
+import { describe, expect, it } from 'vitest';
+import { classicTemplate, connect, openstackCli, passwordProfile, requireFullCloud, uniqueName } from '../cloud/test-cloud';
+import { settle } from '../cloud/templates';
+import { useStudioOnCloud } from '../support/studio';
+import { readProjectQuota } from '../../../main/quota/quota-reader';
+import { countTemplate } from '../../../shared/quota/count';
+import { QUOTA_KINDS, type QuotaKind } from '../../../shared/quota/kinds';
+import type { QuotaReport } from '../../../shared/quota/model';
+
+const studio = useStudioOnCloud('quota-demo');
+const call = studio.call;
+
+function usedOf(r: QuotaReport): Record<QuotaKind, number | null> {
+  return Object.fromEntries(QUOTA_KINDS.map((k) => [k, r.services[k === 'instances' || k === 'cores' || k === 'ram' || k === 'key_pairs' ? 'compute' : k === 'volumes' || k === 'gigabytes' ? 'volume' : 'network'].kinds[k]?.used ?? null])) as Record<
+    QuotaKind,
+    number | null
+  >;
+}
+function cliLimits(who: 'admin' | 'demo'): Record<string, number> {
+  const rows = JSON.parse(openstackCli(requireFullCloud(), who, ['limits', 'show', '--absolute', '-f', 'json'])) as Array<{ Name: string; Value: number }>;
+  return Object.fromEntries(rows.map((r) => [r.Name, r.Value]));
+}
+function realProfile(who: 'admin' | 'demo', region = 'RegionOne'): string {
+  const cloud = requireFullCloud();
+  return studio.services.profiles.create(passwordProfile(cloud, who, { name: uniqueName(`quota-${who}`), sandbox: false, region }), cloud.users[who].password).id;
+}
+
+describe('quota against the full test cloud', () => {
+  it('reads both projects’ quota and usage, equal to what the openstack CLI shows', async () => {
+    for (const who of ['admin', 'demo'] as const) {
+      const report = await call('quota.read', { profileId: realProfile(who) });
+      for (const s of ['compute', 'network', 'volume'] as const) expect(report.services[s]).toMatchObject({ state: 'fresh', source: 'quota-detail', problem: null });
+      const quota = JSON.parse(openstackCli(requireFullCloud(), who, ['quota', 'show', '-f', 'json'])) as Record<string, number>;
+      const k = (s: 'compute' | 'network' | 'volume', kind: QuotaKind) => report.services[s].kinds[kind];
+      expect(k('compute', 'instances')?.limit).toBe(quota.instances);
+      expect(k('compute', 'cores')?.limit).toBe(quota.cores);
+      expect(k('compute', 'ram')?.limit).toBe(quota.ram);
+      expect(k('network', 'port')?.limit).toBe(quota.ports);
+      expect(k('network', 'security_group_rule')?.limit).toBe(quota['secgroup-rules']);
+      expect(k('volume', 'gigabytes')?.limit).toBe(quota.gigabytes);
+      const limits = cliLimits(who);
+      expect(k('compute', 'instances')?.used).toBe(limits.totalInstancesUsed);
+      expect(k('compute', 'ram')?.used).toBe(limits.totalRAMUsed);
+      expect(report.flavors?.map((f) => f.name).sort()).toEqual([...requireFullCloud().flavors].sort());
+    }
+  }, 180_000);
+
+  it('the Heat-only RegionTwo: every quota unknown, saying the service is missing; a server counts as unknown cores', async () => {
+    const report = await call('quota.read', { profileId: realProfile('demo', 'RegionTwo') });
+    for (const s of ['compute', 'network', 'volume'] as const) {
+      expect(report.services[s]).toMatchObject({ state: 'unknown', problem: { code: 'no-service' } });
+      expect(report.services[s].problem?.message).toMatch(/has no (Nova|Neutron|Cinder)/);
+    }
+    expect(report.flavorsState).toBe('unknown');
+    const count = countTemplate({ yaml: 'heat_template_version: 2018-08-31\nresources:\n  s: {type: OS::Nova::Server, properties: {flavor: m1.tiny}}\n', flavors: report.flavors });
+    expect(count.cores.unknown[0]?.code).toBe('flavors-unavailable');
+  }, 60_000);
+
+  it('403 from every quota API (another project’s quota): Nova and Cinder /limits, Neutron counts by listing', async () => {
+    const cloud = requireFullCloud();
+    const read = await readProjectQuota(connect(cloud, 'demo'), cloud.users.admin.projectId);
+    expect(read.services.compute).toMatchObject({ source: 'limits', problem: null });
+    expect(read.services.network).toMatchObject({ source: 'listing', problem: null });
+    expect(read.services.volume).toMatchObject({ source: 'limits', problem: null });
+    expect(read.services.compute.kinds?.instances?.limit).toBe(cliLimits('demo').maxTotalInstances);
+  }, 60_000);
+
+  it('deploying the classic topology as demo raises usage by what the count said', async () => {
+    const profileId = realProfile('demo');
+    const before = await call('quota.read', { profileId });
+    const yaml = classicTemplate('demo');
+    const count = countTemplate({ yaml, flavors: before.flavors });
+    for (const k of QUOTA_KINDS) expect(count[k].unknown, k).toEqual([]);
+    const result = await call('deploy.create', { profileId, stackName: uniqueName('quota-classic'), source: { kind: 'yaml', yaml }, options: {} });
+    studio.created.push(result.stack);
+    const done = await settle(studio.services.cloud.heat(profileId), result.stack, 300_000);
+    expect(done.stack_status).toBe('CREATE_COMPLETE');
+    const after = await call('quota.read', { profileId });
+    const u0 = usedOf(before);
+    const u1 = usedOf(after);
+    const delta = Object.fromEntries(QUOTA_KINDS.map((k) => [k, (u1[k] ?? NaN) - (u0[k] ?? NaN)]));
+    const counted = Object.fromEntries(QUOTA_KINDS.map((k) => [k, count[k].known]));
+    expect(delta).toEqual(counted);
+    // The CLI sees the same usage.
+    const limits = cliLimits('demo');
+    expect(u1.instances).toBe(limits.totalInstancesUsed);
+    expect(u1.cores).toBe(limits.totalCoresUsed);
+    expect(u1.ram).toBe(limits.totalRAMUsed);
+  }, 420_000);
+
+  it('over quota (instances set to what is used): the deploy is refused naming instances n/limit; the quota is restored', async () => {
+    const cloud = requireFullCloud();
+    const profileId = realProfile('demo');
+    const used = (await call('quota.read', { profileId })).services.compute.kinds.instances!.used!;
+    const original = JSON.parse(openstackCli(cloud, 'admin', ['quota', 'show', '-f', 'json', cloud.users.demo.projectId])) as Record<string, number>;
+    openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(used), cloud.users.demo.projectId]);
+    try {
+      const yaml = `heat_template_version: 2018-08-31\nresources:\n  s:\n    type: OS::Nova::Server\n    properties: {image: ${cloud.image}, flavor: m1.tiny, networks: [{network: ${cloud.publicNetwork}}]}\n`;
+      const err = await call('deploy.create', { profileId, stackName: uniqueName('quota-over'), source: { kind: 'yaml', yaml }, options: {} }).catch((e: Error & { code: string }) => e);
+      expect(err).toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringContaining(`instances ${used + 1}/${used}`) });
+      const check = await call('quota.checkDeploy', { profileId, source: { kind: 'yaml', yaml }, options: {} });
+      expect(check.check.state).toBe('over');
+    } finally {
+      openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(original.instances), cloud.users.demo.projectId]);
+    }
+  }, 120_000);
+});
