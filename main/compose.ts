@@ -36,6 +36,9 @@ import { StackSetService } from './stacksets/stackset-service';
 import { quotaHandlers } from './ipc/quota.ipc';
 import { QuotaService } from './quota/quota-service';
 import { QuotaCacheRepo } from './library/quota-cache-repo';
+import { existingHandlers } from './ipc/existing.ipc';
+import { InventoryService } from './existing/inventory-service';
+import { InventoryCacheRepo } from './library/inventory-cache-repo';
 
 export interface ComposeOptions {
   dataDir: string;
@@ -99,7 +102,9 @@ export function composeServices(options: ComposeOptions): Services {
 
   // The quota panel's cloud side; deploy and app export are refused over quota.
   const quota = new QuotaService(profiles, quotaCache, options.now);
-  const deploy = new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now, quota);
+  // What already exists in the cloud (SPEC 1.5): the palette's Existing tab, and rule 7 on re-check and deploy.
+  const inventory = new InventoryService(profiles, new InventoryCacheRepo(db), options.now);
+  const deploy = new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now, quota, inventory);
 
   const info: AppInfo = {
     version: options.version,
@@ -115,10 +120,11 @@ export function composeServices(options: ComposeOptions): Services {
     ...appsHandlers(apps, { service: quota, library }),
     ...backupHandlers(db, backups, library, options.nativeBinding),
     ...cloudHandlers(cloudServices),
-    ...syncHandlers(new StackSyncService(library, cloudServices.cloud, profiles, new StackOriginRepo(db), new CloudCacheRepo(db))),
+    ...syncHandlers(new StackSyncService(library, cloudServices.cloud, profiles, new StackOriginRepo(db), new CloudCacheRepo(db), inventory)),
     ...stacksetHandlers(stacksets, profiles),
     ...deployHandlers(deploy),
     ...quotaHandlers(quota, deploy),
+    ...existingHandlers(inventory),
   };
   const dispatcher = new Dispatcher(handlers);
 

@@ -13,6 +13,8 @@ import type { LibraryService } from '../library/library-service';
 import type { QuotaService } from '../quota/quota-service';
 import type { QuotaCheck } from '../../shared/quota/verdict';
 import type { QuotaReport } from '../../shared/quota/model';
+import type { InventoryService } from '../existing/inventory-service';
+import { environmentValues, revalidationReason, type MissingInCloud } from '../../shared/existing/revalidate';
 
 interface Resolved {
   files: VersionFiles;
@@ -21,16 +23,20 @@ interface Resolved {
 
 export class DeployService {
   constructor(
-    private readonly library: Pick<LibraryService, 'get' | 'getVersion'>,
+    private readonly library: Pick<LibraryService, 'get' | 'getVersion' | 'recordStatus'>,
     private readonly cloud: Pick<CloudService, 'create' | 'update' | 'call' | 'prepare'>,
     private readonly origins: StackOriginRepo,
     private readonly now: () => Date = () => new Date(),
     /** Over quota blocks a create (SPEC 1.2); absent in tests that do not deploy real resources. */
     private readonly quota: Pick<QuotaService, 'check' | 'assertWithinQuota'> | null = null,
+    /** Rule 7: a template naming what the cloud no longer holds is refused before Heat sees it. */
+    private readonly inventory: Pick<InventoryService, 'revalidate'> | null = null,
   ) {}
 
   async preview(profileId: string, stackName: string, source: DeploySource, options: DeployOptions): Promise<{ stack: Record<string, unknown>; sandbox: boolean }> {
-    const body = this.body(this.resolve(source), options, stackName);
+    const resolved = this.resolve(source);
+    const body = this.body(resolved, options, stackName);
+    await this.refuseMissing(profileId, resolved, options);
     const prepared = this.cloud.prepare(profileId, body);
     const result = await this.cloud.call(profileId, (h) => h.previewCreate(prepared.body));
     return { stack: result.stack, sandbox: prepared.sandbox };
@@ -39,6 +45,7 @@ export class DeployService {
   async create(profileId: string, stackName: string, source: DeploySource, options: DeployOptions): Promise<DeployResult & { origin: StackOrigin | null }> {
     const resolved = this.resolve(source);
     const body = this.body(resolved, options, stackName);
+    await this.refuseMissing(profileId, resolved, options);
     await this.quota?.assertWithinQuota(profileId, resolved.files, options.parameters, options.environment, 'Deploying');
     const result = await this.cloud.create(profileId, body);
     return { ...result, origin: this.remember(profileId, result.stack, resolved) };
@@ -56,7 +63,9 @@ export class DeployService {
       return { ...result, origin: this.origins.get(profileId, stack.id) };
     }
     const resolved = this.resolve(source);
-    const result = await this.cloud.update(profileId, stack, this.body(resolved, options), false);
+    const body = this.body(resolved, options);
+    await this.refuseMissing(profileId, resolved, options);
+    const result = await this.cloud.update(profileId, stack, body, false);
     return { ...result, origin: this.remember(profileId, stack, resolved) ?? this.origins.get(profileId, stack.id) };
   }
 
@@ -72,6 +81,28 @@ export class DeployService {
 
   originsOf(profileId: string): StackOrigin[] {
     return this.origins.listForProfile(profileId);
+  }
+
+  /**
+   * Rule 7 (SPEC 1.2): the existing resources, images, flavors, key pairs and
+   * zones the template names (with the values given for this deploy) must
+   * still exist in the cloud. Refused with the reason the library then shows
+   * as the status of the latest version. When the inventory cannot be read,
+   * Heat's own answer to the request decides.
+   */
+  private async refuseMissing(profileId: string, resolved: Resolved, options: DeployOptions): Promise<void> {
+    if (!this.inventory) return;
+    let missing: MissingInCloud[];
+    try {
+      missing = await this.inventory.revalidate(profileId, { ...resolved.files, parameters: { ...environmentValues(options.environment), ...options.parameters } });
+    } catch {
+      return;
+    }
+    if (!missing.length) return;
+    const reason = revalidationReason(missing);
+    const lib = resolved.library;
+    if (lib && this.library.get(lib.templateId).latestVersion === lib.version) this.library.recordStatus(lib.templateId, 'needs_editing', reason);
+    throw new AppError('TEMPLATE_INVALID', `Refused: the template needs editing. ${reason}`, { reason, missing: missing.slice(0, 20) });
   }
 
   private resolve(source: DeploySource): Resolved {

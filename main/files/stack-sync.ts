@@ -15,6 +15,8 @@ import type { ProfileService } from '../cloud/profile-service';
 import type { CloudCacheRepo } from '../library/cloud-cache-repo';
 import type { LibraryService } from '../library/library-service';
 import type { StackOriginRepo } from '../library/stack-origin-repo';
+import type { InventoryService } from '../existing/inventory-service';
+import { revalidationReason } from '../../shared/existing/revalidate';
 
 export class StackSyncService {
   constructor(
@@ -23,6 +25,8 @@ export class StackSyncService {
     private readonly profiles: ProfileService,
     private readonly origins: StackOriginRepo,
     private readonly cache: CloudCacheRepo,
+    /** Rule 7's re-validation against the cloud's inventory (absent in tests that only need Heat). */
+    private readonly inventory?: Pick<InventoryService, 'revalidate'>,
   ) {}
 
   deployments(templateId: string): Deployment[] {
@@ -79,10 +83,11 @@ export class StackSyncService {
 
   /**
    * Recomputes a template's status on demand (SPEC 1.4): the HOT engine
-   * offline, then, when a cloud profile is given and answers, Heat's own
-   * POST /validate (which also sees what only the cloud knows: images,
-   * flavors and custom constraints). An unreachable cloud keeps the offline
-   * verdict and says so.
+   * offline, then, when a cloud profile is given and answers, rule 7's
+   * re-validation against the cloud's inventory (existing resources, images,
+   * flavors, key pairs, zones that no longer exist, named) and Heat's own
+   * POST /validate (custom constraints). An unreachable cloud keeps the
+   * offline verdict and says so. The verdict and its reason are recorded.
    */
   async recheck(templateId: string, profileId?: string): Promise<{ status: 'usable' | 'needs_editing'; reason: string; checkedWithCloud: boolean; cloudError: string | null }> {
     const latest = this.library.get(templateId).latest;
@@ -90,7 +95,17 @@ export class StackSyncService {
     let verdict: { status: 'usable' | 'needs_editing'; reason: string } = { status: offline.status, reason: offline.reason };
     let checkedWithCloud = false;
     let cloudError: string | null = null;
-    if (offline.status === 'usable' && profileId) {
+    if (offline.status === 'usable' && profileId && this.inventory) {
+      // Rule 7 first: an image, flavor, zone or existing resource the cloud no longer holds, named.
+      try {
+        const missing = await this.inventory.revalidate(profileId, latest);
+        checkedWithCloud = true;
+        if (missing.length) verdict = { status: 'needs_editing', reason: revalidationReason(missing) };
+      } catch (err) {
+        cloudError = err instanceof Error ? err.message : String(err);
+      }
+    }
+    if (verdict.status === 'usable' && profileId && cloudError === null) {
       const { body, diagnostics } = stackBodyFor(latest, { parameters: {}, environment: null, disableRollback: false, timeoutMins: null, tags: [] });
       if (!body) {
         verdict = { status: 'needs_editing', reason: diagnostics[0]?.message ?? 'The template cannot be bundled.' };

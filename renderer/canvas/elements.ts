@@ -11,6 +11,9 @@ import type { Point } from './layout';
 export interface Badges {
   errors: Map<string, number>;
   warnings: Map<string, number>;
+  /** Existing resources the cloud no longer holds, and the word that marks them (translated by the caller). */
+  missing?: ReadonlySet<string>;
+  missingText?: string;
 }
 
 /** Join resources drawn small: they only exist to connect two others. */
@@ -26,11 +29,14 @@ export function toElements(topo: Topology, positions: Readonly<Record<string, Po
   for (const n of topo.nodes) {
     const errors = badges?.errors.get(n.id) ?? 0;
     const warnings = badges?.warnings.get(n.id) ?? 0;
+    const missing = !!badges?.missing?.has(n.id);
+    // An existing resource shows its name in the cloud; a missing one says so in words, not only in colour.
+    const name = n.existing ? n.existing.name : n.name;
     const el: ElementDefinition = {
       group: 'nodes',
       data: {
         id: n.id,
-        label: nodeLabel(n.name, errors, warnings),
+        label: nodeLabel(missing ? `${name} ⊘ ${badges?.missingText ?? 'missing'}` : name, errors, warnings),
         icon: iconUri(n.kind),
         kind: n.kind,
         type: n.type,
@@ -38,6 +44,8 @@ export function toElements(topo: Topology, positions: Readonly<Record<string, Po
         size: SMALL_KINDS.has(n.kind) ? 'small' : 'normal',
         status: errors ? 'error' : warnings ? 'warning' : 'ok',
         param: n.isParam ? 1 : 0,
+        existing: n.existing ? 1 : 0,
+        missing: missing ? 1 : 0,
       },
     };
     const p = positions[n.id];

@@ -34,6 +34,9 @@ export function canvasStyle(): StylesheetJson {
     { selector: 'node[size = "small"]', style: { width: 18, height: 18, 'font-size': 8 } },
     { selector: 'node[status = "warning"]', style: { 'border-color': '#e0a100', 'border-width': 4 } },
     { selector: 'node[status = "error"]', style: { 'border-color': '#d62828', 'border-width': 4 } },
+    // Existing cloud resources (SPEC 1.5, "颜色高亮部分为已有资源"): an amber double border and glow; missing ones dashed red and faded.
+    { selector: 'node[existing = 1]', style: { 'border-color': '#d97706', 'border-width': 5, 'border-style': 'double', 'underlay-color': '#fbbf24', 'underlay-opacity': 0.45, 'underlay-padding': 7 } },
+    { selector: 'node[missing = 1]', style: { 'border-color': '#d62828', 'border-style': 'dashed', 'border-width': 3, 'underlay-color': '#d62828', 'underlay-opacity': 0.25, opacity: 0.7, color: '#b91c1c' } },
     { selector: 'node:selected', style: { 'overlay-color': '#1d4ed8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
     { selector: 'node.target-ok', style: { 'underlay-color': '#22c55e', 'underlay-opacity': 0.5, 'underlay-padding': 10 } },
     { selector: 'node.target-no', style: { opacity: 0.35 } },
@@ -56,6 +59,7 @@ export function canvasStyle(): StylesheetJson {
     },
     { selector: 'edge[kind = "depends_on"]', style: { 'line-style': 'dashed' } },
     { selector: 'edge[kind = "get_param"]', style: { 'line-color': '#2b7a78', 'target-arrow-color': '#2b7a78' } },
+    { selector: 'edge[kind = "existing"]', style: { 'line-color': '#d97706', 'target-arrow-color': '#d97706', 'line-style': 'dotted', width: 2 } },
     { selector: 'edge:selected', style: { 'line-color': '#1d4ed8', 'target-arrow-color': '#1d4ed8', width: 3 } },
   ] as StylesheetJson;
 }

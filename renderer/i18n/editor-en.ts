@@ -72,6 +72,7 @@ export const editorEn = {
     'existing-fixed': '{name} is an existing cloud resource: its relations come from the cloud and cannot be changed on the canvas.',
     'existing-read-only': '{name} is an existing cloud resource: it cannot be edited here.',
     'existing-needs-version': 'Existing resources need heat_template_version 2018-03-02 or later (this template has {version}): the studio marks them with parameter tags, which older versions refuse.',
+    'existing-unknown': 'That resource is not in the cloud listing any more: refresh the Existing tab.',
     'too-large': "Refused: the text is {size} bytes, over Heat's max_template_size of {max} bytes.",
     'edit-failed': 'The canvas cannot change the template now: {message}',
   },

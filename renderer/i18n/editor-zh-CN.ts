@@ -76,6 +76,7 @@ export const editorZhCN: Shape<typeof editorEn> = {
     'existing-fixed': '{name} 是已有资源：它的资源关系来自云端，不能在画布中更改。',
     'existing-read-only': '{name} 是已有资源：不能在此编辑。',
     'existing-needs-version': '使用已有资源需要 heat_template_version 2018-03-02 或更高版本（本模板为 {version}）：工作室用参数的 tags 标记已有资源，旧版本不支持。',
+    'existing-unknown': '云端列表中已没有该资源：请刷新“已有资源”栏。',
     'too-large': '已拒绝：文本为 {size} 字节，超过 Heat 的 max_template_size（{max} 字节）。',
     'edit-failed': '画布暂时无法修改模板：{message}',
   },

@@ -1,6 +1,7 @@
 // English UI strings. zh-CN.ts must have the same keys (a unit test checks).
 import { stacksetsEn } from './stacksets-en';
 import { appsEn } from './apps-en';
+import { existingEn } from './existing-en';
 import { editorEn } from './editor-en';
 import { quotaEn } from './quota-en';
 import { cloudsEn, deployEn, stacksEn } from './stacks-en';
@@ -177,6 +178,7 @@ export const en = {
     confirm: 'Delete',
   },
   editor: editorEn,
+  existing: existingEn,
   quota: quotaEn,
   stacksets: stacksetsEn,
   clouds: cloudsEn,

@@ -1,6 +1,7 @@
 // 简体中文界面文字（与 en.ts 的键一一对应）。
 import { stacksetsZhCN } from './stacksets-zh-CN';
 import { appsZhCN } from './apps-zh-CN';
+import { existingZhCN } from './existing-zh-CN';
 import { editorZhCN } from './editor-zh-CN';
 import { quotaZhCN } from './quota-zh-CN';
 import { cloudsZhCN, deployZhCN, stacksZhCN } from './stacks-zh-CN';
@@ -181,6 +182,7 @@ export const zhCN: Shape<Messages> = {
     confirm: '删除',
   },
   editor: editorZhCN,
+  existing: existingZhCN,
   quota: quotaZhCN,
   stacksets: stacksetsZhCN,
   clouds: cloudsZhCN,

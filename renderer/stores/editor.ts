@@ -18,13 +18,20 @@ import type { RefusalReason } from '../../shared/topology/rules';
 import { copyResources, pasteResources } from '../../shared/topology/clipboard';
 import type { CopiedResource } from '../../shared/topology/clipboard';
 import { applyTopologyEdits } from '../../shared/topology/text-edits';
+import { changedExisting, dropExisting } from '../../shared/topology/existing';
+import { parentChain, EXISTING_KINDS } from '../../shared/existing/inventory';
+import type { ExistingKind } from '../../shared/existing/inventory';
+import { useExistingStore } from './existing';
 import type { TopologyEdit } from '../../shared/topology/text-edits';
 import { mergeLayout, layeredLayout } from '../canvas/layout';
 import type { Point } from '../canvas/layout';
 import type { TemplateDetails, TemplateOrigin } from '../../shared/library/model';
 
+/** Drag data of the palette's Existing tab: `existing:<kind>:<cloud id>`. */
+export const EXISTING_ITEM_PREFIX = 'existing:';
+
 export interface Refusal {
-  reason: RefusalReason | 'too-large' | 'edit-failed';
+  reason: RefusalReason | 'too-large' | 'edit-failed' | 'existing-unknown';
   params: Record<string, string>;
 }
 
@@ -150,6 +157,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** Drops a palette item; on empty space the new node lands where it was dropped. */
   function drop(itemId: string, target: string | null, at?: Point): boolean {
+    if (itemId.startsWith(EXISTING_ITEM_PREFIX)) return dropExistingItem(itemId, at);
     const item = paletteItem(itemId);
     if (!item) return false;
     const before = new Set(doc.value.topology.nodes.map((n) => n.id));
@@ -161,11 +169,37 @@ export const useEditorStore = defineStore('editor', () => {
     }
     return ok;
   }
+  /**
+   * An existing resource from the palette's Existing tab, with its existing
+   * parents (SPEC 1.5). Where it lands does not matter: its relations come
+   * from the cloud. A lone new node goes to the pointer; a chain is laid out.
+   */
+  function dropExistingItem(itemId: string, at?: Point): boolean {
+    const rest = itemId.slice(EXISTING_ITEM_PREFIX.length);
+    const kind = rest.slice(0, rest.indexOf(':')) as ExistingKind;
+    const id = rest.slice(rest.indexOf(':') + 1);
+    const inventory = useExistingStore().inventory;
+    const chain = inventory && EXISTING_KINDS.includes(kind) ? parentChain(inventory, kind, id) : [];
+    if (!chain.length) {
+      refusal.value = { reason: 'existing-unknown', params: {} };
+      return false;
+    }
+    const before = new Set(doc.value.topology.nodes.map((n) => n.id));
+    const ok = guarded(() => dropExisting(doc.value.good, chain));
+    const added = doc.value.topology.nodes.filter((n) => !before.has(n.id));
+    if (ok && at && added.length === 1) positions.value = { ...positions.value, [(added[0] as { id: string }).id]: at };
+    return ok;
+  }
   function connect(from: string, to: string): boolean {
     return guarded(() => connectNodes(doc.value.good, from, to));
   }
+  /** Inspector edits; an existing resource's parameter is read-only (it may only be deleted). */
   function edit(edits: TopologyEdit[]): boolean {
-    return guarded(() => ({ ok: true, template: applyTopologyEdits(doc.value.good, edits), added: [] }));
+    return guarded(() => {
+      const next = applyTopologyEdits(doc.value.good, edits);
+      const changed = changedExisting(doc.value.good, next);
+      return changed ? { ok: false, reason: 'existing-read-only', params: { name: changed } } : { ok: true, template: next, added: [] };
+    });
   }
   function deleteSelection(): boolean {
     if (!selection.value.length) return false;
@@ -188,7 +222,9 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   /** Highlight set while dragging a palette item or a connection. */
-  function targetsForItem(itemId: string): Set<string> {
+  function targetsForItem(itemId: string): Set<string> | null {
+    // An existing resource is not dropped *on* anything: no target to show.
+    if (itemId.startsWith(EXISTING_ITEM_PREFIX)) return null;
     const item = paletteItem(itemId);
     return new Set(item ? dropTargets(doc.value.topology, item.kind) : []);
   }

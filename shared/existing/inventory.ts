@@ -74,10 +74,12 @@ export interface Inventory {
    * is reported missing from them.
    */
   unavailable: InventoryService[];
+  /** Services that failed this read (also listed in `unavailable`): shown, never silently dropped. */
+  errors: { service: InventoryService; code: string; message: string }[];
 }
 
 export function emptyInventory(projectId: string | null = null, unavailable: InventoryService[] = []): Inventory {
-  return { projectId, networks: [], routers: [], flavors: [], images: [], keyPairs: [], securityGroups: [], zones: { compute: [], volume: [] }, unavailable };
+  return { projectId, networks: [], routers: [], flavors: [], images: [], keyPairs: [], securityGroups: [], zones: { compute: [], volume: [] }, unavailable, errors: [] };
 }
 
 /** Neutron's network fields the classification reads. */

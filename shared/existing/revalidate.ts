@@ -126,7 +126,8 @@ function resolve(t: HotTemplate, n: HNode | undefined, given: Record<string, unk
   return typeof v === 'string' && v ? { value: v, parameter: name } : null;
 }
 
-function environmentValues(environment: string | null): Record<string, unknown> {
+/** An environment's parameter values (parameters over parameter_defaults). */
+export function environmentValues(environment: string | null): Record<string, unknown> {
   if (!environment) return {};
   const env = toValue(parseTemplate(environment, 'environment').root);
   if (!env || typeof env !== 'object' || Array.isArray(env)) return {};

@@ -6,6 +6,7 @@ import type { ChannelDef } from './define';
 import { appChannels } from './app.contract';
 import { appsChannels } from './apps.contract';
 import { cloudChannels } from './cloud.contract';
+import { existingChannels } from './existing.contract';
 import { deployChannels } from './deploy.contract';
 import { backupChannels } from './backup.contract';
 import { filesChannels } from './files.contract';
@@ -18,6 +19,7 @@ export const contract = {
   ...appChannels,
   ...libraryChannels,
   ...filesChannels,
+  ...existingChannels,
   ...syncChannels,
   ...appsChannels,
   ...backupChannels,

@@ -21,8 +21,9 @@ import { entries, get, keyText, toValue } from '../hot/node';
 import { resources, sectionMap } from '../hot/template';
 import type { HotTemplate } from '../hot/template';
 import { versionInfo } from '../hot/versions';
-import { EXISTING_KINDS } from '../existing/inventory';
-import type { ChainLink, ExistingKind } from '../existing/inventory';
+import { EXISTING_KINDS, existsInCloud } from '../existing/inventory';
+import type { ChainLink, ExistingKind, Inventory } from '../existing/inventory';
+import type { Topology } from './model';
 import { PARAM_NODE_PREFIX } from './kinds';
 import { applyTopologyEdits } from './text-edits';
 import type { TopologyEdit } from './text-edits';
@@ -172,4 +173,13 @@ export function changedExisting(before: HotTemplate, after: HotTemplate): string
     if (JSON.stringify(toValue(now)) !== JSON.stringify(toValue(a ? get(a, name) : undefined))) return name;
   }
   return null;
+}
+
+/** Existing nodes whose resource the inventory no longer holds: the canvas marks them missing (nothing else changes). */
+export function missingExisting(topo: Topology, inv: Inventory): Set<string> {
+  const out = new Set<string>();
+  for (const n of topo.nodes) {
+    if (n.existing?.id && EXISTING_KINDS.includes(n.kind as ExistingKind) && !existsInCloud(inv, n.kind as ExistingKind, n.existing.id)) out.add(n.id);
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import { migration004 } from './004-library-search';
 import { migration005 } from './005-stack-origins';
 import { migration006 } from './006-apps';
 import { migration007 } from './007-quota-cache';
+import { migration008 } from './008-inventory-cache';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
