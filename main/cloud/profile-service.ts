@@ -143,7 +143,8 @@ export class ProfileService {
     if (this.repo.nameTaken(name, exceptId)) throw new AppError('CONFLICT', `A cloud profile named "${name}" exists already.`, { name });
   }
 
-  private freeName(name: string): string {
+  /** `name`, or `name (2)`, `name (3)`... when taken. */
+  freeName(name: string): string {
     if (!this.repo.nameTaken(name, null)) return name;
     for (let i = 2; ; i++) if (!this.repo.nameTaken(`${name} (${i})`, null)) return `${name} (${i})`;
   }

@@ -2,11 +2,12 @@
 import { sandboxEnvironmentYaml, SANDBOX_ENVIRONMENT_NAME } from '../../shared/cloud/sandbox-environment';
 import type { CloudServices } from '../cloud/index';
 import type { StackListQuery } from '../cloud/heat-client';
+import { addLocalSandbox, type LocalSandboxOptions } from '../cloud/local-sandbox';
 import type { DomainHandlers } from './dispatcher';
 
 const accepted = { accepted: true } as const;
 
-export function cloudHandlers(services: Pick<CloudServices, 'cloud' | 'profiles'>): DomainHandlers<'cloud'> {
+export function cloudHandlers(services: Pick<CloudServices, 'cloud' | 'profiles'>, localSandbox: LocalSandboxOptions = {}): DomainHandlers<'cloud'> {
   const { cloud, profiles } = services;
   return {
     'cloud.profiles.list': () => profiles.list(),
@@ -22,6 +23,11 @@ export function cloudHandlers(services: Pick<CloudServices, 'cloud' | 'profiles'
       return { deleted: true };
     },
     'cloud.profiles.test': ({ profileId }) => cloud.testConnection(profileId),
+    'cloud.profiles.addLocalSandbox': async () => {
+      const result = await addLocalSandbox(profiles, localSandbox);
+      cloud.forgetProfile(result.profile.id);
+      return result;
+    },
 
     'cloud.import.cloudsYaml': (req) => profiles.importCloudsYaml(req),
     'cloud.import.openrc': (req) => profiles.importOpenrc(req),

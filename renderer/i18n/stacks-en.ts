@@ -23,6 +23,12 @@ export const cloudsEn = {
   reportRegions: 'Regions: {regions}',
   insecureWarning: 'TLS certificates will not be checked: anyone on the network path could read your token.',
   sandboxHint: 'For a cloud without Nova, Neutron or Cinder: deploying adds the visible sandbox environment that maps them to OS::Heat::None.',
+  localSandbox: {
+    add: 'Add local sandbox',
+    adding: 'Checking the local cloud…',
+    hint: 'Adds the profile "Local sandbox": the local OpenStack that `npm run cloud:up -- --full` starts on this machine (http://127.0.0.1:5000/v3, user demo, RegionOne).',
+    failed: 'The local sandbox could not be added.',
+  },
   missing: { name: 'A name is required.', authUrl: 'The auth URL is required.' },
   authKind: { password: 'Password', applicationCredential: 'Application credential', token: 'Token' },
   secret: { password: 'Password', applicationCredential: 'Application credential secret', token: 'Token' },

@@ -23,6 +23,12 @@ export const cloudsZhCN = {
   reportRegions: '区域：{regions}',
   insecureWarning: '将不校验 TLS 证书：网络路径上的任何人都可能读取您的令牌。',
   sandboxHint: '用于没有 Nova、Neutron、Cinder 的云：部署时会加入可见的沙箱环境，把这些类型映射为 OS::Heat::None。',
+  localSandbox: {
+    add: '添加本地沙箱',
+    adding: '正在检查本地云…',
+    hint: '添加配置“Local sandbox”：即本机上由 `npm run cloud:up -- --full` 启动的本地 OpenStack（http://127.0.0.1:5000/v3，用户 demo，区域 RegionOne）。',
+    failed: '无法添加本地沙箱。',
+  },
   missing: { name: '名称为必填项。', authUrl: '认证地址为必填项。' },
   authKind: { password: '密码', applicationCredential: '应用凭据', token: '令牌' },
   secret: { password: '密码', applicationCredential: '应用凭据密钥', token: '令牌' },

@@ -98,6 +98,19 @@ export const useCloudsStore = defineStore('clouds', () => {
     }
   }
 
+  /**
+   * Adds (or refreshes) the "Local sandbox" profile once main has checked the
+   * local cloud answers, makes it active and tests it, so the list shows it
+   * connected. Errors (cloud not running) are thrown with the command to run.
+   */
+  async function addLocalSandbox(): Promise<ResponseOf<'cloud.profiles.addLocalSandbox'>> {
+    const result = await api.invoke('cloud.profiles.addLocalSandbox', {});
+    await load();
+    setActive(result.profile.id);
+    await test(result.profile.id);
+    return result;
+  }
+
   /** Switches the active profile's region (from the regions its catalog offers). */
   async function setRegion(region: string | null): Promise<void> {
     const p = active.value;
@@ -122,5 +135,5 @@ export const useCloudsStore = defineStore('clouds', () => {
     return saved;
   }
 
-  return { profiles, activeId, active, activeOnline, reachability, reports, candidates, loaded, load, setActive, create, update, remove, test, setRegion, importCloudsYaml, importOpenrc, saveImports };
+  return { profiles, activeId, active, activeOnline, reachability, reports, candidates, loaded, load, setActive, create, update, remove, test, addLocalSandbox, setRegion, importCloudsYaml, importOpenrc, saveImports };
 });

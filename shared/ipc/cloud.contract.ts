@@ -106,6 +106,15 @@ export interface ConnectionReport {
   warnings: string[];
 }
 
+/** What adding the "Local sandbox" profile found (shared/cloud/local-sandbox.ts). */
+export interface LocalSandboxResult {
+  profile: CloudProfile;
+  /** False when it existed already (then refreshed, not duplicated). */
+  created: boolean;
+  /** Which services the local cloud's catalog offers in RegionOne. */
+  services: Record<'compute' | 'network' | 'volume' | 'image', boolean>;
+}
+
 export interface DeployResult {
   stack: StackRef;
   /** The environment files Heat was given, in order: the sandbox one shows here when it was added. */
@@ -121,6 +130,8 @@ export const cloudChannels = {
   'cloud.profiles.update': channel(z.object({ id, fields: profileFields, secret: secret.nullable().optional() })).returns<CloudProfile>(),
   'cloud.profiles.delete': channel(z.object({ id })).returns<{ deleted: true }>(),
   'cloud.profiles.test': channel(z.object({ profileId: id })).returns<ConnectionReport>(),
+  /** Adds the "Local sandbox" profile (the local cloud of `npm run cloud:up -- --full`) after checking it answers. */
+  'cloud.profiles.addLocalSandbox': channel(z.object({})).returns<LocalSandboxResult>(),
 
   /** Without arguments: the clouds.yaml (+ secure.yaml) openstacksdk would read. */
   'cloud.import.cloudsYaml': channel(
