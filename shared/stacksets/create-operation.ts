@@ -135,8 +135,15 @@ export function createOperation(input: CreateOperationInput): Checked<OperationS
   return accept({ ...state, operation: { ...operation, status, status_message: operationStatusMessage(state, status) } });
 }
 
+/**
+ * Seed: with SERVICE_MANAGED "指定该参数将报错400" for all three agency fields, so
+ * such an operation's metadata never carries one, whatever the stored set row
+ * holds (the set's own validation refuses them; this keeps a bad row from
+ * leaking them into every operation).
+ */
 function agencyFieldsOf(set: StackSet): Partial<StackSetOperation> {
   const out: Partial<StackSetOperation> = {};
+  if (set.permission_model === 'SERVICE_MANAGED') return out;
   if (set.administration_agency_name) out.administration_agency_name = set.administration_agency_name;
   if (set.administration_agency_urn) out.administration_agency_urn = set.administration_agency_urn;
   if (set.managed_agency_name) out.managed_agency_name = set.managed_agency_name;

@@ -91,7 +91,16 @@ export function parseDomainIdsCsv(bytes: Uint8Array): Checked<string[]> {
   return checkUnique(ids, field, E.domainIdInvalid);
 }
 
-/** Shape and exclusivity of deployment_targets; csv is the file's bytes when domain_ids_uri is used. */
+/**
+ * Shape and exclusivity of deployment_targets; csv is the file's bytes when
+ * domain_ids_uri is used. The same for both permission models: seed 002
+ * describes domain_ids / domain_ids_uri as what a SELF_MANAGED operation
+ * names ("权限模型是SELF_MANAGED时，用户指定包含本次操作涉及到的租户ID内容") but
+ * defines no other target for SERVICE_MANAGED (no organisation or OU ids), and
+ * its "domain_ids和domain_ids_uri 有且仅有一个存在" has no permission-model
+ * condition. So a SERVICE_MANAGED operation also names its projects with
+ * exactly one of the two; in this product a domain id is a Keystone project.
+ */
 export function resolveDeploymentTargets(targets: DeploymentTargets, csv?: Uint8Array): Checked<ResolvedTargets> {
   const { regions } = targets;
   if (!Array.isArray(regions) || regions.length === 0 || regions.some((r) => typeof r !== 'string' || r.trim().length === 0)) {

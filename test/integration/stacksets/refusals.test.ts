@@ -88,3 +88,46 @@ describe('refusals, each with the seed’s reason and nothing changed', () => {
     expect(studio.services.stacksets.getSet({ stack_set_name: old })).toEqual(before);
   });
 });
+
+describe('the permission model’s agency fields (seed: SERVICE_MANAGED refuses all three with a 400)', () => {
+  const create = (extra: Record<string, unknown>): Record<string, unknown> => ({
+    stack_set_name: `${name}pm`,
+    template_version_id: studio.versionId,
+    profile_ids: [studio.profileIds.demo],
+    ...extra,
+  });
+
+  it.each([
+    ['managed_agency_name', E.managedAgency],
+    ['administration_agency_name', E.administrationAgency],
+    ['administration_agency_urn', E.administrationAgency],
+  ] as const)('refuses %s on a SERVICE_MANAGED set, given or by default, and creates nothing', async (field, code) => {
+    await refused('stacksets.create', create({ permission_model: 'SERVICE_MANAGED', [field]: 'rfs' }), code, field);
+    await refused('stacksets.create', create({ [field]: 'rfs' }), code, field);
+  });
+
+  it('refuses SELF_MANAGED without managed_agency_name, or with both administration fields', async () => {
+    await refused('stacksets.create', create({ permission_model: 'SELF_MANAGED', administration_agency_urn: 'u' }), E.managedAgency, 'managed_agency_name');
+    await refused(
+      'stacksets.create',
+      create({ permission_model: 'SELF_MANAGED', administration_agency_name: 'a', administration_agency_urn: 'u', managed_agency_name: 'm' }),
+      E.administrationAgency,
+      'administration_agency_name',
+    );
+  });
+
+  it('keeps a SERVICE_MANAGED set’s operations free of agency fields and asks them for exactly one of domain_ids and domain_ids_uri', async () => {
+    expect(studio.services.stacksets.getSet({ stack_set_name: name }).set.permission_model).toBe('SERVICE_MANAGED');
+    await refused('stacksets.operate', deploy({ deployment_targets: { regions: ['RegionOne'] } }), E.domainTargetsExclusive, 'deployment_targets.domain_ids');
+    const csv = Buffer.from(projects.join(',')).toString('base64');
+    await refused(
+      'stacksets.operate',
+      deploy({ deployment_targets: { regions: ['RegionOne'], domain_ids: projects, domain_ids_uri: 'ids.csv' }, domain_ids_csv: csv }),
+      E.domainTargetsExclusive,
+      'deployment_targets.domain_ids',
+    );
+    for (const op of studio.services.stacksets.getSet({ stack_set_name: name }).operations) {
+      expect(Object.keys(op).filter((k) => k.includes('agency'))).toEqual([]);
+    }
+  });
+});

@@ -58,6 +58,12 @@ describe('operation metadata', () => {
     expect(Object.keys(s.operation)).not.toContain('administration_agency_urn');
   });
 
+  it('never echoes an agency field for SERVICE_MANAGED, even from a stored set row that carries one', () => {
+    const set = makeSet({ permission_model: 'SERVICE_MANAGED', administration_agency_name: 'a', administration_agency_urn: 'u', managed_agency_name: 'm' });
+    const s = mustCreate(operationInput(['r1'], ['p1'], undefined, { set }));
+    expect(Object.keys(s.operation).sort()).toEqual(SEED_METADATA_FIELDS.filter((f) => !f.includes('agency')));
+  });
+
   it('writes update_time in the seed format, in UTC with milliseconds, on every transition', () => {
     let s = mustCreate(operationInput(['r1'], ['p1']));
     s = step(s, T0 + 1).state;

@@ -8,7 +8,7 @@ import {
   selectInstances,
   STACK_SET_ERRORS,
 } from '../../../../shared/stacksets';
-import { makeInstances, operationInput, utf8 } from './fixtures';
+import { makeInstances, makeSet, operationInput, utf8 } from './fixtures';
 
 describe('the domain id CSV', () => {
   it('splits on commas and allows line breaks around ids', () => {
@@ -128,5 +128,17 @@ describe('deployment targets', () => {
   it('refuses an operation whose CSV has an empty id', () => {
     const r = createOperation(operationInput(['r1'], ['a', 'b'], undefined, { targets: { regions: ['r1'], domain_ids_uri: 'ids.csv' }, domainIdsCsv: utf8('a,,b') }));
     expect(!r.ok && r.error.error_code).toBe(STACK_SET_ERRORS.csvEmptyId);
+  });
+
+  it('asks a SERVICE_MANAGED set for exactly one of domain_ids and domain_ids_uri too (the seed gives it no other target)', () => {
+    const set = makeSet({ permission_model: 'SERVICE_MANAGED', administration_agency_urn: undefined, managed_agency_name: undefined });
+    const neither = createOperation(operationInput(['r1'], ['a'], undefined, { set, targets: { regions: ['r1'] } }));
+    const both = createOperation(operationInput(['r1'], ['a'], undefined, { set, targets: { regions: ['r1'], domain_ids: ['a'], domain_ids_uri: 'ids.csv' }, domainIdsCsv: utf8('a') }));
+    expect(!neither.ok && [neither.error.error_code, neither.error.field]).toEqual([STACK_SET_ERRORS.domainTargetsExclusive, 'deployment_targets.domain_ids']);
+    expect(!both.ok && both.error.error_code).toBe(STACK_SET_ERRORS.domainTargetsExclusive);
+    const ids = createOperation(operationInput(['r1'], ['a', 'b'], undefined, { set }));
+    const csv = createOperation(operationInput(['r1'], ['a', 'b'], undefined, { set, targets: { regions: ['r1'], domain_ids_uri: 'ids.csv' }, domainIdsCsv: utf8('b,a') }));
+    expect(ids.ok && ids.value.instances.map((i) => i.domain_id)).toEqual(['a', 'b']);
+    expect(csv.ok && csv.value.instances.map((i) => i.domain_id)).toEqual(['b', 'a']);
   });
 });
