@@ -1,12 +1,14 @@
 // Existing resources on the FULL test cloud (SPEC 1.5, rule 7), through the
 // studio's contract: the inventory as admin and as demo (a private network
-// admin creates is never listed for demo), a template built with the canvas
+// admin creates is never listed for demo), the last listing served stale when
+// the cloud is unreachable, a template built with the canvas
 // actions around demo's existing network deploys to CREATE_COMPLETE, and
 // once that network is deleted "re-check against the cloud" says "needs
 // editing" naming it and a deploy is refused with the same reason.
 // Everything created here (stacks, networks, subnets, routers) is deleted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseTemplate } from '../../../shared/hot/template';
 import { validateTemplate } from '../../../shared/hot/validate';
@@ -84,6 +86,24 @@ describe('the inventory, per project', () => {
     expect(JSON.stringify(forDemo)).not.toContain(adminNet.name);
     // Admin's token lists demo's networks too; the inventory keeps only admin's own private ones.
     expect(forAdmin.networks.filter((n) => n.kind === 'private-network').every((n) => n.projectId === cloud.users.admin.projectId)).toBe(true);
+  });
+});
+
+describe('offline', () => {
+  it('serves the last listing, marked stale with when it was read and why, when the cloud cannot be reached', async () => {
+    const fields = passwordProfile(cloud, 'demo', { name: 'existing-offline', sandbox: false });
+    const p = studio.services.profiles.create(fields, cloud.users.demo.password);
+    const first = await studio.call('existing.inventory', { profileId: p.id });
+    expect(first.stale).toBe(false);
+    // A loopback port nobody listens on: connection refused.
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    await new Promise<void>((r) => server.close(() => r()));
+    studio.services.profiles.update(p.id, { ...fields, authUrl: `http://127.0.0.1:${port}/v3` }, undefined);
+    const second = await studio.call('existing.inventory', { profileId: p.id });
+    expect(second).toMatchObject({ stale: true, fetchedAt: first.fetchedAt, error: { code: 'CLOUD_UNREACHABLE' } });
+    expect(second.value).toEqual(first.value);
   });
 });
 
