@@ -39,8 +39,14 @@ export class InventoryService {
     return readInventory(this.profiles.connection(profileId));
   }
 
-  /** Rule 7 against what the cloud holds now. */
+  /**
+   * Rule 7 against what the cloud holds now. Not for a sandbox profile: its
+   * environment turns every Nova/Neutron/Cinder/Glance resource into an
+   * OS::Heat::None placeholder, so no image, flavor or zone is ever used
+   * (and Heat itself still checks the parameters' custom constraints).
+   */
   async revalidate(profileId: string, input: RevalidationInput): Promise<MissingInCloud[]> {
+    if (this.profiles.get(profileId).sandbox) return [];
     return revalidate(input, await this.live(profileId));
   }
 
