@@ -6,7 +6,7 @@ export const quotaEn = {
   noCloud: 'No cloud selected: choose one on the Clouds screen to see the project quota.',
   where: 'project {project} · {region}',
   anyRegion: 'default region',
-  readAt: 'read {time}',
+  readAt: 'checked {time}',
   sandbox: 'Sandbox cloud: its environment maps compute, network and storage to placeholders, so nothing here uses quota.',
   summary: {
     over: 'Over quota: {kinds}. Only saving is possible: deploying and exporting as an app are blocked until the quota is raised or the template changed.',

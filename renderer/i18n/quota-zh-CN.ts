@@ -6,7 +6,7 @@ export const quotaZhCN = {
   noCloud: '未选择云：请在“云”页面选择一个，以查看项目配额。',
   where: '项目 {project} · {region}',
   anyRegion: '默认区域',
-  readAt: '读取于 {time}',
+  readAt: '检查于 {time}',
   sandbox: '沙箱云：其环境把计算、网络和存储资源映射为占位资源，因此这里不占用配额。',
   summary: {
     over: '超出配额：{kinds}。只能保存：在提高配额或修改模版之前，无法部署或导入应用中心。',

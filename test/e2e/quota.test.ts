@@ -1,0 +1,157 @@
+// The quota panel in Chromium against `npm run web` and the FULL test cloud,
+// as the demo project: with the demo instance quota set to 1 (as admin, the
+// openstack CLI), two servers drawn on the canvas turn the panel red with the
+// words "over quota" and instances n/1; saving is allowed (the library status
+// says why it needs editing); the deploy dialog and the app export are
+// blocked naming instances n/1. The quota is restored afterwards.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { composeServices } from '../../main/compose';
+import { openstackCli, passwordProfile, requireFullCloud, type FullTestCloud } from '../integration/cloud/test-cloud';
+import { launchChromium, screenshot } from './support/browser';
+import { startWebHost, type RunningHost } from './support/web-host';
+
+type CanvasHook = { __hsCanvas?: { at(id: string): { x: number; y: number } | null; ids(): string[] } };
+
+async function nodeAt(page: Page, id: string): Promise<{ x: number; y: number }> {
+  await page.waitForFunction((nid) => !!(window as unknown as CanvasHook).__hsCanvas?.at(nid), id);
+  return page.evaluate((nid) => (window as unknown as Required<CanvasHook>).__hsCanvas.at(nid)!, id);
+}
+async function dropOn(page: Page, item: string, id: string | null): Promise<void> {
+  const host = page.getByTestId('cy-host');
+  const box = await host.boundingBox();
+  if (!box) throw new Error('no canvas');
+  const target = id ? await nodeAt(page, id) : { x: box.x + 60, y: box.y + 60 };
+  await page.getByTestId(`palette-${item}`).dragTo(host, { targetPosition: { x: target.x - box.x, y: target.y - box.y } });
+}
+const row = (page: Page, kind: string) => page.locator(`[data-testid=quota-row][data-kind=${kind}]`);
+
+describe('the quota panel over quota (full cloud, project demo)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-quota-'));
+  let cloud: FullTestCloud;
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+  let originalInstances: number;
+  let used: number;
+  /** The drawn servers ask for a key pair (nova.keypair constraint): one of demo's own, for Heat's preview. */
+  const keyName = `e2e-quota-${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    cloud = requireFullCloud();
+    const quota = JSON.parse(openstackCli(cloud, 'admin', ['quota', 'show', '-f', 'json', cloud.users.demo.projectId])) as Record<string, number>;
+    originalInstances = quota.instances!;
+    const limits = JSON.parse(openstackCli(cloud, 'demo', ['limits', 'show', '--absolute', '-f', 'json'])) as Array<{ Name: string; Value: number }>;
+    used = limits.find((l) => l.Name === 'totalInstancesUsed')!.Value;
+    openstackCli(cloud, 'demo', ['keypair', 'create', '--public-key', fileURLToPath(new URL('../cloud/full/templates/lab_key.pub', import.meta.url)), keyName]);
+    openstackCli(cloud, 'admin', ['quota', 'set', '--instances', '1', cloud.users.demo.projectId]);
+    const seed = composeServices({ dataDir, host: 'web', version: 'test' });
+    seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-full-demo', sandbox: false }), cloud.users.demo.password);
+    seed.library.create({ name: 'two servers', description: '', tags: [], from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources: {}\n' } });
+    seed.dispose();
+    host = await startWebHost(dataDir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 950 }, locale: 'en-US' });
+    await page.goto(host.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    if (cloud && originalInstances !== undefined) openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(originalInstances), cloud.users.demo.projectId]);
+    if (cloud) openstackCli(cloud, 'demo', ['keypair', 'delete', keyName]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('two servers on the canvas: the panel shows instances over quota in red and in words', async () => {
+    await page.getByText('two servers').first().click();
+    await page.getByTestId('edit').click();
+    await page.getByTestId('editor').waitFor();
+    await page.getByTestId('quota-panel').waitFor();
+    // The demo project's quota, read through our reader.
+    await expect.poll(() => page.getByTestId('quota-where').textContent(), { timeout: 30_000 }).toContain('checked');
+    await dropOn(page, 'server', null);
+    await nodeAt(page, 'server_1');
+    await dropOn(page, 'server', 'private_net_1');
+    await nodeAt(page, 'server_2');
+    const instances = row(page, 'instances');
+    await expect.poll(() => instances.getAttribute('data-state'), { timeout: 10_000 }).toBe('over');
+    await expect(instances.getByTestId('quota-state').textContent()).resolves.toContain('over quota');
+    await expect(instances.getByTestId('quota-numbers').textContent()).resolves.toBe(`${used} used + 2 new = ${used + 2} of 1`);
+    await expect(page.getByTestId('quota-summary').textContent()).resolves.toContain(`Over quota: Instances ${used + 2}/1`);
+    // The bar is red; the other kinds the servers use are within quota.
+    const barColour = await instances.locator('.quota-bar .canvas').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(barColour).toBe('rgb(200, 38, 26)');
+    await expect(row(page, 'cores').getAttribute('data-state')).resolves.toBe('ok');
+    await expect(row(page, 'port').getAttribute('data-state')).resolves.toBe('ok');
+    await page.getByTestId('fit').click();
+    await screenshot(page, 'quota-panel-over');
+  });
+
+  it('saving is allowed; the version is saved as needing editing, with the quota as the reason', async () => {
+    await page.getByTestId('save').click();
+    await page.getByTestId('save-submit').click();
+    await page.getByText(/Saved version 2: Needs editing\. Over quota in RegionOne .*instances \d+\/1/).waitFor();
+  });
+
+  it('save and deploy: the deploy dialog names instances n/1 and Create stays disabled', async () => {
+    await page.getByTestId('save').click();
+    await page.getByTestId('save-deploy').check();
+    await page.getByTestId('save-submit').click();
+    await page.getByTestId('deploy-dialog').waitFor();
+    await page.getByTestId('param-image').fill(cloud.image);
+    await page.getByTestId('param-key_name').fill(keyName);
+    await page.getByTestId('deploy-preview-button').click();
+    const blocked = page.getByTestId('deploy-quota');
+    await blocked.waitFor({ timeout: 60_000 });
+    await expect(blocked.textContent()).resolves.toContain(`Over quota: Instances ${used + 2}/1`);
+    await expect(blocked.textContent()).resolves.toContain('Deploying is blocked');
+    await page.getByTestId('deploy-preview').waitFor();
+    await expect(page.getByTestId('deploy-create').isDisabled()).resolves.toBe(true);
+    await blocked.scrollIntoViewIfNeeded();
+    await screenshot(page, 'quota-deploy-blocked');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('deploy-dialog').count()).toBe(0);
+  });
+
+  it('save and export as an app: the export is blocked naming instances n/1', async () => {
+    await page.getByTestId('nav-editor').click();
+    await page.getByTestId('editor').waitFor();
+    await page.getByTestId('save').click();
+    await page.getByTestId('save-app').check();
+    await page.getByTestId('save-submit').click();
+    const problems = page.getByTestId('app-export').getByTestId('app-problems');
+    await problems.waitFor({ timeout: 60_000 });
+    const codes = await problems.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code')));
+    expect(codes).toContain('APP_OVER_QUOTA');
+    await expect(problems.textContent()).resolves.toContain(`instances ${used + 2}/1`);
+    await expect(page.getByTestId('app-export-submit').isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'quota-app-export-blocked');
+  });
+
+  it('offline (Keystone unreachable): the last known quota, marked stale with its time; still over', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('app-export').count()).toBe(0);
+    // The profile pointed at a closed loopback port: the cloud "went away", the cache key (profile, project, region) is the same.
+    await page.evaluate(async () => {
+      const post = (channel: string, body: unknown) =>
+        fetch(`/api/invoke/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+      const list = (await post('cloud.profiles.list', {})) as { value: Array<{ id: string; name: string } & Record<string, unknown>> };
+      const p = list.value.find((x) => x.name === 'e2e-full-demo')!;
+      const { id, createdAt: _c, updatedAt: _u, source: _s, hasSecret: _h, ...fields } = p as Record<string, unknown>;
+      await post('cloud.profiles.update', { id, fields: { ...fields, authUrl: 'http://127.0.0.1:9/v3' } });
+    });
+    await page.getByTestId('quota-refresh').click();
+    const services = page.getByTestId('quota-services');
+    await expect.poll(() => services.textContent(), { timeout: 30_000 }).toContain('cannot be reached now');
+    await expect(services.textContent()).resolves.toContain('last known, read');
+    const instances = row(page, 'instances');
+    await expect(instances.getByTestId('quota-numbers').textContent()).resolves.toContain('last known, read');
+    await expect(instances.getAttribute('data-state')).resolves.toBe('over');
+    await screenshot(page, 'quota-panel-offline');
+  });
+});
