@@ -37,7 +37,8 @@ export const useQuotaStore = defineStore('quota', () => {
     const project = editor.projectFiles();
     const environments = [project.environment, clouds.active?.sandbox ? sandboxEnvironmentYaml() : null].filter((e): e is string => !!e);
     count.value = countTemplate({
-      yaml: editor.doc.text,
+      // While the YAML does not parse the canvas shows the last good version: so does the count.
+      yaml: editor.doc.good.text,
       entryPath: project.entryPath,
       files: project.files,
       environments,
