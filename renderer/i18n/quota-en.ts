@@ -62,6 +62,7 @@ export const quotaEn = {
     'nested-remote': '{resource}: the nested template {detail} is fetched only at deploy time',
     'too-deep': '{resource}: nested too deep ({detail})',
     indirect: '{resource}: {detail} creates servers through another service',
+    'other-region': '{resource}: a stack created in region {detail}, against that region’s quota',
     'not-hot': '{resource}: not a HOT template, not counted',
   },
   deployBlocked: 'Over quota: {kinds} (used + this template of the limit). Deploying is blocked; the template can still be saved.',

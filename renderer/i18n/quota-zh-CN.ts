@@ -62,6 +62,7 @@ export const quotaZhCN = {
     'nested-remote': '{resource}：嵌套模版 {detail} 要到部署时才会获取',
     'too-deep': '{resource}：嵌套层级过深（{detail}）',
     indirect: '{resource}：{detail} 通过其他服务创建云主机',
+    'other-region': '{resource}：在区域 {detail} 中创建的栈，占用该区域的配额',
     'not-hot': '{resource}：不是 HOT 模版，未统计',
   },
   deployBlocked: '超出配额：{kinds}（已用 + 本模版 / 上限）。无法部署；模版仍可保存。',

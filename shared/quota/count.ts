@@ -8,6 +8,7 @@ import { environmentFrom, parseEnvironment, type EnvironmentModel } from '../hot
 import { get } from '../hot/node';
 import { dirname, joinPath, normalize } from '../hot/paths';
 import { isTemplateFileType, parseTemplate, resources, type HotTemplate } from '../hot/template';
+import type { FileSource } from '../hot/project';
 import { conditionHolds, evaluate, isUnresolved, parameterScope, Unresolved, type Plain, type Scope } from './evaluate';
 import { QUOTA_KINDS, type QuotaKind } from './kinds';
 
@@ -30,6 +31,7 @@ export type UnknownCode =
   | 'nested-remote' // a nested template by URL
   | 'too-deep' // nesting deeper than Heat allows, or a template nesting itself
   | 'indirect' // a service (Magnum, Sahara, Senlin) creates servers in the project
+  | 'other-region' // an OS::Heat::Stack created in another region (that region's quota)
   | 'not-hot'; // a CloudFormation or unreadable template
 
 export interface UnknownPart {
@@ -56,6 +58,8 @@ export interface CountInput {
   entryPath?: string;
   /** The project's other files (nested templates, get_file targets) by path. */
   files?: Readonly<Record<string, string>>;
+  /** Instead of `files`: any file source (the CLI's disk, the corpus), by normalised path. */
+  source?: FileSource;
   /** Environment texts in the order Heat merges them (later wins). */
   environments?: readonly string[];
   /** Values given at deploy (the parameter form): strings as Heat receives them. */
@@ -89,16 +93,17 @@ export function countTemplate(input: CountInput): CanvasCount {
   const out = emptyCount();
   const entryPath = normalize(input.entryPath ?? 'template.yaml');
   const files = input.files ?? {};
+  const read = input.source ? (p: string) => input.source!.read(p) : (p: string) => files[p];
   const envFiles = (input.environments ?? []).map((text, i) => parseEnvironment(text, `\u0000environment-${i}.yaml`));
   const env = environmentFrom(envFiles);
   const template = parseTemplate(input.yaml, entryPath);
-  const counter = new Counter(out, env, files, input.flavors);
+  const counter = new Counter(out, env, read, input.flavors);
   if (template.kind !== 'hot') {
     if (template.kind === 'cfn' || input.yaml.trim() !== '') counter.allUnknown({ resource: entryPath, code: 'not-hot', detail: template.kind });
     return out;
   }
   const explicit = new Map(Object.entries(input.parameters ?? {}));
-  const scope: Scope = { template, params: parameterScope(template, [explicit, env.parameters, env.parameterDefaults]) };
+  const scope: Scope = { template, params: parameterScope(template, [explicit, env.parameters, env.parameterDefaults]), readFile: fileReader(template.file, read) };
   counter.countFrame({ template, scope, prefix: '', factor: 1, maybe: null, depth: 0, chain: [entryPath] });
   return out;
 }
@@ -107,7 +112,7 @@ class Counter {
   constructor(
     private readonly out: CanvasCount,
     private readonly env: EnvironmentModel,
-    private readonly files: Readonly<Record<string, string>>,
+    private readonly read: (path: string) => string | undefined,
     private readonly flavors: readonly FlavorSize[] | null,
   ) {}
 
@@ -167,9 +172,9 @@ class Counter {
         add('volumes', 1);
         return add('gigabytes', volumeSize(props, unknown));
       case 'OS::Heat::ResourceGroup':
-        return this.group(frame, name, props.count ?? 1, props.resource_def, 'count');
+        return this.group(frame, name, props.count ?? 1, props.resource_def, 'count', 'resource_def');
       case 'OS::Heat::AutoScalingGroup':
-        return this.group(frame, name, props.desired_capacity ?? props.min_size ?? 0, props.resource, 'desired_capacity');
+        return this.group(frame, name, props.desired_capacity ?? props.min_size ?? 0, props.resource, 'desired_capacity', 'resource');
       case 'OS::Heat::Stack':
         return this.inlineStack(frame, name, props);
       case 'OS::Magnum::Cluster':
@@ -207,7 +212,7 @@ class Counter {
     }
   }
 
-  private group(frame: Frame, name: string, rawCount: Plain | undefined, member: Plain | undefined, property: string): void {
+  private group(frame: Frame, name: string, rawCount: Plain | undefined, member: Plain | undefined, property: string, memberProperty: string): void {
     const path = frame.prefix + name;
     const count = toCount(rawCount);
     if (count === 0) return;
@@ -217,7 +222,7 @@ class Counter {
     if (count === null) next.maybe = frame.maybe ?? { resource: path, code: 'count-unresolved', detail: property };
     else next.factor = frame.factor * count;
     if (typeof type !== 'string') {
-      this.allUnknown({ resource: path, code: 'value-unresolved', detail: 'resource_def.type' }, next);
+      this.allUnknown({ resource: path, code: 'value-unresolved', detail: `${memberProperty}.type` }, next);
       return;
     }
     if (next.depth > MAX_DEPTH) return this.allUnknown({ resource: path, code: 'too-deep', detail: type }, frame);
@@ -227,6 +232,9 @@ class Counter {
 
   private inlineStack(frame: Frame, name: string, props: Record<string, Plain>): void {
     const path = frame.prefix + name;
+    // A stack in another region uses that region's quota, not this one's.
+    const region = asMap(props.context).region_name;
+    if (region !== undefined && region !== null) return this.allUnknown({ resource: path, code: 'other-region', detail: typeof region === 'string' ? region : '?' }, frame);
     if (typeof props.template !== 'string') return this.allUnknown({ resource: path, code: 'value-unresolved', detail: 'template' }, frame);
     const template = parseTemplate(props.template, `${frame.template.file}#${name}`);
     this.countTemplateIn(frame, name, template, asMap(props.parameters), true);
@@ -235,7 +243,7 @@ class Counter {
   private countNested(frame: Frame, name: string, file: string, props: Record<string, Plain>): void {
     const path = frame.prefix + name;
     if (/^[a-z]+:\/\//.test(file)) return this.allUnknown({ resource: path, code: 'nested-remote', detail: file }, frame);
-    const text = this.files[file];
+    const text = this.read(file);
     if (text === undefined) return this.allUnknown({ resource: path, code: 'nested-missing', detail: file }, frame);
     this.countTemplateIn(frame, name, parseTemplate(text, file), props, false);
   }
@@ -248,7 +256,7 @@ class Counter {
     }
     if (template.kind !== 'hot') return this.allUnknown({ resource: path, code: 'not-hot', detail: template.file }, frame);
     const given = new Map(Object.entries(props).filter(([, v]) => v !== null));
-    const scope: Scope = { template, params: parameterScope(template, [given, this.env.parameterDefaults]) };
+    const scope: Scope = { template, params: parameterScope(template, [given, this.env.parameterDefaults]), readFile: fileReader(inline ? frame.template.file : template.file, this.read) };
     const label = inline ? name : `${name}[${template.file}]`;
     this.countFrame({ ...frame, template, scope, prefix: `${frame.prefix}${label}/`, depth: frame.depth + 1, chain: [...frame.chain, template.file] });
   }
@@ -277,6 +285,12 @@ class Counter {
       if (!k.unknown.some((u) => u.resource === p.resource && u.code === p.code)) k.unknown.push(p);
     }
   }
+}
+
+/** get_file paths are relative to the template that names them. */
+function fileReader(templateFile: string, read: (path: string) => string | undefined): (ref: string) => string | undefined {
+  const base = templateFile.split('#')[0] ?? templateFile;
+  return (ref) => (/^[a-z]+:\/\//.test(ref) ? undefined : read(joinPath(dirname(base), ref)));
 }
 
 function asMap(v: Plain | undefined): Record<string, Plain> {

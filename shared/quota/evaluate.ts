@@ -22,6 +22,8 @@ export interface Scope {
   template: HotTemplate;
   /** Parameter values already typed; an Unresolved says why a parameter has none. */
   params: ReadonlyMap<string, Plain>;
+  /** get_file: a project file by the path written in the template (relative to it); undefined if absent. */
+  readFile?: (ref: string) => string | undefined;
 }
 
 /** The value of a property node: literals as they are, get_param looked up, other functions unresolved. */
@@ -33,6 +35,9 @@ export function evaluate(node: HNode | undefined, scope: Scope, depth = 0): Plai
   const call = functionCall(node);
   if (call && isFunctionName(call.name, scope.template)) {
     if (call.name === 'get_param') return getParam(call.args, scope, depth);
+    if (call.name === 'get_file' && isScalar(call.args) && typeof call.args.value === 'string' && scope.readFile) {
+      return scope.readFile(call.args.value) ?? new Unresolved(`get_file ${call.args.value}`);
+    }
     return new Unresolved(call.name);
   }
   const out: { [key: string]: Plain } = {};

@@ -211,6 +211,20 @@ describe('quota count: ResourceGroup, AutoScalingGroup, nested templates', () =>
   });
 });
 
+describe('quota count: OS::Heat::Stack from a file, and in another region', () => {
+  it('a template read with get_file (relative to the template naming it) is counted', () => {
+    const files = { 'stacks/inner.yaml': hot(`  k: {type: OS::Nova::KeyPair, properties: {name: k}}\n`) };
+    const c = count(hot(`  st:\n    type: OS::Heat::Stack\n    properties:\n      template: {get_file: inner.yaml}\n`), { entryPath: 'stacks/main.yaml', files });
+    expect(c.key_pairs.known).toBe(1);
+    const missing = count(hot(`  st:\n    type: OS::Heat::Stack\n    properties:\n      template: {get_file: nope.yaml}\n`));
+    expect(missing.key_pairs.unknown[0]).toMatchObject({ code: 'value-unresolved', detail: 'template' });
+  });
+  it('a stack in another region uses that region’s quota: unknown here, naming the region', () => {
+    const c = count(hot(`  st:\n    type: OS::Heat::Stack\n    properties:\n      context: {region_name: RegionTwo}\n      template: {get_file: x.yaml}\n`));
+    expect(c.instances.unknown).toEqual([{ resource: 'st', code: 'other-region', detail: 'RegionTwo' }]);
+  });
+});
+
 describe('quota count: conditions, environments, other templates', () => {
   const cond = hot(`  s:\n    type: OS::Nova::Server\n    condition: big\n    properties: {flavor: m1.tiny}\n`, 'parameters:\n  env: {type: string, default: dev}\nconditions:\n  big: {equals: [{get_param: env}, prod]}\n');
   it('a resource whose condition is false is not created', () => {
