@@ -39,6 +39,7 @@ export const useQuotaStore = defineStore('quota', () => {
     count.value = countTemplate({
       // While the YAML does not parse the canvas shows the last good version: so does the count.
       yaml: editor.doc.good.text,
+      parsed: editor.doc.good,
       entryPath: project.entryPath,
       files: project.files,
       environments,

@@ -55,6 +55,8 @@ export type CanvasCount = Record<QuotaKind, KindCount>;
 
 export interface CountInput {
   yaml: string;
+  /** The entry already parsed from `yaml` (the editor has it): not parsed again. */
+  parsed?: HotTemplate;
   entryPath?: string;
   /** The project's other files (nested templates, get_file targets) by path. */
   files?: Readonly<Record<string, string>>;
@@ -96,7 +98,7 @@ export function countTemplate(input: CountInput): CanvasCount {
   const read = input.source ? (p: string) => input.source!.read(p) : (p: string) => files[p];
   const envFiles = (input.environments ?? []).map((text, i) => parseEnvironment(text, `\u0000environment-${i}.yaml`));
   const env = environmentFrom(envFiles);
-  const template = parseTemplate(input.yaml, entryPath);
+  const template = input.parsed && input.parsed.text === input.yaml && input.parsed.file === entryPath ? input.parsed : parseTemplate(input.yaml, entryPath);
   const counter = new Counter(out, env, read, input.flavors);
   if (template.kind !== 'hot') {
     if (template.kind === 'cfn' || input.yaml.trim() !== '') counter.allUnknown({ resource: entryPath, code: 'not-hot', detail: template.kind });
@@ -109,6 +111,8 @@ export function countTemplate(input: CountInput): CanvasCount {
 }
 
 class Counter {
+  private readonly rows = new Map<string, { resource: string; amount: number }>();
+
   constructor(
     private readonly out: CanvasCount,
     private readonly env: EnvironmentModel,
@@ -271,9 +275,15 @@ class Counter {
     }
     const n = (amount as number) * frame.factor;
     k.known += n;
-    const row = k.by.find((b) => b.resource === resource);
+    // Rows by resource path, found by key: thousands of resources must not cost a scan each.
+    const key = `${kind}\u0000${resource}`;
+    const row = this.rows.get(key);
     if (row) row.amount += n;
-    else k.by.push({ resource, amount: n });
+    else {
+      const fresh = { resource, amount: n };
+      this.rows.set(key, fresh);
+      k.by.push(fresh);
+    }
   }
 
   /** Something that could create anything: every kind becomes unknown for that reason. */
