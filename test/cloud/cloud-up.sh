@@ -139,12 +139,12 @@ fi
 
 # -------------------------------------------------------------- helpers --
 mkdir -p "$STATE"/{etc,log,pids,lock,fernet-keys,credential-keys,environment.d}
-echo "$MODE" > "$STATE/mode"
-rm -f "$STATE/cloud.json"   # present again only once READY
 chmod 700 "$STATE/fernet-keys" "$STATE/credential-keys"
-
 # shellcheck source=lib.sh
-. "$LAB_DIR/lib.sh"     # ours, pid_alive, port_busy, stop_services, ...
+. "$LAB_DIR/lib.sh"     # ours, pid_alive, port_busy, stop_services, not_ready, ...
+# cloud.json (READY) goes away when the mode changes or anything (re)starts
+[ "$(cat "$STATE/mode" 2>/dev/null)" = "$MODE" ] || not_ready
+echo "$MODE" > "$STATE/mode"
 # wait_http URL EXPECTED_CODE TIMEOUT_S
 wait_http() {
     local i n=$(( $3 * 5 ))
@@ -349,6 +349,7 @@ else
         JUST_BOOTSTRAPPED=1
     fi
     log "keystone: starting uwsgi on $HOST:$KS_PORT"
+    not_ready
     setsid /usr/bin/uwsgi-core --ini "$STATE/etc/keystone-uwsgi.ini" \
         > "$STATE/log/keystone-uwsgi.stdout" 2>&1 < /dev/null &
     echo $! > "$STATE/pids/keystone.pid"
@@ -369,6 +370,7 @@ start_heat() {
         fi
         pid=$(cat "$STATE/pids/$name.pid")
         log "$name: configuration changed -> restarting pid $pid"
+        not_ready
         kill -TERM "$pid"
         for i in $(seq 1 50); do pid_alive "$name" || break; sleep 0.2; done
         pid_alive "$name" && kill -TERM "$pid"   # 2nd TERM skips the graceful wait
@@ -378,6 +380,7 @@ start_heat() {
     fi
     port_busy "$port" && die "port $port is in use by something that is not this lab"
     log "$name: starting heat-all on $HOST:$port"
+    not_ready
     setsid /usr/bin/heat-all --config-file "$conf" \
         > "$STATE/log/$name.stdout" 2>&1 < /dev/null &
     echo $! > "$STATE/pids/$name.pid"

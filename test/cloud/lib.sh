@@ -16,6 +16,11 @@ ours() {  # PID
     tr '\0' '\n' 2>/dev/null < "/proc/$pid/environ" | grep -qxF -- "$MARK" && return 0
     tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline" | grep -qF -- "$STATE"
 }
+# cloud.json means READY: it goes away as soon as anything is (re)started and
+# comes back (atomically) at the end of cloud-up.sh. A run that finds
+# everything up leaves it in place, so tests reading it meanwhile never see
+# a running cloud as down.
+not_ready() { rm -f "$STATE/cloud.json"; }
 pid_alive() { [ -f "$STATE/pids/$1.pid" ] && ours "$(cat "$STATE/pids/$1.pid")"; }
 alive() { local p out=""; for p in "$@"; do ours "$p" && out="$out $p"; done; echo "$out"; }
 descendants() {  # PID -> every descendant PID (uwsgi/eventlet workers, beam.smp)

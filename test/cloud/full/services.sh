@@ -14,8 +14,12 @@
 # wait_http, set_wal and lib.sh.
 
 FULL_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-NOVA_PORT=8774; PLACEMENT_PORT=8778; NEUTRON_PORT=9696; GLANCE_PORT=9292
-CINDER_PORT=8776; RABBIT_PORT=5672; EPMD_PORT=4369; RABBIT_DIST_PORT=25672
+# HEAT_STUDIO_CLOUD_FULL_PORT_OFFSET moves every port below, so that a second
+# full cloud (own state dir and Keystone/Heat ports) can run beside the shared
+# one, e.g. to test this script without taking the shared cloud down.
+O=${HEAT_STUDIO_CLOUD_FULL_PORT_OFFSET:-0}
+NOVA_PORT=$((8774 + O)); PLACEMENT_PORT=$((8778 + O)); NEUTRON_PORT=$((9696 + O)); GLANCE_PORT=$((9292 + O))
+CINDER_PORT=$((8776 + O)); RABBIT_PORT=$((5672 + O)); EPMD_PORT=$((4369 + O)); RABBIT_DIST_PORT=$((25672 + O))
 COMPUTE_HOST=heat-studio-compute   # nova-compute's host == the fake agent's host
 RABBIT_URL="rabbit://guest:guest@$HOST:$RABBIT_PORT/"
 MYSQL_SOCK=$STATE/mysql/mysqld.sock
@@ -33,10 +37,11 @@ start_svc() {
     sig=$(cat $sigfiles | md5sum | cut -c1-16)
     if pid_alive "$name"; then
         if [ "$(cat "$STATE/pids/$name.sig" 2>/dev/null)" = "$sig" ]; then return 0; fi
-        log "$name: configuration changed -> restarting"; stop_services "$name" quiet
+        log "$name: configuration changed -> restarting"; not_ready; stop_services "$name" quiet
     fi
     [ "$port" != - ] && port_busy "$port" && die "port $port is in use by something that is not this cloud"
     log "$name: starting"
+    not_ready
     setsid env "$MARK" "$@" > "$STATE/log/$name.stdout" 2>&1 < /dev/null &
     echo $! > "$STATE/pids/$name.pid"; echo "$sig" > "$STATE/pids/$name.sig"
 }
@@ -66,7 +71,7 @@ start_rabbitmq() {
         echo $! > "$STATE/pids/epmd.pid"
         wait_port $EPMD_PORT 10 || die "epmd did not start"
     fi
-    log "rabbitmq: starting on $HOST:$RABBIT_PORT"
+    log "rabbitmq: starting on $HOST:$RABBIT_PORT"; not_ready
     # The rabbitmq-server script runs beam in the background and turns SIGTERM
     # into a clean broker stop; its PID is the one recorded. Run directly (not
     # through a function in the background, which would record a subshell).
@@ -93,7 +98,7 @@ start_mariadb() {
                 --auth-root-authentication-method=socket > "$STATE/log/mariadb-install.log" 2>&1 \
                 || { tail -n 20 "$STATE/log/mariadb-install.log"; die "mariadb-install-db failed"; }
         fi
-        log "mariadb: starting (unix socket only)"
+        log "mariadb: starting (unix socket only)"; not_ready
         rm -f "$MYSQL_SOCK"
         setsid env "$MARK" /usr/sbin/mariadbd --no-defaults --datadir="$STATE/mysql/data" \
             --socket="$MYSQL_SOCK" --skip-networking --pid-file="$STATE/mysql/mariadbd.pid" \
