@@ -154,4 +154,12 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
     await expect(instances.getAttribute('data-state')).resolves.toBe('over');
     await screenshot(page, 'quota-panel-offline');
   });
+
+  it('in Chinese: the same verdict, in words', async () => {
+    await page.getByTestId('language').selectOption('zh-CN');
+    await expect.poll(() => page.getByTestId('quota-summary').textContent()).toContain('超出配额：云主机 ');
+    await expect(row(page, 'instances').getByTestId('quota-state').textContent()).resolves.toContain('超出配额');
+    await screenshot(page, 'quota-panel-zh');
+    await page.getByTestId('language').selectOption('en');
+  });
 });
