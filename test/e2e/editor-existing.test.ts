@@ -17,6 +17,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
 import { launchChromium, screenshot } from './support/browser';
 import { startWebHost, type RunningHost } from './support/web-host';
 import { openstackCli, passwordProfile, requireFullCloud, uniqueName, type FullTestCloud } from '../integration/cloud/test-cloud';
@@ -143,6 +144,31 @@ describe('existing resources in the editor (full cloud)', () => {
     await page.mouse.up();
     await page.getByTestId('connect-mode').click();
     await expect(page.getByTestId('refusal').textContent()).resolves.toContain('is an existing cloud resource: its relations come from the cloud');
+  });
+
+  it("a server on the existing private network: a port on it, and the inspector's pickers offer the cloud's images and flavors", async () => {
+    const netNode = `param:existing_net_${netName.replace(/[^A-Za-z0-9_]+/g, '_')}`;
+    await page.getByTestId('palette-tab-system').click();
+    await dragOnto(page, 'palette-server', netNode);
+    await expect.poll(() => hook(page)).toContain('server_1');
+    expect(await yamlText(page)).toContain(`network: { get_param: ${netNode.slice('param:'.length)} }`);
+    // The layout may place the new nodes at the edge: bring everything into view first.
+    await page.getByTestId('fit').click();
+    // Selection on the canvas is additive: a click on empty space clears it first.
+    const box = (await page.getByTestId('cy-host').boundingBox())!;
+    await page.mouse.click(box.x + box.width - 250, box.y + box.height - 40);
+    const s = await nodeAt(page, 'server_1');
+    await page.mouse.click(s.x, s.y);
+    const image = page.getByTestId('cloud-pick-image');
+    await image.waitFor();
+    const options = await page.locator('#cloud-image option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    expect(options).toContain(cloud.image);
+    await expect(page.locator('#cloud-flavor option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).resolves.toEqual(expect.arrayContaining(['m1.tiny', 'm1.small']));
+    await image.fill(cloud.image);
+    await image.press('Enter');
+    await image.blur();
+    await expect.poll(async () => (parseYaml(await yamlText(page)) as { parameters: Record<string, { default?: string }> }).parameters.image?.default).toBe(cloud.image);
+    await screenshot(page, 'editor-existing-server-pickers');
   });
 
   it('saves, reopens with the same existing nodes, and marks a network deleted in the cloud as missing', async () => {
