@@ -6,7 +6,7 @@
 // the quota, over -> refused naming the kinds and numbers.
 import { AppError } from '../../shared/ipc/errors';
 import { countTemplate, type CountInput } from '../../shared/quota/count';
-import { QUOTA_SERVICES, type QuotaService as ServiceName } from '../../shared/quota/kinds';
+import { QUOTA_KINDS, QUOTA_SERVICES, type QuotaService as ServiceName } from '../../shared/quota/kinds';
 import type { QuotaReport, ServiceQuota } from '../../shared/quota/model';
 import { overSummary, quotaVerdict, type QuotaCheck } from '../../shared/quota/verdict';
 import { sandboxEnvironmentYaml } from '../../shared/cloud/sandbox-environment';
@@ -87,6 +87,10 @@ export class QuotaService {
    * profile (its sandbox environment included, as the deploy adds it).
    */
   async check(profileId: string, files: QuotaFiles, parameters: Record<string, unknown> = {}, extraEnvironment: string | null = null): Promise<{ check: QuotaCheck; report: QuotaReport }> {
+    // A template that creates nothing counted by a quota (a sandbox deploy, TestResources) needs no cloud read.
+    const offline = this.lastKnown(profileId);
+    const first = countTemplate(this.countInput(profileId, files, offline, parameters, extraEnvironment));
+    if (offline && !QUOTA_KINDS.some((k) => first[k].known > 0 || first[k].unknown.length > 0)) return { check: quotaVerdict(first, offline), report: offline };
     const report = await this.read(profileId);
     return { check: quotaVerdict(countTemplate(this.countInput(profileId, files, report, parameters, extraEnvironment)), report), report };
   }
@@ -101,10 +105,10 @@ export class QuotaService {
     throw new AppError('QUOTA_EXCEEDED', `Over quota: ${overSummary(check)} (used + this template / limit)${when}. ${action} is blocked; the template can still be saved.`, { kinds });
   }
 
-  private countInput(profileId: string, files: QuotaFiles, report: QuotaReport, parameters: Record<string, unknown>, extraEnvironment: string | null): CountInput {
+  private countInput(profileId: string, files: QuotaFiles, report: QuotaReport | null, parameters: Record<string, unknown>, extraEnvironment: string | null): CountInput {
     const environments = [files.environment, extraEnvironment].filter((e): e is string => !!e);
     if (this.profiles.get(profileId).sandbox) environments.push(sandboxEnvironmentYaml());
-    return { yaml: files.yaml, entryPath: files.entryPath, files: files.files, environments, parameters, flavors: report.flavors };
+    return { yaml: files.yaml, entryPath: files.entryPath, files: files.files, environments, parameters, flavors: report?.flavors ?? null };
   }
 
   private key(profileId: string): QuotaKey {

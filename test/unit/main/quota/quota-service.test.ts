@@ -119,6 +119,16 @@ describe('quota service', () => {
     await expect(sandbox.assertWithinQuota('p1', files, {}, null, 'Deploying')).resolves.toBeUndefined();
   });
 
+  it('a template creating nothing a quota counts is checked without reading the cloud again', async () => {
+    const { svc, setConnection } = service(connection(DETAIL).conn);
+    await svc.read('p1');
+    setConnection({ session: { token: async () => Promise.reject(new Error('the cloud must not be asked')) }, service: () => null });
+    const none = { yaml: 'heat_template_version: 2018-08-31\nresources:\n  r: {type: OS::Heat::RandomString}\n', entryPath: 'template.yaml', files: {}, environment: null };
+    const r = await svc.check('p1', none);
+    expect(r.check.state).toBe('ok');
+    expect(r.report.services.compute.state).toBe('stale');
+  });
+
   it('keeps the newest read of any profile for the library status', async () => {
     const { svc } = service(connection(DETAIL).conn);
     expect(svc.newest()).toBeNull();
