@@ -57,6 +57,12 @@ class Names {
       }
     }
   }
+  /** `name` itself while free, else `name_1`, `name_2`... */
+  claim(name: string): string {
+    if (this.taken.has(name)) return this.next(name);
+    this.taken.add(name);
+    return name;
+  }
   has(name: string): boolean {
     return this.taken.has(name);
   }
@@ -126,8 +132,19 @@ function createEdits(t: HotTemplate, names: Names, item: PaletteItem): { edits: 
       return { id: name, extra: [], edits: [addResource(name, { type: item.type, properties: { size: 1 } })] };
     case 'security-group':
       return { id: name, extra: [], edits: [addResource(name, { type: item.type, properties: { rules: [{ protocol: 'tcp', port_range_min: 22, port_range_max: 22 }] } })] };
-    case 'key-pair':
-      return { id: name, extra: [], edits: [addResource(name, { type: item.type, properties: { name } })] };
+    case 'key-pair': {
+      // Nova stopped generating key pairs in microversion 2.92 (Heat uses the
+      // newest the cloud offers), so the public half is asked for at deploy.
+      const publicKey = names.claim(`${name}_public_key`);
+      return {
+        id: name,
+        extra: [],
+        edits: [
+          { op: 'addEntry', path: ['parameters'], key: publicKey, value: { type: 'string', label: 'SSH public key', description: `The public half of the SSH key ${name} registers (one line: ssh-ed25519 or ssh-rsa ...). Nova no longer generates keys.` } },
+          addResource(name, { type: item.type, properties: { name, public_key: { get_param: publicKey } } }),
+        ],
+      };
+    }
     case 'listener':
       return { id: name, extra: [], edits: [addResource(name, { type: item.type, properties: { protocol: 'HTTP', protocol_port: 80 } })] };
     case 'pool':
@@ -208,8 +225,15 @@ function linkEdits(t: HotTemplate, topo: Topology, names: Names, child: string, 
     case 'port>security-group':
     case 'server>security-group':
       return [{ op: 'appendItem', path: ['resources', child, 'properties', 'security_groups'], value: { get_resource: parent } }];
-    case 'server>key-pair':
-      return [set(child, ['key_name'], { get_resource: parent })];
+    case 'server>key-pair': {
+      // The key pair replaces the server's key_name parameter: drop that
+      // parameter when nothing else uses it, or deploying would ask for it.
+      const edits: TopologyEdit[] = [set(child, ['key_name'], { get_resource: parent })];
+      const before = toValue(get(get(get(sectionMap(t, 'resources'), child), 'properties'), 'key_name'));
+      const param = paramName(before);
+      if (param && countParamUses(t, param) === 1) edits.push({ op: 'unset', path: ['parameters', param] });
+      return edits;
+    }
     case 'subnet>private-network':
       return [set(child, ['network'], refTo(parent))];
     case 'listener>loadbalancer':
@@ -338,4 +362,26 @@ function itemPath(label: string): (string | number)[] | undefined {
   const m = /^(.*?)\[(\d+)\]/.exec(label);
   if (!m) return undefined;
   return [...(m[1] ? m[1].split('.') : []), Number(m[2])];
+}
+
+/** `{get_param: x}` (or `[x, ...]`) as x, else null. */
+function paramName(value: unknown): string | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const arg = (value as Record<string, unknown>).get_param;
+  if (typeof arg === 'string') return arg;
+  return Array.isArray(arg) && typeof arg[0] === 'string' ? arg[0] : null;
+}
+
+/** How many get_param calls name `param` in resources, outputs and conditions. */
+function countParamUses(t: HotTemplate, param: string): number {
+  let n = 0;
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      if (paramName(v) === param) n++;
+      Object.values(v).forEach(walk);
+    }
+  };
+  for (const section of ['resources', 'outputs', 'conditions']) walk(toValue(sectionMap(t, section)));
+  return n;
 }

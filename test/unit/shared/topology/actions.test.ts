@@ -46,9 +46,23 @@ describe('each palette connection writes the HOT a person would', () => {
     t = linked(t, 'server_1_port_1', 'security_group_1');
     expect(prop(t, 'server_1_port_1', 'security_groups')).toEqual([{ get_resource: 'security_group_1' }]);
   });
-  it('server to a key pair: key_name', () => {
+  it('server to a key pair: key_name, and the key_name parameter nothing else uses is dropped', () => {
     const t = linked(dropped(routedServer(), 'key-pair'), 'server_1', 'key_pair_1');
     expect(prop(t, 'server_1', 'key_name')).toEqual({ get_resource: 'key_pair_1' });
+    expect(nodeAt(t.root ?? undefined, ['parameters', 'key_name'])).toBeUndefined();
+    expect(errors(t)).toEqual([]);
+  });
+  it('a second server keeps the shared key_name parameter when the first one takes a key pair', () => {
+    const two = dropped(routedServer(), 'server', 'private_net_1');
+    const t = linked(dropped(two, 'key-pair'), 'server_1', 'key_pair_1');
+    expect(prop(t, 'server_2', 'key_name')).toEqual({ get_param: 'key_name' });
+    expect(nodeAt(t.root ?? undefined, ['parameters', 'key_name'])).toBeDefined();
+  });
+  it('a key pair asks for its public key (Nova 2.92+ no longer generates one)', () => {
+    const t = dropped(routedServer(), 'key-pair');
+    expect(prop(t, 'key_pair_1')).toEqual({ name: 'key_pair_1', public_key: { get_param: 'key_pair_1_public_key' } });
+    expect(toValue(nodeAt(t.root ?? undefined, ['parameters', 'key_pair_1_public_key', 'type']))).toBe('string');
+    expect(errors(t)).toEqual([]);
   });
   it('the load balancer chain: listener, pool, member and health monitor reference their parent', () => {
     let t = dropped(routedServer(), 'loadbalancer', 'private_subnet_1');
