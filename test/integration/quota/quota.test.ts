@@ -71,8 +71,17 @@ describe('quota against the full test cloud', () => {
     expect(read.services.compute.kinds?.instances?.limit).toBe(cliLimits('demo').maxTotalInstances);
   }, 60_000);
 
-  it('deploying the classic topology as demo raises usage by what the count said', async () => {
+  it('deploying the classic topology as demo raises usage by what the count said', async (ctx) => {
     const profileId = realProfile('demo');
+    const heat = studio.services.cloud.heat(profileId);
+    /** The other stacks of the project and their states: usage is the project's, so they must hold still for an exact comparison. */
+    const others = async (mine: string | null) =>
+      (await heat.listAll({}))
+        .filter((x) => x.id !== mine)
+        .map((x) => `${x.id}:${x.stack_status}`)
+        .sort()
+        .join();
+    const othersBefore = await others(null);
     const before = await call('quota.read', { profileId });
     const yaml = classicTemplate('demo');
     const count = countTemplate({ yaml, flavors: before.flavors });
@@ -86,24 +95,40 @@ describe('quota against the full test cloud', () => {
     const u1 = usedOf(after);
     const delta = Object.fromEntries(QUOTA_KINDS.map((k) => [k, (u1[k] ?? NaN) - (u0[k] ?? NaN)]));
     const counted = Object.fromEntries(QUOTA_KINDS.map((k) => [k, count[k].known]));
+    if ((await others(result.stack.id)) !== othersBefore) {
+      // Someone else deployed or deleted in project demo meanwhile (a shared dev cloud; never in `npm test`, which runs
+      // files one after another): the project's usage no longer isolates this stack. Reported as skipped, not passed.
+      console.warn('quota test: other stacks of project demo changed meanwhile, exact comparison not possible', { delta, counted });
+      ctx.skip();
+    }
     expect(delta).toEqual(counted);
-    // The CLI sees the same usage.
+    // The CLI sees the usage our reader saw (read right after it).
     const limits = cliLimits('demo');
     expect(u1.instances).toBe(limits.totalInstancesUsed);
     expect(u1.cores).toBe(limits.totalCoresUsed);
     expect(u1.ram).toBe(limits.totalRAMUsed);
   }, 420_000);
 
-  it('over quota (instances set to what is used): the deploy is refused naming instances n/limit; the quota is restored', async () => {
+  it('over quota (instances set to used + 1, two servers): the deploy is refused naming instances n/limit; the quota is restored', async () => {
     const cloud = requireFullCloud();
     const profileId = realProfile('demo');
-    const used = (await call('quota.read', { profileId })).services.compute.kinds.instances!.used!;
     const original = JSON.parse(openstackCli(cloud, 'admin', ['quota', 'show', '-f', 'json', cloud.users.demo.projectId])) as Record<string, number>;
-    openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(used), cloud.users.demo.projectId]);
+    // Nova refuses a limit under the usage; the usage may move meanwhile (others deploy as demo): read, set, retry.
+    let limit = 0;
+    for (let attempt = 0; ; attempt++) {
+      limit = (await call('quota.read', { profileId })).services.compute.kinds.instances!.used! + 1;
+      try {
+        openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(limit), cloud.users.demo.projectId]);
+        break;
+      } catch (err) {
+        if (attempt >= 4) throw err;
+      }
+    }
     try {
-      const yaml = `heat_template_version: 2018-08-31\nresources:\n  s:\n    type: OS::Nova::Server\n    properties: {image: ${cloud.image}, flavor: m1.tiny, networks: [{network: ${cloud.publicNetwork}}]}\n`;
+      const server = (n: string) => `  ${n}:\n    type: OS::Nova::Server\n    properties: {image: ${cloud.image}, flavor: m1.tiny, networks: [{network: ${cloud.publicNetwork}}]}\n`;
+      const yaml = `heat_template_version: 2018-08-31\nresources:\n${server('a')}${server('b')}`;
       const err = await call('deploy.create', { profileId, stackName: uniqueName('quota-over'), source: { kind: 'yaml', yaml }, options: {} }).catch((e: Error & { code: string }) => e);
-      expect(err).toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringContaining(`instances ${used + 1}/${used}`) });
+      expect(err).toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringMatching(new RegExp(`instances \\d+/${limit}`)) });
       const check = await call('quota.checkDeploy', { profileId, source: { kind: 'yaml', yaml }, options: {} });
       expect(check.check.state).toBe('over');
     } finally {
