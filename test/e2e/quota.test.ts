@@ -38,6 +38,8 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
   let page: Page;
   let originalInstances: number;
   let used: number;
+  /** 1, as the issue asks; Nova refuses a limit under the usage, so the usage when others left servers in demo. */
+  let limit: number;
   /** The drawn servers ask for a key pair (nova.keypair constraint): one of demo's own, for Heat's preview. */
   const keyName = `e2e-quota-${Date.now().toString(36)}`;
 
@@ -45,10 +47,18 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
     cloud = requireFullCloud();
     const quota = JSON.parse(openstackCli(cloud, 'admin', ['quota', 'show', '-f', 'json', cloud.users.demo.projectId])) as Record<string, number>;
     originalInstances = quota.instances!;
-    const limits = JSON.parse(openstackCli(cloud, 'demo', ['limits', 'show', '--absolute', '-f', 'json'])) as Array<{ Name: string; Value: number }>;
-    used = limits.find((l) => l.Name === 'totalInstancesUsed')!.Value;
     openstackCli(cloud, 'demo', ['keypair', 'create', '--public-key', fileURLToPath(new URL('../cloud/full/templates/lab_key.pub', import.meta.url)), keyName]);
-    openstackCli(cloud, 'admin', ['quota', 'set', '--instances', '1', cloud.users.demo.projectId]);
+    for (let attempt = 0; ; attempt++) {
+      const limits = JSON.parse(openstackCli(cloud, 'demo', ['limits', 'show', '--absolute', '-f', 'json'])) as Array<{ Name: string; Value: number }>;
+      used = limits.find((l) => l.Name === 'totalInstancesUsed')!.Value;
+      limit = Math.max(1, used);
+      try {
+        openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(limit), cloud.users.demo.projectId]);
+        break;
+      } catch (err) {
+        if (attempt >= 4) throw err; // the usage moved between the read and the set
+      }
+    }
     const seed = composeServices({ dataDir, host: 'web', version: 'test' });
     seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-full-demo', sandbox: false }), cloud.users.demo.password);
     seed.library.create({ name: 'two servers', description: '', tags: [], from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources: {}\n' } });
@@ -81,8 +91,8 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
     const instances = row(page, 'instances');
     await expect.poll(() => instances.getAttribute('data-state'), { timeout: 10_000 }).toBe('over');
     await expect(instances.getByTestId('quota-state').textContent()).resolves.toContain('over quota');
-    await expect(instances.getByTestId('quota-numbers').textContent()).resolves.toBe(`${used} used + 2 new = ${used + 2} of 1`);
-    await expect(page.getByTestId('quota-summary').textContent()).resolves.toContain(`Over quota: Instances ${used + 2}/1`);
+    await expect(instances.getByTestId('quota-numbers').textContent()).resolves.toBe(`${used} used + 2 new = ${used + 2} of ${limit}`);
+    await expect(page.getByTestId('quota-summary').textContent()).resolves.toContain(`Over quota: Instances ${used + 2}/${limit}`);
     // The bar is red; the other kinds the servers use are within quota.
     const barColour = await instances.locator('.quota-bar .canvas').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(barColour).toBe('rgb(200, 38, 26)');
@@ -95,7 +105,7 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
   it('saving is allowed; the version is saved as needing editing, with the quota as the reason', async () => {
     await page.getByTestId('save').click();
     await page.getByTestId('save-submit').click();
-    await page.getByText(/Saved version 2: Needs editing\. Over quota in RegionOne .*instances \d+\/1/).waitFor();
+    await page.getByText(new RegExp(`Saved version 2: Needs editing\\. Over quota in RegionOne .*instances ${used + 2}/${limit}`)).waitFor();
   });
 
   it('save and deploy: the deploy dialog names instances n/1 and Create stays disabled', async () => {
@@ -108,7 +118,7 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
     await page.getByTestId('deploy-preview-button').click();
     const blocked = page.getByTestId('deploy-quota');
     await blocked.waitFor({ timeout: 60_000 });
-    await expect(blocked.textContent()).resolves.toContain(`Over quota: Instances ${used + 2}/1`);
+    await expect(blocked.textContent()).resolves.toContain(`Over quota: Instances ${used + 2}/${limit}`);
     await expect(blocked.textContent()).resolves.toContain('Deploying is blocked');
     await page.getByTestId('deploy-preview').waitFor();
     await expect(page.getByTestId('deploy-create').isDisabled()).resolves.toBe(true);
@@ -128,7 +138,7 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
     await problems.waitFor({ timeout: 60_000 });
     const codes = await problems.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code')));
     expect(codes).toContain('APP_OVER_QUOTA');
-    await expect(problems.textContent()).resolves.toContain(`instances ${used + 2}/1`);
+    await expect(problems.textContent()).resolves.toContain(`instances ${used + 2}/${limit}`);
     await expect(page.getByTestId('app-export-submit').isDisabled()).resolves.toBe(true);
     await screenshot(page, 'quota-app-export-blocked');
   });
