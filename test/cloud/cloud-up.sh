@@ -53,8 +53,13 @@ DEMO_PASSWORD=${HEAT_STUDIO_CLOUD_DEMO_PASSWORD:-demo-secret}
 KS_PORT=${HEAT_STUDIO_CLOUD_KS_PORT:-5000}
 HEAT_PORT=${HEAT_STUDIO_CLOUD_HEAT_PORT:-8004}
 HEAT2_PORT=${HEAT_STUDIO_CLOUD_HEAT2_PORT:-8005}
-KS_PROCESSES=${HEAT_STUDIO_CLOUD_KS_PROCESSES:-1}
-KS_THREADS=${HEAT_STUDIO_CLOUD_KS_THREADS:-8}
+# One thread per uwsgi process: Keystone 22 under uwsgi threads mixes roles
+# between concurrent requests (a demo token came back with the `service` role
+# of a service token validated at the same moment; application credential
+# creation then failed 28 of 40 times while 4 threads validated a nova token;
+# 0 of 80 with threads = 1). 3 processes: ~350 MiB PSS more than 1 x 8 threads.
+KS_PROCESSES=${HEAT_STUDIO_CLOUD_KS_PROCESSES:-3}
+KS_THREADS=${HEAT_STUDIO_CLOUD_KS_THREADS:-1}
 DEBUG=$([ "${HEAT_STUDIO_CLOUD_DEBUG:-0}" = 1 ] && echo true || echo false)
 HOST=127.0.0.1
 KS_URL=http://$HOST:$KS_PORT/v3
@@ -324,6 +329,12 @@ fi
 
 # --------------------------------------------------------- keystone start --
 JUST_BOOTSTRAPPED=0
+KS_CONF_SIG=$(cat "$STATE/etc/keystone.conf" "$STATE/etc/keystone-uwsgi.ini" | md5sum | cut -c1-16)
+if pid_alive keystone && [ "$(cat "$STATE/pids/keystone.sig" 2>/dev/null || echo none)" != "$KS_CONF_SIG" ]; then
+    # keystone.sig absent: started before it was recorded; restart once
+    log "keystone: configuration changed -> restarting"
+    not_ready; stop_services keystone quiet
+fi
 if pid_alive keystone && wait_http "$KS_URL" 200 2; then
     log "keystone already running (pid $(cat "$STATE/pids/keystone.pid"))"
 else
@@ -353,6 +364,7 @@ else
     setsid /usr/bin/uwsgi-core --ini "$STATE/etc/keystone-uwsgi.ini" \
         > "$STATE/log/keystone-uwsgi.stdout" 2>&1 < /dev/null &
     echo $! > "$STATE/pids/keystone.pid"
+    echo "$KS_CONF_SIG" > "$STATE/pids/keystone.sig"
 fi
 
 # ------------------------------------------------------------- heat start --
