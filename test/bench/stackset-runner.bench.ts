@@ -26,10 +26,10 @@
 // What was found (2026-11, on this 2-core lab shared with other engineers):
 // each Heat request costs one Keystone token validation, and each stack
 // update one Keystone password authentication inside Heat's PUT handling;
-// Keystone is one uwsgi process. Those waits, Heat's single heat-all process
-// taking 5 PUTs at once, and TestResource's 2 s check period are most of the
-// time beyond the waits; the runner's own part is its poll interval and one
-// read before each PUT. The earlier figure (2.54x) divided by the lower bound
+// Keystone runs 3 uwsgi workers on the 2 shared cores. Those waits, Heat's
+// single heat-all process taking 5 PUTs at once, and TestResource's 2 s
+// check period are most of the time beyond the waits; the runner's own part
+// is its poll interval and one read before each PUT. The earlier figure (2.54x) divided by the lower bound
 // (20 s), which no order-keeping scheduler reaches here (29 s), and ran the
 // runner at a 250 ms poll, four times the product's request rate.
 // STACKSET_POLL_MS overrides the runner's poll interval (default: the
