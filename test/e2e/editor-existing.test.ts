@@ -20,32 +20,8 @@ import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { launchChromium, screenshot } from './support/browser';
 import { startWebHost, type RunningHost } from './support/web-host';
+import { canvasIds, connectByDrag, dragOnto, nodeAt, nodeData, nodeStyle, steadyNodeAt, yamlText } from './support/canvas';
 import { openstackCli, passwordProfile, requireFullCloud, uniqueName, type FullTestCloud } from '../integration/cloud/test-cloud';
-
-type CanvasHook = {
-  at(id: string): { x: number; y: number } | null;
-  ids(): string[];
-  data(id: string): Record<string, unknown> | null;
-  style(id: string, property: string): string | null;
-};
-const hook = (page: Page) => page.evaluate(() => (window as unknown as { __hsCanvas: CanvasHook }).__hsCanvas.ids().sort());
-
-async function nodeAt(page: Page, id: string): Promise<{ x: number; y: number }> {
-  await page.waitForFunction((nid) => !!(window as unknown as { __hsCanvas?: CanvasHook }).__hsCanvas?.at(nid), id);
-  return page.evaluate((nid) => (window as unknown as { __hsCanvas: CanvasHook }).__hsCanvas.at(nid)!, id);
-}
-const yamlText = (page: Page) => page.evaluate(() => (window as unknown as { __hsYaml?: { text(): string } }).__hsYaml?.text() ?? '');
-const nodeData = (page: Page, id: string) => page.evaluate((nid) => (window as unknown as { __hsCanvas: CanvasHook }).__hsCanvas.data(nid), id);
-const nodeStyle = (page: Page, id: string, prop: string) => page.evaluate(([nid, p]) => (window as unknown as { __hsCanvas: CanvasHook }).__hsCanvas.style(nid as string, p as string), [id, prop]);
-
-/** Drags an element (palette or Existing tab) onto a canvas node, or onto empty space at (dx, dy) from the canvas corner. */
-async function dragOnto(page: Page, testId: string, target: string | { dx: number; dy: number }): Promise<void> {
-  const host = page.getByTestId('cy-host');
-  const box = await host.boundingBox();
-  if (!box) throw new Error('no canvas');
-  const at = typeof target === 'string' ? await nodeAt(page, target) : { x: box.x + target.dx, y: box.y + target.dy };
-  await page.getByTestId(testId).dragTo(host, { targetPosition: { x: at.x - box.x, y: at.y - box.y } });
-}
 
 describe('existing resources in the editor (full cloud)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-existing-'));
@@ -122,7 +98,7 @@ describe('existing resources in the editor (full cloud)', () => {
   it('adds a router under it: external_gateway_info with get_param, and the YAML validates', async () => {
     await page.getByTestId('palette-tab-system').click();
     await dragOnto(page, 'palette-router', `param:existing_ext_${cloud.publicNetwork}`);
-    await expect.poll(() => hook(page)).toContain('router_1');
+    await expect.poll(() => canvasIds(page)).toContain('router_1');
     const text = await yamlText(page);
     expect(text).toContain(`external_gateway_info:\n        network: { get_param: existing_ext_${cloud.publicNetwork} }`);
     expect(await page.locator('.problem.error').count()).toBe(0);
@@ -134,15 +110,7 @@ describe('existing resources in the editor (full cloud)', () => {
     await dragOnto(page, `existing-private-network-${netName}`, { dx: 520, dy: 120 });
     const netNode = `param:existing_net_${netName.replace(/[^A-Za-z0-9_]+/g, '_')}`;
     await nodeAt(page, netNode);
-    await page.getByTestId('connect-mode').click();
-    const from = await nodeAt(page, netNode);
-    const to = await nodeAt(page, 'router_1');
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-    await page.mouse.move(to.x, to.y, { steps: 5 });
-    await page.mouse.up();
-    await page.getByTestId('connect-mode').click();
+    await connectByDrag(page, netNode, 'router_1');
     await expect(page.getByTestId('refusal').textContent()).resolves.toContain('is an existing cloud resource: its relations come from the cloud');
   });
 
@@ -150,14 +118,15 @@ describe('existing resources in the editor (full cloud)', () => {
     const netNode = `param:existing_net_${netName.replace(/[^A-Za-z0-9_]+/g, '_')}`;
     await page.getByTestId('palette-tab-system').click();
     await dragOnto(page, 'palette-server', netNode);
-    await expect.poll(() => hook(page)).toContain('server_1');
+    await expect.poll(() => canvasIds(page)).toContain('server_1');
     expect(await yamlText(page)).toContain(`network: { get_param: ${netNode.slice('param:'.length)} }`);
     // The layout may place the new nodes at the edge: bring everything into view first.
     await page.getByTestId('fit').click();
+    // `fit` animates: click only once the canvas stands still.
+    const s = await steadyNodeAt(page, 'server_1');
     // Selection on the canvas is additive: a click on empty space clears it first.
     const box = (await page.getByTestId('cy-host').boundingBox())!;
     await page.mouse.click(box.x + box.width - 250, box.y + box.height - 40);
-    const s = await nodeAt(page, 'server_1');
     await page.mouse.click(s.x, s.y);
     const image = page.getByTestId('cloud-pick-image');
     await image.waitFor();

@@ -14,20 +14,8 @@ import { composeServices } from '../../main/compose';
 import { openstackCli, passwordProfile, requireFullCloud, type FullTestCloud } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
 import { startWebHost, type RunningHost } from './support/web-host';
+import { dragOnto, nodeAt } from './support/canvas';
 
-type CanvasHook = { __hsCanvas?: { at(id: string): { x: number; y: number } | null; ids(): string[] } };
-
-async function nodeAt(page: Page, id: string): Promise<{ x: number; y: number }> {
-  await page.waitForFunction((nid) => !!(window as unknown as CanvasHook).__hsCanvas?.at(nid), id);
-  return page.evaluate((nid) => (window as unknown as Required<CanvasHook>).__hsCanvas.at(nid)!, id);
-}
-async function dropOn(page: Page, item: string, id: string | null): Promise<void> {
-  const host = page.getByTestId('cy-host');
-  const box = await host.boundingBox();
-  if (!box) throw new Error('no canvas');
-  const target = id ? await nodeAt(page, id) : { x: box.x + 60, y: box.y + 60 };
-  await page.getByTestId(`palette-${item}`).dragTo(host, { targetPosition: { x: target.x - box.x, y: target.y - box.y } });
-}
 const row = (page: Page, kind: string) => page.locator(`[data-testid=quota-row][data-kind=${kind}]`);
 
 describe('the quota panel over quota (full cloud, project demo)', () => {
@@ -84,9 +72,9 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
     await page.getByTestId('quota-panel').waitFor();
     // The demo project's quota, read through our reader.
     await expect.poll(() => page.getByTestId('quota-where').textContent(), { timeout: 30_000 }).toContain('checked');
-    await dropOn(page, 'server', null);
+    await dragOnto(page, 'palette-server', { dx: 60, dy: 60 });
     await nodeAt(page, 'server_1');
-    await dropOn(page, 'server', 'private_net_1');
+    await dragOnto(page, 'palette-server', 'private_net_1');
     await nodeAt(page, 'server_2');
     const instances = row(page, 'instances');
     await expect.poll(() => instances.getAttribute('data-state'), { timeout: 10_000 }).toBe('over');

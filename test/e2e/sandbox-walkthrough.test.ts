@@ -19,24 +19,7 @@ import type { Browser, Page } from 'playwright-core';
 import { openstackCli, requireFullCloud, type FullTestCloud } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
 import { startWebHost, type RunningHost } from './support/web-host';
-
-type CanvasHook = { at(id: string): { x: number; y: number } | null; ids(): string[] };
-const canvas = (page: Page) => page.evaluate(() => (window as unknown as { __hsCanvas: CanvasHook }).__hsCanvas.ids().sort());
-const yamlText = (page: Page) => page.evaluate(() => (window as unknown as { __hsYaml?: { text(): string } }).__hsYaml?.text() ?? '');
-
-async function nodeAt(page: Page, id: string): Promise<{ x: number; y: number }> {
-  await page.waitForFunction((nid) => !!(window as unknown as { __hsCanvas?: CanvasHook }).__hsCanvas?.at(nid), id);
-  return page.evaluate((nid) => (window as unknown as { __hsCanvas: CanvasHook }).__hsCanvas.at(nid)!, id);
-}
-
-/** Drags a palette (or Existing tab) entry onto a canvas node, or onto empty space at (dx, dy) from the canvas corner. */
-async function dragOnto(page: Page, testId: string, target: string | { dx: number; dy: number }): Promise<void> {
-  const host = page.getByTestId('cy-host');
-  const box = await host.boundingBox();
-  if (!box) throw new Error('no canvas');
-  const at = typeof target === 'string' ? await nodeAt(page, target) : { x: box.x + target.dx, y: box.y + target.dy };
-  await page.getByTestId(testId).dragTo(host, { targetPosition: { x: at.x - box.x, y: at.y - box.y } });
-}
+import { canvasIds, connectByDrag, dragOnto, nodeAt, yamlText } from './support/canvas';
 
 /** The openstack CLI command that shows each kind of real object a stack resource stands for. */
 const SHOW: Record<string, string[]> = {
@@ -127,15 +110,7 @@ describe('the seed walkthrough on the local sandbox (full cloud)', () => {
     await nodeAt(page, 'server_1');
     await dragOnto(page, 'palette-key-pair', { dx: 60, dy: 60 });
     await nodeAt(page, 'key_pair_1');
-    await page.getByTestId('connect-mode').click();
-    const from = await nodeAt(page, 'server_1');
-    const to = await nodeAt(page, 'key_pair_1');
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-    await page.mouse.move(to.x, to.y, { steps: 5 });
-    await page.mouse.up();
-    await page.getByTestId('connect-mode').click();
+    await connectByDrag(page, 'server_1', 'key_pair_1');
     await expect.poll(() => yamlText(page)).toContain('key_name: { get_resource: key_pair_1 }');
     await dragOnto(page, 'palette-floating-ip', 'server_1');
     await expect.poll(() => yamlText(page)).toContain('type: OS::Neutron::FloatingIPAssociation');
@@ -146,7 +121,7 @@ describe('the seed walkthrough on the local sandbox (full cloud)', () => {
     expect(text).toContain(`default: ${cloud.publicNetworkId}`);
     expect(text).toContain(`network: { get_param: existing_ext_${cloud.publicNetwork} }`);
     expect(text).toContain(`floating_network: { get_param: existing_ext_${cloud.publicNetwork} }`);
-    expect(await canvas(page)).toEqual(
+    expect(await canvasIds(page)).toEqual(
       expect.arrayContaining([pub, 'router_1', 'private_net_1', 'server_1', 'key_pair_1', 'volume_1']),
     );
     expect(await page.locator('.problem.error').count()).toBe(0);
