@@ -5,7 +5,7 @@
 // would judge against the past.
 import type { Fetched } from '../../shared/cloud/heat-types';
 import type { Inventory } from '../../shared/existing/inventory';
-import { revalidate, type MissingInCloud, type RevalidationInput } from '../../shared/existing/revalidate';
+import { needsCloudCheck, revalidate, type MissingInCloud, type RevalidationInput } from '../../shared/existing/revalidate';
 import { AppError } from '../../shared/ipc/errors';
 import type { ProfileService } from '../cloud/profile-service';
 import type { InventoryCacheRepo, InventoryKey } from '../library/inventory-cache-repo';
@@ -46,7 +46,7 @@ export class InventoryService {
    * (and Heat itself still checks the parameters' custom constraints).
    */
   async revalidate(profileId: string, input: RevalidationInput): Promise<MissingInCloud[]> {
-    if (this.profiles.get(profileId).sandbox) return [];
+    if (this.profiles.get(profileId).sandbox || !needsCloudCheck(input)) return [];
     return revalidate(input, await this.live(profileId));
   }
 

@@ -58,12 +58,31 @@ const CHECKED: Record<string, Record<string, Check>> = {
 
 const KIND_TEXT = { 'external-network': 'external network', 'shared-network': 'shared network', 'private-network': 'private network', router: 'router' } as const;
 
+/** The entry and every HOT file of the project, parsed. */
+function* hotFiles(input: RevalidationInput): Generator<[string, HotTemplate]> {
+  for (const [file, text] of [[input.entryPath, input.yaml] as const, ...Object.entries(input.files).filter(([p]) => /\.(ya?ml|template)$/i.test(p))]) {
+    const t = parseTemplate(text, file);
+    if (t.kind === 'hot' && t.root) yield [file, t];
+  }
+}
+
+/**
+ * Whether rule 7 has anything to ask the cloud about: an existing-resource
+ * parameter, or a server/volume whose image, flavor, key or zone the cloud
+ * must hold. When not, the inventory read (seconds) is skipped.
+ */
+export function needsCloudCheck(input: RevalidationInput): boolean {
+  for (const [, t] of hotFiles(input)) {
+    if (existingParams(t).size > 0) return true;
+    if (resources(t).some((r) => CHECKED[r.type ?? ''])) return true;
+  }
+  return false;
+}
+
 export function revalidate(input: RevalidationInput, inv: Inventory): MissingInCloud[] {
   const out: MissingInCloud[] = [];
   const env = environmentValues(input.environment);
-  for (const [file, text] of [[input.entryPath, input.yaml] as const, ...Object.entries(input.files).filter(([p]) => /\.(ya?ml|template)$/i.test(p))]) {
-    const t = parseTemplate(text, file);
-    if (t.kind !== 'hot' || !t.root) continue;
+  for (const [file, t] of hotFiles(input)) {
     const isEntry = file === input.entryPath;
     // Deploy values and the environment reach the entry's parameters only.
     const given: Record<string, unknown> = isEntry ? { ...env, ...(input.parameters ?? {}) } : {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revalidate, revalidationReason } from '../../../../shared/existing/revalidate';
+import { needsCloudCheck, revalidate, revalidationReason } from '../../../../shared/existing/revalidate';
 import type { RevalidationInput } from '../../../../shared/existing/revalidate';
 import { demoInventory, IDS } from './fixtures';
 
@@ -86,5 +86,29 @@ resources:
     const nested = 'heat_template_version: 2018-08-31\nresources:\n  s: {type: OS::Nova::Server, properties: {image: gone, flavor: m1.tiny}}\n';
     const problems = revalidate(input('heat_template_version: 2018-08-31\nresources:\n  n: {type: server.yaml}\n', { files: { 'server.yaml': nested } }), inv);
     expect(problems.map((p) => [p.file, p.resource, p.value])).toEqual([['server.yaml', 's', 'gone']]);
+  });
+});
+
+describe('rule 7 asks the cloud only when the template names something it must hold', () => {
+  it('a server, a volume or an existing-resource parameter needs the check', () => {
+    expect(needsCloudCheck(input(SERVER('cirros', 'm1.tiny')))).toBe(true);
+    const onlyExisting = `heat_template_version: 2018-08-31
+parameters:
+  existing_ext_public:
+    type: string
+    default: ${IDS.private1}
+    tags: [heat-studio:existing=external-network, heat-studio:name=public]
+resources:
+  r: {type: OS::Neutron::Router, properties: {external_gateway_info: {network: {get_param: existing_ext_public}}}}
+`;
+    expect(needsCloudCheck(input(onlyExisting))).toBe(true);
+    const nested = 'heat_template_version: 2018-08-31\nresources:\n  inner: {type: OS::Cinder::Volume, properties: {size: 1}}\n';
+    const outer = 'heat_template_version: 2018-08-31\nresources:\n  n: {type: inner.yaml}\n';
+    expect(needsCloudCheck(input(outer, { files: { 'inner.yaml': nested } }))).toBe(true);
+  });
+  it('a template of TestResources and networks alone does not', () => {
+    const yaml = 'heat_template_version: 2018-08-31\nresources:\n  t: {type: OS::Heat::TestResource}\n  net: {type: OS::Neutron::Net}\n';
+    expect(needsCloudCheck(input(yaml))).toBe(false);
+    expect(revalidate(input(yaml), { ...inv, images: [], flavors: [] })).toEqual([]);
   });
 });
