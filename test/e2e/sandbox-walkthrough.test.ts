@@ -133,9 +133,9 @@ describe('the seed walkthrough on the local sandbox (full cloud)', () => {
     await expect.poll(() => page.getByTestId('quota-where').textContent(), { timeout: 30_000 }).toContain('checked');
     await page.getByTestId('quota-show-all').click();
     for (const kind of ['instances', 'volumes', 'floatingip', 'router', 'network']) {
-      const numbers = await quotaNumbers(kind);
-      expect(numbers, kind).toMatch(/^\d+ used \+ 1 new = \d+ of (\d+|unlimited)/);
-      usedBefore[kind] = usedOf(numbers);
+      // The panel recounts the canvas debounced: the last drop may still be on its way.
+      await expect.poll(() => quotaNumbers(kind), { timeout: 10_000, message: kind }).toMatch(/^\d+ used \+ 1 new = \d+ of (\d+|unlimited)/);
+      usedBefore[kind] = usedOf(await quotaNumbers(kind));
     }
     await screenshot(page, 'walkthrough-quota-before');
   });
