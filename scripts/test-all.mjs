@@ -12,7 +12,7 @@
 // real servers then FAIL, by design: test/cloud/README.md).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
@@ -20,6 +20,8 @@ const skipCloud = args.includes('--skip-cloud') || process.env.HEAT_STUDIO_SKIP_
 const cloudMode = args.includes('--light-cloud') || process.env.HEAT_STUDIO_CLOUD === 'light' ? '--light' : '--full';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+/** "project file > test: first line of the error", repeated at the very end where a truncated log still shows it. */
+const failedTests = [];
 mkdirSync('test-output', { recursive: true });
 
 function step(name, cmd, cmdArgs, env = {}) {
@@ -44,6 +46,13 @@ function vitest(project) {
     totals.passed += report.numPassedTests ?? 0;
     totals.failed += report.numFailedTests ?? 0;
     totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    for (const file of report.testResults ?? []) {
+      for (const t of file.assertionResults ?? []) {
+        if (t.status !== 'failed') continue;
+        const reason = String(t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+        failedTests.push(`${project} ${relative(process.cwd(), file.name)} > ${t.fullName}: ${reason}`);
+      }
+    }
   } else {
     totals.failed += 1; // the runner died before reporting
   }
@@ -69,6 +78,7 @@ if (!only || only === 'e2e') {
 if ((!only || only === 'integration') && cloudUp) vitest('integration');
 if (startedHere && !process.env.HEAT_STUDIO_KEEP_CLOUD) step('stop the test cloud', 'bash', ['test/cloud/cloud-down.sh']);
 
+if (failedTests.length) console.log(`\nfailed tests:\n${failedTests.map((t) => `  ${t}`).join('\n')}`);
 console.log(`\nsteps failed: ${failures.length ? failures.join(', ') : 'none'}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(failures.length || totals.failed ? 1 : 0);
