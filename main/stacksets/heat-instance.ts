@@ -80,6 +80,28 @@ export interface StartContext {
   save: (book: InstanceBook, stackId: string | null) => void;
   /** After a restart: look before acting. */
   resuming: boolean;
+  /** The stack as read shortly before (readBaseline), to send the PUT without another round trip. Ignored when resuming. */
+  readAhead?: StackBaseline | null;
+}
+
+/** What an update compares against: the stack and its newest event, before the PUT. */
+export interface StackBaseline {
+  current: { stack_status: string; updated_time?: string | null } | null;
+  lastEvent: string | null;
+}
+
+/**
+ * Reads the stack and its newest event together: one round trip instead of
+ * two (each Heat request waits for a Keystone token validation; under load
+ * that wait was 1.4-2.6 s). A stack that is gone reads as current null.
+ */
+export async function readBaseline(heat: HeatClient, ref: StackRef): Promise<StackBaseline> {
+  const gone = (err: unknown): null => {
+    if (isNotFound(err)) return null;
+    throw err;
+  };
+  const [current, lastEvent] = await Promise.all([heat.show(ref).catch(gone), lastStackEvent(heat, ref).catch(gone)]);
+  return { current, lastEvent };
 }
 
 /** Starts the instance's Heat action; returns a final outcome when there is nothing to wait for. */
@@ -100,20 +122,8 @@ export async function startInstance(ctx: StartContext): Promise<Poll> {
   }
   if (book.heat_action === 'update' && stackId) {
     const ref = { name: book.stack_name, id: stackId };
-    // The stack and its newest event are read together: one round trip before
-    // the PUT instead of two (each Heat request waits for a Keystone token
-    // validation; under load that wait was 1.4-2.6 s). The event is only used
-    // for an update, which is what nearly every start here is.
-    const [current, lastEvent] = await Promise.all([
-      heat.show(ref).catch((err: unknown) => {
-        if (isNotFound(err)) return null;
-        throw err;
-      }),
-      lastStackEvent(heat, ref).catch((err: unknown) => {
-        if (isNotFound(err)) return null;
-        throw err;
-      }),
-    ]);
+    // Read ahead by the runner while the slot was still busy, or now.
+    const { current, lastEvent } = (!ctx.resuming && ctx.readAhead) || (await readBaseline(heat, ref));
     const decision = decideUpdate(book, current, ctx.resuming);
     if (current && decision === 'adopt') {
       ctx.save({ ...book, submitted: true }, stackId);

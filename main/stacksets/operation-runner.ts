@@ -18,12 +18,30 @@ import {
   requestStop,
   step,
   timeOutOperation,
+  upcomingStarts,
   type InstanceStart,
   type OperationState,
 } from '../../shared/stacksets/index';
 import { AppError } from '../../shared/ipc/errors';
 import type { StackSetAccounts } from './accounts';
-import { heatActionFor, instanceStackName, pollInstance, stackBody, startInstance, type InstanceBook, type Poll } from './heat-instance';
+import {
+  heatActionFor,
+  instanceStackName,
+  pollInstance,
+  readBaseline,
+  stackBody,
+  startInstance,
+  type InstanceBook,
+  type Poll,
+  type StackBaseline,
+} from './heat-instance';
+
+/**
+ * A baseline read ahead is used only this soon after it was read. The longer
+ * it is kept, the likelier someone else updated the stack meanwhile; then a
+ * first poll could take their finished update for ours.
+ */
+const READ_AHEAD_MAX_AGE_MS = 30_000;
 
 const TRANSIENT = new Set(['CLOUD_UNREACHABLE', 'SERVICE_UNAVAILABLE', 'TIMEOUT', 'RATE_LIMITED']);
 
@@ -74,6 +92,11 @@ export class OperationRunner {
   /** Instances whose start hit a transient cloud error: retried (looking first) after this time. */
   private readonly retryAt = new Map<string, number>();
   private readonly attempts = new Map<string, number>();
+  /** Update baselines read while the instance still waited (upcomingStarts), and when. */
+  private readonly readAhead = new Map<string, { baseline: StackBaseline; at: number }>();
+  /** When each instance's stack was last read ahead (success or not): read again only after half the maximum age. */
+  private readonly readAheadTried = new Map<string, number>();
+  private readingAhead = false;
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -134,6 +157,7 @@ export class OperationRunner {
     try {
       this.advance();
       this.pollDue();
+      this.readAheadNext();
     } catch (err) {
       this.deps.log(`stack set operation ${this.id}: ${(err as Error).message}`);
     }
@@ -222,7 +246,10 @@ export class OperationRunner {
       const target = await this.deps.accounts.target(this.set.profile_ids, s.region, s.domain_id);
       if (this.disposed) return;
       const stackId = this.state.instances.find((i) => i.key === s.key)?.stack_id ?? s.stack_id;
+      const ahead = this.readAhead.get(s.key);
+      this.readAhead.delete(s.key);
       poll = await startInstance({
+        readAhead: ahead && this.deps.now() - ahead.at <= READ_AHEAD_MAX_AGE_MS ? ahead.baseline : null,
         heat: target.heat,
         book,
         stackId,
@@ -258,6 +285,40 @@ export class OperationRunner {
       return;
     }
     this.result(s.key, poll);
+  }
+
+  /**
+   * Reads the stack of the next instance to start while the slots are busy,
+   * so a freed slot sends its PUT at once: the read before the PUT was one
+   * Keystone-checked round trip on the critical path of every instance
+   * (bench stackset-runner). One read at a time, and only while no start is
+   * in flight, so it never delays a PUT.
+   */
+  private readAheadNext(): void {
+    if (this.readingAhead || this.inFlight.size > 0 || this.disposed || this.ended) return;
+    const now = this.deps.now();
+    const action = this.state.operation.action;
+    const next = upcomingStarts(this.state).find((u) => {
+      if (u.stack_id === null || heatActionFor(action, u.stack_id) !== 'update') return false;
+      const tried = this.readAheadTried.get(u.key);
+      return tried === undefined || now - tried > READ_AHEAD_MAX_AGE_MS / 2;
+    });
+    if (next === undefined || next.stack_id === null) return;
+    const ref = { name: instanceStackName(this.set.stack_set_id, next.region, next.domain_id), id: next.stack_id };
+    this.readingAhead = true;
+    this.readAheadTried.set(next.key, now);
+    void (async () => {
+      try {
+        const target = await this.deps.accounts.target(this.set.profile_ids, next.region, next.domain_id);
+        const baseline = await readBaseline(target.heat, ref);
+        if (!this.disposed) this.readAhead.set(next.key, { baseline, at: this.deps.now() });
+      } catch {
+        // Nothing lost: the instance reads its stack when it starts.
+      } finally {
+        this.readingAhead = false;
+        if (!this.disposed && !this.ended) this.readAheadNext();
+      }
+    })();
   }
 
   private parametersFor(s: InstanceStart): Record<string, unknown> {

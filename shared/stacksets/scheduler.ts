@@ -45,20 +45,45 @@ export function isFinished(state: OperationState): boolean {
  * region's slots. Within a region instances start in the targets' order.
  */
 export function nextActions(state: OperationState): InstanceStart[] {
-  if (operationStatus(state) !== 'OPERATION_IN_PROGRESS') return [];
-  let regions = state.regions.map((r) => r.region);
-  if (state.preferences.regionConcurrencyType === 'SEQUENTIAL') {
-    const current = regions.find((region) => state.instances.some((i) => i.region === region && !isFinalInstance(i.status)));
-    regions = current === undefined ? [] : [current];
-  }
   const starts: InstanceStart[] = [];
-  for (const region of regions) {
+  for (const region of workingRegions(state)) {
     const slots = allowedConcurrency(state, region) - regionTally(state, region).running;
     if (slots <= 0) continue;
-    const waiting = state.instances.filter((i) => i.region === region && i.status === 'WAIT_IN_PROGRESS').slice(0, slots);
-    for (const i of waiting) starts.push({ key: i.key, region: i.region, domain_id: i.domain_id, stack_id: i.stack_id });
+    for (const i of waitingIn(state, region).slice(0, slots)) starts.push(toStart(i));
   }
   return starts;
+}
+
+/**
+ * The waiting instances that start next as running ones finish: per working
+ * region, the first ones in its order, as many as the region may run at
+ * once. A runner reads their stacks ahead of time (the update baseline), so
+ * a freed slot goes straight to Heat. Pure: it starts nothing.
+ */
+export function upcomingStarts(state: OperationState): InstanceStart[] {
+  const out: InstanceStart[] = [];
+  for (const region of workingRegions(state)) {
+    const slots = allowedConcurrency(state, region);
+    for (const i of waitingIn(state, region).slice(0, slots)) out.push(toStart(i));
+  }
+  return out;
+}
+
+/** SEQUENTIAL works only in the first region (in execution order) with an unfinished instance; PARALLEL in all. */
+function workingRegions(state: OperationState): string[] {
+  if (operationStatus(state) !== 'OPERATION_IN_PROGRESS') return [];
+  const regions = state.regions.map((r) => r.region);
+  if (state.preferences.regionConcurrencyType !== 'SEQUENTIAL') return regions;
+  const current = regions.find((region) => state.instances.some((i) => i.region === region && !isFinalInstance(i.status)));
+  return current === undefined ? [] : [current];
+}
+
+function waitingIn(state: OperationState, region: string): InstanceRun[] {
+  return state.instances.filter((i) => i.region === region && i.status === 'WAIT_IN_PROGRESS');
+}
+
+function toStart(i: InstanceRun): InstanceStart {
+  return { key: i.key, region: i.region, domain_id: i.domain_id, stack_id: i.stack_id };
 }
 
 /** Marks instances as started; only ones nextActions would return are accepted. */

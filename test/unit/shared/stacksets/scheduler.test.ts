@@ -9,6 +9,8 @@ import {
   seededRng,
   startInstances,
   step,
+  upcomingStarts,
+  requestStop,
   STACK_SET_ERRORS,
   type OperationState,
 } from '../../../../shared/stacksets';
@@ -252,5 +254,25 @@ describe('instance results', () => {
     const frozen = JSON.stringify(s);
     finish(s, k('r1', 'p1'), 'failed');
     expect(JSON.stringify(s)).toBe(frozen);
+  });
+});
+
+describe('upcomingStarts (what a runner may read ahead)', () => {
+  it('PARALLEL: per region, the next waiting instances in start order, as many as the region runs at once', () => {
+    let s = mustCreate(operationInput(['r1', 'r2'], domains(5), { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 }));
+    s = step(s, T0).state;
+    const upcoming = upcomingStarts(s);
+    expect(upcoming.map((u) => u.key)).toEqual([k('r1', 'p3'), k('r1', 'p4'), k('r2', 'p3'), k('r2', 'p4')]);
+    // exactly the ones that start as the running ones finish
+    s = finish(s, k('r1', 'p1'), 'complete');
+    expect(step(s, T0 + 2000).starts.map((x) => x.key)).toEqual([upcoming[0]?.key]);
+  });
+
+  it('SEQUENTIAL: only the region being worked on; nothing once the operation is stopped', () => {
+    let s = mustCreate(operationInput(['r1', 'r2'], domains(3), { region_order: ['r2', 'r1'] }));
+    s = step(s, T0).state;
+    expect(upcomingStarts(s).map((u) => u.key)).toEqual([k('r2', 'p2')]);
+    s = must(requestStop(s, T0 + 10));
+    expect(upcomingStarts(s)).toEqual([]);
   });
 });
