@@ -14,7 +14,8 @@ import type {
   StackSummary,
   ValidateResult,
 } from '../../shared/cloud/heat-types';
-import { errorFromResponse, parseJson } from './cloud-errors';
+import { parseJson } from './cloud-errors';
+import { requestWithReauth } from './request-with-reauth';
 import type { HttpClient, HttpResponse } from './http';
 import type { KeystoneSession } from './keystone';
 
@@ -282,31 +283,29 @@ export class HeatClient {
   }
 
   async call(method: string, path: string, opts: CallOptions = {}): Promise<HttpResponse> {
-    for (let attempt = 0; ; attempt++) {
-      const { url, token } = await this.resolve();
-      const headers: Record<string, string> = { 'X-Auth-Token': token.value, Accept: 'application/json' };
-      let body: string | undefined;
-      if (opts.body !== undefined) {
-        headers['Content-Type'] = 'application/json';
-        body = JSON.stringify(opts.body);
-      }
-      const res = await this.http.request({
-        method,
-        url: `${url}${path}${queryString(opts.query)}`,
-        headers,
-        ...(body !== undefined ? { body } : {}),
-        ...(opts.idempotent !== undefined ? { idempotent: opts.idempotent } : {}),
-        service: 'Heat',
-      });
-      if (res.status === 401 && attempt === 0) {
-        // Revoked or expired early: forget it, authenticate again, repeat once.
-        this.session.invalidate(token);
-        continue;
-      }
-      if (opts.accept?.includes(res.status)) return res;
-      if (res.status >= 300) throw errorFromResponse(res);
-      return res;
-    }
+    return requestWithReauth(
+      this.http,
+      this.session,
+      async () => {
+        const { url, token } = await this.resolve();
+        const headers: Record<string, string> = { 'X-Auth-Token': token.value, Accept: 'application/json' };
+        let body: string | undefined;
+        if (opts.body !== undefined) {
+          headers['Content-Type'] = 'application/json';
+          body = JSON.stringify(opts.body);
+        }
+        const request = {
+          method,
+          url: `${url}${path}${queryString(opts.query)}`,
+          headers,
+          ...(body !== undefined ? { body } : {}),
+          ...(opts.idempotent !== undefined ? { idempotent: opts.idempotent } : {}),
+          service: 'Heat',
+        };
+        return { token, request };
+      },
+      opts.accept,
+    );
   }
 }
 

@@ -5,7 +5,8 @@
 // re-authenticates once on a 401. Only GETs: the studio never changes these
 // services directly, Heat does.
 import { AppError } from '../../shared/ipc/errors';
-import { errorFromResponse, parseJson } from './cloud-errors';
+import { parseJson } from './cloud-errors';
+import { requestWithReauth } from './request-with-reauth';
 import type { HttpClient, HttpResponse } from './http';
 import type { KeystoneSession } from './keystone';
 import { queryString, type Query } from './heat-client';
@@ -86,25 +87,24 @@ export class ServiceClient {
     return { status: res.status, body: parseJson<T>(res, `a ${this.serviceName} answer`) };
   }
 
-  private async call(path: string, opts: GetOptions): Promise<HttpResponse> {
-    for (let attempt = 0; ; attempt++) {
-      const url = await this.endpoint();
-      const token = await this.session.token();
-      const res = await this.http.request({
-        method: 'GET',
-        url: `${url}${path}${queryString(opts.query)}`,
-        headers: { 'X-Auth-Token': token.value, Accept: 'application/json', ...(opts.headers ?? {}) },
-        idempotent: true,
-        service: this.serviceName,
-      });
-      if (res.status === 401 && attempt === 0) {
-        this.session.invalidate(token);
-        continue;
-      }
-      if (opts.accept?.includes(res.status)) return res;
-      if (res.status >= 300) throw errorFromResponse(res);
-      return res;
-    }
+  private call(path: string, opts: GetOptions): Promise<HttpResponse> {
+    return requestWithReauth(
+      this.http,
+      this.session,
+      async () => {
+        const url = await this.endpoint();
+        const token = await this.session.token();
+        const request = {
+          method: 'GET',
+          url: `${url}${path}${queryString(opts.query)}`,
+          headers: { 'X-Auth-Token': token.value, Accept: 'application/json', ...(opts.headers ?? {}) },
+          idempotent: true,
+          service: this.serviceName,
+        };
+        return { token, request };
+      },
+      opts.accept,
+    );
   }
 }
 
