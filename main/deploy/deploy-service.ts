@@ -14,6 +14,7 @@ import type { QuotaService } from '../quota/quota-service';
 import type { QuotaCheck } from '../../shared/quota/verdict';
 import type { QuotaReport } from '../../shared/quota/model';
 import type { InventoryService } from '../existing/inventory-service';
+import { deployedFiles } from './deployed-files';
 import { environmentValues, revalidationReason, type MissingInCloud } from '../../shared/existing/revalidate';
 
 interface Resolved {
@@ -27,8 +28,8 @@ export class DeployService {
     private readonly cloud: Pick<CloudService, 'create' | 'update' | 'call' | 'prepare'>,
     private readonly origins: StackOriginRepo,
     private readonly now: () => Date = () => new Date(),
-    /** Over quota blocks a create (SPEC 1.2); absent in tests that do not deploy real resources. */
-    private readonly quota: Pick<QuotaService, 'check' | 'assertWithinQuota'> | null = null,
+    /** Over quota blocks a create, and an update that adds past the limit (SPEC 1.2); absent in tests that do not deploy real resources. */
+    private readonly quota: Pick<QuotaService, 'check' | 'assertWithinQuota' | 'assertUpdateWithinQuota'> | null = null,
     /** Rule 7: a template naming what the cloud no longer holds is refused before Heat sees it. */
     private readonly inventory: Pick<InventoryService, 'revalidate'> | null = null,
   ) {}
@@ -59,12 +60,17 @@ export class DeployService {
 
   async update(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<DeployResult & { origin: StackOrigin | null }> {
     if (!source) {
+      // New parameters on the stack's own template (a group's count may grow): counted against what it holds now.
+      // A stack that cannot be read now is left to Heat (unknown never blocks).
+      const now = this.quota ? await deployedFiles(this.cloud, profileId, stack).catch(() => null) : null;
+      if (now) await this.quota?.assertUpdateWithinQuota(profileId, now, options.parameters, options.environment, async () => now, 'Updating');
       const result = await this.cloud.update(profileId, stack, patchBody(options), true);
       return { ...result, origin: this.origins.get(profileId, stack.id) };
     }
     const resolved = this.resolve(source);
     const body = this.body(resolved, options);
     await this.refuseMissing(profileId, resolved, options);
+    await this.quota?.assertUpdateWithinQuota(profileId, resolved.files, options.parameters, options.environment, () => deployedFiles(this.cloud, profileId, stack), 'Updating');
     const result = await this.cloud.update(profileId, stack, body, false);
     return { ...result, origin: this.remember(profileId, stack, resolved) ?? this.origins.get(profileId, stack.id) };
   }

@@ -7,7 +7,8 @@ import { templateStatus } from '../../shared/library/template-status';
 import { stackBodyFor } from '../../shared/deploy/stack-body';
 import type { Deployment } from '../../shared/ipc/sync.contract';
 import type { StackRef } from '../../shared/cloud/heat-types';
-import { stackToFiles, type StackFiles } from '../../shared/library/stack-to-files';
+import type { StackFiles } from '../../shared/library/stack-to-files';
+import { deployedFiles } from '../deploy/deployed-files';
 import type { TemplateSummary } from '../../shared/library/model';
 import type { CloudService } from '../cloud/cloud-service';
 import type { StackBody } from '../cloud/heat-client';
@@ -43,11 +44,6 @@ export class StackSyncService {
   }
 
   async stackFiles(profileId: string, stack: StackRef): Promise<StackFiles> {
-    const [template, environment, files] = await Promise.all([
-      this.cloud.call(profileId, (h) => h.template(stack)),
-      this.cloud.call(profileId, (h) => h.environment(stack)),
-      this.cloud.call(profileId, (h) => h.files(stack)),
-    ]);
     const origin = this.origins.get(profileId, stack.id);
     let entryPath = 'template.yaml';
     if (origin) {
@@ -57,7 +53,7 @@ export class StackSyncService {
         // The origin template was deleted: keep the default entry name.
       }
     }
-    return stackToFiles({ template, environment, files }, entryPath);
+    return deployedFiles(this.cloud, profileId, stack, entryPath);
   }
 
   async download(

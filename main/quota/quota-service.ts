@@ -6,6 +6,7 @@
 // the quota, over -> refused naming the kinds and numbers.
 import { AppError } from '../../shared/ipc/errors';
 import { countTemplate, type CountInput } from '../../shared/quota/count';
+import { updateDelta } from '../../shared/quota/delta';
 import { QUOTA_KINDS, QUOTA_SERVICES, type QuotaService as ServiceName } from '../../shared/quota/kinds';
 import type { QuotaReport, ServiceQuota } from '../../shared/quota/model';
 import { overSummary, quotaVerdict, type QuotaCheck } from '../../shared/quota/verdict';
@@ -98,11 +99,34 @@ export class QuotaService {
   /** Refuses a deploy (or an export) over quota, naming the kinds and numbers; unknown kinds never block. */
   async assertWithinQuota(profileId: string, files: QuotaFiles, parameters: Record<string, unknown>, extraEnvironment: string | null, action: string): Promise<void> {
     const { check, report } = await this.check(profileId, files, parameters, extraEnvironment);
-    if (check.state !== 'over') return;
-    const stale = check.kinds.filter((k) => k.relevant && k.state === 'over' && k.stale);
-    const when = stale.length ? ` (last known quota, read ${QUOTA_SERVICES.map((s) => report.services[s]).find((s) => s.state === 'stale')?.fetchedAt ?? 'earlier'})` : '';
-    const kinds = check.kinds.filter((k) => k.relevant && k.state === 'over').map((k) => ({ kind: k.kind, total: k.total, limit: k.limit, used: k.used, canvas: k.canvas }));
-    throw new AppError('QUOTA_EXCEEDED', `Over quota: ${overSummary(check)} (used + this template / limit)${when}. ${action} is blocked; the template can still be saved.`, { kinds });
+    refuseOver(check, report, action, 'this template');
+  }
+
+  /**
+   * The same for a stack update, which adds only the difference: the new
+   * files' count minus what the stack holds now (`current`, read from Heat
+   * only when the new files count anything), so an update that keeps its
+   * servers is never refused, even at the limit. A stack that cannot be
+   * read leaves the difference unknown, which never blocks.
+   */
+  async assertUpdateWithinQuota(
+    profileId: string,
+    next: QuotaFiles,
+    parameters: Record<string, unknown>,
+    extraEnvironment: string | null,
+    current: () => Promise<QuotaFiles>,
+    action: string,
+  ): Promise<void> {
+    const first = countTemplate(this.countInput(profileId, next, this.lastKnown(profileId), parameters, extraEnvironment));
+    if (!QUOTA_KINDS.some((k) => first[k].known > 0 || first[k].unknown.length > 0)) return;
+    // A stack Heat cannot show now leaves the difference unknown, and unknown never blocks: Heat decides.
+    const [report, now] = await Promise.all([this.read(profileId), current().catch(() => null)]);
+    if (now === null) return;
+    const added = updateDelta(
+      countTemplate(this.countInput(profileId, next, report, parameters, extraEnvironment)),
+      countTemplate(this.countInput(profileId, now, report, {}, null)),
+    );
+    refuseOver(quotaVerdict(added, report), report, action, 'what the update adds');
   }
 
   private countInput(profileId: string, files: QuotaFiles, report: QuotaReport | null, parameters: Record<string, unknown>, extraEnvironment: string | null): CountInput {
@@ -115,6 +139,15 @@ export class QuotaService {
     const p = this.profiles.get(profileId);
     return { profileId, project: p.projectId ?? p.projectName ?? '', region: p.region ?? '' };
   }
+}
+
+/** Throws QUOTA_EXCEEDED naming the kinds over and their numbers (stale ones with when they were read). */
+function refuseOver(check: QuotaCheck, report: QuotaReport, action: string, added: string): void {
+  if (check.state !== 'over') return;
+  const stale = check.kinds.filter((k) => k.relevant && k.state === 'over' && k.stale);
+  const when = stale.length ? ` (last known quota, read ${QUOTA_SERVICES.map((s) => report.services[s]).find((s) => s.state === 'stale')?.fetchedAt ?? 'earlier'})` : '';
+  const kinds = check.kinds.filter((k) => k.relevant && k.state === 'over').map((k) => ({ kind: k.kind, total: k.total, limit: k.limit, used: k.used, canvas: k.canvas }));
+  throw new AppError('QUOTA_EXCEEDED', `Over quota: ${overSummary(check)} (used + ${added} / limit)${when}. ${action} is blocked; the template can still be saved.`, { kinds });
 }
 
 function fallback(service: ServiceName, problem: ServiceQuota['problem'], before: ServiceQuota | null): ServiceQuota {

@@ -31,6 +31,25 @@ function realProfile(who: 'admin' | 'demo', region = 'RegionOne'): string {
   return studio.services.profiles.create(passwordProfile(cloud, who, { name: uniqueName(`quota-${who}`), sandbox: false, region }), cloud.users[who].password).id;
 }
 
+/**
+ * Sets project demo's instance limit to its usage + `headroom`; returns the
+ * limit and the quota before, to restore. Nova refuses a limit under the
+ * usage, and the usage may move meanwhile (others deploy as demo): read, set, retry.
+ */
+async function limitDemoInstances(profileId: string, headroom: number): Promise<{ original: Record<string, number>; limit: number }> {
+  const cloud = requireFullCloud();
+  const original = JSON.parse(openstackCli(cloud, 'admin', ['quota', 'show', '-f', 'json', cloud.users.demo.projectId])) as Record<string, number>;
+  for (let attempt = 0; ; attempt++) {
+    const limit = (await call('quota.read', { profileId })).services.compute.kinds.instances!.used! + headroom;
+    try {
+      openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(limit), cloud.users.demo.projectId]);
+      return { original, limit };
+    } catch (err) {
+      if (attempt >= 4) throw err;
+    }
+  }
+}
+
 describe('quota against the full test cloud', () => {
   it('reads both projects’ quota and usage, equal to what the openstack CLI shows', async () => {
     for (const who of ['admin', 'demo'] as const) {
@@ -112,18 +131,7 @@ describe('quota against the full test cloud', () => {
   it('over quota (instances set to used + 1, two servers): the deploy is refused naming instances n/limit; the quota is restored', async () => {
     const cloud = requireFullCloud();
     const profileId = realProfile('demo');
-    const original = JSON.parse(openstackCli(cloud, 'admin', ['quota', 'show', '-f', 'json', cloud.users.demo.projectId])) as Record<string, number>;
-    // Nova refuses a limit under the usage; the usage may move meanwhile (others deploy as demo): read, set, retry.
-    let limit = 0;
-    for (let attempt = 0; ; attempt++) {
-      limit = (await call('quota.read', { profileId })).services.compute.kinds.instances!.used! + 1;
-      try {
-        openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(limit), cloud.users.demo.projectId]);
-        break;
-      } catch (err) {
-        if (attempt >= 4) throw err;
-      }
-    }
+    const { original, limit } = await limitDemoInstances(profileId, 1);
     try {
       const server = (n: string) => `  ${n}:\n    type: OS::Nova::Server\n    properties: {image: ${cloud.image}, flavor: m1.tiny, networks: [{network: ${cloud.publicNetwork}}]}\n`;
       const yaml = `heat_template_version: 2018-08-31\nresources:\n${server('a')}${server('b')}`;
@@ -135,4 +143,50 @@ describe('quota against the full test cloud', () => {
       openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(original.instances), cloud.users.demo.projectId]);
     }
   }, 120_000);
+
+  it('an update counts only what it adds: at the limit, keeping the server goes through; a second one (new template or new count) is refused', async () => {
+    const cloud = requireFullCloud();
+    const profileId = realProfile('demo');
+    const yaml = [
+      'heat_template_version: 2018-08-31',
+      'parameters:',
+      '  count: {type: number, default: 1}',
+      'resources:',
+      // A private network: the fake OVS agent binds no port on the external network (its servers fail to build).
+      '  net: {type: OS::Neutron::Net}',
+      '  subnet: {type: OS::Neutron::Subnet, properties: {network: {get_resource: net}, cidr: 10.20.0.0/24}}',
+      '  group:',
+      '    type: OS::Heat::ResourceGroup',
+      '    depends_on: subnet',
+      '    properties:',
+      '      count: {get_param: count}',
+      `      resource_def: {type: OS::Nova::Server, properties: {image: ${cloud.image}, flavor: m1.tiny, networks: [{network: {get_resource: net}}]}}`,
+      '',
+    ].join('\n');
+    const created = await call('deploy.create', { profileId, stackName: uniqueName('quota-update'), source: { kind: 'yaml', yaml }, options: {} });
+    studio.created.push(created.stack);
+    const heat = studio.services.cloud.heat(profileId);
+    expect((await settle(heat, created.stack, 300_000)).stack_status).toBe('CREATE_COMPLETE');
+    // The limit is the usage itself (our server included): nothing more may be added.
+    const { original, limit } = await limitDemoInstances(profileId, 0);
+    try {
+      // The same template and count: adds nothing, so it is not refused at the limit.
+      const same = await call('deploy.update', { profileId, stack: created.stack, source: { kind: 'yaml', yaml }, options: {} });
+      expect((await settle(heat, same.stack, 300_000)).stack_status).toBe('UPDATE_COMPLETE');
+      const over = new RegExp(`Over quota: .*instances ${limit + 1}/${limit} \\(used \\+ what the update adds / limit\\)\\. Updating is blocked`);
+      // A new template with two servers.
+      const two = yaml.replace('default: 1', 'default: 2');
+      const refusedTemplate = await call('deploy.update', { profileId, stack: created.stack, source: { kind: 'yaml', yaml: two }, options: {} }).catch((e: Error & { code: string }) => e);
+      expect(refusedTemplate).toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringMatching(over) });
+      // Parameters only (PATCH): count 2 on the stack's own template.
+      const refusedPatch = await call('deploy.update', { profileId, stack: created.stack, source: null, options: { parameters: { count: '2' } } }).catch((e: Error & { code: string }) => e);
+      expect(refusedPatch).toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringMatching(over) });
+      // Nothing changed in Heat: still one server, the last update complete.
+      const stack = await heat.show(created.stack);
+      expect(stack.stack_status).toBe('UPDATE_COMPLETE');
+      expect(stack.parameters?.count).toBe('1');
+    } finally {
+      openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(original.instances), cloud.users.demo.projectId]);
+    }
+  }, 600_000);
 });

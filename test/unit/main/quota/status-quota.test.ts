@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hotChecker, quotaAwareChecker } from '../../../../main/library/template-checker';
-import type { QuotaReport } from '../../../../shared/quota/model';
+import { quotaReport } from '../../shared/quota/fixtures';
 
-const report: QuotaReport = {
-  profileId: 'p1',
-  projectId: 'x',
-  region: 'RegionOne',
-  readAt: '2026-11-23T01:00:00.000Z',
-  services: {
-    compute: { service: 'compute', state: 'fresh', source: 'quota-detail', fetchedAt: '2026-11-23T01:00:00.000Z', problem: null, kinds: { instances: { limit: 1, used: 0 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 } } },
-    network: { service: 'network', state: 'fresh', source: 'quota-detail', fetchedAt: '2026-11-23T01:00:00.000Z', problem: null, kinds: { port: { limit: 500, used: 0 } } },
-    volume: { service: 'volume', state: 'unknown', source: null, fetchedAt: null, problem: { code: 'no-service', message: 'x' }, kinds: {} },
-  },
-  flavors: [{ id: '1', name: 'm1.tiny', vcpus: 1, ramMiB: 512 }],
-  flavorsState: 'fresh',
-  flavorsFetchedAt: null,
-};
+const report = quotaReport({ instances: { limit: 1, used: 0 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 } }, null, '2026-11-23T01:00:00.000Z');
 const server = (n: string) => `  ${n}:\n    type: OS::Nova::Server\n    properties: {image: cirros, flavor: m1.tiny, networks: [{network: private}]}\n`;
 const two = `heat_template_version: 2018-08-31\nresources:\n${server('a')}${server('b')}`;
 

@@ -12,8 +12,7 @@ import {
 } from '../../../../shared/quota/parse';
 import { countTemplate } from '../../../../shared/quota/count';
 import { appQuotaVerdict, overSummary, quotaVerdict } from '../../../../shared/quota/verdict';
-import type { QuotaReport, ServiceQuota } from '../../../../shared/quota/model';
-import type { QuotaService } from '../../../../shared/quota/kinds';
+import { quotaReport } from './fixtures';
 
 // The answers of the full test cloud's Nova, Neutron and Cinder (project demo), saved as they came.
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../../../fixtures/quota', name), 'utf8'));
@@ -63,25 +62,6 @@ describe('quota answers of each API', () => {
   });
 });
 
-function service(name: QuotaService, kinds: ServiceQuota['kinds'], state: ServiceQuota['state'] = 'fresh'): ServiceQuota {
-  return { service: name, state, source: 'quota-detail', fetchedAt: '2026-11-23T00:00:00.000Z', problem: null, kinds };
-}
-function report(compute: ServiceQuota['kinds'], network: ServiceQuota | null = null): QuotaReport {
-  return {
-    profileId: 'p',
-    projectId: 'x',
-    region: 'RegionOne',
-    readAt: '2026-11-23T00:00:00.000Z',
-    services: {
-      compute: service('compute', compute),
-      network: network ?? service('network', { port: { limit: 500, used: 0 } }),
-      volume: { service: 'volume', state: 'unknown', source: null, fetchedAt: null, problem: { code: 'no-service', message: 'no Cinder' }, kinds: {} },
-    },
-    flavors: [{ id: '1', name: 'm1.tiny', vcpus: 1, ramMiB: 512 }],
-    flavorsState: 'fresh',
-    flavorsFetchedAt: null,
-  };
-}
 const twoServers = countTemplate({
   yaml: 'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n  b: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n',
   flavors: [{ id: '1', name: 'm1.tiny', vcpus: 1, ramMiB: 512 }],
@@ -89,43 +69,43 @@ const twoServers = countTemplate({
 
 describe('quota verdict', () => {
   it('over: used + canvas above the limit, named with numbers', () => {
-    const check = quotaVerdict(twoServers, report({ instances: { limit: 1, used: 0 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 } }));
+    const check = quotaVerdict(twoServers, quotaReport({ instances: { limit: 1, used: 0 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 } }));
     expect(check.state).toBe('over');
     expect(check.kinds.find((k) => k.kind === 'instances')).toMatchObject({ state: 'over', total: 2, limit: 1, canvas: 2, used: 0 });
     expect(overSummary(check)).toBe('instances 2/1');
     expect(appQuotaVerdict(check)).toEqual({ over: true, resources: ['instances 2/1'] });
   });
   it('ok: within every limit; -1 is unlimited', () => {
-    const check = quotaVerdict(twoServers, report({ instances: { limit: -1, used: 40 }, cores: { limit: 2, used: 0 }, ram: { limit: 1024, used: 0 } }));
+    const check = quotaVerdict(twoServers, quotaReport({ instances: { limit: -1, used: 40 }, cores: { limit: 2, used: 0 }, ram: { limit: 1024, used: 0 } }));
     expect(check.state).toBe('ok');
     expect(appQuotaVerdict(check).over).toBe(false);
   });
   it('exactly at the limit is not over', () => {
-    expect(quotaVerdict(twoServers, report({ instances: { limit: 3, used: 1 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 } })).state).toBe('ok');
+    expect(quotaVerdict(twoServers, quotaReport({ instances: { limit: 3, used: 1 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 } })).state).toBe('ok');
   });
   it('unknown: a limit the cloud did not give (no Nova), never blocking', () => {
-    const check = quotaVerdict(twoServers, report({}));
+    const check = quotaVerdict(twoServers, quotaReport({}));
     expect(check.state).toBe('unknown');
     expect(check.kinds.find((k) => k.kind === 'instances')).toMatchObject({ state: 'unknown', limit: null });
     expect(appQuotaVerdict(check).over).toBe(false);
   });
   it('unknown: a canvas count that cannot be counted, while its known part fits', () => {
     const c = countTemplate({ yaml: 'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Nova::Server, properties: {flavor: m9, networks: [{network: n}]}}\n', flavors: [] });
-    const check = quotaVerdict(c, report({ instances: { limit: 5, used: 0 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 } }));
+    const check = quotaVerdict(c, quotaReport({ instances: { limit: 5, used: 0 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 } }));
     expect(check.kinds.find((k) => k.kind === 'cores')).toMatchObject({ state: 'unknown', canvasUnknown: [{ code: 'flavor-unknown', detail: 'm9' }] });
     expect(check.state).toBe('unknown');
   });
   it('over even with unknown parts when the known part alone is over', () => {
     const c = countTemplate({ yaml: 'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Nova::Server, properties: {flavor: m9}}\n  b: {type: OS::Nova::Server, properties: {flavor: m9}}\n', flavors: [] });
-    expect(quotaVerdict(c, report({ instances: { limit: 1, used: 0 } })).state).toBe('over');
+    expect(quotaVerdict(c, quotaReport({ instances: { limit: 1, used: 0 } })).state).toBe('over');
   });
   it('kinds the template does not create never decide the verdict, even when already over', () => {
-    const check = quotaVerdict(twoServers, report({ instances: { limit: 5, used: 0 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 }, key_pairs: { limit: 1, used: 3 } }));
+    const check = quotaVerdict(twoServers, quotaReport({ instances: { limit: 5, used: 0 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 }, key_pairs: { limit: 1, used: 3 } }));
     expect(check.state).toBe('ok');
     expect(check.kinds.find((k) => k.kind === 'key_pairs')?.relevant).toBe(false);
   });
   it('a stale quota is marked stale on each of its kinds', () => {
-    const r = report({ instances: { limit: 1, used: 0 } });
+    const r = quotaReport({ instances: { limit: 1, used: 0 } });
     r.services.compute = { ...r.services.compute, state: 'stale', problem: { code: 'unreachable', message: 'down' } };
     const k = quotaVerdict(twoServers, r).kinds.find((x) => x.kind === 'instances')!;
     expect(k).toMatchObject({ stale: true, state: 'over', problem: { code: 'unreachable' } });
