@@ -99,7 +99,7 @@ export class QuotaService {
   /** Refuses a deploy (or an export) over quota, naming the kinds and numbers; unknown kinds never block. */
   async assertWithinQuota(profileId: string, files: QuotaFiles, parameters: Record<string, unknown>, extraEnvironment: string | null, action: string): Promise<void> {
     const { check, report } = await this.check(profileId, files, parameters, extraEnvironment);
-    refuseOver(check, report, action, 'this template');
+    refuseOver(check, report, 'this template', `${action} is blocked; the template can still be saved.`);
   }
 
   /**
@@ -126,7 +126,7 @@ export class QuotaService {
       countTemplate(this.countInput(profileId, next, report, parameters, extraEnvironment)),
       countTemplate(this.countInput(profileId, now, report, {}, null)),
     );
-    refuseOver(quotaVerdict(added, report), report, action, 'what the update adds');
+    refuseOver(quotaVerdict(added, report), report, 'what the update adds', `${action} is blocked; the stack stays as it is.`);
   }
 
   private countInput(profileId: string, files: QuotaFiles, report: QuotaReport | null, parameters: Record<string, unknown>, extraEnvironment: string | null): CountInput {
@@ -142,12 +142,12 @@ export class QuotaService {
 }
 
 /** Throws QUOTA_EXCEEDED naming the kinds over and their numbers (stale ones with when they were read). */
-function refuseOver(check: QuotaCheck, report: QuotaReport, action: string, added: string): void {
+function refuseOver(check: QuotaCheck, report: QuotaReport, added: string, consequence: string): void {
   if (check.state !== 'over') return;
   const stale = check.kinds.filter((k) => k.relevant && k.state === 'over' && k.stale);
   const when = stale.length ? ` (last known quota, read ${QUOTA_SERVICES.map((s) => report.services[s]).find((s) => s.state === 'stale')?.fetchedAt ?? 'earlier'})` : '';
   const kinds = check.kinds.filter((k) => k.relevant && k.state === 'over').map((k) => ({ kind: k.kind, total: k.total, limit: k.limit, used: k.used, canvas: k.canvas }));
-  throw new AppError('QUOTA_EXCEEDED', `Over quota: ${overSummary(check)} (used + ${added} / limit)${when}. ${action} is blocked; the template can still be saved.`, { kinds });
+  throw new AppError('QUOTA_EXCEEDED', `Over quota: ${overSummary(check)} (used + ${added} / limit)${when}. ${consequence}`, { kinds });
 }
 
 function fallback(service: ServiceName, problem: ServiceQuota['problem'], before: ServiceQuota | null): ServiceQuota {

@@ -3,7 +3,9 @@
 // openstack CLI), two servers drawn on the canvas turn the panel red with the
 // words "over quota" and instances n/1; saving is allowed (the library status
 // says why it needs editing); the deploy dialog and the app export are
-// blocked naming instances n/1. The quota is restored afterwards.
+// blocked naming instances n/1; updating a deployed one-server stack to a
+// version with two is refused naming instances n/limit, the stack untouched.
+// The quota is restored afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +13,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
-import { openstackCli, passwordProfile, requireFullCloud, type FullTestCloud } from '../integration/cloud/test-cloud';
+import { connect, openstackCli, passwordProfile, requireFullCloud, type FullTestCloud } from '../integration/cloud/test-cloud';
+import { gone, settle } from '../integration/cloud/templates';
+import { HeatClient } from '../../main/cloud/heat-client';
+import type { StackRef } from '../../shared/cloud/heat-types';
 import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { invokeOn, startWebHost, type RunningHost } from './support/web-host';
 import { dragOnto, nodeAt } from './support/canvas';
+
+/** Servers (m1.tiny, the lab's image) on a private network of their own: the fake OVS agent binds no port on the external one. */
+const serversOnOwnNet = (image: string, names: string[]): string =>
+  [
+    'heat_template_version: 2018-08-31',
+    'resources:',
+    '  net: {type: OS::Neutron::Net}',
+    '  subnet: {type: OS::Neutron::Subnet, properties: {network: {get_resource: net}, cidr: 10.30.0.0/24}}',
+    ...names.map((n) => `  ${n}: {type: OS::Nova::Server, depends_on: subnet, properties: {image: ${image}, flavor: m1.tiny, networks: [{network: {get_resource: net}}]}}`),
+    '',
+  ].join('\n');
 
 const row = (page: Page, kind: string) => page.locator(`[data-testid=quota-row][data-kind=${kind}]`);
 
@@ -28,6 +44,14 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
   let used: number;
   /** 1, as the issue asks; Nova refuses a limit under the usage, so the usage when others left servers in demo. */
   let limit: number;
+  let profileId: string;
+  /** Deployed with one server before the quota is lowered, then updated (refused) to two. */
+  const growingStack = `e2e-quota-growing-${Date.now().toString(36)}`;
+  let growingRef: StackRef | undefined;
+  const demoHeat = (): HeatClient => {
+    const conn = connect(cloud, 'demo');
+    return new HeatClient(conn.http, conn.session, { region: 'RegionOne', interface: 'public', endpointOverride: null });
+  };
   /** The drawn servers ask for a key pair (nova.keypair constraint): one of demo's own, for Heat's preview. */
   const keyName = `e2e-quota-${Date.now().toString(36)}`;
 
@@ -36,6 +60,17 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
     const quota = JSON.parse(openstackCli(cloud, 'admin', ['quota', 'show', '-f', 'json', cloud.users.demo.projectId])) as Record<string, number>;
     originalInstances = quota.instances!;
     openstackCli(cloud, 'demo', ['keypair', 'create', '--public-key', fileURLToPath(new URL('../cloud/full/templates/lab_key.pub', import.meta.url)), keyName]);
+    const seed = composeServices({ dataDir, host: 'web', version: 'test' });
+    profileId = seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-full-demo', sandbox: false }), cloud.users.demo.password).id;
+    seed.library.create({ name: 'two servers', description: '', tags: [], from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources: {}\n' } });
+    const growing = seed.library.create({ name: 'one server, then two', description: '', tags: [], from: { kind: 'yaml', yaml: serversOnOwnNet(cloud.image, ['a']) } });
+    seed.library.saveVersion({ id: growing.id, yaml: serversOnOwnNet(cloud.image, ['a', 'b']), layout: {}, files: {}, environment: null, note: 'a second server' });
+    seed.dispose();
+    host = await startWebHost(dataDir);
+    // A stack with one server, deployed from version 1 before the quota is lowered: updating it to version 2 adds one.
+    const deployed = await invokeOn<{ stack: StackRef }>(host, 'deploy.create', { profileId, stackName: growingStack, source: { kind: 'library', templateId: growing.id, version: 1 }, options: {} });
+    growingRef = deployed.stack;
+    expect((await settle(demoHeat(), growingRef, 240_000)).stack_status).toBe('CREATE_COMPLETE');
     for (let attempt = 0; ; attempt++) {
       const limits = JSON.parse(openstackCli(cloud, 'demo', ['limits', 'show', '--absolute', '-f', 'json'])) as Array<{ Name: string; Value: number }>;
       used = limits.find((l) => l.Name === 'totalInstancesUsed')!.Value;
@@ -47,19 +82,18 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
         if (attempt >= 4) throw err; // the usage moved between the read and the set
       }
     }
-    const seed = composeServices({ dataDir, host: 'web', version: 'test' });
-    seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-full-demo', sandbox: false }), cloud.users.demo.password);
-    seed.library.create({ name: 'two servers', description: '', tags: [], from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources: {}\n' } });
-    seed.dispose();
-    host = await startWebHost(dataDir);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 950 }, locale: 'en-US' });
     await page.goto(host.url);
-  }, 120_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close();
     await host?.stop();
+    if (growingRef) {
+      await demoHeat().delete(growingRef);
+      await gone(demoHeat(), growingRef, 240_000);
+    }
     if (cloud && originalInstances !== undefined) openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(originalInstances), cloud.users.demo.projectId]);
     if (cloud) openstackCli(cloud, 'demo', ['keypair', 'delete', keyName]);
     rmSync(dataDir, { recursive: true, force: true });
@@ -131,6 +165,31 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
     await expect(problems.textContent()).resolves.toContain(`instances ${used + 2}/${limit}`);
     await expect(page.getByTestId('app-export-submit').isDisabled()).resolves.toBe(true);
     await screenshot(page, 'quota-app-export-blocked');
+  });
+
+  it('an update that adds a server is refused at the limit, naming instances n/limit; the stack is untouched', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('nav-stacks').click();
+    await page.getByTestId(`stack-${growingStack}`).click();
+    await expect.poll(() => page.getByTestId('stack-name').textContent()).toBe(growingStack);
+    await page.getByTestId('stack-update').click();
+    const ready = page.locator('[data-testid=update-dialog]:not([data-loading])');
+    await ready.waitFor();
+    await page.getByTestId('update-version').selectOption('2');
+    await ready.waitFor();
+    await page.getByTestId('update-preview').click();
+    await page.getByTestId('change-preview').waitFor({ timeout: 60_000 });
+    await page.getByTestId('update-apply').click();
+    const refused = page.getByTestId('update-error');
+    await refused.waitFor({ timeout: 60_000 });
+    await expect(refused.textContent()).resolves.toContain(`Over quota: instances ${used + 1}/${limit}`);
+    await expect(refused.textContent()).resolves.toContain('Updating is blocked');
+    await screenshot(page, 'quota-update-blocked');
+    expect((await demoHeat().show(growingRef!)).stack_status).toBe('CREATE_COMPLETE');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('update-dialog').count()).toBe(0);
+    await page.getByTestId('nav-editor').click();
+    await page.getByTestId('editor').waitFor();
   });
 
   it('offline (Keystone unreachable): the last known quota, marked stale with its time; still over', async () => {

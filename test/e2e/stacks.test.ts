@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import { loadTestCloud, type TestCloud } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { invokeOn, startWebHost, type RunningHost } from './support/web-host';
 
 const FAILING = `heat_template_version: 2018-08-31
 description: A group of TestResources that fail while "broken" is true.
@@ -237,11 +237,7 @@ describe('stacks in the browser', () => {
     await page.waitForFunction((n) => !document.querySelector(`[data-testid="stack-${n}"]`), olderName, { timeout: 90_000 });
   });
 
-  /** One contract call through the browser host, as the renderer makes it. */
-  async function invoke<T>(channel: string, request: unknown): Promise<T> {
-    const res = await fetch(`${host.url}api/invoke/${encodeURIComponent(channel)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
-    const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${channel}: ${body.error?.message ?? res.status}`);
-    return body.value as T;
+  function invoke<T>(channel: string, request: unknown): Promise<T> {
+    return invokeOn<T>(host, channel, request);
   }
 });

@@ -36,3 +36,11 @@ export async function startWebHost(dataDir: string): Promise<RunningHost> {
       }),
   };
 }
+
+/** One contract call through the browser host, as the renderer makes it (for a test's setup and checks). */
+export async function invokeOn<T>(host: RunningHost, channel: string, request: unknown): Promise<T> {
+  const res = await fetch(`${host.url}api/invoke/${encodeURIComponent(channel)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message ?? res.status}`);
+  return body.value as T;
+}
