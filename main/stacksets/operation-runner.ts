@@ -50,8 +50,12 @@ function isTransient(err: unknown): boolean {
 }
 
 export interface RunnerOptions {
-  /** Poll interval while stacks are in progress. */
+  /** Poll interval of each running stack when many run at once (the longest, errors aside). */
   pollMs: number;
+  /** The shortest poll interval, reached when few stacks run. */
+  minPollMs: number;
+  /** The runner's polling budget: its stacks together are polled about this often per second. */
+  pollsPerSecond: number;
   /** Longest wait between polls when the cloud keeps failing. */
   maxBackoffMs: number;
   /** The operation fails with the seed's timeout reason after running this long (queued time not counted). */
@@ -178,9 +182,9 @@ export class OperationRunner {
     return Math.max(0, next - now);
   }
 
-  /** pollMs, doubled per consecutive failed poll of this instance (up to maxBackoffMs), with +-20% jitter. */
+  /** The shared interval (pollInterval), doubled per consecutive failed poll of this instance (up to maxBackoffMs), with +-20% jitter. */
   private interval(key: string): number {
-    const base = Math.min(this.deps.options.maxBackoffMs, this.deps.options.pollMs * 2 ** (this.pollErrors.get(key) ?? 0));
+    const base = Math.min(this.deps.options.maxBackoffMs, pollInterval(this.dueAt.size, this.deps.options) * 2 ** (this.pollErrors.get(key) ?? 0));
     return base * (0.8 + 0.4 * this.deps.random());
   }
 
@@ -408,4 +412,18 @@ export class OperationRunner {
     }
     return out;
   }
+}
+
+/**
+ * Each running stack's poll interval: the runner's budget (pollsPerSecond)
+ * shared by the stacks it polls, never shorter than minPollMs nor longer than
+ * pollMs. With many stacks running it is pollMs, as before; when few run
+ * (an operation's tail, where the last stacks decide when it ends) they are
+ * looked at sooner, within the request rate the busy phase already had.
+ * bench stackset-runner: the runner's lag behind a client that knows when
+ * each stack finishes is mostly this wait.
+ */
+export function pollInterval(running: number, options: Pick<RunnerOptions, 'pollMs' | 'minPollMs' | 'pollsPerSecond'>): number {
+  const shared = (Math.max(1, running) * 1000) / options.pollsPerSecond;
+  return Math.min(options.pollMs, Math.max(options.minPollMs, shared));
 }

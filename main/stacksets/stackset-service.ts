@@ -89,6 +89,8 @@ export class StackSetService {
     this.log = options.log ?? ((m) => console.warn(m));
     this.runnerOptions = {
       pollMs: options.pollMs ?? 1000,
+      minPollMs: Math.min(options.minPollMs ?? 500, options.pollMs ?? 1000),
+      pollsPerSecond: options.pollsPerSecond ?? 10,
       maxBackoffMs: options.maxBackoffMs ?? 30_000,
       timeoutMs: options.timeoutMs ?? 6 * 3600_000,
     };
