@@ -13,39 +13,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
 import { startWebHost, type RunningHost } from './support/web-host';
-
-async function nodeAt(page: Page, id: string): Promise<{ x: number; y: number }> {
-  await page.waitForFunction((nid) => !!(window as unknown as { __hsCanvas?: { at(i: string): unknown } }).__hsCanvas?.at(nid), id);
-  return page.evaluate((nid) => (window as unknown as { __hsCanvas: { at(i: string): { x: number; y: number } } }).__hsCanvas.at(nid), id);
-}
+import { connectByDrag, dragOnto, nodeAt, steadyNodeAt, yamlText } from './support/canvas';
 
 /** Drags a palette item onto a node (or onto empty canvas space when `id` is null). */
-async function dropOn(page: Page, item: string, id: string | null): Promise<void> {
-  const host = page.getByTestId('cy-host');
-  const box = await host.boundingBox();
-  if (!box) throw new Error('no canvas');
-  const target = id ? await nodeAt(page, id) : { x: box.x + 60, y: box.y + 60 };
-  await page.getByTestId(`palette-${item}`).dragTo(host, { targetPosition: { x: target.x - box.x, y: target.y - box.y } });
+function dropOn(page: Page, item: string, id: string | null): Promise<void> {
+  return dragOnto(page, `palette-${item}`, id ?? { dx: 60, dy: 60 });
 }
 
 async function modelPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
   return page.evaluate((nid) => (window as unknown as { __hsCanvas: { position(i: string): { x: number; y: number } } }).__hsCanvas.position(nid), id);
-}
-
-async function yamlText(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as { __hsYaml?: { text(): string } }).__hsYaml?.text() ?? '');
-}
-
-/** A node's page coordinates once the canvas stopped moving (centring on a node animates). */
-async function steadyNodeAt(page: Page, id: string): Promise<{ x: number; y: number }> {
-  let last = await nodeAt(page, id);
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(50);
-    const now = await nodeAt(page, id);
-    if (now.x === last.x && now.y === last.y) return now;
-    last = now;
-  }
-  return last;
 }
 
 async function yamlSelection(page: Page): Promise<string> {
@@ -129,15 +105,7 @@ describe('the visual editor in the browser', () => {
   it('connects a key pair to the server by dragging from one node to the other', async () => {
     await dropOn(page, 'key-pair', null);
     await page.waitForFunction(() => (window as unknown as { __hsCanvas: { ids(): string[] } }).__hsCanvas.ids().includes('key_pair_1'));
-    await page.getByTestId('connect-mode').click();
-    const from = await nodeAt(page, 'server_1');
-    const to = await nodeAt(page, 'key_pair_1');
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-    await page.mouse.move(to.x, to.y, { steps: 5 });
-    await page.mouse.up();
-    await page.getByTestId('connect-mode').click();
+    await connectByDrag(page, 'server_1', 'key_pair_1');
     await expect.poll(() => yamlText(page)).toContain('key_name: { get_resource: key_pair_1 }');
   });
 
