@@ -120,7 +120,7 @@ export function composeServices(options: ComposeOptions): Services {
     ...appsHandlers(apps, { service: quota, library }),
     ...backupHandlers(db, backups, library, options.nativeBinding),
     ...cloudHandlers(cloudServices),
-    ...syncHandlers(new StackSyncService(library, cloudServices.cloud, profiles, new StackOriginRepo(db), new CloudCacheRepo(db), inventory)),
+    ...syncHandlers(new StackSyncService(library, cloudServices.cloud, profiles, new StackOriginRepo(db), new CloudCacheRepo(db), inventory, quota)),
     ...stacksetHandlers(stacksets, profiles),
     ...deployHandlers(deploy),
     ...quotaHandlers(quota, deploy),

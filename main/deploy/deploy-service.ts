@@ -29,7 +29,7 @@ export class DeployService {
     private readonly origins: StackOriginRepo,
     private readonly now: () => Date = () => new Date(),
     /** Over quota blocks a create, and an update that adds past the limit (SPEC 1.2); absent in tests that do not deploy real resources. */
-    private readonly quota: Pick<QuotaService, 'check' | 'assertWithinQuota' | 'assertUpdateWithinQuota'> | null = null,
+    private readonly quota: Pick<QuotaService, 'check' | 'checkUpdate' | 'assertWithinQuota' | 'assertUpdateWithinQuota'> | null = null,
     /** Rule 7: a template naming what the cloud no longer holds is refused before Heat sees it. */
     private readonly inventory: Pick<InventoryService, 'revalidate'> | null = null,
   ) {}
@@ -47,7 +47,7 @@ export class DeployService {
     const resolved = this.resolve(source);
     const body = this.body(resolved, options, stackName);
     await this.refuseMissing(profileId, resolved, options);
-    await this.quota?.assertWithinQuota(profileId, resolved.files, options.parameters, options.environment, 'Deploying');
+    await this.quota?.assertWithinQuota(profileId, resolved.files, options.parameters, options.environment);
     const result = await this.cloud.create(profileId, body);
     return { ...result, origin: this.remember(profileId, result.stack, resolved) };
   }
@@ -60,25 +60,46 @@ export class DeployService {
 
   async update(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<DeployResult & { origin: StackOrigin | null }> {
     if (!source) {
-      // New parameters on the stack's own template (a group's count may grow): counted against what it holds now.
-      // A stack that cannot be read now is left to Heat (unknown never blocks).
-      const now = this.quota ? await deployedFiles(this.cloud, profileId, stack).catch(() => null) : null;
-      if (now) await this.quota?.assertUpdateWithinQuota(profileId, now, options.parameters, options.environment, async () => now, 'Updating');
+      const q = await this.updateQuotaInput(profileId, stack, null);
+      if (q) await this.quota?.assertUpdateWithinQuota(profileId, q.next, options.parameters, options.environment, q.current);
       const result = await this.cloud.update(profileId, stack, patchBody(options), true);
       return { ...result, origin: this.origins.get(profileId, stack.id) };
     }
     const resolved = this.resolve(source);
     const body = this.body(resolved, options);
     await this.refuseMissing(profileId, resolved, options);
-    await this.quota?.assertUpdateWithinQuota(profileId, resolved.files, options.parameters, options.environment, () => deployedFiles(this.cloud, profileId, stack), 'Updating');
+    const q = await this.updateQuotaInput(profileId, stack, resolved);
+    if (q) await this.quota?.assertUpdateWithinQuota(profileId, q.next, options.parameters, options.environment, q.current);
     const result = await this.cloud.update(profileId, stack, body, false);
     return { ...result, origin: this.remember(profileId, stack, resolved) ?? this.origins.get(profileId, stack.id) };
+  }
+
+  /** The update dialog's quota verdict for what the update adds; null when there is nothing to judge (see QuotaService.checkUpdate). */
+  async checkUpdateQuota(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<{ check: QuotaCheck; report: QuotaReport } | null> {
+    if (!this.quota) throw new AppError('INTERNAL', 'No quota service is wired.');
+    const q = await this.updateQuotaInput(profileId, stack, source ? this.resolve(source) : null);
+    return q ? this.quota.checkUpdate(profileId, q.next, options.parameters, options.environment, q.current) : null;
   }
 
   /** The deploy dialog's quota verdict: the same files, parameters and environment a create would send. */
   async checkQuota(profileId: string, source: DeploySource, options: DeployOptions): Promise<{ check: QuotaCheck; report: QuotaReport }> {
     if (!this.quota) throw new AppError('INTERNAL', 'No quota service is wired.');
     return this.quota.check(profileId, this.resolve(source).files, options.parameters, options.environment);
+  }
+
+  /**
+   * What an update is judged on: the new files and the stack's files now
+   * (read back from Heat). A parameters-only update (no source) runs the
+   * stack's own files with new parameters, so both sides are what Heat holds;
+   * when Heat cannot show them now there is nothing to judge (null): unknown
+   * never blocks, Heat decides.
+   */
+  private async updateQuotaInput(profileId: string, stack: StackRef, resolved: Resolved | null): Promise<{ next: VersionFiles; current: () => Promise<VersionFiles> } | null> {
+    if (!this.quota) return null;
+    const current = () => deployedFiles(this.cloud, profileId, stack);
+    if (resolved) return { next: resolved.files, current };
+    const now = await current().catch(() => null);
+    return now ? { next: now, current: async () => now } : null;
   }
 
   origin(profileId: string, stackId: string): StackOrigin | null {

@@ -18,6 +18,8 @@ import type { LibraryService } from '../library/library-service';
 import type { StackOriginRepo } from '../library/stack-origin-repo';
 import type { InventoryService } from '../existing/inventory-service';
 import { revalidationReason } from '../../shared/existing/revalidate';
+import { overQuotaReason } from '../../shared/quota/verdict';
+import type { QuotaService } from '../quota/quota-service';
 
 export class StackSyncService {
   constructor(
@@ -28,6 +30,8 @@ export class StackSyncService {
     private readonly cache: CloudCacheRepo,
     /** Rule 7's re-validation against the cloud's inventory (absent in tests that only need Heat). */
     private readonly inventory?: Pick<InventoryService, 'revalidate'>,
+    /** The quota part of "usable" (SPEC 1.4), read now: how a status follows a quota raised or lowered since the save. */
+    private readonly quota?: Pick<QuotaService, 'check'>,
   ) {}
 
   deployments(templateId: string): Deployment[] {
@@ -82,8 +86,10 @@ export class StackSyncService {
    * offline, then, when a cloud profile is given and answers, rule 7's
    * re-validation against the cloud's inventory (existing resources, images,
    * flavors, key pairs, zones that no longer exist, named) and Heat's own
-   * POST /validate (custom constraints). An unreachable cloud keeps the
-   * offline verdict and says so. The verdict and its reason are recorded.
+   * POST /validate (custom constraints), then the project's quota read now
+   * (over -> needs editing, naming kinds and numbers; this is how a status
+   * saved over quota clears once the quota is raised). An unreachable cloud
+   * keeps the offline verdict and says so. The verdict and its reason are recorded.
    */
   async recheck(templateId: string, profileId?: string): Promise<{ status: 'usable' | 'needs_editing'; reason: string; checkedWithCloud: boolean; cloudError: string | null }> {
     const latest = this.library.get(templateId).latest;
@@ -120,6 +126,11 @@ export class StackSyncService {
           }
         }
       }
+    }
+    if (verdict.status === 'usable' && profileId && cloudError === null && this.quota) {
+      // A quota that cannot be read now comes back stale or unknown, and unknown never makes "needs editing".
+      const { check, report } = await this.quota.check(profileId, latest);
+      if (check.state === 'over') verdict = { status: 'needs_editing', reason: overQuotaReason(check, report) };
     }
     this.library.recordStatus(templateId, verdict.status, verdict.reason);
     return { ...verdict, checkedWithCloud, cloudError };

@@ -4,10 +4,11 @@ import type { DeployService } from '../deploy/deploy-service';
 import type { QuotaService } from '../quota/quota-service';
 import type { DomainHandlers } from './dispatcher';
 
-export function quotaHandlers(quota: QuotaService, deploy: Pick<DeployService, 'checkQuota'>): DomainHandlers<'quota'> {
+export function quotaHandlers(quota: QuotaService, deploy: Pick<DeployService, 'checkQuota' | 'checkUpdateQuota'>): DomainHandlers<'quota'> {
   return {
     'quota.read': ({ profileId }) => quota.read(profileId),
     'quota.lastKnown': ({ profileId }) => quota.lastKnown(profileId),
     'quota.checkDeploy': ({ profileId, source, options }) => deploy.checkQuota(profileId, source, options),
+    'quota.checkUpdate': ({ profileId, stack, source, options }) => deploy.checkUpdateQuota(profileId, stack, source, options),
   };
 }

@@ -4,7 +4,7 @@
 // cloud is connected.
 import { templateStatus, type StatusVerdict } from '../../shared/library/template-status';
 import { countTemplate } from '../../shared/quota/count';
-import { overSummary, quotaVerdict } from '../../shared/quota/verdict';
+import { overQuotaReason, quotaVerdict } from '../../shared/quota/verdict';
 import type { QuotaReport } from '../../shared/quota/model';
 import { sandboxEnvironmentYaml } from '../../shared/cloud/sandbox-environment';
 
@@ -43,7 +43,6 @@ export function quotaAwareChecker(base: TemplateChecker, lastQuota: () => Status
     const count = countTemplate({ yaml, files, environments, ...(entryPath ? { entryPath } : {}), flavors: q.report.flavors });
     const check = quotaVerdict(count, q.report);
     if (check.state !== 'over') return verdict;
-    const region = q.report.region ? ` in ${q.report.region}` : '';
-    return { status: 'needs_editing', reason: `Over quota${region} (quota read ${q.report.readAt}): ${overSummary(check)} (used + this template / limit).` };
+    return { status: 'needs_editing', reason: overQuotaReason(check, q.report) };
   };
 }

@@ -9,7 +9,7 @@ import { countTemplate, type CountInput } from '../../shared/quota/count';
 import { updateDelta } from '../../shared/quota/delta';
 import { QUOTA_KINDS, QUOTA_SERVICES, type QuotaService as ServiceName } from '../../shared/quota/kinds';
 import type { QuotaReport, ServiceQuota } from '../../shared/quota/model';
-import { overSummary, quotaVerdict, type QuotaCheck } from '../../shared/quota/verdict';
+import { overSummary, quotaTimeText, quotaVerdict, type QuotaCheck } from '../../shared/quota/verdict';
 import { sandboxEnvironmentYaml } from '../../shared/cloud/sandbox-environment';
 import type { ProfileService } from '../cloud/profile-service';
 import type { QuotaCacheRepo, QuotaKey } from '../library/quota-cache-repo';
@@ -96,37 +96,48 @@ export class QuotaService {
     return { check: quotaVerdict(countTemplate(this.countInput(profileId, files, report, parameters, extraEnvironment)), report), report };
   }
 
-  /** Refuses a deploy (or an export) over quota, naming the kinds and numbers; unknown kinds never block. */
-  async assertWithinQuota(profileId: string, files: QuotaFiles, parameters: Record<string, unknown>, extraEnvironment: string | null, action: string): Promise<void> {
+  /** Refuses a create over quota, naming the kinds and numbers; unknown kinds never block. */
+  async assertWithinQuota(profileId: string, files: QuotaFiles, parameters: Record<string, unknown>, extraEnvironment: string | null): Promise<void> {
     const { check, report } = await this.check(profileId, files, parameters, extraEnvironment);
-    refuseOver(check, report, 'this template', `${action} is blocked; the template can still be saved.`);
+    refuseOver(check, report, 'deploy');
   }
 
   /**
-   * The same for a stack update, which adds only the difference: the new
+   * The verdict for a stack update, which adds only the difference: the new
    * files' count minus what the stack holds now (`current`, read from Heat
    * only when the new files count anything), so an update that keeps its
-   * servers is never refused, even at the limit. A stack that cannot be
-   * read leaves the difference unknown, which never blocks.
+   * servers is never over, even at the limit. Null when there is nothing to
+   * judge: the new files count nothing a quota counts, or the stack cannot be
+   * read now (the difference is unknown, and unknown never blocks: Heat decides).
    */
+  async checkUpdate(
+    profileId: string,
+    next: QuotaFiles,
+    parameters: Record<string, unknown>,
+    extraEnvironment: string | null,
+    current: () => Promise<QuotaFiles>,
+  ): Promise<{ check: QuotaCheck; report: QuotaReport } | null> {
+    const first = countTemplate(this.countInput(profileId, next, this.lastKnown(profileId), parameters, extraEnvironment));
+    if (!QUOTA_KINDS.some((k) => first[k].known > 0 || first[k].unknown.length > 0)) return null;
+    const [report, now] = await Promise.all([this.read(profileId), current().catch(() => null)]);
+    if (now === null) return null;
+    const added = updateDelta(
+      countTemplate(this.countInput(profileId, next, report, parameters, extraEnvironment)),
+      countTemplate(this.countInput(profileId, now, report, {}, null)),
+    );
+    return { check: quotaVerdict(added, report), report };
+  }
+
+  /** Refuses an update that adds past the quota (see checkUpdate). */
   async assertUpdateWithinQuota(
     profileId: string,
     next: QuotaFiles,
     parameters: Record<string, unknown>,
     extraEnvironment: string | null,
     current: () => Promise<QuotaFiles>,
-    action: string,
   ): Promise<void> {
-    const first = countTemplate(this.countInput(profileId, next, this.lastKnown(profileId), parameters, extraEnvironment));
-    if (!QUOTA_KINDS.some((k) => first[k].known > 0 || first[k].unknown.length > 0)) return;
-    // A stack Heat cannot show now leaves the difference unknown, and unknown never blocks: Heat decides.
-    const [report, now] = await Promise.all([this.read(profileId), current().catch(() => null)]);
-    if (now === null) return;
-    const added = updateDelta(
-      countTemplate(this.countInput(profileId, next, report, parameters, extraEnvironment)),
-      countTemplate(this.countInput(profileId, now, report, {}, null)),
-    );
-    refuseOver(quotaVerdict(added, report), report, 'what the update adds', `${action} is blocked; the stack stays as it is.`);
+    const verdict = await this.checkUpdate(profileId, next, parameters, extraEnvironment, current);
+    if (verdict) refuseOver(verdict.check, verdict.report, 'update');
   }
 
   private countInput(profileId: string, files: QuotaFiles, report: QuotaReport | null, parameters: Record<string, unknown>, extraEnvironment: string | null): CountInput {
@@ -141,13 +152,24 @@ export class QuotaService {
   }
 }
 
-/** Throws QUOTA_EXCEEDED naming the kinds over and their numbers (stale ones with when they were read). */
-function refuseOver(check: QuotaCheck, report: QuotaReport, added: string, consequence: string): void {
+const REFUSAL = {
+  deploy: { added: 'this template', consequence: 'Deploying is blocked; the template can still be saved.' },
+  update: { added: 'what the update adds', consequence: 'Updating is blocked; the stack stays as it is.' },
+} as const;
+
+/**
+ * Throws QUOTA_EXCEEDED naming the kinds over and their numbers (stale ones
+ * with when they were read). The details carry the same facts for the
+ * renderer to say in the user's language (renderer/deploy/quota-refusal.ts).
+ */
+function refuseOver(check: QuotaCheck, report: QuotaReport, action: keyof typeof REFUSAL): void {
   if (check.state !== 'over') return;
-  const stale = check.kinds.filter((k) => k.relevant && k.state === 'over' && k.stale);
-  const when = stale.length ? ` (last known quota, read ${QUOTA_SERVICES.map((s) => report.services[s]).find((s) => s.state === 'stale')?.fetchedAt ?? 'earlier'})` : '';
-  const kinds = check.kinds.filter((k) => k.relevant && k.state === 'over').map((k) => ({ kind: k.kind, total: k.total, limit: k.limit, used: k.used, canvas: k.canvas }));
-  throw new AppError('QUOTA_EXCEEDED', `Over quota: ${overSummary(check)} (used + ${added} / limit)${when}. ${consequence}`, { kinds });
+  const over = check.kinds.filter((k) => k.relevant && k.state === 'over');
+  const staleAt = over.some((k) => k.stale) ? (QUOTA_SERVICES.map((s) => report.services[s]).find((s) => s.state === 'stale')?.fetchedAt ?? null) : null;
+  const when = over.some((k) => k.stale) ? ` (last known quota, read ${staleAt ? quotaTimeText(staleAt) : 'earlier'})` : '';
+  const kinds = over.map((k) => ({ kind: k.kind, total: k.total, limit: k.limit, used: k.used, canvas: k.canvas }));
+  const { added, consequence } = REFUSAL[action];
+  throw new AppError('QUOTA_EXCEEDED', `Over quota: ${overSummary(check)} (used + ${added} / limit)${when}. ${consequence}`, { kinds, action, staleAt });
 }
 
 function fallback(service: ServiceName, problem: ServiceQuota['problem'], before: ServiceQuota | null): ServiceQuota {

@@ -65,6 +65,10 @@ export const quotaEn = {
     'other-region': '{resource}: a stack created in region {detail}, against that region’s quota',
     'not-hot': '{resource}: not a HOT template, not counted',
   },
-  deployBlocked: 'Over quota: {kinds} (used + this template of the limit). Deploying is blocked; the template can still be saved.',
-  deployUnknown: 'Quota partly unknown ({kinds}); the deploy is not blocked by that.',
+  blocked: {
+    deploy: 'Over quota: {kinds} (used + this template of the limit). Deploying is blocked; the template can still be saved.',
+    update: 'Over quota: {kinds} (used + what the update adds, of the limit). Updating is blocked; the stack stays as it is.',
+    stale: '(Last known quota, read {time}.)',
+  },
+  unknownDoesNotBlock: 'Quota partly unknown ({kinds}); that does not block.',
 };

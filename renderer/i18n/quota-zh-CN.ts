@@ -65,6 +65,10 @@ export const quotaZhCN = {
     'other-region': '{resource}：在区域 {detail} 中创建的栈，占用该区域的配额',
     'not-hot': '{resource}：不是 HOT 模版，未统计',
   },
-  deployBlocked: '超出配额：{kinds}（已用 + 本模版 / 上限）。无法部署；模版仍可保存。',
-  deployUnknown: '部分配额未知（{kinds}）；部署不会因此被阻止。',
+  blocked: {
+    deploy: '超出配额：{kinds}（已用 + 本模版 / 上限）。无法部署；模版仍可保存。',
+    update: '超出配额：{kinds}（已用 + 本次更新新增 / 上限）。无法更新；栈保持原样。',
+    stale: '（最近一次已知的配额，读取于 {time}。）',
+  },
+  unknownDoesNotBlock: '部分配额未知（{kinds}）；这不会阻止操作。',
 };

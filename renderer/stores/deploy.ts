@@ -59,6 +59,11 @@ export const useDeployStore = defineStore('deploy', () => {
     return api.invoke('quota.checkDeploy', { profileId: profile(), source: target.value.source, options });
   }
 
+  /** What an update adds, counted by main against the quota read now; null when there is nothing to judge. */
+  async function checkUpdateQuota(stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<ResponseOf<'quota.checkUpdate'>> {
+    return api.invoke('quota.checkUpdate', { profileId: profile(), stack, source, options });
+  }
+
   async function create(stackName: string, options: DeployOptions): Promise<StackRef> {
     if (!target.value) throw new Error('nothing to deploy');
     stacks.askNotificationPermission();
@@ -96,5 +101,5 @@ export const useDeployStore = defineStore('deploy', () => {
     return (await api.invoke('library.getVersion', { id: templateId, number: version })).yaml;
   }
 
-  return { target, changes, openLibrary, openYaml, close, preview, checkQuota, create, previewUpdate, update, versionsOf, versionYaml };
+  return { target, changes, openLibrary, openYaml, close, preview, checkQuota, checkUpdateQuota, create, previewUpdate, update, versionsOf, versionYaml };
 });

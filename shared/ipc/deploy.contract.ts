@@ -29,7 +29,7 @@ export const deployOptions = z.object({
 });
 
 const deployRequest = z.object({ profileId: id, stackName: z.string().trim().min(1).max(255), source: deploySource, options: deployOptions });
-const updateRequest = z.object({
+export const updateRequest = z.object({
   profileId: id,
   stack,
   /** A new template (e.g. a newer library version); null keeps the stack's template and changes parameters only (PATCH). */

@@ -4,7 +4,7 @@
 // (shared/quota/count.ts); these channels only bring the cloud's side.
 import { z } from 'zod';
 import { channel } from './define';
-import { deployOptions, deploySource } from './deploy.contract';
+import { deployOptions, deploySource, updateRequest } from './deploy.contract';
 import type { QuotaReport } from '../quota/model';
 import type { QuotaCheck } from '../quota/verdict';
 
@@ -17,4 +17,9 @@ export const quotaChannels = {
   'quota.lastKnown': channel(z.object({ profileId })).returns<QuotaReport | null>(),
   /** The deploy dialog's verdict: the source counted with the form's parameters against the quota read now. */
   'quota.checkDeploy': channel(z.object({ profileId, source: deploySource, options: deployOptions })).returns<{ check: QuotaCheck; report: QuotaReport }>(),
+  /**
+   * The update dialog's verdict: what the update adds (the new files' count minus the stack's own, read back
+   * from Heat) against the quota read now; null when there is nothing to judge (nothing counted, or Heat cannot show the stack).
+   */
+  'quota.checkUpdate': channel(updateRequest).returns<{ check: QuotaCheck; report: QuotaReport } | null>(),
 } as const;

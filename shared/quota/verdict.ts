@@ -71,3 +71,17 @@ export function appQuotaVerdict(check: QuotaCheck): { over: boolean; resources: 
   const over = check.kinds.filter((k) => k.relevant && k.state === 'over');
   return { over: over.length > 0, resources: over.map((k) => `${k.kind} ${k.total}/${k.limit}`) };
 }
+
+/** "2026-11-23 08:11 UTC": when a quota was read, in texts main writes (statuses, refusals), where the user's time zone is unknown. */
+export function quotaTimeText(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const text = at.toISOString();
+  return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
+}
+
+/** A library status reason for a template over quota: region, when the quota was read, the kinds and numbers. */
+export function overQuotaReason(check: QuotaCheck, report: QuotaReport): string {
+  const region = report.region ? ` in ${report.region}` : '';
+  return `Over quota${region} (quota read ${quotaTimeText(report.readAt)}): ${overSummary(check)} (used + this template / limit).`;
+}

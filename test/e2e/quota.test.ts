@@ -4,7 +4,8 @@
 // words "over quota" and instances n/1; saving is allowed (the library status
 // says why it needs editing); the deploy dialog and the app export are
 // blocked naming instances n/1; updating a deployed one-server stack to a
-// version with two is refused naming instances n/limit, the stack untouched.
+// version with two is blocked from its preview naming instances n/limit, the
+// stack untouched.
 // The quota is restored afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -167,7 +168,7 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
     await screenshot(page, 'quota-app-export-blocked');
   });
 
-  it('an update that adds a server is refused at the limit, naming instances n/limit; the stack is untouched', async () => {
+  it('an update that adds a server is blocked at the limit from its preview, naming instances n/limit; the stack is untouched', async () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('nav-stacks').click();
     await page.getByTestId(`stack-${growingStack}`).click();
@@ -179,11 +180,13 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
     await ready.waitFor();
     await page.getByTestId('update-preview').click();
     await page.getByTestId('change-preview').waitFor({ timeout: 60_000 });
-    await page.getByTestId('update-apply').click();
-    const refused = page.getByTestId('update-error');
+    // The verdict comes with Heat's preview, and Apply stays blocked (main refuses it too: test/integration/quota).
+    const refused = page.getByTestId('update-quota');
     await refused.waitFor({ timeout: 60_000 });
-    await expect(refused.textContent()).resolves.toContain(`Over quota: instances ${used + 1}/${limit}`);
-    await expect(refused.textContent()).resolves.toContain('Updating is blocked');
+    await expect(refused.textContent()).resolves.toContain(`Over quota: Instances ${used + 1}/${limit} (used + what the update adds`);
+    await expect(refused.textContent()).resolves.toContain('Updating is blocked; the stack stays as it is.');
+    expect(await page.getByTestId('update-apply').isDisabled()).toBe(true);
+    await refused.scrollIntoViewIfNeeded();
     await screenshot(page, 'quota-update-blocked');
     expect((await demoHeat().show(growingRef!)).stack_status).toBe('CREATE_COMPLETE');
     await page.keyboard.press('Escape');

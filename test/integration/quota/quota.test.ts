@@ -3,7 +3,9 @@
 // `openstack` CLI; the Heat-only RegionTwo gives unknowns with the reason;
 // the 403 fallbacks on the real APIs; the classic topology deployed as demo
 // raises usage by exactly what the pure count said; over quota the deploy is
-// refused naming instances n/limit.
+// refused naming instances n/limit, and a saved template's "Check again"
+// follows the quota read now; an update is judged by what it adds, in the
+// update dialog's verdict and in the refusal.
 import { describe, expect, it } from 'vitest';
 import { classicTemplate, connect, openstackCli, passwordProfile, requireFullCloud, uniqueName } from '../cloud/test-cloud';
 import { settle } from '../cloud/templates';
@@ -139,6 +141,14 @@ describe('quota against the full test cloud', () => {
       expect(err).toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringMatching(new RegExp(`instances \\d+/${limit}`)) });
       const check = await call('quota.checkDeploy', { profileId, source: { kind: 'yaml', yaml }, options: {} });
       expect(check.check.state).toBe('over');
+      // Saved, its status follows the quota read now on "Check again": over -> needs editing, raised -> usable.
+      const saved = await call('library.create', { name: uniqueName('quota-over'), description: '', tags: [], from: { kind: 'yaml', yaml, layout: {} } });
+      const overNow = await call('sync.recheck', { templateId: saved.id, profileId });
+      expect(overNow).toMatchObject({ status: 'needs_editing', reason: expect.stringMatching(new RegExp(`^Over quota in RegionOne \\(quota read \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\): instances \\d+/${limit}[ ,]`)) });
+      expect((await call('library.get', { id: saved.id })).statusReason).toBe(overNow.reason);
+      openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(original.instances), cloud.users.demo.projectId]);
+      await expect(call('sync.recheck', { templateId: saved.id, profileId })).resolves.toMatchObject({ status: 'usable', checkedWithCloud: true });
+      await call('library.delete', { id: saved.id });
     } finally {
       openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(original.instances), cloud.users.demo.projectId]);
     }
@@ -171,6 +181,12 @@ describe('quota against the full test cloud', () => {
     const { original, limit } = await limitDemoInstances(profileId, 0);
     try {
       // The same template and count: adds nothing, so it is not refused at the limit.
+      // The update dialog's verdict, read with Heat's preview, says the same as the refusals below.
+      const verdict = async (source: { kind: 'yaml'; yaml: string } | null, parameters: Record<string, string> = {}) =>
+        (await call('quota.checkUpdate', { profileId, stack: created.stack, source, options: { parameters } }))?.check.kinds.find((k) => k.kind === 'instances');
+      expect(await verdict({ kind: 'yaml', yaml })).toMatchObject({ state: 'ok', canvas: 0 });
+      expect(await verdict({ kind: 'yaml', yaml: yaml.replace('default: 1', 'default: 2') })).toMatchObject({ state: 'over', canvas: 1, total: limit + 1, limit });
+      expect(await verdict(null, { count: '2' })).toMatchObject({ state: 'over', canvas: 1, total: limit + 1, limit });
       const same = await call('deploy.update', { profileId, stack: created.stack, source: { kind: 'yaml', yaml }, options: {} });
       expect((await settle(heat, same.stack, 300_000)).stack_status).toBe('UPDATE_COMPLETE');
       const over = new RegExp(`Over quota: .*instances ${limit + 1}/${limit} \\(used \\+ what the update adds / limit\\)\\. Updating is blocked`);

@@ -111,12 +111,32 @@ describe('quota service', () => {
     const { svc } = service(connection(detail).conn);
     const yaml = 'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n  b: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n';
     const files = { yaml, entryPath: 'template.yaml', files: {}, environment: null };
-    await expect(svc.assertWithinQuota('p1', files, {}, null, 'Deploying')).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringContaining('instances 2/1') });
+    await expect(svc.assertWithinQuota('p1', files, {}, null)).rejects.toMatchObject({
+      code: 'QUOTA_EXCEEDED',
+      message: expect.stringContaining('instances 2/1'),
+      // The renderer says it again in the user's language from these.
+      details: { action: 'deploy', staleAt: null, kinds: [{ kind: 'instances', total: 2, limit: 1, used: 0, canvas: 2 }] },
+    });
     // One server fits.
-    await expect(svc.assertWithinQuota('p1', { ...files, yaml: yaml.split('\n  b:')[0]! + '\n' }, {}, null, 'Deploying')).resolves.toBeUndefined();
+    await expect(svc.assertWithinQuota('p1', { ...files, yaml: yaml.split('\n  b:')[0]! + '\n' }, {}, null)).resolves.toBeUndefined();
     // A sandbox profile creates nothing real.
     const sandbox = service(connection(detail).conn, true).svc;
-    await expect(sandbox.assertWithinQuota('p1', files, {}, null, 'Deploying')).resolves.toBeUndefined();
+    await expect(sandbox.assertWithinQuota('p1', files, {}, null)).resolves.toBeUndefined();
+  });
+
+  it('judges an update by what it adds: over names the update, keeping the servers is within, an unreadable stack gives no verdict', async () => {
+    const detail = { ...DETAIL, 'compute /os-quota-sets/proj/detail': { status: 200, body: { quota_set: { instances: { limit: 1, in_use: 1, reserved: 0 }, cores: { limit: 20, in_use: 1, reserved: 0 }, ram: { limit: 51200, in_use: 512, reserved: 0 } } } } };
+    const { svc } = service(connection(detail).conn);
+    const server = (name: string) => `  ${name}: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n`;
+    const files = (...names: string[]) => ({ yaml: `heat_template_version: 2018-08-31\nresources:\n${names.map(server).join('')}`, entryPath: 'template.yaml', files: {}, environment: null });
+    const now = async () => files('a');
+    const two = await svc.checkUpdate('p1', files('a', 'b'), {}, null, now);
+    expect(two?.check.kinds.find((k) => k.kind === 'instances')).toMatchObject({ state: 'over', used: 1, canvas: 1, total: 2, limit: 1 });
+    await expect(svc.assertUpdateWithinQuota('p1', files('a', 'b'), {}, null, now)).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', details: { action: 'update' } });
+    expect((await svc.checkUpdate('p1', files('a'), {}, null, now))?.check.state).toBe('ok');
+    await expect(svc.checkUpdate('p1', files('a', 'b'), {}, null, () => Promise.reject(new AppError('CLOUD_UNREACHABLE', 'down')))).resolves.toBeNull();
+    const nothing = { yaml: 'heat_template_version: 2018-08-31\nresources:\n  r: {type: OS::Heat::RandomString}\n', entryPath: 'template.yaml', files: {}, environment: null };
+    await expect(svc.checkUpdate('p1', nothing, {}, null, now)).resolves.toBeNull();
   });
 
   it('a template creating nothing a quota counts is checked without reading the cloud again', async () => {

@@ -10,7 +10,7 @@ describe('library status with the last known quota (SPEC 1.4)', () => {
   it('over the newest quota read: needs editing, naming kinds, numbers, region and time', () => {
     const check = quotaAwareChecker(hotChecker, () => ({ report, sandbox: false }));
     expect(hotChecker(two, {}, null).status).toBe('usable');
-    expect(check(two, {}, null)).toEqual({ status: 'needs_editing', reason: 'Over quota in RegionOne (quota read 2026-11-23T01:00:00.000Z): instances 2/1 (used + this template / limit).' });
+    expect(check(two, {}, null)).toEqual({ status: 'needs_editing', reason: 'Over quota in RegionOne (quota read 2026-11-23 01:00 UTC): instances 2/1 (used + this template / limit).' });
   });
   it('within quota, never read, or a sandbox cloud: the HOT verdict stands', () => {
     const one = `heat_template_version: 2018-08-31\nresources:\n${server('a')}`;
