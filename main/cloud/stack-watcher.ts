@@ -9,6 +9,7 @@ import type { HeatEvent, HeatResource, ResourceChange, StackRef } from '../../sh
 import { eventStackId, isInProgress } from '../../shared/cloud/heat-types';
 import { AppError, type ErrorPayload } from '../../shared/ipc/errors';
 import type { EventQuery, HeatClient, ResourceQuery } from './heat-client';
+import { inProgressPacing } from './watch-pacing';
 
 export type WatchHeat = Pick<HeatClient, 'events' | 'resources' | 'show'>;
 
@@ -138,6 +139,8 @@ export class StackWatcher {
   private checkStatus = false;
   /** An action was just sent: read events even if the status looks unchanged. */
   private poked = false;
+  /** Time owed for extra requests of earlier rounds (watch-pacing.ts). */
+  private debtMs = 0;
   /** Rounds in a row that brought no event. */
   private quietRounds = 0;
   private pokedDuringRound = false;
@@ -182,11 +185,15 @@ export class StackWatcher {
       this.stop();
       return;
     }
-    // At most one request per fastMs while in progress, counted from when this round started:
-    // a slow Heat (busy engine) then does not add its answer time to the delay.
-    const made = Math.max(1, this.stats.requests - before);
-    const elapsed = this.o.now() - roundStart;
-    this.schedule(isInProgress(this.status) ? Math.max(0, this.o.fastMs * made - elapsed) : this.o.slowMs);
+    // One request per fastMs on average while in progress (watch-pacing.ts spreads a round's extra requests over the next rounds).
+    if (!isInProgress(this.status)) {
+      this.debtMs = 0;
+      this.schedule(this.o.slowMs);
+      return;
+    }
+    const pacing = inProgressPacing(this.o.fastMs, this.stats.requests - before, this.o.now() - roundStart, this.debtMs);
+    this.debtMs = pacing.debtMs;
+    this.schedule(pacing.delayMs);
   }
 
   private async poll(): Promise<WatchDelta | null> {
