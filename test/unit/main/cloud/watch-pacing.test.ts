@@ -32,6 +32,20 @@ describe('the watcher’s pacing while a stack is in progress', () => {
     expect(delays.at(-1)).toBe(1000);
   });
 
+  it('never owes more than one interval: the first round (stack, events, resources) waits two, not three', () => {
+    expect(inProgressPacing(1000, 3, 0, 0)).toEqual({ delayMs: 2000, debtMs: 1000 });
+    const { delays, debt } = run(1000, [3, 1, 2, 1, 3, 1, 1]);
+    // Requests made so far never exceed one more than the time waited allows.
+    let waited = 0;
+    let made = 0;
+    for (const [i, d] of delays.entries()) {
+      made += [3, 1, 2, 1, 3, 1, 1][i]!;
+      waited += d;
+      expect(made).toBeLessThanOrEqual(waited / 1000 + 1);
+    }
+    expect(debt).toBeLessThanOrEqual(1000);
+  });
+
   it('keeps the budget over time: a request per interval on average, even with extra requests every few rounds', () => {
     const pattern = Array.from({ length: 400 }, (_, i) => (i % 9 === 0 ? 3 : i % 4 === 0 ? 2 : 1));
     const { delays, perRequestMs, debt } = run(1000, pattern);
