@@ -10,7 +10,7 @@ import type { CloudService, DeployResult } from '../cloud/cloud-service';
 import type { StackBody } from '../cloud/heat-client';
 import type { StackOriginRepo } from '../library/stack-origin-repo';
 import type { LibraryService } from '../library/library-service';
-import type { QuotaService } from '../quota/quota-service';
+import type { QuotaService, QuotaUpdate } from '../quota/quota-service';
 import type { QuotaCheck } from '../../shared/quota/verdict';
 import type { QuotaReport } from '../../shared/quota/model';
 import type { InventoryService } from '../existing/inventory-service';
@@ -60,16 +60,16 @@ export class DeployService {
 
   async update(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<DeployResult & { origin: StackOrigin | null }> {
     if (!source) {
-      const q = await this.updateQuotaInput(profileId, stack, null);
-      if (q) await this.quota?.assertUpdateWithinQuota(profileId, q.next, options.parameters, options.environment, q.current);
+      const q = await this.quotaUpdate(profileId, stack, null, options);
+      if (q) await this.quota?.assertUpdateWithinQuota(profileId, q);
       const result = await this.cloud.update(profileId, stack, patchBody(options), true);
       return { ...result, origin: this.origins.get(profileId, stack.id) };
     }
     const resolved = this.resolve(source);
     const body = this.body(resolved, options);
     await this.refuseMissing(profileId, resolved, options);
-    const q = await this.updateQuotaInput(profileId, stack, resolved);
-    if (q) await this.quota?.assertUpdateWithinQuota(profileId, q.next, options.parameters, options.environment, q.current);
+    const q = await this.quotaUpdate(profileId, stack, resolved, options);
+    if (q) await this.quota?.assertUpdateWithinQuota(profileId, q);
     const result = await this.cloud.update(profileId, stack, body, false);
     return { ...result, origin: this.remember(profileId, stack, resolved) ?? this.origins.get(profileId, stack.id) };
   }
@@ -77,8 +77,8 @@ export class DeployService {
   /** The update dialog's quota verdict for what the update adds; null when there is nothing to judge (see QuotaService.checkUpdate). */
   async checkUpdateQuota(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<{ check: QuotaCheck; report: QuotaReport } | null> {
     if (!this.quota) throw new AppError('INTERNAL', 'No quota service is wired.');
-    const q = await this.updateQuotaInput(profileId, stack, source ? this.resolve(source) : null);
-    return q ? this.quota.checkUpdate(profileId, q.next, options.parameters, options.environment, q.current) : null;
+    const q = await this.quotaUpdate(profileId, stack, source ? this.resolve(source) : null, options);
+    return q ? this.quota.checkUpdate(profileId, q) : null;
   }
 
   /** The deploy dialog's quota verdict: the same files, parameters and environment a create would send. */
@@ -94,12 +94,13 @@ export class DeployService {
    * when Heat cannot show them now there is nothing to judge (null): unknown
    * never blocks, Heat decides.
    */
-  private async updateQuotaInput(profileId: string, stack: StackRef, resolved: Resolved | null): Promise<{ next: VersionFiles; current: () => Promise<VersionFiles> } | null> {
+  private async quotaUpdate(profileId: string, stack: StackRef, resolved: Resolved | null, options: DeployOptions): Promise<QuotaUpdate | null> {
     if (!this.quota) return null;
+    const update = { parameters: options.parameters, extraEnvironment: options.environment };
     const current = () => deployedFiles(this.cloud, profileId, stack);
-    if (resolved) return { next: resolved.files, current };
+    if (resolved) return { ...update, next: resolved.files, current };
     const now = await current().catch(() => null);
-    return now ? { next: now, current: async () => now } : null;
+    return now ? { ...update, next: now, current: async () => now } : null;
   }
 
   origin(profileId: string, stackId: string): StackOrigin | null {

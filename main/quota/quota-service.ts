@@ -23,6 +23,15 @@ export interface QuotaFiles {
   environment: string | null;
 }
 
+/** A stack update as the quota judges it: the new files with the update's parameters, and the stack's files now. */
+export interface QuotaUpdate {
+  next: QuotaFiles;
+  parameters: Record<string, unknown>;
+  extraEnvironment: string | null;
+  /** Read from Heat only when the new files count anything. */
+  current: () => Promise<QuotaFiles>;
+}
+
 export class QuotaService {
   constructor(
     private readonly profiles: Pick<ProfileService, 'get' | 'connection'>,
@@ -104,19 +113,12 @@ export class QuotaService {
 
   /**
    * The verdict for a stack update, which adds only the difference: the new
-   * files' count minus what the stack holds now (`current`, read from Heat
-   * only when the new files count anything), so an update that keeps its
+   * files' count minus what the stack holds now (`current`), so an update that keeps its
    * servers is never over, even at the limit. Null when there is nothing to
    * judge: the new files count nothing a quota counts, or the stack cannot be
    * read now (the difference is unknown, and unknown never blocks: Heat decides).
    */
-  async checkUpdate(
-    profileId: string,
-    next: QuotaFiles,
-    parameters: Record<string, unknown>,
-    extraEnvironment: string | null,
-    current: () => Promise<QuotaFiles>,
-  ): Promise<{ check: QuotaCheck; report: QuotaReport } | null> {
+  async checkUpdate(profileId: string, { next, parameters, extraEnvironment, current }: QuotaUpdate): Promise<{ check: QuotaCheck; report: QuotaReport } | null> {
     const first = countTemplate(this.countInput(profileId, next, this.lastKnown(profileId), parameters, extraEnvironment));
     if (!QUOTA_KINDS.some((k) => first[k].known > 0 || first[k].unknown.length > 0)) return null;
     const [report, now] = await Promise.all([this.read(profileId), current().catch(() => null)]);
@@ -129,14 +131,8 @@ export class QuotaService {
   }
 
   /** Refuses an update that adds past the quota (see checkUpdate). */
-  async assertUpdateWithinQuota(
-    profileId: string,
-    next: QuotaFiles,
-    parameters: Record<string, unknown>,
-    extraEnvironment: string | null,
-    current: () => Promise<QuotaFiles>,
-  ): Promise<void> {
-    const verdict = await this.checkUpdate(profileId, next, parameters, extraEnvironment, current);
+  async assertUpdateWithinQuota(profileId: string, update: QuotaUpdate): Promise<void> {
+    const verdict = await this.checkUpdate(profileId, update);
     if (verdict) refuseOver(verdict.check, verdict.report, 'update');
   }
 

@@ -129,14 +129,14 @@ describe('quota service', () => {
     const { svc } = service(connection(detail).conn);
     const server = (name: string) => `  ${name}: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n`;
     const files = (...names: string[]) => ({ yaml: `heat_template_version: 2018-08-31\nresources:\n${names.map(server).join('')}`, entryPath: 'template.yaml', files: {}, environment: null });
-    const now = async () => files('a');
-    const two = await svc.checkUpdate('p1', files('a', 'b'), {}, null, now);
+    const update = (next: ReturnType<typeof files>) => ({ next, parameters: {}, extraEnvironment: null, current: async () => files('a') });
+    const two = await svc.checkUpdate('p1', update(files('a', 'b')));
     expect(two?.check.kinds.find((k) => k.kind === 'instances')).toMatchObject({ state: 'over', used: 1, canvas: 1, total: 2, limit: 1 });
-    await expect(svc.assertUpdateWithinQuota('p1', files('a', 'b'), {}, null, now)).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', details: { action: 'update' } });
-    expect((await svc.checkUpdate('p1', files('a'), {}, null, now))?.check.state).toBe('ok');
-    await expect(svc.checkUpdate('p1', files('a', 'b'), {}, null, () => Promise.reject(new AppError('CLOUD_UNREACHABLE', 'down')))).resolves.toBeNull();
+    await expect(svc.assertUpdateWithinQuota('p1', update(files('a', 'b')))).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', details: { action: 'update' } });
+    expect((await svc.checkUpdate('p1', update(files('a'))))?.check.state).toBe('ok');
+    await expect(svc.checkUpdate('p1', { ...update(files('a', 'b')), current: () => Promise.reject(new AppError('CLOUD_UNREACHABLE', 'down')) })).resolves.toBeNull();
     const nothing = { yaml: 'heat_template_version: 2018-08-31\nresources:\n  r: {type: OS::Heat::RandomString}\n', entryPath: 'template.yaml', files: {}, environment: null };
-    await expect(svc.checkUpdate('p1', nothing, {}, null, now)).resolves.toBeNull();
+    await expect(svc.checkUpdate('p1', update(nothing))).resolves.toBeNull();
   });
 
   it('a template creating nothing a quota counts is checked without reading the cloud again', async () => {
