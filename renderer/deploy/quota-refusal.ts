@@ -4,8 +4,8 @@
 // QUOTA_EXCEEDED refusal re-said from its details (main's message is English).
 import { StudioError } from '../api/client';
 import type { QuotaCheck } from '../../shared/quota/verdict';
+import type { Translate } from '../i18n/translate';
 
-type Translate = (key: string, named?: Record<string, unknown>) => string;
 
 /** What is being judged: a create counts the whole template, an update only what it adds. */
 export type QuotaAction = 'deploy' | 'update';

@@ -1,8 +1,8 @@
 // Recommended system templates are shown in the UI language; the library
 // keeps their English name (stable across locales, searchable).
 import type { TemplateSummary } from '../../shared/library/model';
+import type { Translate } from '../i18n/translate';
 
-type Translate = (key: string) => string;
 type HasKey = (key: string) => boolean;
 
 export function displayName(t: Translate, te: HasKey, tpl: Pick<TemplateSummary, 'name' | 'systemKey'>): string {

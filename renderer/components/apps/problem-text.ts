@@ -1,8 +1,8 @@
 // A check problem in the UI language: translated by its stable code, with the
 // English message from main as the fallback for a code this build lacks.
 import type { AppCheckProblem } from '../../../shared/apps/problems';
+import type { Translate } from '../../i18n/translate';
 
-type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 export function problemText(t: Translate, te: (key: string) => boolean, p: AppCheckProblem): string {
   const key = `apps.check.${p.code}`;
