@@ -218,15 +218,23 @@ full_start() {
     grep -q '^report_state ->' "$STATE/log/fake-ovs-agent.stdout" || die "fake-ovs-agent did not register (see $STATE/log/fake-ovs-agent.stdout)"
 
     # nova-compute registers itself (service, compute node, resource provider);
-    # map it to cell1 once
+    # map it to cell1 once. The host list is read into a variable first: under
+    # pipefail, `nova-manage | grep -q` fails whenever nova-manage exits
+    # non-zero or is cut off by grep's early exit, even with the host listed
+    # (a cloud-up on a loaded machine died that way with the host mapped).
+    # Bounded by time, not tries: each nova-manage takes seconds under load.
+    host_mapped() {
+        local hosts
+        hosts=$(nova-manage --config-file "$N" cell_v2 list_hosts 2>/dev/null || true)
+        [[ "$hosts" == *" $COMPUTE_HOST "* ]]
+    }
     if [ ! -f "$STATE/.nova-host-mapped" ]; then
-        for i in $(seq 1 60); do
-            nova-manage --config-file "$N" cell_v2 list_hosts 2>/dev/null | grep -q " $COMPUTE_HOST " && break
+        deadline=$((SECONDS + 240))
+        until host_mapped; do
+            [ "$SECONDS" -lt "$deadline" ] || die "nova-compute did not register within 240 s (see $STATE/log/nova-compute.log)"
             nova-manage --config-file "$N" cell_v2 discover_hosts --verbose >> "$STATE/log/nova-discover.log" 2>&1 || true
-            sleep 1
+            sleep 2
         done
-        nova-manage --config-file "$N" cell_v2 list_hosts 2>/dev/null | grep -q " $COMPUTE_HOST " \
-            || die "nova-compute did not register (see $STATE/log/nova-compute.log)"
         touch "$STATE/.nova-host-mapped"
         log "nova-compute $COMPUTE_HOST mapped to cell1"
     fi
