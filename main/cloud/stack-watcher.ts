@@ -20,6 +20,8 @@ export interface WatchDelta {
   /** Current stack status (from the newest stack-level event or a show). */
   status: string | null;
   statusReason: string | null;
+  /** When the stack's current (or last) action started: its IN_PROGRESS event time, or the stack's own times. */
+  actionStartedAt: string | null;
   /** New events, oldest first. */
   events: HeatEvent[];
   /** Resource status changes read from those events (immediate, before any refresh). */
@@ -60,6 +62,7 @@ export class StackWatcher {
   private readonly knownResources = new Set<string>();
   private status: string | null = null;
   private statusReason: string | null = null;
+  private actionStartedAt: string | null = null;
   private resourcesDirty = true;
   private lastResourceRefresh = 0;
   private failures = 0;
@@ -212,6 +215,7 @@ export class StackWatcher {
           this.checkStatus = true;
           return null;
         }
+        if (s.stack_status !== this.status) this.actionStartedAt = s.updated_time ?? s.creation_time;
         this.status = s.stack_status;
         this.statusReason = s.stack_status_reason;
       } catch (err) {
@@ -228,6 +232,7 @@ export class StackWatcher {
     const changes: ResourceChange[] = [];
     for (const e of events) {
       if (this.isStackEvent(e)) {
+        if (isInProgress(e.resource_status)) this.actionStartedAt = e.event_time;
         this.status = e.resource_status;
         this.statusReason = e.resource_status_reason;
         continue;
@@ -241,6 +246,7 @@ export class StackWatcher {
         resource_status: e.resource_status,
         resource_status_reason: e.resource_status_reason,
         physical_resource_id: e.physical_resource_id,
+        event_time: e.event_time,
       });
     }
     const settledNow = !isInProgress(this.status);
@@ -266,6 +272,7 @@ export class StackWatcher {
       stack: this.stack,
       status: this.status,
       statusReason: this.statusReason,
+      actionStartedAt: this.actionStartedAt,
       events,
       resourceChanges: changes,
       resources,

@@ -1,8 +1,10 @@
 // The Gantt view of a timeline: for each resource, each action's span from
 // its *_IN_PROGRESS event to the COMPLETE/FAILED that ends it. A span with
 // no end yet is still running (drawn up to "now").
-import type { HeatEvent } from '../../shared/cloud/heat-types';
+import type { HeatEvent, HeatResource } from '../../shared/cloud/heat-types';
+import { phaseOf } from '../../shared/cloud/resource-phase';
 import { stackOf } from './timeline';
+import { resourceStack } from './topology';
 
 export type SpanOutcome = 'COMPLETE' | 'FAILED' | 'IN_PROGRESS';
 
@@ -57,4 +59,25 @@ export function ganttOf(events: readonly HeatEvent[], topStackId: string, now: n
   const start = spans.length ? Math.min(...spans.map((s) => s.start)) : now;
   const end = Math.max(start + 1000, ...spans.map((s) => s.end ?? now));
   return { spans, start, end };
+}
+
+export interface WaitingRow {
+  key: string;
+  resource: string;
+  stackId: string;
+}
+
+/**
+ * Resources Heat has not started yet (INIT_COMPLETE): they have no events,
+ * so no span, but a create is not over until they run. The Gantt lists them
+ * below the spans, drawn as empty dashed rows.
+ */
+export function waitingRows(resources: readonly Pick<HeatResource, 'resource_name' | 'resource_status' | 'links'>[], topStackId: string): WaitingRow[] {
+  return resources
+    .filter((r) => phaseOf(r.resource_status) === 'not-started')
+    .map((r) => {
+      const stackId = resourceStack(r, topStackId);
+      return { key: `${stackId}/${r.resource_name}/waiting`, resource: r.resource_name, stackId };
+    })
+    .sort((a, b) => a.resource.localeCompare(b.resource, undefined, { numeric: true }));
 }

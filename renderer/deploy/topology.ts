@@ -4,16 +4,16 @@
 // place. Kept free of Cytoscape so it is tested headless and the component
 // only diffs what changed (status updates never relayout).
 import type { HeatResource } from '../../shared/cloud/heat-types';
+import { phaseOf } from '../../shared/cloud/resource-phase';
 
-export type Tone = 'progress' | 'complete' | 'failed' | 'other';
+/** waiting: the resource's first action has not started (Heat's INIT_COMPLETE). */
+export type Tone = 'progress' | 'complete' | 'failed' | 'waiting' | 'other';
 
+const TONE_OF_PHASE = { 'in-progress': 'progress', done: 'complete', failed: 'failed', 'not-started': 'waiting', gone: 'other', unknown: 'other' } as const;
+
+/** Full statuses ('CREATE_FAILED') or bare halves ('FAILED', 'INIT', as legends show them). */
 export function toneOf(status: string | null | undefined): Tone {
-  if (!status) return 'other';
-  // Full statuses ('CREATE_FAILED') or bare halves ('FAILED', as the legend shows them).
-  if (status.endsWith('IN_PROGRESS')) return 'progress';
-  if (status.endsWith('FAILED')) return 'failed';
-  if (status.endsWith('COMPLETE')) return status.startsWith('DELETE') ? 'other' : 'complete';
-  return 'other';
+  return TONE_OF_PHASE[phaseOf(status)];
 }
 
 export interface TopoNode {
@@ -141,15 +141,4 @@ function ranks(list: readonly HeatResource[]): Map<string, number> {
   };
   for (const r of list) visit(r.resource_name);
   return rank;
-}
-
-/** Counts for the progress bar: resources done (COMPLETE of the current action) out of all. */
-export function progressOf(resources: readonly Pick<HeatResource, 'resource_status'>[]): { done: number; total: number; failed: number } {
-  let done = 0;
-  let failed = 0;
-  for (const r of resources) {
-    if (r.resource_status.endsWith('_COMPLETE')) done++;
-    else if (r.resource_status.endsWith('_FAILED')) failed++;
-  }
-  return { done, total: resources.length, failed };
 }

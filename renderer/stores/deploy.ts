@@ -9,6 +9,7 @@ import { useStacksStore } from './stacks';
 import { useNavStore } from './nav';
 import type { DeployOptions, DeploySource } from '../../shared/deploy/model';
 import type { ResourceChanges, StackRef } from '../../shared/cloud/heat-types';
+import { previewedNames } from './stack-progress';
 import type { ResponseOf } from '../../shared/ipc/contract';
 
 export interface DeployTarget {
@@ -84,8 +85,11 @@ export const useDeployStore = defineStore('deploy', () => {
 
   async function update(stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<void> {
     stacks.askNotificationPermission();
+    // What Heat's preview named is what this update's progress counts from its first second.
+    const expected = previewedNames(changes.value);
     await api.invoke('deploy.update', { profileId: profile(), stack, source, options });
     changes.value = null;
+    stacks.expectChanges(stack.id, expected);
     await stacks.follow(stack);
     await stacks.select(stack);
     await stacks.follow(stack);

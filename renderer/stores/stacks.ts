@@ -16,7 +16,9 @@ import { isInProgress, type HeatEvent, type HeatResource, type StackChange, type
 import type { StackOrigin } from '../../shared/deploy/model';
 import type { TemplateVersion } from '../../shared/library/model';
 import { mergeEvents } from '../deploy/timeline';
-import { progressOf, resourceStack } from '../deploy/topology';
+import { resourceStack } from '../deploy/topology';
+import type { ActionProgress } from '../../shared/cloud/resource-phase';
+import { applyResourceChanges, emptyProgressState, nextProgressState, progressOfState, type ProgressState } from './stack-progress';
 
 export type SortKey = 'name' | 'status' | 'created' | 'updated';
 export interface StackFilters {
@@ -40,7 +42,9 @@ export const useStacksStore = defineStore('stacks', () => {
   const filters = ref<StackFilters>({ status: '', name: '', tag: '' });
   const sort = ref<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'created', dir: 'desc' });
   const page = ref(0);
-  const progress = ref<Record<string, { done: number; total: number; failed: number }>>({});
+  /** Progress of each stack's current action, by stack id (what the list's bars and the header show). */
+  const progress = ref<Record<string, ActionProgress>>({});
+  const progressStates = new Map<string, ProgressState>();
 
   const selectedRef = ref<StackRef | null>(null);
   const details = shallowRef<StackDetails | null>(null);
@@ -118,21 +122,28 @@ export const useStacksStore = defineStore('stacks', () => {
     await api.invoke('cloud.watch.start', { profileId: pid, stack: ref, nestedDepth: NESTED_DEPTH });
   }
 
+  /** The list row of a stack takes the newest status read, whoever read it (watcher or a details read). */
+  function setListStatus(stackId: string, status: string, reason: string | null): boolean {
+    const i = stacks.value.findIndex((s) => s.id === stackId);
+    if (i < 0) return false;
+    if (stacks.value[i]!.stack_status !== status || stacks.value[i]!.stack_status_reason !== reason) {
+      const next = [...stacks.value];
+      next[i] = { ...next[i]!, stack_status: status, stack_status_reason: reason };
+      stacks.value = next;
+    }
+    return true;
+  }
+
   function onChange(c: StackChange): void {
     if (c.profileId !== profileId.value) return;
-    const i = stacks.value.findIndex((s) => s.id === c.stack.id);
     if (c.gone) stacks.value = stacks.value.filter((s) => s.id !== c.stack.id);
-    else if (i >= 0 && c.status) {
-      const next = [...stacks.value];
-      next[i] = { ...next[i]!, stack_status: c.status, stack_status_reason: c.statusReason };
-      stacks.value = next;
-    } else if (i < 0 && c.status) void load();
-    if (c.resources) progress.value = { ...progress.value, [c.stack.id]: progressOf(c.resources) };
+    else if (c.status && !setListStatus(c.stack.id, c.status, c.statusReason)) void load();
+    setProgress(c.stack.id, nextProgressState(progressStates.get(c.stack.id) ?? emptyProgressState(), c));
 
     if (selectedRef.value?.id === c.stack.id) {
       events.value = mergeEvents(events.value, c.events);
       if (c.resources) resources.value = c.resources;
-      else if (c.resourceChanges.length) resources.value = applyChanges(resources.value, c, selectedRef.value.id);
+      else if (c.resourceChanges.length) resources.value = applyResourceChanges(resources.value, c, selectedRef.value.id);
       if (details.value && c.status) details.value = { ...details.value, stack_status: c.status, stack_status_reason: c.statusReason };
       if (c.settled) void refreshDetails();
     }
@@ -140,6 +151,17 @@ export const useStacksStore = defineStore('stacks', () => {
       watched.delete(c.stack.id);
       announce(c.stack.name, c.status, c.statusReason);
     }
+  }
+
+  function setProgress(stackId: string, state: ProgressState): void {
+    progressStates.set(stackId, state);
+    progress.value = { ...progress.value, [stackId]: progressOfState(state) };
+  }
+
+  /** An update this studio sends: the resources Heat's preview said it changes count from the start. */
+  function expectChanges(stackId: string, names: ReadonlySet<string> | null): void {
+    const state = progressStates.get(stackId) ?? emptyProgressState();
+    setProgress(stackId, { ...state, expected: names });
   }
 
   function announce(name: string, status: string, reason: string | null): void {
@@ -179,9 +201,21 @@ export const useStacksStore = defineStore('stacks', () => {
     ]);
     if (selectedRef.value?.id !== ref.id) return;
     details.value = d.value;
+    // Just read: the list row must not lag behind the header until the watcher's next poll.
+    if (d.value) setListStatus(ref.id, d.value.stack_status, d.value.stack_status_reason);
     events.value = mergeEvents([], ev.value);
     resources.value = rs.value;
-    progress.value = { ...progress.value, [ref.id]: progressOf(rs.value) };
+    const shown = d.value;
+    if (shown) {
+      const known = progressStates.get(ref.id);
+      setProgress(ref.id, {
+        status: shown.stack_status,
+        // The watcher's start (the stack's IN_PROGRESS event) is the more exact one when it has seen this action.
+        actionStartedAt: known?.status === shown.stack_status && known.actionStartedAt ? known.actionStartedAt : (shown.updated_time ?? shown.creation_time),
+        resources: rs.value,
+        expected: known?.expected ?? null,
+      });
+    }
     origin.value = await api.invoke('deploy.origin', { profileId: pid, stackId: ref.id });
     if (origin.value) {
       originVersion.value = await api.invoke('library.getVersion', { id: origin.value.templateId, number: origin.value.templateVersion }).catch(() => null);
@@ -212,7 +246,9 @@ export const useStacksStore = defineStore('stacks', () => {
     const ref = selectedRef.value;
     if (!pid || !ref) return;
     const d = await api.invoke('cloud.stacks.show', { profileId: pid, stack: ref });
-    if (selectedRef.value?.id === ref.id) details.value = d.value;
+    if (selectedRef.value?.id !== ref.id) return;
+    details.value = d.value;
+    if (d.value) setListStatus(ref.id, d.value.stack_status, d.value.stack_status_reason);
   }
 
   async function catchUp(): Promise<void> {
@@ -263,15 +299,6 @@ export const useStacksStore = defineStore('stacks', () => {
     resourceDetail,
     stacks, stale, fetchedAt, loading, filters, sort, page, pageCount, filtered, visible, statuses, progress, origins,
     selectedRef, details, events, resources, templateYaml, origin, originVersion,
-    load, select, open, follow, refreshDetails, loadTemplate, act, catchUp, askNotificationPermission, announce,
+    load, select, open, follow, expectChanges, refreshDetails, loadTemplate, act, catchUp, askNotificationPermission, announce,
   };
 });
-
-/** Applies event-derived status deltas to the resource list before it is re-read. */
-function applyChanges(list: readonly HeatResource[], c: StackChange, topId: string): HeatResource[] {
-  const byKey = new Map(c.resourceChanges.map((r) => [`${r.stack_id ?? topId}/${r.resource_name}`, r]));
-  return list.map((r) => {
-    const ch = byKey.get(`${resourceStack(r, topId)}/${r.resource_name}`);
-    return ch ? { ...r, resource_status: ch.resource_status, resource_status_reason: ch.resource_status_reason, physical_resource_id: ch.physical_resource_id ?? r.physical_resource_id } : r;
-  });
-}

@@ -120,6 +120,8 @@ export interface ResourceChange {
   resource_status: string;
   resource_status_reason: string | null;
   physical_resource_id: string | null;
+  /** The event's time: the local copy of the resource learns it changed in the current action. */
+  event_time: string;
 }
 
 /** What the watcher pushes on the 'stack.changed' event. */
@@ -128,6 +130,8 @@ export interface StackChange {
   stack: StackRef;
   status: string | null;
   statusReason: string | null;
+  /** When the stack's current (or last) action started, as far as the watcher knows. */
+  actionStartedAt: string | null;
   /** New events only, oldest first. */
   events: HeatEvent[];
   resourceChanges: ResourceChange[];

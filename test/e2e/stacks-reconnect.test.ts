@@ -13,6 +13,7 @@ import { composeServices } from '../../main/compose';
 import type { HeatEvent, StackRef } from '../../shared/cloud/heat-types';
 import { loadTestCloud, passwordProfile, startCloud, stopService } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
+import { deployFromLibrary } from './support/deploy';
 import { startWebHost, type RunningHost } from './support/web-host';
 
 const MEMBERS = 8;
@@ -82,13 +83,7 @@ describe('a stack whose cloud goes away mid-watch', () => {
 
   it('shows "reconnecting" while RegionOne’s Heat is down, then holds every event Heat lists exactly once', async () => {
     await page.goto(host.url);
-    await page.getByTestId('template-e2e-staggered').click();
-    await page.getByTestId('deploy').click();
-    await page.getByTestId('deploy-name').fill(stackName);
-    await page.getByTestId('deploy-preview-button').click();
-    await page.getByTestId('deploy-preview').waitFor();
-    await page.getByTestId('deploy-create').click();
-    await expect(page.getByTestId('stack-name').textContent()).resolves.toBe(stackName);
+    await deployFromLibrary(page, 'e2e-staggered', stackName);
     await page.getByTestId('stack-tab-events').click();
     // Some of the stack has happened (r0 is done) and most of it has not.
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=events-table] tbody tr')].some((tr) => tr.textContent?.includes('r0') && tr.textContent.includes('CREATE_COMPLETE')), undefined, { timeout: 60_000 });

@@ -21,6 +21,8 @@ export const TOPOLOGY_STYLE: StylesheetJson = [
   },
   { selector: 'node[tone = "progress"]', style: { 'background-color': '#ddf4ff', 'border-color': '#1f6feb', 'border-style': 'dashed' } },
   { selector: 'node[tone = "complete"]', style: { 'background-color': '#dafbe1', 'border-color': '#2da44e' } },
+  // Not started (INIT_COMPLETE): white, dotted and a plain rectangle, so it reads neither as done nor as running.
+  { selector: 'node[tone = "waiting"]', style: { 'background-color': '#ffffff', 'border-color': '#8c959f', 'border-style': 'dotted', shape: 'rectangle', color: '#57606a' } },
   { selector: 'node[tone = "failed"]', style: { 'background-color': '#ffebe9', 'border-color': '#cf222e', 'border-width': 4, shape: 'cut-rectangle' } },
   { selector: 'node[?nested]', style: { 'border-style': 'double', 'border-width': 5 } },
   { selector: ':parent', style: { 'text-valign': 'top', 'text-halign': 'center', 'background-opacity': 0.35, padding: '16px' } },

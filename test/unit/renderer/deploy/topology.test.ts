@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTopology, progressOf, toneOf } from '../../../../renderer/deploy/topology';
+import { buildTopology, toneOf } from '../../../../renderer/deploy/topology';
+import { actionProgress } from '../../../../shared/cloud/resource-phase';
 import { res, TOP } from './fixtures';
 
 const resources = [
@@ -33,6 +34,9 @@ describe('the live topology', () => {
 
   it('tells progress, failure and completion apart, and counts progress across depths', () => {
     expect(['CREATE_IN_PROGRESS', 'UPDATE_FAILED', 'CHECK_COMPLETE', 'DELETE_COMPLETE'].map(toneOf)).toEqual(['progress', 'failed', 'complete', 'other']);
-    expect(progressOf(resources)).toEqual({ done: 3, total: 6, failed: 1 });
+    // INIT_COMPLETE is Heat's "not started yet": its own tone, and never counted as done.
+    expect(['INIT_COMPLETE', 'INIT', 'INIT_FAILED'].map(toneOf)).toEqual(['waiting', 'waiting', 'failed']);
+    expect(buildTopology(TOP, resources, new Set()).nodes.find((n) => n.name === 'server')?.tone).toBe('waiting');
+    expect(actionProgress({ stackStatus: 'CREATE_IN_PROGRESS', resources })).toEqual({ done: 2, failed: 1, running: 2, waiting: 1, total: 6, scope: 'all' });
   });
 });

@@ -1,0 +1,15 @@
+// The deploy a user makes from the library in the browser: pick the
+// template, open the deploy dialog, name the stack, preview it with Heat and
+// create it. Resolves once the new stack's page is open.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export async function deployFromLibrary(page: Page, template: string, stackName: string): Promise<void> {
+  await page.getByTestId(`template-${template}`).click();
+  await page.getByTestId('deploy').click();
+  await page.getByTestId('deploy-name').fill(stackName);
+  await page.getByTestId('deploy-preview-button').click();
+  await page.getByTestId('deploy-preview').waitFor();
+  await page.getByTestId('deploy-create').click();
+  await expect(page.getByTestId('stack-name').textContent()).resolves.toBe(stackName);
+}
