@@ -2,7 +2,8 @@
 // checksummed migrations each in its own transaction, a backup of the file
 // before any migration runs. A corrupt file is moved aside and reported,
 // never silently replaced; a file from a newer app version is refused
-// untouched.
+// untouched: its schema is read before anything (WAL mode included) is
+// written.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -75,6 +76,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
         );
       }
     }
+    // Only now, with the file known to be ours, change it.
+    setUp(db);
     const current = applied.at(-1)?.version ?? 0;
     const pending = migrations.filter((m) => m.version > current);
     let backupPath: string | null = null;
@@ -99,20 +102,25 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
   }
 }
 
+/** Opens a connection; sets only per-connection state, nothing that is written to the file. */
 function connect(path: string, options: OpenOptions): Db {
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
-    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    db.pragma('foreign_keys = ON');
     return db;
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+/** What changes the file: WAL mode (written into its header) and the migrations table. */
+function setUp(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
 }
 
 function checkIntegrity(db: Db): void {
@@ -130,7 +138,9 @@ function isCorruption(err: unknown): boolean {
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT_INDEX';
 }
 
+/** The recorded migrations; none in a new file (read without creating the table). */
 function readApplied(db: Db): Array<{ version: number; checksum: string }> {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get()) return [];
   return db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY version').all() as Array<{
     version: number;
     checksum: string;
