@@ -3,7 +3,9 @@
 // before any migration runs. A corrupt file is moved aside and reported,
 // never silently replaced; a file from a newer app version is refused
 // untouched: its schema is read before anything (WAL mode included) is
-// written.
+// written. Write transactions start IMMEDIATE so that a second process
+// holding the write lock (the desktop app and the browser host share one
+// file) makes them wait busy_timeout instead of failing at once.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
+import { writeTransaction } from './write-transaction';
 
 export type Db = Database.Database;
 
@@ -21,6 +24,8 @@ export interface OpenOptions {
   /** How many pre-migration backups to keep beside the file. */
   keepBackups?: number;
   now?: () => Date;
+  /** How long a write waits for another process's write lock (default 5 s). */
+  busyTimeoutMs?: number;
 }
 
 export interface OpenedDatabase {
@@ -85,7 +90,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
       backupPath = backup(db, path, now(), options.keepBackups ?? 5);
     }
     for (const m of pending) {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         db.exec(m.sql);
         db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
           m.version,
@@ -93,7 +98,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
           checksum(m.sql),
           now().toISOString(),
         );
-      })();
+      });
     }
     return { db, recoveredFrom, backupPath, appliedMigrations: pending.map((m) => m.version) };
   } catch (err) {
@@ -106,7 +111,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
 function connect(path: string, options: OpenOptions): Db {
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     db.pragma('foreign_keys = ON');
     return db;
   } catch (err) {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
 import type { Db } from './database';
+import { writeTransaction } from './write-transaction';
 import { MIGRATIONS } from './migrations/index';
 
 export interface LibraryImportResult {
@@ -92,7 +93,7 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
       `INSERT OR IGNORE INTO app_links (template_id, app_id, app_name, app_version, base_version, app_json, linked_at)
        VALUES (@template_id, @app_id, @app_name, @app_version, @base_version, @app_json, @linked_at)`,
     );
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const t of templates) {
         if (exists.get(t.id)) {
           result.skipped.push({ id: t.id, name: t.name, reason: 'exists' });
@@ -110,7 +111,7 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
         reindex(t.id);
         result.imported.push({ id: t.id, name: t.name });
       }
-    })();
+    });
     return result;
   } finally {
     other.close();
