@@ -8,7 +8,7 @@
 // file) makes them wait busy_timeout instead of failing at once.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
 import { MIGRATIONS } from './migrations/index';
@@ -171,19 +171,72 @@ function moveAside(path: string, when: Date): string {
   return target;
 }
 
-/** A consistent copy (VACUUM INTO sees a snapshot even with a WAL) before migrating; keeps the newest few. */
+/**
+ * A consistent copy (VACUUM INTO sees a snapshot even with a WAL) before
+ * migrating, and on the backup schedule; keeps the newest few. The copy is
+ * written under a temporary name and renamed only when complete, so a crash
+ * (kill -9, power) mid-copy never leaves a file that is listed or counted as
+ * a backup; such leftovers are removed by the next backup.
+ */
 export function backup(db: Db, path: string, when: Date, keep: number): string {
   const dir = join(dirname(path), 'backups');
   mkdirSync(dir, { recursive: true });
+  removeIncompleteBackups(dir);
   const target = join(dir, `${basename(path)}.${stamp(when)}.bak`);
-  if (existsSync(target)) rmSync(target);
-  db.exec(`VACUUM INTO '${target.replace(/'/g, "''")}'`);
-  const prefix = `${basename(path)}.`;
-  const old = readdirSync(dir)
-    .filter((f) => f.startsWith(prefix) && f.endsWith('.bak'))
-    .sort()
-    .reverse()
-    .slice(keep);
-  for (const f of old) rmSync(join(dir, f));
+  const part = `${target}.part-${process.pid}`;
+  try {
+    rmSync(part, { force: true }); // VACUUM INTO refuses a non-empty file
+    db.exec(`VACUUM INTO '${part.replace(/'/g, "''")}'`);
+    syncFile(part);
+    renameSync(part, target);
+  } catch (err) {
+    for (const f of [part, `${part}-journal`]) rmSync(f, { force: true });
+    throw err;
+  }
+  for (const f of completeBackups(dir, basename(path)).slice(keep)) rmSync(join(dir, f));
   return target;
+}
+
+/** The finished backups of the library file named `base` in `dir`, newest first. */
+export function completeBackups(dir: string, base: string): string[] {
+  const names = readdirSync(dir);
+  const present = new Set(names);
+  return names
+    .filter((f) => f.startsWith(`${base}.`) && f.endsWith('.bak') && !present.has(`${f}-journal`))
+    .sort()
+    .reverse();
+}
+
+/**
+ * Leftovers of interrupted backups: our temporary `.bak.part-<pid>` files
+ * (and their journals) whose process is gone, and a `.bak` beside its own
+ * `-journal`, as a backup killed mid-copy before this scheme left it.
+ */
+function removeIncompleteBackups(dir: string): void {
+  const names = readdirSync(dir);
+  for (const f of names) {
+    const part = /\.bak\.part-(\d+)(?:-journal)?$/.exec(f);
+    const legacy = f.endsWith('.bak-journal') ? [f, f.slice(0, -'-journal'.length)] : [];
+    const stale = part ? (Number(part[1]) === process.pid || !isRunning(Number(part[1])) ? [f] : []) : legacy;
+    for (const g of stale) rmSync(join(dir, g), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: unknown }).code === 'EPERM'; // alive, someone else's
+  }
+}
+
+/** The copy's bytes on disk before the rename makes it a backup. */
+function syncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
