@@ -104,7 +104,10 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
           continue;
         }
         insertTemplate.run(t);
-        for (const v of versionsOf.all(t.id)) insertVersion.run(v);
+        for (const v of versionsOf.all(t.id) as VersionRow[]) {
+          assertVersionJson(v, t, fileName);
+          insertVersion.run(v);
+        }
         for (const { tag } of tagsOf.all(t.id) as Array<{ tag: string }>) insertTag.run(t.id, tag);
         const link = linkOf?.get(t.id);
         if (link) insertLink.run(link);
@@ -116,6 +119,39 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
   } finally {
     other.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface VersionRow {
+  number: number;
+  layout: unknown;
+  files: unknown;
+}
+
+/**
+ * A version's layout and files are JSON objects (files: name -> text). A file
+ * edited by hand or by a tool may hold anything there; refuse it by template
+ * and version before it is merged (the transaction rolls back: nothing is
+ * imported) instead of failing later, unlocated, when the version is read.
+ */
+function assertVersionJson(v: VersionRow, t: TemplateRow, fileName: string): void {
+  for (const column of ['layout', 'files'] as const) {
+    const text = v[column];
+    let problem: string | null = null;
+    try {
+      const value: unknown = JSON.parse(String(text));
+      if (!value || typeof value !== 'object' || Array.isArray(value)) problem = 'not a JSON object';
+      else if (column === 'files' && Object.values(value).some((f) => typeof f !== 'string')) problem = 'a file that is not text';
+    } catch (err) {
+      problem = (err as Error).message;
+    }
+    if (problem) {
+      throw new AppError(
+        'IMPORT_FAILED',
+        `${fileName}: template "${t.name.slice(0, 255)}" version ${v.number} has an invalid ${column} column (${problem.slice(0, 200)}); nothing was imported.`,
+        { file: fileName, templateId: t.id, version: v.number, column },
+      );
+    }
   }
 }
 
