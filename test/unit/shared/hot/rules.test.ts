@@ -54,6 +54,10 @@ describe('bad input', () => {
     expect(diags.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([code]);
   };
   it('an empty file', () => one('', 'missing-version'));
+  it.each([['empty', ''], ['only a comment', '# nothing yet\n']])('locates the error of an %s file at line 1, column 1, not 0:0', (_name, text) => {
+    const [d] = validateTemplate(parseTemplate(text, 'empty.yaml'));
+    expect(d).toMatchObject({ code: 'missing-version', line: 1, column: 1 });
+  });
   it('an alias bomb', () => {
     let s = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
     for (let i = 1; i < 9; i++) s += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
