@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { contract, isChannelName, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc/contract';
 import { AppError, type ErrorPayload } from '../../shared/ipc/errors';
 import type { Result } from '../../shared/ipc/result';
+import { busyError } from '../library/write-transaction';
 
 export type Handler<K extends ChannelName> = (request: ParsedRequestOf<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
 /** Every channel must have exactly one handler: a missing one is a type error. */
@@ -46,6 +47,9 @@ export class Dispatcher {
 
 export function toErrorPayload(err: unknown, where: string, log: DispatchLogger): ErrorPayload {
   if (err instanceof AppError) return err.toPayload();
+  // A single-statement write that waited busy_timeout for another process's lock: say so, it is not a bug.
+  const busy = busyError(null, err);
+  if (busy) return busy.toPayload();
   // Anything else is a bug: log it in main with its stack, send only a message.
   log.error(`Unexpected error in ${where}`, { error: err instanceof Error ? err.stack : String(err) });
   return { code: 'INTERNAL', message: `Unexpected error in ${where}: ${err instanceof Error ? err.message : String(err)}` };

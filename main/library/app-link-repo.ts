@@ -3,6 +3,7 @@
 import type { AppLink } from '../../shared/apps/model';
 import type { AppInfo, LogoType } from '../../shared/apps/manifest';
 import type { Db } from './database';
+import { writeTransaction } from './write-transaction';
 
 /** The app's info plus its logo, kept so a new version can carry them again. */
 export interface StoredApp {
@@ -54,6 +55,6 @@ export class AppLinkRepo {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return writeTransaction(this.db, fn);
   }
 }

@@ -2,9 +2,9 @@
 // when the newest backup is older than that), keeping the newest few, next to
 // the pre-migration backups database.ts makes. A setTimeout chain with a stop
 // flag, as every poller here.
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { backup, type Db } from './database';
+import { backup, completeBackups, type Db } from './database';
 
 export interface BackupOptions {
   intervalMs?: number;
@@ -43,8 +43,8 @@ export class BackupScheduler {
   list(): Array<{ file: string; bytes: number; at: string }> {
     const dir = join(dirname(this.path), 'backups');
     try {
-      return readdirSync(dir)
-        .filter((f) => f.startsWith(`${basename(this.path)}.`) && f.endsWith('.bak'))
+      // Only finished backups: an interrupted one is never offered for restore.
+      return completeBackups(dir, basename(this.path))
         .map((f) => {
           const s = statSync(join(dir, f));
           return { file: join(dir, f), bytes: s.size, at: s.mtime.toISOString() };

@@ -3,6 +3,7 @@
 // returned, so a failed fetch never removes anything already cached.
 import type { HeatEvent, HeatResource, StackDetails, StackSummary } from '../../shared/cloud/heat-types';
 import type { Db } from './database';
+import { writeTransaction } from './write-transaction';
 
 export interface Cached<T> {
   value: T;
@@ -14,7 +15,7 @@ export class CloudCacheRepo {
 
   /** A full list replaces which stacks are listed; stacks seen before stay (with their events) but unlisted. */
   saveStackList(profileId: string, stacks: StackSummary[], now: string, complete: boolean): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       if (complete) this.db.prepare('UPDATE cloud_stacks SET listed = 0 WHERE profile_id = ?').run(profileId);
       const up = this.db.prepare(
         `INSERT INTO cloud_stacks (profile_id, stack_id, stack_name, status, summary, listed, fetched_at) VALUES (?, ?, ?, ?, ?, 1, ?)
@@ -27,7 +28,7 @@ export class CloudCacheRepo {
           .prepare('INSERT INTO cloud_stack_lists (profile_id, fetched_at) VALUES (?, ?) ON CONFLICT(profile_id) DO UPDATE SET fetched_at = excluded.fetched_at')
           .run(profileId, now);
       }
-    })();
+    });
   }
 
   stackList(profileId: string): Cached<StackSummary[]> {
@@ -86,7 +87,7 @@ export class CloudCacheRepo {
   /** Appends events in the order given (ascending); events already cached are left as they are. */
   appendEvents(profileId: string, stackId: string, events: HeatEvent[], now: string): number {
     if (events.length === 0) return 0;
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const max = this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM cloud_events WHERE profile_id = ? AND stack_id = ?').get(profileId, stackId) as { m: number };
       let seq = max.m;
       let added = 0;
@@ -96,7 +97,7 @@ export class CloudCacheRepo {
       );
       for (const e of events) added += ins.run(profileId, stackId, e.id, ++seq, e.event_time, JSON.stringify(e), now).changes;
       return added;
-    })();
+    });
   }
 
   events(profileId: string, stackId: string): Cached<HeatEvent[]> {
@@ -115,11 +116,11 @@ export class CloudCacheRepo {
 
   /** Replaces the resource set of a stack with a complete fetch. */
   saveResources(profileId: string, stackId: string, resources: HeatResource[], now: string): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       this.db.prepare('DELETE FROM cloud_resources WHERE profile_id = ? AND stack_id = ?').run(profileId, stackId);
       const ins = this.db.prepare('INSERT OR REPLACE INTO cloud_resources (profile_id, stack_id, resource_key, data, fetched_at) VALUES (?, ?, ?, ?, ?)');
       for (const r of resources) ins.run(profileId, stackId, resourceKey(r), JSON.stringify(r), now);
-    })();
+    });
   }
 
   resources(profileId: string, stackId: string): Cached<HeatResource[]> {

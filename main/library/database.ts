@@ -2,14 +2,18 @@
 // checksummed migrations each in its own transaction, a backup of the file
 // before any migration runs. A corrupt file is moved aside and reported,
 // never silently replaced; a file from a newer app version is refused
-// untouched.
+// untouched: its schema is read before anything (WAL mode included) is
+// written. Write transactions start IMMEDIATE so that a second process
+// holding the write lock (the desktop app and the browser host share one
+// file) makes them wait busy_timeout instead of failing at once.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
+import { writeTransaction } from './write-transaction';
 
 export type Db = Database.Database;
 
@@ -20,6 +24,8 @@ export interface OpenOptions {
   /** How many pre-migration backups to keep beside the file. */
   keepBackups?: number;
   now?: () => Date;
+  /** How long a write waits for another process's write lock (default 5 s). */
+  busyTimeoutMs?: number;
 }
 
 export interface OpenedDatabase {
@@ -75,6 +81,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
         );
       }
     }
+    // Only now, with the file known to be ours, change it.
+    setUp(db);
     const current = applied.at(-1)?.version ?? 0;
     const pending = migrations.filter((m) => m.version > current);
     let backupPath: string | null = null;
@@ -82,7 +90,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
       backupPath = backup(db, path, now(), options.keepBackups ?? 5);
     }
     for (const m of pending) {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         db.exec(m.sql);
         db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
           m.version,
@@ -90,7 +98,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
           checksum(m.sql),
           now().toISOString(),
         );
-      })();
+      });
     }
     return { db, recoveredFrom, backupPath, appliedMigrations: pending.map((m) => m.version) };
   } catch (err) {
@@ -99,20 +107,25 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
   }
 }
 
+/** Opens a connection; sets only per-connection state, nothing that is written to the file. */
 function connect(path: string, options: OpenOptions): Db {
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
-    db.pragma('journal_mode = WAL');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
-    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     return db;
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+/** What changes the file: WAL mode (written into its header) and the migrations table. */
+function setUp(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
 }
 
 function checkIntegrity(db: Db): void {
@@ -130,7 +143,9 @@ function isCorruption(err: unknown): boolean {
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT_INDEX';
 }
 
+/** The recorded migrations; none in a new file (read without creating the table). */
 function readApplied(db: Db): Array<{ version: number; checksum: string }> {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get()) return [];
   return db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY version').all() as Array<{
     version: number;
     checksum: string;
@@ -156,19 +171,72 @@ function moveAside(path: string, when: Date): string {
   return target;
 }
 
-/** A consistent copy (VACUUM INTO sees a snapshot even with a WAL) before migrating; keeps the newest few. */
+/**
+ * A consistent copy (VACUUM INTO sees a snapshot even with a WAL) before
+ * migrating, and on the backup schedule; keeps the newest few. The copy is
+ * written under a temporary name and renamed only when complete, so a crash
+ * (kill -9, power) mid-copy never leaves a file that is listed or counted as
+ * a backup; such leftovers are removed by the next backup.
+ */
 export function backup(db: Db, path: string, when: Date, keep: number): string {
   const dir = join(dirname(path), 'backups');
   mkdirSync(dir, { recursive: true });
+  removeIncompleteBackups(dir);
   const target = join(dir, `${basename(path)}.${stamp(when)}.bak`);
-  if (existsSync(target)) rmSync(target);
-  db.exec(`VACUUM INTO '${target.replace(/'/g, "''")}'`);
-  const prefix = `${basename(path)}.`;
-  const old = readdirSync(dir)
-    .filter((f) => f.startsWith(prefix) && f.endsWith('.bak'))
-    .sort()
-    .reverse()
-    .slice(keep);
-  for (const f of old) rmSync(join(dir, f));
+  const part = `${target}.part-${process.pid}`;
+  try {
+    rmSync(part, { force: true }); // VACUUM INTO refuses a non-empty file
+    db.exec(`VACUUM INTO '${part.replace(/'/g, "''")}'`);
+    syncFile(part);
+    renameSync(part, target);
+  } catch (err) {
+    for (const f of [part, `${part}-journal`]) rmSync(f, { force: true });
+    throw err;
+  }
+  for (const f of completeBackups(dir, basename(path)).slice(keep)) rmSync(join(dir, f));
   return target;
+}
+
+/** The finished backups of the library file named `base` in `dir`, newest first. */
+export function completeBackups(dir: string, base: string): string[] {
+  const names = readdirSync(dir);
+  const present = new Set(names);
+  return names
+    .filter((f) => f.startsWith(`${base}.`) && f.endsWith('.bak') && !present.has(`${f}-journal`))
+    .sort()
+    .reverse();
+}
+
+/**
+ * Leftovers of interrupted backups: our temporary `.bak.part-<pid>` files
+ * (and their journals) whose process is gone, and a `.bak` beside its own
+ * `-journal`, as a backup killed mid-copy before this scheme left it.
+ */
+function removeIncompleteBackups(dir: string): void {
+  const names = readdirSync(dir);
+  for (const f of names) {
+    const part = /\.bak\.part-(\d+)(?:-journal)?$/.exec(f);
+    const legacy = f.endsWith('.bak-journal') ? [f, f.slice(0, -'-journal'.length)] : [];
+    const stale = part ? (Number(part[1]) === process.pid || !isRunning(Number(part[1])) ? [f] : []) : legacy;
+    for (const g of stale) rmSync(join(dir, g), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: unknown }).code === 'EPERM'; // alive, someone else's
+  }
+}
+
+/** The copy's bytes on disk before the rename makes it a backup. */
+function syncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

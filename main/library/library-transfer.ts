@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
 import type { Db } from './database';
+import { writeTransaction } from './write-transaction';
 import { MIGRATIONS } from './migrations/index';
 
 export interface LibraryImportResult {
@@ -92,7 +93,7 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
       `INSERT OR IGNORE INTO app_links (template_id, app_id, app_name, app_version, base_version, app_json, linked_at)
        VALUES (@template_id, @app_id, @app_name, @app_version, @base_version, @app_json, @linked_at)`,
     );
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const t of templates) {
         if (exists.get(t.id)) {
           result.skipped.push({ id: t.id, name: t.name, reason: 'exists' });
@@ -103,18 +104,54 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
           continue;
         }
         insertTemplate.run(t);
-        for (const v of versionsOf.all(t.id)) insertVersion.run(v);
+        for (const v of versionsOf.all(t.id) as VersionRow[]) {
+          assertVersionJson(v, t, fileName);
+          insertVersion.run(v);
+        }
         for (const { tag } of tagsOf.all(t.id) as Array<{ tag: string }>) insertTag.run(t.id, tag);
         const link = linkOf?.get(t.id);
         if (link) insertLink.run(link);
         reindex(t.id);
         result.imported.push({ id: t.id, name: t.name });
       }
-    })();
+    });
     return result;
   } finally {
     other.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface VersionRow {
+  number: number;
+  layout: unknown;
+  files: unknown;
+}
+
+/**
+ * A version's layout and files are JSON objects (files: name -> text). A file
+ * edited by hand or by a tool may hold anything there; refuse it by template
+ * and version before it is merged (the transaction rolls back: nothing is
+ * imported) instead of failing later, unlocated, when the version is read.
+ */
+function assertVersionJson(v: VersionRow, t: TemplateRow, fileName: string): void {
+  for (const column of ['layout', 'files'] as const) {
+    const text = v[column];
+    let problem: string | null = null;
+    try {
+      const value: unknown = JSON.parse(String(text));
+      if (!value || typeof value !== 'object' || Array.isArray(value)) problem = 'not a JSON object';
+      else if (column === 'files' && Object.values(value).some((f) => typeof f !== 'string')) problem = 'a file that is not text';
+    } catch (err) {
+      problem = (err as Error).message;
+    }
+    if (problem) {
+      throw new AppError(
+        'IMPORT_FAILED',
+        `${fileName}: template "${t.name.slice(0, 255)}" version ${v.number} has an invalid ${column} column (${problem.slice(0, 200)}); nothing was imported.`,
+        { file: fileName, templateId: t.id, version: v.number, column },
+      );
+    }
   }
 }
 

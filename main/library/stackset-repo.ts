@@ -3,6 +3,7 @@
 // bookkeeping; saveProgress writes both with the set's instance list in one
 // transaction, so a crash never leaves the grid and the operation disagreeing.
 import type { Db } from './database';
+import { writeTransaction } from './write-transaction';
 import type { AgencyFields, PermissionModel, StackInstance, StackSet } from '../../shared/stacksets/model';
 
 export interface StackSetRecord extends StackSet {
@@ -127,7 +128,7 @@ export class StackSetRepo {
   constructor(private readonly db: Db) {}
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return writeTransaction(this.db, fn);
   }
 
   /** Live sets, or every set ever made (deleted ones too) with includeDeleted. */

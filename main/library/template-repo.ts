@@ -1,6 +1,7 @@
 // SQL for templates, versions and tags. Nothing outside main/library writes
 // SQL; services call these methods. Rows are mapped to the shared model here.
 import type { Db } from './database';
+import { writeTransaction } from './write-transaction';
 import type {
   CanvasLayout,
   TemplateOrigin,
@@ -222,7 +223,7 @@ export class TemplateRepo {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return writeTransaction(this.db, fn);
   }
 }
 

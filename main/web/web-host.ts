@@ -48,13 +48,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
-    if (url.pathname.startsWith('/api/invoke/')) return invoke(req, res, decodeURIComponent(url.pathname.slice(12)));
+    if (url.pathname.startsWith('/api/invoke/')) {
+      const channel = decodePath(url.pathname.slice(12));
+      return channel === null ? badPath(res, url.pathname) : invoke(req, res, channel);
+    }
     if (url.pathname === '/api/events') return events(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, { ok: false, error: { code: 'BAD_REQUEST', message: `${req.method} not allowed` } });
       return;
     }
-    return serveStatic(res, url.pathname);
+    const pathname = decodePath(url.pathname);
+    if (pathname === null) return badPath(res, url.pathname);
+    return serveStatic(res, pathname);
   }
 
   async function invoke(req: IncomingMessage, res: ServerResponse, channelName: string): Promise<void> {
@@ -107,7 +112,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
     const root = normalize(options.staticDir);
-    const candidate = normalize(join(root, decodeURIComponent(pathname)));
+    const candidate = normalize(join(root, pathname));
     // Anything outside the build folder, and any unknown path, gets the app shell (SPA routing).
     let file = candidate.startsWith(root + sep) && (await isFile(candidate)) ? candidate : join(root, 'index.html');
     if (!(await isFile(file))) {
@@ -151,6 +156,19 @@ function isAllowedHost(host: string | undefined, port: number): boolean {
 
 function isAllowedOrigin(origin: string, port: number): boolean {
   return origin === `http://${LOOPBACK}:${port}` || origin === `http://localhost:${port}`;
+}
+
+/** A broken %-escape (`%E0%A4%A`) is the client's mistake: 400, not a URIError answered as 500. */
+function badPath(res: ServerResponse, raw: string): void {
+  sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: `The request path is not valid percent-encoding: ${raw.slice(0, 200)}` } });
+}
+
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 async function isFile(path: string): Promise<boolean> {

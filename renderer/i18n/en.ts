@@ -193,6 +193,7 @@ export const en = {
     INTERNAL: 'Something went wrong inside the studio.',
     READ_ONLY: 'This item is read-only.',
     FILE_TOO_LARGE: 'Too large.',
+    DB_BUSY: 'The library file is locked by another program writing to it; nothing was saved. Try again in a moment.',
     generic: 'Error',
   },
 } as const;

@@ -197,6 +197,7 @@ export const zhCN: Shape<Messages> = {
     INTERNAL: '工作室内部出错。',
     READ_ONLY: '该项为只读。',
     FILE_TOO_LARGE: '内容过大。',
+    DB_BUSY: '库文件正被另一个程序写入而锁定；未保存任何内容。请稍后重试。',
     generic: '错误',
   },
 };

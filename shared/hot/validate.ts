@@ -24,7 +24,8 @@ export function validateTemplate(t: HotTemplate, options: ValidateOptions = {}):
   if (t.loadDiagnostics.some((d) => d.severity === 'error')) return sink.items;
   const root = t.root;
   if (root === null || isNull(root)) {
-    sink.error('missing-version', null, 'The template is empty: Heat needs at least heat_template_version.', 'Start with "heat_template_version: 2021-04-16".');
+    // Located at line 1, column 1 (not 0:0): editors and the CLI show it at the file's start.
+    sink.error('missing-version', { start: 0, end: 0 }, 'The template is empty: Heat needs at least heat_template_version.', 'Start with "heat_template_version: 2021-04-16".');
     return sink.items;
   }
   if (!isMap(root)) {

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'NOT_KEYSTONE', // the auth URL answers, but not as a Keystone v3 identity endpoint
   'SECRETS_UNAVAILABLE', // the OS keyring / key file cannot decrypt a stored secret
   'PROFILE_INVALID', // a profile (or an imported clouds.yaml/openrc) lacks what auth needs
+  // library (appended: codes are append-only)
+  'DB_BUSY', // another process held the library file's write lock past busy_timeout
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -60,6 +60,14 @@ describe('the contract dispatcher', () => {
     s.dispose();
   });
 
+  it("answers SQLite's \"database is locked\" from a single write as DB_BUSY in words, not INTERNAL", async () => {
+    const { Dispatcher } = await import('../../../../main/ipc/dispatcher');
+    const locked = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const handlers = Object.fromEntries(CHANNEL_NAMES.map((c) => [c, () => { throw locked; }]));
+    const d = new Dispatcher(handlers as never, quietLog);
+    await expect(d.dispatch('library.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'DB_BUSY', message: expect.stringMatching(/locked by another program/) } });
+  });
+
   it('has a handler for every channel of the contract', () => {
     const s = services();
     // The HandlerTable type enforces this at compile time; this guards the spread order at run time.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checksum, openDatabase } from '../../../../main/library/database';
 import { MIGRATIONS } from '../../../../main/library/migrations/index';
@@ -77,13 +78,33 @@ describe('openDatabase', () => {
     db.close();
   });
 
-  it('refuses a database whose recorded migration checksum differs from the shipped one', () => {
-    const path = join(tempDir(), 'library.sqlite');
+  it('refuses a database whose recorded migration checksum differs from the shipped one, without changing it', () => {
+    const dir = tempDir();
+    const path = join(dir, 'library.sqlite');
     openDatabase(path).db.close();
     const db = new Database(path);
     db.prepare("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1").run();
+    db.pragma('journal_mode = DELETE');
     db.close();
+    const before = snapshot(dir, path);
     expect(() => openDatabase(path)).toThrow(expect.objectContaining({ code: 'DB_CORRUPT' }));
+    expect(snapshot(dir, path)).toEqual(before);
+    expectIntact(path);
+  });
+
+  it('leaves a newer-schema file in rollback-journal mode byte for byte as it was (no WAL switch, no journal left)', () => {
+    const dir = tempDir();
+    const path = join(dir, 'library.sqlite');
+    const future: Migration = { version: MIGRATIONS.length + 1, name: 'future', sql: 'CREATE TABLE future (x INT);' };
+    openDatabase(path, { migrations: [...MIGRATIONS, future] }).db.close();
+    const raw = new Database(path);
+    raw.pragma('journal_mode = DELETE'); // as a newer app (or a tool) may leave it
+    raw.close();
+    const before = snapshot(dir, path);
+    expect(before.files).toEqual(['library.sqlite']);
+    expect(() => openDatabase(path)).toThrow(expect.objectContaining({ code: 'DB_TOO_NEW' }));
+    expect(snapshot(dir, path)).toEqual(before);
+    expectIntact(path);
   });
 
   it('moves a corrupt file aside, reports where, and starts a fresh library', () => {
@@ -106,3 +127,14 @@ describe('openDatabase', () => {
     db.close();
   });
 });
+
+/** The file's bytes (hashed) and what lies beside it (a -wal or -journal would show). */
+function snapshot(dir: string, path: string): { sha256: string; files: string[] } {
+  return { sha256: createHash('sha256').update(readFileSync(path)).digest('hex'), files: readdirSync(dir).sort() };
+}
+
+function expectIntact(path: string): void {
+  const db = new Database(path, { readonly: true });
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  db.close();
+}

@@ -41,6 +41,32 @@ describe('moving a library to a new machine', () => {
     expect(a.library.get(t.id).name).toBe('renamed here');
   });
 
+  it.each([
+    ['files', "'{\"a.sh\": '", /version 2 has an invalid files column/],
+    ['layout', "'[1, 2]'", /version 2 has an invalid layout column \(not a JSON object\)/],
+  ])('refuses invalid JSON in a version (%s) by template and version, importing nothing', (column, bad, message) => {
+    const old = makeLibrary(tempDir());
+    const t = old.library.create({ name: 'hand-edited', description: '', tags: [], from: { kind: 'yaml', yaml: YAML } });
+    const other = old.library.create({ name: 'fine', description: '', tags: [], from: { kind: 'yaml', yaml: YAML } });
+    old.db
+      .prepare(`INSERT INTO template_versions (id, template_id, number, yaml, ${column}, created_at) VALUES ('bad', ?, 2, ?, ${bad}, 'x')`)
+      .run(t.id, YAML);
+    const bytes = exportDatabase(old.db);
+    const fresh = makeLibrary(tempDir());
+    const before = fresh.library.list({});
+    let error: unknown;
+    try {
+      mergeLibrary(fresh.db, bytes, 'old.sqlite', (id) => fresh.library.reindex(id));
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toMatchObject({ code: 'IMPORT_FAILED', message: expect.stringMatching(message), details: { templateId: t.id, version: 2, column } });
+    expect((error as Error).message).toContain('"hand-edited"');
+    expect(fresh.library.list({})).toEqual(before);
+    expect(() => fresh.library.get(other.id)).toThrow();
+    expect(fresh.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
   it('refuses a file that is not a library, importing nothing', () => {
     const a = makeLibrary(tempDir());
     expect(() => mergeLibrary(a.db, new TextEncoder().encode('SQLite format 3\0garbage'), 'broken.sqlite', () => undefined)).toThrow(/not a readable SQLite database/);
