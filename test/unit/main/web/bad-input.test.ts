@@ -1,0 +1,47 @@
+// Bad input through the real browser host (HTTP, dispatcher, services, SQLite),
+// as the renderer sends it. After every refusal the library file passes
+// SQLite's integrity check and holds exactly what it held before.
+import { describe, expect, it } from 'vitest';
+import { librarySnapshot, integrityCheck } from '../../../support/library-state';
+import { useWebHost, type RunningHost } from '../../../support/web-host';
+import { forgeZip } from '../../../support/zip-forge';
+
+const start = useWebHost();
+const enc = (s: string) => new TextEncoder().encode(s);
+const TEMPLATE = 'heat_template_version: 2018-08-31\nresources: {}\n';
+
+/** Runs `bad`, expects the error code, and checks the library was left as it was. */
+async function refusedUnchanged(h: RunningHost, bad: () => Promise<unknown>, code: string): Promise<{ message: string }> {
+  const before = librarySnapshot(h.services.db);
+  const r = (await bad()) as { ok: boolean; error?: { code: string; message: string } };
+  expect(r).toMatchObject({ ok: false, error: { code } });
+  expect(integrityCheck(h.services.db)).toBe('ok');
+  expect(librarySnapshot(h.services.db)).toEqual(before);
+  return r.error!;
+}
+
+const zipBody = (zip: Uint8Array) => ({ fileName: 'in.zip', base64: Buffer.from(zip).toString('base64') });
+
+describe('the browser host refuses lying zips and leaves the library as it was', () => {
+  it('a zip whose sizes are forged small over a long stream of zeros', async () => {
+    const h = await start();
+    const data = new Uint8Array(64 * 1024 * 1024);
+    data.set(enc(TEMPLATE));
+    const zip = forgeZip([{ name: 'main.yaml', data, size: 1000 }]);
+    await refusedUnchanged(h, () => h.invoke('files.importZip', zipBody(zip)), 'FILE_TOO_LARGE');
+  });
+
+  it.each([8, 0] as const)('a zip with a wrong CRC-32 (method %i), even when the other entries are fine', async (method) => {
+    const h = await start();
+    const zip = forgeZip([{ name: 'a.yaml', data: enc(TEMPLATE) }, { name: 'b.yaml', data: enc(TEMPLATE), method, crc: 1 }]);
+    const error = await refusedUnchanged(h, () => h.invoke('files.importZip', zipBody(zip)), 'IMPORT_FAILED');
+    expect(error.message).toContain('CRC-32');
+  });
+
+  it('still imports an honest zip', async () => {
+    const h = await start();
+    const r = await h.invoke<{ templates: unknown[] }>('files.importZip', zipBody(forgeZip([{ name: 'a.yaml', data: enc(TEMPLATE) }, { name: 'b.yaml', data: enc(TEMPLATE), method: 0 }])));
+    expect(r).toMatchObject({ ok: true });
+    expect(r.ok && r.value.templates).toHaveLength(2);
+  });
+});
