@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { composeServices, type Services } from '../../main/compose';
+import { composeServices, type ComposeOptions, type Services } from '../../main/compose';
 import { startWebHost, type WebHost } from '../../main/web/web-host';
 import { useTempDirs } from './temp-dir';
 
@@ -15,8 +15,8 @@ export interface RunningHost {
   invoke<T = unknown>(channel: string, body: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } }>;
 }
 
-/** Call once per test file; `start()` gives a fresh host, closed after each test. */
-export function useWebHost(): () => Promise<RunningHost> {
+/** Call once per test file; `start()` gives a fresh host (options as composeServices takes them), closed after each test. */
+export function useWebHost(): (options?: Partial<ComposeOptions>) => Promise<RunningHost> {
   const tempDir = useTempDirs();
   const running: RunningHost[] = [];
   afterEach(async () => {
@@ -25,11 +25,11 @@ export function useWebHost(): () => Promise<RunningHost> {
       r.services.dispose();
     }
   });
-  return async () => {
+  return async (options = {}) => {
     const staticDir = tempDir();
     mkdirSync(join(staticDir, 'assets'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>shell</title>');
-    const services = composeServices({ dataDir: tempDir(), host: 'web', version: 'test' });
+    const services = composeServices({ dataDir: tempDir(), host: 'web', version: 'test', ...options });
     const host = await startWebHost({ services, staticDir, port: 0 });
     const invoke = (channel: string, body: unknown) =>
       new Promise<never>((resolve, reject) => {

@@ -1,12 +1,18 @@
 // Bad input through the real browser host (HTTP, dispatcher, services, SQLite),
 // as the renderer sends it. After every refusal the library file passes
 // SQLite's integrity check and holds exactly what it held before.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { badServer, type BadServer } from '../../../support/bad-http';
 import { librarySnapshot, integrityCheck } from '../../../support/library-state';
 import { useWebHost, type RunningHost } from '../../../support/web-host';
 import { forgeZip } from '../../../support/zip-forge';
 
 const start = useWebHost();
+let server: BadServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
 const enc = (s: string) => new TextEncoder().encode(s);
 const TEMPLATE = 'heat_template_version: 2018-08-31\nresources: {}\n';
 
@@ -43,5 +49,21 @@ describe('the browser host refuses lying zips and leaves the library as it was',
     const r = await h.invoke<{ templates: unknown[] }>('files.importZip', zipBody(forgeZip([{ name: 'a.yaml', data: enc(TEMPLATE) }, { name: 'b.yaml', data: enc(TEMPLATE), method: 0 }])));
     expect(r).toMatchObject({ ok: true });
     expect(r.ok && r.value.templates).toHaveLength(2);
+  });
+});
+
+describe('the browser host and URL replies that misbehave', () => {
+  it('stops a reply without Content-Length at the 8 MiB file limit', async () => {
+    const h = await start();
+    server = await badServer('endless');
+    await refusedUnchanged(h, () => h.invoke('files.importUrl', { url: server!.url }), 'FILE_TOO_LARGE');
+    expect(server.sent()).toBeLessThan(32 * 1024 * 1024); // of the 64 MiB it would send
+  });
+
+  it('ends a reply that stalls after its headers with TIMEOUT, not INTERNAL', async () => {
+    const h = await start({ importTimeoutMs: 500 });
+    server = await badServer('stall');
+    const error = await refusedUnchanged(h, () => h.invoke('files.importUrl', { url: server!.url }), 'TIMEOUT');
+    expect(error.message).toContain('did not send its whole reply');
   });
 });
