@@ -67,3 +67,38 @@ describe('the browser host and URL replies that misbehave', () => {
     expect(error.message).toContain('did not send its whole reply');
   });
 });
+
+describe('the browser host refuses names with control characters', () => {
+  it('a template name or tag with NUL, at create, rename and URL import', async () => {
+    const h = await start();
+    const blank = { description: '', from: { kind: 'blank' } };
+    await refusedUnchanged(h, () => h.invoke('library.create', { ...blank, name: 'a\u0000b' }), 'BAD_REQUEST');
+    await refusedUnchanged(h, () => h.invoke('library.create', { ...blank, name: 'ok', tags: ['t\u0000'] }), 'BAD_REQUEST');
+    const made = await h.invoke<{ id: string }>('library.create', { ...blank, name: 'ok' });
+    const id = made.ok ? made.value.id : '';
+    await refusedUnchanged(h, () => h.invoke('library.update', { id, name: 'x\u0007y' }), 'BAD_REQUEST');
+    await refusedUnchanged(h, () => h.invoke('files.importUrl', { url: 'http://127.0.0.1:9/t.yaml', name: 'a\u0000b' }), 'BAD_REQUEST');
+  });
+
+  it('a cloud profile name with NUL, typed or from a clouds.yaml', async () => {
+    const h = await start();
+    const fields = { name: 'a\u0000b', authUrl: 'http://127.0.0.1:5000/v3' };
+    await refusedUnchanged(h, () => h.invoke('cloud.profiles.create', { fields }), 'BAD_REQUEST');
+    // A clouds.yaml cloud named with an escaped NUL reaches the service past the schema.
+    const candidates = await h.invoke<Array<{ candidateId: string }>>('cloud.import.cloudsYaml', { cloudsYaml: 'clouds:\n  "a\\0b":\n    auth: {auth_url: "http://127.0.0.1:5000/v3", username: u, project_name: p}\n' });
+    expect(candidates).toMatchObject({ ok: true });
+    const candidateId = candidates.ok ? candidates.value[0]!.candidateId : '';
+    const error = await refusedUnchanged(h, () => h.invoke('cloud.import.save', { choices: [{ candidateId }] }), 'PROFILE_INVALID');
+    expect(error.message).toContain('control characters');
+  });
+
+  it('a merged library file with a 1 MB template name', async () => {
+    const other = await start();
+    const made = await other.invoke<{ id: string }>('library.create', { name: 'long', description: '', from: { kind: 'blank' } });
+    other.services.db.prepare('UPDATE templates SET name = ? WHERE id = ?').run('x'.repeat(1_000_000), made.ok ? made.value.id : '');
+    const file = await other.invoke<{ base64: string }>('backup.exportLibrary', {});
+    const h = await start();
+    const error = await refusedUnchanged(h, () => h.invoke('backup.importLibrary', { fileName: 'other.sqlite', base64: file.ok ? file.value.base64 : '' }), 'IMPORT_FAILED');
+    expect(error.message).toContain('at most 255');
+  });
+});
