@@ -102,3 +102,12 @@ describe('the browser host refuses names with control characters', () => {
     expect(error.message).toContain('at most 255');
   });
 });
+
+describe('the browser host and exported file names', () => {
+  it('drops a right-to-left override from the exported file name', async () => {
+    const h = await start();
+    const made = await h.invoke<{ id: string }>('library.create', { name: 'web\u202Elmay.exe', description: '', from: { kind: 'blank' } });
+    const file = await h.invoke<{ fileName: string }>('files.exportYaml', { id: made.ok ? made.value.id : '' });
+    expect(file).toMatchObject({ ok: true, value: { fileName: 'weblmay.exe.yaml' } });
+  });
+});
