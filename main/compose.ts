@@ -51,6 +51,8 @@ export interface ComposeOptions {
   secrets?: SecretStore;
   /** Stack set runner poll interval (tests and the bench shorten it). */
   stacksetPollMs?: number;
+  /** Deadline for each file fetched by a URL import (tests shorten it). */
+  importTimeoutMs?: number;
 }
 
 export interface Services {
@@ -116,7 +118,7 @@ export function composeServices(options: ComposeOptions): Services {
   const handlers: HandlerTable = {
     ...appHandlers(info, preferences),
     ...libraryHandlers(library),
-    ...filesHandlers(new ImportService(library), new ExportService(library)),
+    ...filesHandlers(new ImportService(library, undefined, undefined, options.importTimeoutMs), new ExportService(library)),
     ...appsHandlers(apps, { service: quota, library }),
     ...backupHandlers(db, backups, library, options.nativeBinding),
     ...cloudHandlers(cloudServices),

@@ -13,6 +13,7 @@ import { parseTemplate } from '../../shared/hot/template';
 import type { LibraryService } from '../library/library-service';
 import type { AppLinkRepo, StoredApp } from '../library/app-link-repo';
 import { buildPackage, checkLogo, logoTypeOf, readPackage, type PackageLogo } from './package';
+import { fileNamePart } from '../files/file-name';
 
 export interface ExportRequest {
   id: string;
@@ -162,6 +163,5 @@ function assertTranslationKeys(translations: Translations, names: Set<string>, w
 }
 
 function safeName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are invalid in Windows file names
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f\s]+/g, '_').slice(0, 80) || 'app';
+  return fileNamePart(name, { max: 80, fallback: 'app', spacesToo: true });
 }

@@ -1,6 +1,6 @@
 // heat-studio validate | graph | bundle: the shared HOT engine over local files.
 // Exit codes: 0 clean, 1 errors found, 2 usage problems.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildBundle } from '../../shared/hot/bundle';
 import type { Diagnostic } from '../../shared/hot/diagnostics';
@@ -19,12 +19,14 @@ const USAGE = `usage:
 export const diskSource: FileSource & { problems: Diagnostic[] } = {
   problems: [],
   read(p: string) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(p);
-    } catch {
+    const file = readRegularFile(p);
+    if (file === undefined) return undefined;
+    if (file === 'not-regular') {
+      this.problems.push({ file: p, line: 1, column: 1, severity: 'error', code: 'not-a-file', message: `${p} is not a regular file (a FIFO, device or folder); it is not read.` });
       return undefined;
     }
+    if (file === 'too-large') return 'x'.repeat(MAX_PARSE_BYTES + 1);
+    const bytes = file;
     if (bytes.length > MAX_PARSE_BYTES) return 'x'.repeat(MAX_PARSE_BYTES + 1);
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -43,6 +45,32 @@ export const diskSource: FileSource & { problems: Diagnostic[] } = {
     }
   },
 };
+
+/**
+ * A regular file's bytes; never blocks on a FIFO or device. stat before
+ * opening keeps us from opening one at all; opening non-blocking and checking
+ * the opened descriptor again closes the gap where the path is swapped for a
+ * FIFO in between. Over the parse limit, the file is not read at all.
+ */
+function readRegularFile(p: string): Buffer | 'not-regular' | 'too-large' | undefined {
+  let fd: number;
+  try {
+    if (!statSync(p).isFile()) return 'not-regular';
+    fd = openSync(p, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return 'not-regular';
+    if (st.size > MAX_PARSE_BYTES) return 'too-large';
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Offset of the first byte that breaks UTF-8 (lead/continuation rules). */
 function findInvalidUtf8(b: Buffer): number {
@@ -97,7 +125,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     const all: Diagnostic[] = [];
     for (const f of args.files) {
       const before = diskSource.problems.length;
-      const diags = validateProject(norm(f), args.envs.map(norm), diskSource).diagnostics;
+      // get_file may read only below the template's folder, as in `bundle`.
+      const entry = norm(f);
+      const diags = validateProject(entry, args.envs.map(norm), diskSource, { root: path.posix.dirname(entry) }).diagnostics;
       // a file we could not decode gets the decoding diagnostic only
       const undecodable = new Set(diskSource.problems.slice(before).map((d) => d.file));
       all.push(...diags.filter((d) => !undecodable.has(d.file)));

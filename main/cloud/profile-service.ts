@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../shared/ipc/errors';
+import { firstControlChar } from '../../shared/library/names';
 import type { CloudProfile, ImportCandidate, ProfileFields } from '../../shared/cloud/profile';
 import type { CloudProfileRepo } from '../library/cloud-profile-repo';
 import type { SecretStore } from '../platform/secret-store';
@@ -140,6 +141,8 @@ export class ProfileService {
 
   private checkName(name: string, exceptId: string | null): void {
     if (!name.trim()) throw new AppError('PROFILE_INVALID', 'A profile needs a name.');
+    const control = firstControlChar(name);
+    if (control) throw new AppError('PROFILE_INVALID', `A profile name cannot contain control characters (found ${control}); use plain text.`, { name });
     if (this.repo.nameTaken(name, exceptId)) throw new AppError('CONFLICT', `A cloud profile named "${name}" exists already.`, { name });
   }
 

@@ -2,6 +2,7 @@
 // `openstack stack create -t`) or a bundle zip (see bundle.ts).
 import type { LibraryService } from '../library/library-service';
 import { buildBundle } from './bundle';
+import { fileNamePart } from './file-name';
 
 export interface ExportedFile {
   fileName: string;
@@ -31,7 +32,7 @@ export class ExportService {
   }
 }
 
-function safeName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are invalid in Windows file names
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim().slice(0, 120) || 'template';
+/** A template name as a file name (file-name.ts says what is dropped and why). */
+export function safeName(name: string): string {
+  return fileNamePart(name, { max: 120, fallback: 'template' });
 }

@@ -12,6 +12,7 @@ import type { CreateInput, LibraryService } from '../library/library-service';
 import { readBundle, stripCommonFolder } from './bundle';
 import { assertSafePath, readZip } from './zip';
 import { decodeUtf8 } from './text';
+import { fetchLimited, type Fetcher } from './fetch-limited';
 
 export interface ImportLimits {
   maxFiles: number;
@@ -32,13 +33,13 @@ export interface ImportResult {
   skipped: string[];
 }
 
-type Fetcher = (url: string, init: { signal: AbortSignal }) => Promise<Response>;
-
 export class ImportService {
   constructor(
     private readonly library: LibraryService,
     private readonly limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
     private readonly fetcher: Fetcher = (url, init) => fetch(url, init),
+    /** One deadline for each fetched file: headers and the whole body. */
+    private readonly fetchTimeoutMs = 30_000,
   ) {}
 
   /** Files from a picker or a drop. With `entry`, one template; without, folder mode. */
@@ -99,18 +100,7 @@ export class ImportService {
   }
 
   private async fetchText(url: URL): Promise<string> {
-    let response: Response;
-    try {
-      response = await this.fetcher(url.toString(), { signal: AbortSignal.timeout(30_000) });
-    } catch (err) {
-      throw new AppError('CLOUD_UNREACHABLE', `${url} could not be fetched: ${(err as Error).message}`, { url: url.toString() });
-    }
-    if (!response.ok) throw new AppError('IMPORT_FAILED', `${url} answered HTTP ${response.status}; nothing was imported.`, { url: url.toString(), status: response.status });
-    const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > this.limits.maxFileBytes) throw new AppError('FILE_TOO_LARGE', `${url} is ${declared} bytes; at most ${this.limits.maxFileBytes} are imported.`, { url: url.toString() });
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length > this.limits.maxFileBytes) throw new AppError('FILE_TOO_LARGE', `${url} is over ${this.limits.maxFileBytes} bytes.`, { url: url.toString() });
-    return decodeUtf8(bytes, url.toString());
+    return decodeUtf8(await fetchLimited(this.fetcher, url, { maxBytes: this.limits.maxFileBytes, timeoutMs: this.fetchTimeoutMs }), url.toString());
   }
 
   private decodeAll(incoming: IncomingFile[]): Map<string, string> {

@@ -1,10 +1,16 @@
-// Zip in and out for bundles, on fflate. Reading refuses, before inflating
-// anything, what could escape or exhaust: absolute paths and `..`, symlinks
-// (Unix mode in the central directory's external attributes), too many
-// entries, entries or totals over the size limits (from the declared sizes,
-// then checked again on the inflated data).
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+// Zip in and out for bundles. Writing is fflate's. Reading is our own, over
+// node:zlib, because it must not trust what the archive says about itself:
+// before inflating anything it refuses what could escape or exhaust (absolute
+// paths and `..`, symlinks from the Unix mode in the central directory, too
+// many entries, declared sizes over the limits); then each entry is inflated
+// only up to the size it declares (a forged small size stops the inflater
+// there instead of letting it run through a gigabyte), and its real length
+// and CRC-32 must match what the central directory says. Any entry that
+// fails refuses the whole archive, so an import never takes part of one.
+import { inflateRawSync } from 'node:zlib';
+import { zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../shared/ipc/errors';
+import { crc32 } from './crc32';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -16,7 +22,13 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 10_000, maxEntryBytes
 
 interface CentralEntry {
   name: string;
+  /** Declared uncompressed size. */
   size: number;
+  compressedSize: number;
+  crc: number;
+  method: number;
+  flags: number;
+  localOffset: number;
   isSymlink: boolean;
   isDirectory: boolean;
 }
@@ -38,19 +50,40 @@ export function readZip(bytes: Uint8Array, fileName: string, limits: ZipLimits =
   if (total > limits.maxTotalBytes) {
     throw new AppError('FILE_TOO_LARGE', `${fileName} expands to ${total} bytes; at most ${limits.maxTotalBytes} are imported.`, { file: fileName });
   }
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => !f.name.endsWith('/') });
-  } catch (err) {
-    throw new AppError('IMPORT_FAILED', `${fileName} is not a readable zip file: ${(err as Error).message}`, { file: fileName });
-  }
   const out = new Map<string, Uint8Array>();
-  for (const [name, data] of Object.entries(files)) {
-    // The declared size can lie; the inflated one cannot.
-    if (data.length > limits.maxEntryBytes) throw new AppError('FILE_TOO_LARGE', `${fileName}: ${name} inflates past ${limits.maxEntryBytes} bytes.`, { file: fileName, entry: name });
-    out.set(name, data);
-  }
+  for (const e of entries) if (!e.isDirectory) out.set(e.name, entryData(bytes, e, fileName));
   return out;
+}
+
+/** One entry's bytes, inflated at most to its declared size, checked against its declared length and CRC-32. */
+function entryData(b: Uint8Array, e: CentralEntry, fileName: string): Uint8Array {
+  const details = { file: fileName, entry: e.name };
+  const damaged = (why: string) => new AppError('IMPORT_FAILED', `${fileName}: ${e.name} ${why}; nothing was imported.`, details);
+  if (e.flags & 1) throw damaged('is encrypted, which bundles never are');
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const p = e.localOffset;
+  if (p + 30 > b.length || view.getUint32(p, true) !== 0x04034b50) throw damaged('has no local header where the central directory says');
+  const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
+  const end = start + e.compressedSize;
+  if (end > b.length) throw damaged('runs past the end of the archive');
+  const raw = b.subarray(start, end);
+  let data: Uint8Array;
+  if (e.method === 0) data = raw; // stored
+  else if (e.method === 8) {
+    try {
+      // Node stops (ERR_BUFFER_TOO_LARGE) as soon as the output passes the
+      // declared size, one 16 KiB chunk at most; 0 is not a valid maximum.
+      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new AppError('FILE_TOO_LARGE', `${fileName}: ${e.name} inflates past the ${e.size} bytes it declares; the archive is forged or damaged and nothing was imported.`, details);
+      }
+      throw damaged(`cannot be inflated (${(err as Error).message})`);
+    }
+  } else throw damaged(`uses compression method ${e.method}; only stored and deflated entries are read`);
+  if (data.length !== e.size) throw damaged(`holds ${data.length} bytes, not the ${e.size} it declares`);
+  if (crc32(data) !== e.crc) throw damaged('fails its CRC-32 check (the archive is damaged or was changed)');
+  return data;
 }
 
 export function writeZip(files: Map<string, string | Uint8Array>): Uint8Array {
@@ -68,7 +101,7 @@ export function assertSafePath(name: string, fileName: string): void {
   }
 }
 
-/** Reads the zip's central directory (names, declared sizes, Unix modes) without inflating. */
+/** Reads the zip's central directory (names, declared sizes and CRCs, where each entry starts, Unix modes) without inflating. */
 function centralDirectory(b: Uint8Array, fileName: string): CentralEntry[] {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let eocd = -1;
@@ -88,14 +121,19 @@ function centralDirectory(b: Uint8Array, fileName: string): CentralEntry[] {
       throw new AppError('IMPORT_FAILED', `${fileName} has a damaged central directory.`, { file: fileName });
     }
     const madeBy = view.getUint16(p + 4, true) >> 8;
+    const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
+    const crc = view.getUint32(p + 16, true);
+    const compressedSize = view.getUint32(p + 20, true);
     const size = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
     const external = view.getUint32(p + 38, true);
+    const localOffset = view.getUint32(p + 42, true);
     const name = decoder.decode(b.subarray(p + 46, p + 46 + nameLen));
     const mode = madeBy === 3 ? (external >>> 16) & 0o170000 : 0; // 3 = Unix
-    entries.push({ name, size, isSymlink: mode === 0o120000, isDirectory: name.endsWith('/') });
+    entries.push({ name, size, compressedSize, crc, method, flags, localOffset, isSymlink: mode === 0o120000, isDirectory: name.endsWith('/') });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;

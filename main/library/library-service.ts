@@ -10,6 +10,7 @@ import type { EventBus } from '../events/event-bus';
 import type { TemplateChecker } from './template-checker';
 import type { ListFilter, TemplateRepo } from './template-repo';
 import { parseTemplate, resources } from '../../shared/hot/template';
+import { nameProblem } from '../../shared/library/names';
 
 export type CreateSource =
   | { kind: 'blank' }
@@ -91,6 +92,8 @@ export class LibraryService {
 
   /** Creates several templates in one transaction: all of them, or none. */
   createMany(inputs: CreateInput[]): TemplateDetails[] {
+    // Names also arrive from bundles and file names, past the IPC schema.
+    for (const input of inputs) assertNames(input.name, input.tags);
     const prepared = inputs.map((input) => ({ input, ...this.firstVersion(input.from) }));
     const ids = this.repo.transaction(() =>
       prepared.map((p) =>
@@ -125,6 +128,7 @@ export class LibraryService {
 
   update(id: string, fields: { name?: string | undefined; description?: string | undefined; tags?: string[] | undefined }): TemplateSummary {
     this.mustBeEditable(id);
+    assertNames(fields.name, fields.tags ?? []);
     const at = this.now().toISOString();
     this.repo.transaction(() => {
       this.repo.updateMetadata(id, stripUndefined({ name: fields.name, description: fields.description }), at);
@@ -234,6 +238,12 @@ export class LibraryService {
 
 function normalizeTags(tags: string[]): string[] {
   return [...new Set(tags.map((t) => t.trim()).filter(Boolean))].slice(0, LIMITS.tagsMax);
+}
+
+/** Template names and tags follow shared/library/names.ts wherever they come from. */
+function assertNames(name: string | undefined, tags: string[]): void {
+  const problem = (name === undefined ? undefined : nameProblem(name, 'A template name', LIMITS.nameMax)) ?? tags.filter((t) => t.trim() !== '').map((t) => nameProblem(t, 'A tag', LIMITS.tagMax)).find(Boolean); // empty tags are dropped, as normalizeTags does
+  if (problem) throw new AppError('BAD_REQUEST', problem, { name, tags });
 }
 
 function assertTemplateSize(yaml: string): void {

@@ -10,6 +10,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
+import { LIMITS } from '../../shared/library/model';
+import { nameProblem } from '../../shared/library/names';
 import type { Db } from './database';
 import { writeTransaction } from './write-transaction';
 import { MIGRATIONS } from './migrations/index';
@@ -103,12 +105,14 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
           result.skipped.push({ id: t.id, name: t.name, reason: 'recommended' });
           continue;
         }
+        const tags = (tagsOf.all(t.id) as Array<{ tag: string }>).map((r) => r.tag);
+        assertMergedNames(t, tags, fileName);
         insertTemplate.run(t);
         for (const v of versionsOf.all(t.id) as VersionRow[]) {
           assertVersionJson(v, t, fileName);
           insertVersion.run(v);
         }
-        for (const { tag } of tagsOf.all(t.id) as Array<{ tag: string }>) insertTag.run(t.id, tag);
+        for (const tag of tags) insertTag.run(t.id, tag);
         const link = linkOf?.get(t.id);
         if (link) insertLink.run(link);
         reindex(t.id);
@@ -152,6 +156,20 @@ function assertVersionJson(v: VersionRow, t: TemplateRow, fileName: string): voi
         { file: fileName, templateId: t.id, version: v.number, column },
       );
     }
+  }
+}
+
+/**
+ * The other file's names meet the rules of names made here (length,
+ * no control characters); one that does not refuses the whole merge (we are
+ * inside its transaction), naming the template.
+ */
+function assertMergedNames(t: TemplateRow, tags: string[], fileName: string): void {
+  const name = typeof t.name === 'string' ? t.name : '';
+  const problem = nameProblem(name, 'A template name', LIMITS.nameMax) ?? tags.map((tag) => nameProblem(String(tag), 'A tag', LIMITS.tagMax)).find(Boolean);
+  if (problem) {
+    const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
+    throw new AppError('IMPORT_FAILED', `${fileName}: template ${t.id} (${JSON.stringify(shown)}) cannot be merged: ${problem} Nothing was imported.`, { file: fileName, id: t.id });
   }
 }
 

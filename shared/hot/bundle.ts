@@ -9,6 +9,8 @@ import { DiagnosticSink, LineIndex } from './diagnostics';
 import type { Diagnostic } from './diagnostics';
 import { toValue } from './node';
 import { dirname, isInside, joinPath } from './paths';
+import { locateRef, OUTSIDE_FOLDER, outsideFolderMessage } from './file-refs';
+import type { HNode } from './node';
 import { pyJsonDumps } from './py-json';
 import type { FileSource } from './project';
 
@@ -35,13 +37,30 @@ export function buildBundle(entry: string, envPaths: readonly string[], source: 
   const root = options.root ?? dirname(entry);
   const files: Record<string, string> = {};
   const url = (p: string) => `file://${p.startsWith('/') ? '' : '/'}${p}`;
-  const fail = (file: string, code: string, message: string) => diagnostics.push({ file, line: 0, column: 0, severity: 'error', code, message });
+  // Each file's tree and lines, so a refusal can point at the reference (the
+  // walk below is over plain values, like heatclient's).
+  const trees = new Map<string, { node: HNode | undefined; lines: LineIndex }>();
+  const refsSeen = new Map<string, number>();
+  const fail = (file: string, code: string, message: string, ref?: { value: string; key?: string }) => {
+    const d: Diagnostic = { file, line: 0, column: 0, severity: 'error', code, message };
+    const tree = trees.get(file);
+    if (ref && tree) {
+      const id = JSON.stringify([file, ref.key, ref.value]);
+      const nth = refsSeen.get(id) ?? 0;
+      refsSeen.set(id, nth + 1);
+      const at = locateRef(tree.node, ref.value, ref.key, nth);
+      if (at) Object.assign(d, tree.lines.position(at.start));
+    }
+    diagnostics.push(d);
+  };
 
   const readTemplate = (path: string): unknown => {
     const text = source.read(path);
     if (text === undefined) return undefined;
-    const sink = new DiagnosticSink(path, new LineIndex(text));
+    const lines = new LineIndex(text);
+    const sink = new DiagnosticSink(path, lines);
     const node = loadYaml(text, sink);
+    trees.set(path, { node: node ?? undefined, lines });
     const value = toValue(node);
     return value && typeof value === 'object' && !Array.isArray(value) && ['heat_template_version', 'HeatTemplateFormatVersion', 'AWSTemplateFormatVersion'].some((k) => k in value) ? value : undefined;
   };
@@ -57,7 +76,7 @@ export function buildBundle(entry: string, envPaths: readonly string[], source: 
       if (/^[a-z]+:\/\//.test(value)) continue;
       const path = joinPath(base, value);
       if (!isInside(root, path)) {
-        fail(from, 'file-outside-folder', `"${value}" resolves to ${path}, outside the template's folder ${root}; refusing to bundle it.`);
+        fail(from, OUTSIDE_FOLDER, outsideFolderMessage(value, path, root, 'bundle'), { value, key });
         continue;
       }
       const u = url(path);
@@ -69,7 +88,7 @@ export function buildBundle(entry: string, envPaths: readonly string[], source: 
           files[u] = pyJsonDumps(tpl);
         } else {
           const text = source.read(path);
-          if (text === undefined) fail(from, 'file-not-found', `"${value}" (${path}) cannot be read.`);
+          if (text === undefined) fail(from, 'file-not-found', `"${value}" (${path}) cannot be read.`, { value, key });
           else files[u] = text;
         }
       }
@@ -88,6 +107,7 @@ export function buildBundle(entry: string, envPaths: readonly string[], source: 
   for (const p of envPaths) {
     const text = source.read(p);
     const env = parseEnvironment(text ?? '', p);
+    trees.set(p, { node: env.root ?? undefined, lines: new LineIndex(text ?? '') });
     diagnostics.push(...env.diagnostics.filter((d) => d.severity === 'error'));
     const value = (toValue(env.root) ?? {}) as Record<string, unknown>;
     const rr = value.resource_registry as Record<string, unknown> | undefined;
@@ -100,7 +120,7 @@ export function buildBundle(entry: string, envPaths: readonly string[], source: 
           const holder: Record<string, unknown> = { type: wrap.type };
           if (!/\.(yaml|template)$/.test(v)) {
             const path = joinPath(b, v);
-            if (!isInside(root, path)) fail(p, 'file-outside-folder', `"${v}" resolves outside the template's folder; refusing to bundle it.`);
+            if (!isInside(root, path)) fail(p, OUTSIDE_FOLDER, outsideFolderMessage(v, path, root, 'bundle'), { value: v });
             else {
               const t = source.read(path);
               if (t !== undefined) files[url(path)] = t;

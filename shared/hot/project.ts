@@ -6,7 +6,7 @@ import type { Diagnostic } from './diagnostics';
 import { environmentFrom, parseEnvironment } from './environment';
 import type { EnvironmentModel } from './environment';
 import { entries, get, isMap, keyText } from './node';
-import { dirname, joinPath } from './paths';
+import { dirname, isInside, joinPath } from './paths';
 import { isTemplateFileType, parseTemplate, resources, sectionMap } from './template';
 import type { HotTemplate } from './template';
 import type { NestedTemplateInfo, ValidateOptions } from './validate-context';
@@ -26,7 +26,17 @@ export interface ProjectResult {
   templates: Map<string, HotTemplate>;
 }
 
-export function validateProject(entry: string, envPaths: readonly string[], source: FileSource): ProjectResult {
+export interface ProjectOptions {
+  /**
+   * The folder get_file may read from (the CLI passes the entry's folder, as
+   * `bundle` does). References outside it are errors and are never read.
+   * Nested template types are not limited: projects such as TripleO share
+   * nested templates above their own folder.
+   */
+  root?: string;
+}
+
+export function validateProject(entry: string, envPaths: readonly string[], source: FileSource, projectOptions: ProjectOptions = {}): ProjectResult {
   const diagnostics: Diagnostic[] = [];
   const envFiles = envPaths.map((p) => {
     const text = source.read(p);
@@ -49,9 +59,16 @@ export function validateProject(entry: string, envPaths: readonly string[], sour
     return t;
   };
   const resolvePath = (from: string, ref: string): string => (from === '' ? ref : joinPath(dirname(from), ref));
+  const fileRoot = projectOptions.root;
+  const outsideRoot = (from: string, ref: string) => {
+    const path = resolvePath(from, ref);
+    return fileRoot !== undefined && !isInside(fileRoot, path) ? { path, root: fileRoot } : undefined;
+  };
   const options: ValidateOptions = {
     environment,
+    outsideRoot,
     resolveFile: (from, ref) => {
+      if (outsideRoot(from, ref)) return undefined;
       const file = resolvePath(from, ref);
       const text = source.read(file);
       return text === undefined ? undefined : { file, text };

@@ -19,6 +19,12 @@ export interface ValidateOptions {
    * the template file. Return undefined when the file is not available.
    */
   resolveFile?: (fromFile: string, ref: string) => { file: string; text: string } | undefined;
+  /**
+   * For a get_file reference that leaves the folder files may come from, the
+   * path it resolves to and that folder (the reference is then refused,
+   * never read); undefined when the reference is allowed.
+   */
+  outsideRoot?: (fromFile: string, ref: string) => { path: string; root: string } | undefined;
   /** Nested template information by resolved file name (filled by validateSet). */
   nested?: (fromFile: string, ref: string) => NestedTemplateInfo | undefined;
 }

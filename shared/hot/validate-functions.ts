@@ -6,6 +6,7 @@ import type { HNode, HScalar, PathSegment } from './node';
 import { functionCall, get, isMap, isNull, isScalar, isSeq, isString } from './node';
 import type { ValidationContext } from './validate-context';
 import { addDep, didYouMean } from './validate-context';
+import { OUTSIDE_FOLDER, outsideFolderMessage } from './file-refs';
 import { KNOWN_VERSIONS, PSEUDO_PARAMETERS, versionInfo } from './versions';
 
 export type WalkMode = 'template' | 'condition';
@@ -121,6 +122,10 @@ function checkCall(ctx: ValidationContext, name: string, args: HNode, keyNode: H
     }
     case 'get_file':
       if (!isString(args)) return argError(ctx, args, name, 'a file path or URL');
+      if (!/^[a-z]+:\/\//.test(args.value)) {
+        const outside = ctx.options.outsideRoot?.(ctx.t.file, args.value);
+        if (outside) return ctx.sink.error(OUTSIDE_FOLDER, args, outsideFolderMessage(args.value, outside.path, outside.root, 'read'));
+      }
       if (ctx.options.resolveFile && !/^[a-z]+:\/\//.test(args.value) && !ctx.options.resolveFile(ctx.t.file, args.value)) {
         ctx.sink.warning('file-not-found', args, `get_file refers to "${args.value}", which is not among the available files.`);
       }

@@ -12,8 +12,18 @@ import { referCondition, walkFunctions } from './validate-functions';
 
 const TYPE_NAMESPACES = new Set<string>();
 
+// Heat keeps resource names in its database and in URLs: a NUL (or any other
+// control character, written as an escape in a quoted key) cannot be stored.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
+
 export function validateResource(ctx: ValidationContext, r: ResourceEntry): void {
   const def = r.definition;
+  const control = CONTROL_CHAR.exec(r.name);
+  if (control) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    ctx.sink.error('resource-bad-name', r.pair.key, `Resource name ${JSON.stringify(r.name)} contains the control character ${code}; Heat cannot store it.`, 'Use letters, digits, "-" and "_".');
+  }
   if (!isMap(def)) {
     ctx.sink.error('resource-not-mapping', r.pair.key, `Resource "${r.name}" must be a mapping with at least a type.`);
     return;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { AUTH_KINDS, INTERFACES, type CloudProfile, type ImportCandidate } from '../cloud/profile';
+import { CONTROL_CHAR_MESSAGE, hasControlChar } from '../library/names';
 import type {
   Fetched,
   HeatEvent,
@@ -21,7 +22,9 @@ const optionalText = (max = 1024) => text(max).nullable().default(null);
 const secret = z.string().min(1).max(64 * 1024);
 
 export const profileFields = z.object({
-  name: text(128).min(1, 'a name is required'),
+  name: text(128)
+    .min(1, 'a name is required')
+    .refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE),
   authUrl: text(2048).min(1, 'the auth URL is required'),
   region: optionalText(255),
   interface: z.enum(INTERFACES).default('public'),
@@ -140,7 +143,7 @@ export const cloudChannels = {
   'cloud.import.openrc': channel(z.object({ path: z.string().max(4096).optional(), text: z.string().max(1024 * 1024).optional() })).returns<ImportCandidate[]>(),
   'cloud.import.environment': channel(z.object({})).returns<ImportCandidate[]>(),
   'cloud.import.save': channel(
-    z.object({ choices: z.array(z.object({ candidateId: id, name: text(128).min(1).optional() })).min(1).max(100) }),
+    z.object({ choices: z.array(z.object({ candidateId: id, name: text(128).min(1).refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE).optional() })).min(1).max(100) }),
   ).returns<CloudProfile[]>(),
 
   /** Every stack (all pages), cached; from the cache, marked stale, when the cloud cannot be reached. */

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { channel } from './define';
-import type { TemplateSummary } from '../library/model';
+import { LIMITS, type TemplateSummary } from '../library/model';
+import { CONTROL_CHAR_MESSAGE, hasControlChar } from '../library/names';
 
 const id = z.string().min(1).max(64);
+const templateName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.nameMax)
+  .refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE);
 /** Files cross as base64 so main decodes them strictly (UTF-8, named errors). */
 const file = z.object({ path: z.string().min(1).max(1024), base64: z.string() });
 
@@ -24,12 +31,12 @@ export const filesChannels = {
       files: z.array(file).min(1).max(10_000),
       entry: z.string().max(1024).optional(),
       environment: z.string().max(1024).optional(),
-      name: z.string().trim().min(1).max(255).optional(),
+      name: templateName.optional(),
     }),
   ).returns<ImportOutcome>(),
   /** A bundle made by our export, or a plain zip of templates. */
   'files.importZip': channel(z.object({ fileName: z.string().min(1).max(1024), base64: z.string() })).returns<ImportOutcome>(),
-  'files.importUrl': channel(z.object({ url: z.string().url().max(4096), name: z.string().trim().min(1).max(255).optional() })).returns<ImportOutcome>(),
+  'files.importUrl': channel(z.object({ url: z.string().url().max(4096), name: templateName.optional() })).returns<ImportOutcome>(),
   'files.exportYaml': channel(z.object({ id, number: z.number().int().min(1).optional() })).returns<ExportedFile>(),
   'files.exportBundle': channel(z.object({ id, number: z.number().int().min(1).optional() })).returns<ExportedFile>(),
 } as const;

@@ -1,14 +1,21 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { LIMITS, type TemplateDetails, type TemplateSummary, type TemplateVersion } from '../library/model';
+import { CONTROL_CHAR_MESSAGE, hasControlChar } from '../library/names';
 
 const id = z.string().min(1).max(64);
 const name = z
   .string()
   .trim()
   .min(1, 'a name is required')
-  .max(LIMITS.nameMax, `a name has at most ${LIMITS.nameMax} characters`);
-const tag = z.string().trim().min(1, 'a tag cannot be empty').max(LIMITS.tagMax);
+  .max(LIMITS.nameMax, `a name has at most ${LIMITS.nameMax} characters`)
+  .refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE);
+const tag = z
+  .string()
+  .trim()
+  .min(1, 'a tag cannot be empty')
+  .max(LIMITS.tagMax)
+  .refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE);
 const tags = z.array(tag).max(LIMITS.tagsMax);
 const layout = z.record(z.string().max(255), z.object({ x: z.number().finite(), y: z.number().finite() }));
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { readZip, writeZip } from '../../../../main/files/zip';
+import { forgeZip } from '../../../support/zip-forge';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -45,5 +46,32 @@ describe('zip reading', () => {
 
   it('refuses something that is not a zip', () => {
     expect(() => readZip(enc('just text'), 'notes.zip')).toThrow(/not a zip/);
+  });
+
+  it('reads what the forging helper writes when it does not lie (stored and deflated)', () => {
+    const files = readZip(forgeZip([{ name: 'a.yaml', data: enc('a: 1\n') }, { name: 'b.txt', data: enc('hi'), method: 0 }]), 'honest.zip');
+    expect(new TextDecoder().decode(files.get('a.yaml'))).toBe('a: 1\n');
+    expect(new TextDecoder().decode(files.get('b.txt'))).toBe('hi');
+  });
+
+  it('stops inflating an entry whose sizes are forged small, at its declared size', () => {
+    // A template followed by 128 MiB of zeros, declared as 1,000 bytes in both headers.
+    const data = new Uint8Array(128 * 1024 * 1024);
+    data.set(enc('heat_template_version: 2018-08-31\nresources: {}\n'));
+    const zip = forgeZip([{ name: 'ok.yaml', data: enc('a: 1') }, { name: 'main.yaml', data, size: 1000 }]);
+    const started = performance.now();
+    expect(() => readZip(zip, 'forged.zip')).toThrow(expect.objectContaining({ code: 'FILE_TOO_LARGE', message: expect.stringContaining('inflates past the 1000 bytes it declares') }));
+    // Inflating the whole stream takes about half a second here; stopping at 1,000 bytes, a few ms.
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
+  it('refuses an entry shorter than it declares (a truncated stream padded out by the reader)', () => {
+    const zip = forgeZip([{ name: 'main.yaml', data: enc('heat_template_version: 2018-08-31\n'), size: 1000 }]);
+    expect(() => readZip(zip, 'short.zip')).toThrow(expect.objectContaining({ code: 'IMPORT_FAILED', message: expect.stringContaining('not the 1000 it declares') }));
+  });
+
+  it.each([8, 0] as const)('refuses an entry (method %i) whose CRC-32 does not match its data, and the whole archive with it', (method) => {
+    const zip = forgeZip([{ name: 'ok.yaml', data: enc('a: 1') }, { name: 'main.yaml', data: enc('heat_template_version: 2018-08-31\n'), method, crc: 0x12345678 }]);
+    expect(() => readZip(zip, 'crc.zip')).toThrow(expect.objectContaining({ code: 'IMPORT_FAILED', message: expect.stringContaining('CRC-32') }));
   });
 });
