@@ -127,7 +127,15 @@ export class DeployService {
       return;
     }
     if (!missing.length) return;
-    const reason = revalidationReason(missing);
+    // Only what the template itself names makes it "needs editing"; a value
+    // typed for this deploy is the deploy's mistake, and the saved template
+    // keeps its status and times.
+    const inTemplate = missing.filter((m) => !m.given);
+    if (!inTemplate.length) {
+      const reason = revalidationReason(missing);
+      throw new AppError('VALUE_NOT_IN_CLOUD', `Refused: ${reason}`, { reason, missing: missing.slice(0, 20) });
+    }
+    const reason = revalidationReason(inTemplate);
     const lib = resolved.library;
     if (lib && this.library.get(lib.templateId).latestVersion === lib.version) this.library.recordStatus(lib.templateId, 'needs_editing', reason);
     throw new AppError('TEMPLATE_INVALID', `Refused: the template needs editing. ${reason}`, { reason, missing: missing.slice(0, 20) });

@@ -46,8 +46,9 @@ export class InventoryService {
    * (and Heat itself still checks the parameters' custom constraints).
    */
   async revalidate(profileId: string, input: RevalidationInput): Promise<MissingInCloud[]> {
-    if (this.profiles.get(profileId).sandbox || !needsCloudCheck(input)) return [];
-    return revalidate(input, await this.live(profileId));
+    const p = this.profiles.get(profileId);
+    if (p.sandbox || !needsCloudCheck(input)) return [];
+    return revalidate(input, await this.live(profileId), { project: p.projectName ?? p.projectId ?? '', region: p.region ?? '' });
   }
 
   private key(profileId: string): InventoryKey {

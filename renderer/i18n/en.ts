@@ -194,6 +194,7 @@ export const en = {
     READ_ONLY: 'This item is read-only.',
     FILE_TOO_LARGE: 'Too large.',
     DB_BUSY: 'The library file is locked by another program writing to it; nothing was saved. Try again in a moment.',
+    VALUE_NOT_IN_CLOUD: 'A value given for this deploy names something the cloud does not hold.',
     generic: 'Error',
   },
 } as const;

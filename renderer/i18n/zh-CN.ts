@@ -198,6 +198,7 @@ export const zhCN: Shape<Messages> = {
     READ_ONLY: '该项为只读。',
     FILE_TOO_LARGE: '内容过大。',
     DB_BUSY: '库文件正被另一个程序写入而锁定；未保存任何内容。请稍后重试。',
+    VALUE_NOT_IN_CLOUD: '本次部署填写的值在云中不存在。',
     generic: '错误',
   },
 };

@@ -26,6 +26,20 @@ export interface MissingInCloud {
   parameter: string | null;
   file: string;
   message: string;
+  /**
+   * The value was typed for this deploy (a parameter value that differs from
+   * the template's own default or environment): the deploy is refused, but
+   * the saved template is not at fault and keeps its status.
+   */
+  given: boolean;
+  /** Some of what the cloud does hold of that kind (names), to pick from instead. */
+  available: string[];
+}
+
+/** Where the inventory was read, for messages that say where a thing is missing. */
+export interface InventoryScope {
+  project: string;
+  region: string;
 }
 
 export interface RevalidationInput {
@@ -41,14 +55,20 @@ interface Check {
   code: MissingCode;
   service: InventoryService;
   what: string;
+  /** Plural, for "key pairs there: ...". */
+  whats: string;
   has: (inv: Inventory, v: string) => boolean;
+  names: (inv: Inventory) => string[];
 }
 
-const IMAGE: Check = { code: 'image', service: 'image', what: 'image', has: (inv, v) => inv.images.some((i) => (i.id === v || i.name === v) && i.status === 'active') };
-const FLAVOR: Check = { code: 'flavor', service: 'compute', what: 'flavor', has: (inv, v) => inv.flavors.some((f) => f.id === v || f.name === v) };
-const KEY: Check = { code: 'key-pair', service: 'compute', what: 'key pair', has: (inv, v) => inv.keyPairs.some((k) => k.name === v) };
-const COMPUTE_ZONE: Check = { code: 'zone', service: 'compute', what: 'availability zone', has: (inv, v) => inv.zones.compute.includes(v) };
-const VOLUME_ZONE: Check = { code: 'zone', service: 'volume', what: 'availability zone', has: (inv, v) => inv.zones.volume.includes(v) };
+const activeImages = (inv: Inventory) => inv.images.filter((i) => i.status === 'active');
+const IMAGE: Check = { code: 'image', service: 'image', what: 'image', whats: 'images', has: (inv, v) => activeImages(inv).some((i) => i.id === v || i.name === v), names: (inv) => activeImages(inv).map((i) => i.name || i.id) };
+const FLAVOR: Check = { code: 'flavor', service: 'compute', what: 'flavor', whats: 'flavors', has: (inv, v) => inv.flavors.some((f) => f.id === v || f.name === v), names: (inv) => inv.flavors.map((f) => f.name || f.id) };
+const KEY: Check = { code: 'key-pair', service: 'compute', what: 'key pair', whats: 'key pairs', has: (inv, v) => inv.keyPairs.some((k) => k.name === v), names: (inv) => inv.keyPairs.map((k) => k.name) };
+const COMPUTE_ZONE: Check = { code: 'zone', service: 'compute', what: 'availability zone', whats: 'zones', has: (inv, v) => inv.zones.compute.includes(v), names: (inv) => inv.zones.compute };
+const VOLUME_ZONE: Check = { code: 'zone', service: 'volume', what: 'availability zone', whats: 'zones', has: (inv, v) => inv.zones.volume.includes(v), names: (inv) => inv.zones.volume };
+/** How many of the cloud's names a message lists. */
+const LISTED = 8;
 
 /** Which properties of which types name something the cloud must still hold. */
 const CHECKED: Record<string, Record<string, Check>> = {
@@ -79,18 +99,23 @@ export function needsCloudCheck(input: RevalidationInput): boolean {
   return false;
 }
 
-export function revalidate(input: RevalidationInput, inv: Inventory): MissingInCloud[] {
+export function revalidate(input: RevalidationInput, inv: Inventory, scope?: InventoryScope): MissingInCloud[] {
   const out: MissingInCloud[] = [];
   const env = environmentValues(input.environment);
+  const typed = input.parameters ?? {};
+  const where = scope ? ` in project ${scope.project}${scope.region ? ` (${scope.region})` : ''}` : ' in the cloud';
   for (const [file, t] of hotFiles(input)) {
     const isEntry = file === input.entryPath;
     // Deploy values and the environment reach the entry's parameters only.
-    const given: Record<string, unknown> = isEntry ? { ...env, ...(input.parameters ?? {}) } : {};
+    const given: Record<string, unknown> = isEntry ? { ...env, ...typed } : {};
+    // A value typed for this deploy, unless it is the template's own (forms send the defaults back).
+    const isTyped = (parameter: string | null, v: unknown) => isEntry && parameter !== null && parameter in typed && v !== templateValue(t, parameter, env);
     const value = (n: HNode | undefined): { value: string; parameter: string | null } | null => resolve(t, n, given);
     if (!inv.unavailable.includes('network')) {
       for (const [name, m] of existingParams(t)) {
         const v = name in given ? given[name] : m.id;
         if (typeof v !== 'string' || !v || existsInCloud(inv, m.kind, v)) continue;
+        const fromDeploy = isTyped(name, v) && v !== m.id;
         out.push({
           code: 'existing',
           value: v,
@@ -98,7 +123,11 @@ export function revalidate(input: RevalidationInput, inv: Inventory): MissingInC
           property: null,
           parameter: name,
           file,
-          message: `The existing ${KIND_TEXT[m.kind]} "${m.name}" (${v}) no longer exists in the cloud (parameter ${name}).`,
+          message: fromDeploy
+            ? `There is no ${KIND_TEXT[m.kind]} "${v}"${where} (the value given for parameter ${name}).`
+            : `The existing ${KIND_TEXT[m.kind]} "${m.name}" (${v}) no longer exists in the cloud (parameter ${name}).`,
+          given: fromDeploy,
+          available: [],
         });
       }
     }
@@ -110,7 +139,11 @@ export function revalidate(input: RevalidationInput, inv: Inventory): MissingInC
         if (inv.unavailable.includes(check.service)) continue;
         const found = value(get(props, prop));
         if (!found || check.has(inv, found.value)) continue;
-        const via = found.parameter ? `, through parameter ${found.parameter}` : '';
+        const fromDeploy = isTyped(found.parameter, found.value);
+        const via = found.parameter ? (fromDeploy ? `, the value given for parameter ${found.parameter}` : `, through parameter ${found.parameter}`) : '';
+        const available = check.names(inv).slice(0, LISTED);
+        // Whether it ever existed is not known: say what is true now, and what there is instead.
+        const there = available.length ? `; ${check.whats} there: ${available.join(', ')}${check.names(inv).length > LISTED ? ', …' : ''}` : `; there are no ${check.whats} there`;
         out.push({
           code: check.code,
           value: found.value,
@@ -118,12 +151,21 @@ export function revalidate(input: RevalidationInput, inv: Inventory): MissingInC
           property: prop,
           parameter: found.parameter,
           file,
-          message: `The ${check.what} "${found.value}" of ${r.name} ${check.code === 'zone' ? 'is not available' : 'no longer exists'} in the cloud (${r.name}.${prop}${via}).`,
+          message: `${check.code === 'zone' ? `The availability zone "${found.value}" is not available` : `There is no ${check.what} "${found.value}"`}${where} (${r.name}.${prop}${via})${there}.`,
+          given: fromDeploy,
+          available,
         });
       }
     }
   }
   return out;
+}
+
+/** A parameter's value as the template itself sets it: its environment's, else its default. */
+function templateValue(t: HotTemplate, name: string, env: Record<string, unknown>): unknown {
+  if (name in env) return env[name];
+  const def = toValue(get(get(t.root ?? undefined, 'parameters'), name));
+  return def && typeof def === 'object' ? (def as Record<string, unknown>).default : undefined;
 }
 
 /** The status reason a person reads in the library: the first problem, and how many more. */

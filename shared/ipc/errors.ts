@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'PROFILE_INVALID', // a profile (or an imported clouds.yaml/openrc) lacks what auth needs
   // library (appended: codes are append-only)
   'DB_BUSY', // another process held the library file's write lock past busy_timeout
+  'VALUE_NOT_IN_CLOUD', // a value typed for a deploy names an image, flavor, key pair... the cloud does not hold
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

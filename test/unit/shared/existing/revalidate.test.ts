@@ -50,9 +50,31 @@ describe('rule 7: re-validation against what the cloud holds now', () => {
       ['zone', 'server', 'availability_zone', 'az9'],
       ['zone', 'data', 'availability_zone', 'az9'],
     ]);
-    expect(problems[0]!.message).toBe('The image "cirros" of server no longer exists in the cloud (server.image, through parameter image).');
-    expect(problems[3]!.message).toBe('The availability zone "az9" of server is not available in the cloud (server.availability_zone).');
+    // Whether it ever existed is not known: the message says what is true, and what there is instead.
+    expect(problems[0]!.message).toBe('There is no image "cirros" in the cloud (server.image, through parameter image); images there: tiny.');
+    expect(problems[2]!.message).toBe('There is no key pair "nokey" in the cloud (server.key_name); key pairs there: lab.');
+    expect(problems[3]!.message).toBe('The availability zone "az9" is not available in the cloud (server.availability_zone); zones there: nova.');
+    expect(problems[2]!.available).toEqual(['lab']);
+    expect(problems.every((p) => !p.given)).toBe(true);
     expect(revalidationReason(problems)).toBe(`${problems[0]!.message} (and 4 more)`);
+  });
+
+  it('names the project and region it looked in, and says when there is nothing of that kind', () => {
+    const [p] = revalidate(input(SERVER('tiny', 'm1.tiny', 'nova', 'nokey')), { ...inv, keyPairs: [] }, { project: 'demo', region: 'RegionOne' });
+    expect(p!.message).toBe('There is no key pair "nokey" in project demo (RegionOne) (server.key_name); there are no key pairs there.');
+  });
+
+  it('tells a value typed for this deploy from the template’s own, even when the form sends the defaults back', () => {
+    const yaml = SERVER('tiny', 'm1.tiny');
+    const typed = revalidate(input(yaml, { parameters: { image: 'cirros' } }), inv);
+    expect(typed.map((p) => [p.code, p.given])).toEqual([['image', true]]);
+    expect(typed[0]!.message).toBe('There is no image "cirros" in the cloud (server.image, the value given for parameter image); images there: tiny.');
+    // The default sent back by the form is the template's value: a deleted default image is the template's problem.
+    const noTiny = { ...inv, images: inv.images.filter((i) => i.name !== 'tiny') };
+    expect(revalidate(input(yaml, { parameters: { image: 'tiny' } }), noTiny).map((p) => p.given)).toEqual([false]);
+    // So is the value the template's own environment sets.
+    expect(revalidate(input(yaml, { environment: 'parameters:\n  image: cirros\n', parameters: { image: 'cirros' } }), inv).map((p) => p.given)).toEqual([false]);
+    expect(revalidate(input(yaml, { parameters: { existing_net_private1: 'other-id' } }), inv).map((p) => [p.code, p.given])).toEqual([['existing', true]]);
   });
 
   it('an image that is not active counts as unavailable', () => {
