@@ -9,6 +9,7 @@ export const quotaEn = {
   readAt: 'checked {time}',
   sandbox: 'Sandbox cloud: its environment maps compute, network and storage to placeholders, so nothing here uses quota.',
   summary: {
+    counting: 'Counting…',
     over: 'Over quota: {kinds}. Only saving is possible: deploying and exporting as an app are blocked until the quota is raised or the template changed.',
     ok: 'Within quota.',
     unknown: 'Some quotas are unknown (see the reasons below); unknowns do not block a deploy.',

@@ -9,6 +9,7 @@ export const quotaZhCN = {
   readAt: '检查于 {time}',
   sandbox: '沙箱云：其环境把计算、网络和存储资源映射为占位资源，因此这里不占用配额。',
   summary: {
+    counting: '正在统计…',
     over: '超出配额：{kinds}。只能保存：在提高配额或修改模版之前，无法部署或导入应用中心。',
     ok: '未超出配额。',
     unknown: '部分配额未知（原因见下方）；未知项不会阻止部署。',

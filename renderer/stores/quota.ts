@@ -27,6 +27,13 @@ export const useQuotaStore = defineStore('quota', () => {
   const reading = ref(false);
   const error = ref<string | null>(null);
   const check = computed(() => quotaVerdict(count.value, report.value));
+  /**
+   * The template the count belongs to (undefined: nothing counted yet). The
+   * panel gates deploys: while it differs from the open template the panel
+   * says "counting…" and shows no numbers, never another template's.
+   */
+  const countedTemplate = shallowRef<string | null | undefined>(undefined);
+  const counting = computed(() => countedTemplate.value === undefined || countedTemplate.value !== editor.templateId);
   let started = false;
   let recountTimer: ReturnType<typeof setTimeout> | null = null;
   let rereadTimer: ReturnType<typeof setTimeout> | null = null;
@@ -45,6 +52,7 @@ export const useQuotaStore = defineStore('quota', () => {
       environments,
       flavors: report.value?.flavors ?? null,
     });
+    countedTemplate.value = editor.templateId;
   }
 
   function scheduleRecount(): void {
@@ -92,7 +100,12 @@ export const useQuotaStore = defineStore('quota', () => {
   function start(): void {
     if (started) return;
     started = true;
-    watch(() => editor.doc.text, scheduleRecount);
+    // Another template opened: counted at once, before the panel renders
+    // (a 'pre' watcher); edits of the same one are debounced.
+    watch(
+      () => editor.doc,
+      () => (editor.templateId !== countedTemplate.value ? recount() : scheduleRecount()),
+    );
     watch(
       () => [clouds.activeId, clouds.active?.region, clouds.active?.sandbox] as const,
       () => void load(),
@@ -105,5 +118,5 @@ export const useQuotaStore = defineStore('quota', () => {
     void (clouds.loaded ? Promise.resolve() : clouds.load()).then(load, () => load());
   }
 
-  return { report, count, check, reading, error, start, read, recount };
+  return { report, count, check, counting, reading, error, start, read, recount };
 });
