@@ -11,6 +11,7 @@ import type { TemplateChecker } from './template-checker';
 import type { ListFilter, TemplateRepo } from './template-repo';
 import { parseTemplate, resources } from '../../shared/hot/template';
 import { nameProblem } from '../../shared/library/names';
+import { templateDescription } from '../../shared/library/template-description';
 
 export type CreateSource =
   | { kind: 'blank' }
@@ -94,7 +95,12 @@ export class LibraryService {
   createMany(inputs: CreateInput[]): TemplateDetails[] {
     // Names also arrive from bundles and file names, past the IPC schema.
     for (const input of inputs) assertNames(input.name, input.tags);
-    const prepared = inputs.map((input) => ({ input, ...this.firstVersion(input.from) }));
+    const prepared = inputs.map((input) => {
+      const version = this.firstVersion(input.from);
+      // An import with no description of its own takes the template's (a copy keeps the source's, given by the caller).
+      const description = input.description.trim() !== '' || input.from.kind === 'template' ? input.description : templateDescription(version.yaml);
+      return { input: { ...input, description }, ...version };
+    });
     const ids = this.repo.transaction(() =>
       prepared.map((p) =>
         this.insert(p.input, p.yaml, p.layout, { origin: 'user', systemKey: null }, p.files, p.environment, p.entryPath, p.note),

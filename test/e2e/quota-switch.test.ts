@@ -79,7 +79,7 @@ describe('the quota panel follows the template that is open', () => {
           seen.push(r);
           return r.instances;
         },
-        { timeout: 30_000, intervals: [20] },
+        { timeout: 30_000, interval: 20 },
       )
       .toMatch(/\+ 233 new = /);
     await screenshot(page, 'quota-switch-over');

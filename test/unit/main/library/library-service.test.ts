@@ -44,6 +44,19 @@ describe('LibraryService', () => {
     expect(library.get(original.id).versions).toHaveLength(1);
   });
 
+  it('an import without a description of its own takes the template’s description: (issue 15, bug 6)', () => {
+    const { library } = makeLibrary();
+    const yaml = 'heat_template_version: 2018-08-31\ndescription: >\n  A web server\n  behind a load balancer.\nresources: {}\n';
+    const imported = library.create({ name: 'imported', description: '', tags: [], from: { kind: 'files', entryPath: 'web.yaml', yaml, files: {}, environment: null } });
+    expect(imported.description).toBe('A web server behind a load balancer.');
+    expect(library.create({ name: 'pasted', description: '', tags: [], from: { kind: 'yaml', yaml } }).description).toBe('A web server behind a load balancer.');
+    // The one the person typed wins; a CFN template's Description is read too; none stays empty.
+    expect(library.create({ name: 'typed', description: 'mine', tags: [], from: { kind: 'yaml', yaml } }).description).toBe('mine');
+    expect(library.create({ name: 'cfn', description: '', tags: [], from: { kind: 'yaml', yaml: 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: A CFN stack\nResources: {}\n' } }).description).toBe('A CFN stack');
+    expect(library.create({ name: 'none', description: '', tags: [], from: { kind: 'yaml', yaml: VALID } }).description).toBe('');
+    expect(library.get(imported.id).latest.yaml).toBe(yaml);
+  });
+
   it('keeps every saved version with its YAML bytes and layout, and computes status on save', () => {
     const { library } = makeLibrary();
     const t = library.create({ name: 'blank', description: '', tags: [], from: { kind: 'blank' } });
