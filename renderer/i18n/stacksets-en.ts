@@ -6,6 +6,11 @@ export const stacksetsEn = {
   selectHint: 'Select a stack set to see its instances and operations.',
   instances: 'No instances | 1 instance | {n} instances',
   delete: 'Delete set',
+  deleteBlocked: 'It still has {n} stack instances: delete them first (Delete stack instances), then the set.',
+  deleteConfirm: {
+    title: 'Delete stack set',
+    body: 'Delete the stack set "{name}"? Its definition (template version, parameters, administration settings) and the history of its {ops} operations go; it has no stack instances, so no stack is touched. This cannot be undone.',
+  },
   cancel: 'Cancel',
   refused: 'Refused — {reason}',
   create: {

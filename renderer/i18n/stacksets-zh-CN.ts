@@ -6,6 +6,11 @@ export const stacksetsZhCN = {
   selectHint: '选择一个资源栈集以查看其实例和操作。',
   instances: '没有实例 | 1 个实例 | {n} 个实例',
   delete: '删除栈集',
+  deleteBlocked: '它还有 {n} 个栈实例：请先删除它们（删除栈实例），再删除栈集。',
+  deleteConfirm: {
+    title: '删除栈集',
+    body: '删除栈集“{name}”？它的定义（模版版本、参数、管理设置）和 {ops} 个操作的记录都将删除；它没有栈实例，因此不会影响任何编排部署。此操作无法撤销。',
+  },
   cancel: '取消',
   refused: '已拒绝 — {reason}',
   create: {

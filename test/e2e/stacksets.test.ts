@@ -111,6 +111,9 @@ describe('stack sets in the browser', () => {
   });
 
   it('deletes the instances and the grid empties', async () => {
+    // With instances, "Delete set" is disabled and says why, next to it.
+    await expect(page.getByTestId('delete-stackset').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('delete-stackset-why').textContent()).resolves.toMatch(/still has 4 stack instances: delete them first/);
     await page.getByTestId('action-DELETE_STACK_INSTANCES').click();
     for (const r of ['RegionOne', 'RegionTwo']) await page.getByTestId(`op-region-${r}`).check();
     for (const p of ['admin', 'demo']) await page.getByTestId(`op-project-${p}`).check();
@@ -118,5 +121,18 @@ describe('stack sets in the browser', () => {
     await page.getByTestId('op-submit').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=instance-grid]') === null, undefined, { timeout: 90_000 });
     await expect(page.getByTestId('delete-stackset').isDisabled()).resolves.toBe(false);
+    await expect(page.getByTestId('delete-stackset-why').count()).resolves.toBe(0);
+  });
+
+  it('deletes the empty set only after a confirmation that names it (issue 15, bug 8)', async () => {
+    await page.getByTestId('delete-stackset').click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.textContent()).resolves.toContain(`Delete the stack set "${name}"?`);
+    await screenshot(page, 'stacksets-delete-confirm');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId(`stackset-${name}`).count()).resolves.toBe(1);
+    await page.getByTestId('delete-stackset').click();
+    await page.getByTestId('confirm').click();
+    await page.getByTestId(`stackset-${name}`).waitFor({ state: 'detached' });
   });
 });
