@@ -9,7 +9,7 @@ export const editorZhCN: Shape<typeof editorEn> = {
   empty: `在${zh.template}库中选择${zh.template}并点击“编辑”，即可在此${zh.canvas}上编排。`,
   backToLibrary: `${zh.template}库`,
   unsaved: '有未保存的修改',
-  version: '第 {n} 版',
+  version: '版本 {n}',
   palette: {
     title: '资源',
     groups: { external: zh.externalNetwork, shared: zh.sharedNetwork, network: zh.network, compute: '计算与存储', loadbalancer: zh.loadBalancer, all: '全部资源类型' },

@@ -86,7 +86,7 @@ export const zhCN: Shape<Messages> = {
     },
     'external-network-server': {
       name: zh.recommendedExternalServer,
-      description: `外部网络中单台${zh.server}通过VIP对外提供服务：${zh.server}位于私有网络，私有网络经路由器连接外部网络，并绑定${zh.floatingIp}。`,
+      description: `外部网络中单台${zh.server}通过VIP对外提供服务：私有网络经路由器连接外部网络，${zh.server}绑定${zh.floatingIp}。`,
     },
   },
   deployments: {

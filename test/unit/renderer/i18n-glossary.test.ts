@@ -3,6 +3,8 @@
 // carry the seed's names, and every message still compiles under vue-i18n's
 // message syntax (`{`, `}`, `|`, `@` are special there).
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createI18n } from 'vue-i18n';
 import { en } from '../../../renderer/i18n/en';
 import { zhCN } from '../../../renderer/i18n/zh-CN';
@@ -104,6 +106,35 @@ describe('the zh-CN tables use the glossary', () => {
     for (const key of ['stacks.count', 'stacks.deleteTitle', 'stacks.selectHint', 'stacks.notify.complete', 'deployments.none', 'confirmDelete.body']) {
       expect(message(key), key).toContain('编排部署');
     }
+  });
+});
+
+/** Chinese text outside the tables: string literals in the sources (comments quote the seed verbatim, so they are left out) and the README. */
+function chineseOutsideTables(): [string, string][] {
+  const root = join(__dirname, '../../..');
+  const files = ['renderer', 'main', 'shared']
+    .flatMap((dir) => readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
+    .filter((f) => /\.(ts|vue)$/.test(f) && !f.startsWith(join('renderer', 'i18n')) && !f.includes('node_modules'));
+  const found: [string, string][] = [];
+  for (const file of files) {
+    const code = readFileSync(join(root, file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/^\s*\/\/.*$/gm, '')
+      .replace(/\s\/\/ .*$/gm, '');
+    for (const m of code.matchAll(/(['"`])((?:(?!\1)[^\\\n]|\\.)*[\u4e00-\u9fff](?:(?!\1)[^\\\n]|\\.)*)\1/g)) found.push([file, m[2]!]);
+    for (const m of code.matchAll(/>([^<>{}]*[\u4e00-\u9fff][^<>{}]*)</g)) found.push([file, m[1]!]);
+  }
+  for (const line of readFileSync(join(root, 'README.md'), 'utf8').split('\n')) if (/[\u4e00-\u9fff]/.test(line)) found.push(['README.md', line]);
+  return found;
+}
+
+describe('zh-CN text outside the tables', () => {
+  it('holds no forbidden variant either', () => {
+    const texts = chineseOutsideTables();
+    expect(texts.some(([file]) => file.endsWith('App.vue'))).toBe(true); // the walk sees the sources: 简体中文 is there
+    const offending = texts.flatMap(([file, text]) => forbiddenVariants(text).map((f) => `${file}: “${text}” has ${f.variant}`));
+    expect(offending).toEqual([]);
   });
 });
 
