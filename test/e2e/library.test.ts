@@ -101,9 +101,9 @@ describe('template library in the browser', () => {
 
   it('switches to Simplified Chinese and remembers it across a reload', async () => {
     await page.getByTestId('language').selectOption('zh-CN');
-    await page.getByText('新建模板').waitFor();
+    await page.getByText('创建模版').waitFor();
     await page.reload();
-    await page.getByText('新建模板').waitFor();
+    await page.getByText('创建模版').waitFor();
     await screenshot(page, 'library-zh-CN');
     await page.getByTestId('language').selectOption('en');
     await page.getByText('New template').waitFor();

@@ -42,7 +42,7 @@ describe('the quota verdict in the user’s language', () => {
     expect(errorText(refusal({ kinds, action: 'update', staleAt: null }), translator('en'))).toBe(
       'Over quota: Instances 2/1 (used + what the update adds, of the limit). Updating is blocked; the stack stays as it is.',
     );
-    expect(errorText(refusal({ kinds, action: 'update', staleAt: '2026-11-23T08:00:00.000Z' }), translator('zh-CN'))).toMatch(/无法更新；栈保持原样。 （最近一次已知的配额，读取于 .+。）$/);
+    expect(errorText(refusal({ kinds, action: 'update', staleAt: '2026-11-23T08:00:00.000Z' }), translator('zh-CN'))).toMatch(/无法更新；编排部署保持原样。 （最近一次已知的配额，读取于 .+。）$/);
   });
 
   it('keeps main’s own message for other errors and for a refusal without the details it needs', () => {
