@@ -28,6 +28,7 @@ export const editorEn = {
       'health-monitor': 'Health monitor',
     },
   },
+  dismissRefusal: 'Dismiss',
   toolbar: {
     undo: 'Undo (Ctrl+Z)',
     redo: 'Redo (Ctrl+Shift+Z)',

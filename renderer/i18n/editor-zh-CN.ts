@@ -33,6 +33,7 @@ export const editorZhCN: Shape<typeof editorEn> = {
       'health-monitor': '健康检查',
     },
   },
+  dismissRefusal: '关闭提示',
   toolbar: {
     undo: '撤销 (Ctrl+Z)',
     redo: '重做 (Ctrl+Shift+Z)',

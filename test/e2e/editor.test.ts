@@ -119,6 +119,17 @@ describe('the visual editor in the browser', () => {
     await screenshot(page, 'editor-walkthrough');
   });
 
+  it('puts a refusal away at the next click on the canvas (issue 15, bug 10)', async () => {
+    await expect(page.getByTestId('refusal').count()).resolves.toBe(1);
+    // A point of the canvas at least 80 px from every node: a click on nothing, which selects nothing.
+    const box = (await page.getByTestId('canvas').boundingBox())!;
+    const nodes = await Promise.all((await nodeIds(page)).map((id) => nodeAt(page, id)));
+    const candidates = Array.from({ length: 100 }, (_, i) => ({ x: box.x + 20 + ((i % 10) * (box.width - 40)) / 9, y: box.y + 20 + (Math.floor(i / 10) * (box.height - 40)) / 9 }));
+    const empty = candidates.find((c) => nodes.every((n) => Math.hypot(n.x - c.x, n.y - c.y) > 80))!;
+    await page.mouse.click(empty.x, empty.y);
+    await expect(page.getByTestId('refusal').count()).resolves.toBe(0);
+  });
+
   it('follows a property edited in the YAML in the inspector, then undoes it and the last drop', async () => {
     await (await nodeAt(page, 'volume_1')).x; // the volume is on the canvas
     const v = await nodeAt(page, 'volume_1');
