@@ -155,6 +155,12 @@ export const stacksEn = {
 };
 
 export const deployEn = {
+  blocked: {
+    invalid: 'Fix the fields marked in red first.',
+    previewFirst: 'Preview first: Heat checks the template and the values, then Create stack is enabled.',
+    previewFailed: 'The preview failed (see above): change what it names, then preview again.',
+    quota: 'Over quota (see above): raise the quota or change the template to create it.',
+  },
   deployButton: 'Deploy',
   title: 'Deploy {what}',
   to: 'To {cloud}, region {region}, project {project}.',

@@ -157,6 +157,12 @@ export const stacksZhCN = {
 };
 
 export const deployZhCN = {
+  blocked: {
+    invalid: '请先修正标红的字段。',
+    previewFirst: `请先预览：Heat 检查${zh.template}和填写的值之后，才能创建${zh.stack}。`,
+    previewFailed: '预览失败（见上方）：按提示修改后再次预览。',
+    quota: `超出配额（见上方）：提高配额或修改${zh.template}后才能创建。`,
+  },
   deployButton: '部署',
   title: '部署 {what}',
   to: '目标：{cloud}，区域 {region}，项目 {project}。',

@@ -102,8 +102,12 @@ describe('app packages in the browser', () => {
   it('refuses to export a template whose user_data has "$", naming the server and the line', async () => {
     await page.getByTestId('import').click();
     await page.getByTestId('import-mode-paste').click();
-    await page.getByTestId('import-paste-name').fill('dollar script');
+    // Disabled buttons say why, next to them (issue 15, bug 4): first the name, then the YAML.
     await page.getByTestId('import-paste-text').fill(DOLLAR_TEMPLATE);
+    await expect(page.getByTestId('import-submit').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('import-why').textContent()).resolves.toBe('Type a name for the template first.');
+    await page.getByTestId('import-paste-name').fill('dollar script');
+    await expect(page.getByTestId('import-why').count()).resolves.toBe(0);
     await page.getByTestId('import-submit').click();
     await page.getByTestId('details-name').getByText('dollar script', { exact: true }).waitFor();
 

@@ -120,6 +120,7 @@ describe('stacks in the browser', () => {
     await page.getByTestId('deploy-name').fill(okName);
     await expect(page.getByTestId('deploy-sandbox').isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('param-image').inputValue()).resolves.toBe('cirros');
+    await expect(page.getByTestId('deploy-blocked').textContent()).resolves.toMatch(/^Preview first: /);
     await page.getByTestId('deploy-preview-button').click();
     await expect(page.getByTestId('deploy-preview').textContent()).resolves.toContain('server_1');
     await screenshot(page, 'stacks-deploy-dialog');
@@ -156,6 +157,8 @@ describe('stacks in the browser', () => {
     await page.getByTestId('deploy-preview-button').click();
     await expect(page.getByTestId('deploy-error').textContent()).resolves.toMatch(new RegExp(`${okName}.*already exists`));
     await expect(page.getByTestId('deploy-create').isDisabled()).resolves.toBe(true);
+    // The disabled Create says why, next to it (issue 15, bug 4).
+    await expect(page.getByTestId('deploy-blocked').textContent()).resolves.toBe('The preview failed (see above): change what it names, then preview again.');
     await screenshot(page, 'stacks-deploy-409');
     await page.keyboard.press('Escape');
   });
@@ -168,6 +171,7 @@ describe('stacks in the browser', () => {
     await page.getByTestId('param-members').fill('9');
     await expect(page.getByTestId('param-error-members').textContent()).resolves.toBe('Must be from 1 to 5.');
     await expect(page.getByTestId('deploy-preview-button').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('deploy-blocked').textContent()).resolves.toBe('Fix the fields marked in red first.');
     await page.getByTestId('param-members').fill('1');
     await page.getByTestId('deploy-rollback').uncheck();
     await page.getByTestId('deploy-preview-button').click();
