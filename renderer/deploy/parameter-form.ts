@@ -203,3 +203,28 @@ export function parametersToSend(groups: readonly FieldGroup[], values: Readonly
   }
   return out;
 }
+
+/**
+ * The update dialog's values after its form is (re)built for another
+ * template: what the stack runs with now (else the default), except the
+ * fields the person has already typed into — a form that finishes loading
+ * after the first keystroke must never put the old value back.
+ */
+export function rebuiltValues(groups: readonly FieldGroup[], current: Readonly<Record<string, unknown>>, typed: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    groups.flatMap((g) =>
+      g.fields.map((f) => {
+        if (f.name in typed) return [f.name, typed[f.name]!];
+        const now = current[f.name];
+        return [f.name, now === undefined || now === null ? (f.defaultText ?? '') : String(now)];
+      }),
+    ),
+  );
+}
+
+/** The fields whose value differs from the baseline the form was built with: what the person typed. */
+export function typedSince(baseline: Readonly<Record<string, string>>, values: Readonly<Record<string, string>>, typed: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = { ...typed };
+  for (const [k, v] of Object.entries(values)) if (v !== baseline[k] || k in typed) out[k] = v;
+  return out;
+}

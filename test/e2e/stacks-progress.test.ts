@@ -148,4 +148,26 @@ describe('a stack’s progress in the browser', () => {
     await screenshot(page, 'stacks-progress-update');
     await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'UPDATE_COMPLETE', undefined, { timeout: 60_000 });
   });
+
+  it('keeps a value typed while the update form is still loading the stack’s template (issue 15, bug 5)', async () => {
+    await page.getByTestId('stack-update').click();
+    await page.locator('[data-testid=update-dialog]:not([data-loading])').waitFor();
+    // Heat's copy of the template arrives two seconds late: the person types before it does.
+    await page.route('**/api/invoke/cloud.stacks.template', async (route) => {
+      await new Promise((r) => setTimeout(r, 2000));
+      await route.continue();
+    });
+    await page.getByTestId('update-version').selectOption('0'); // keep the stack's template
+    await page.getByTestId('param-last_value').fill('third');
+    await page.locator('[data-testid=update-dialog]:not([data-loading])').waitFor();
+    await page.unroute('**/api/invoke/cloud.stacks.template');
+    await expect(page.getByTestId('param-last_value').inputValue()).resolves.toBe('third');
+    await page.getByTestId('update-preview').click();
+    await page.getByTestId('change-preview').waitFor();
+    await expect(page.locator('[data-testid=changes-updated], [data-testid=changes-replaced]').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('r12')]));
+    await page.getByTestId('update-apply').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'UPDATE_COMPLETE', undefined, { timeout: 60_000 });
+    await page.getByTestId('stack-tab-overview').click();
+    await expect.poll(() => page.locator('[data-testid=stack-overview] ~ table tr', { hasText: 'last_value' }).textContent(), { timeout: 20_000 }).toMatch(/last_value\s*third/);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../../../../shared/hot/template';
-import { checkValue, initialValues, parameterGroups, parametersToSend } from '../../../../renderer/deploy/parameter-form';
+import { checkValue, initialValues, parameterGroups, parametersToSend, rebuiltValues, typedSince } from '../../../../renderer/deploy/parameter-form';
 
 const T = parseTemplate(`heat_template_version: 2018-08-31
 parameter_groups:
@@ -67,5 +67,23 @@ describe('the parameter form generated from a template', () => {
 
   it('sends only values that differ from their defaults', () => {
     expect(parametersToSend(fields, { ...initialValues(fields), name: 'web', count: '2' })).toEqual({ name: 'web' });
+  });
+});
+
+describe('the update form rebuilt for another template', () => {
+  const groups = parameterGroups(parseTemplate('heat_template_version: 2018-08-31\nparameters:\n  flavor: {type: string, default: m1.tiny}\n  count: {type: number, default: 1}\n  fresh: {type: string, default: new}\n'));
+
+  it('starts from what the stack runs with (else the default), but keeps what was typed', () => {
+    const current = { flavor: 'm1.small', count: 3 };
+    expect(rebuiltValues(groups, current, {})).toEqual({ flavor: 'm1.small', count: '3', fresh: 'new' });
+    expect(rebuiltValues(groups, current, { flavor: 'm1.large', gone: 'x' })).toEqual({ flavor: 'm1.large', count: '3', fresh: 'new' });
+  });
+
+  it('what was typed is what differs from the baseline, and stays typed even when typed back', () => {
+    const baseline = { flavor: 'm1.small', count: '3' };
+    let typed = typedSince(baseline, { flavor: 'm1.large', count: '3' }, {});
+    expect(typed).toEqual({ flavor: 'm1.large' });
+    typed = typedSince(baseline, { flavor: 'm1.small', count: '3' }, typed);
+    expect(typed).toEqual({ flavor: 'm1.small' });
   });
 });
