@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'PROFILE_INVALID', // a profile (or an imported clouds.yaml/openrc) lacks what auth needs
   // library (appended: codes are append-only)
   'DB_BUSY', // another process held the library file's write lock past busy_timeout
+  // security (appended)
+  'HOST_UNAUTHORIZED', // a browser-host request without the host's per-start secret
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
