@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../shared/ipc/errors';
 import type { CloudProfile, ImportCandidate, ProfileFields } from '../../shared/cloud/profile';
+import { secretTargetChanges } from '../../shared/cloud/secret-binding';
 import type { CloudProfileRepo } from '../library/cloud-profile-repo';
 import type { SecretStore } from '../platform/secret-store';
 import { importCloudsYaml, importCloudsYamlFiles, type ConfigLocations, type ImportedProfile } from './clouds-yaml';
@@ -52,10 +53,23 @@ export class ProfileService {
     return this.get(id);
   }
 
-  /** `secret`: undefined keeps the stored one, null removes it, a string replaces it. */
+  /**
+   * `secret`: undefined keeps the stored one, null removes it, a string replaces it.
+   * Keeping it is refused when the profile now points elsewhere (secret-binding.ts):
+   * the stored password would go to the new address.
+   */
   update(id: string, fields: ProfileFields, secret: string | null | undefined): CloudProfile {
-    this.get(id);
+    const before = this.get(id);
     this.checkName(fields.name, id);
+    const moved = secretTargetChanges(before, fields);
+    if (secret === undefined && before.hasSecret && moved.length > 0) {
+      throw new AppError(
+        'SECRET_NEEDED',
+        `The profile "${before.name}" now points elsewhere (${moved.join(', ')} changed): enter its ${secretWord(fields)} again. ` +
+          'A stored secret is only ever sent to the Keystone it was entered for.',
+        { changed: moved },
+      );
+    }
     const now = this.now().toISOString();
     this.repo.update(id, fields, now);
     if (secret === null) this.repo.clearSecret(id);
@@ -148,6 +162,10 @@ export class ProfileService {
     if (!this.repo.nameTaken(name, null)) return name;
     for (let i = 2; ; i++) if (!this.repo.nameTaken(`${name} (${i})`, null)) return `${name} (${i})`;
   }
+}
+
+function secretWord(fields: ProfileFields): string {
+  return fields.authKind === 'password' ? 'password' : fields.authKind === 'token' ? 'token' : 'application credential secret';
 }
 
 function readText(path: string): string {

@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'DB_BUSY', // another process held the library file's write lock past busy_timeout
   // security (appended)
   'HOST_UNAUTHORIZED', // a browser-host request without the host's per-start secret
+  'SECRET_NEEDED', // a profile re-pointed (Keystone, Heat override, CA, insecure) without its secret entered again
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
