@@ -19,6 +19,13 @@ export interface ProfileServiceOptions {
   env?: NodeJS.ProcessEnv;
   /** Connection settings (timeouts) for every profile's client. */
   timeoutMs?: number;
+  /**
+   * Whether main itself got this path from a file dialog the user answered
+   * (Electron only). Imports read no other path: a caller that names one
+   * could read any file and learn which exist. Unset (browser host, and the
+   * desktop app today, which has no such dialog): imports take file contents.
+   */
+  isChosenPath?: (path: string) => boolean;
 }
 
 export class ProfileService {
@@ -96,15 +103,23 @@ export class ProfileService {
   importCloudsYaml(input: { cloudsYaml?: string; secureYaml?: string | null; path?: string } = {}): ImportCandidate[] {
     let found: ImportedProfile[];
     if (input.cloudsYaml !== undefined) found = importCloudsYaml(input.cloudsYaml, input.secureYaml ?? null);
-    else if (input.path) found = importCloudsYaml(readText(input.path), null, input.path);
+    else if (input.path !== undefined) found = importCloudsYaml(this.readChosen(input.path), null, input.path);
     else found = importCloudsYamlFiles(this.options.locations);
     return found.map((p) => this.remember(p));
   }
 
   importOpenrc(input: { path?: string; text?: string }): ImportCandidate[] {
-    const text = input.text ?? (input.path ? readText(input.path) : null);
-    if (text === null) throw new AppError('BAD_REQUEST', 'Give an openrc file path or its text.');
-    return [this.remember(importOpenrcText(text, input.path ?? 'openrc'))];
+    const text = input.text ?? (input.path !== undefined ? this.readChosen(input.path) : null);
+    if (text === null) throw new AppError('BAD_REQUEST', "Give the openrc file's text.");
+    return [this.remember(importOpenrcText(text, input.text !== undefined ? 'openrc' : (input.path ?? 'openrc')))];
+  }
+
+  /** Refused before the path is touched, so the answer says nothing about whether it exists. */
+  private readChosen(path: string): string {
+    if (!this.options.isChosenPath?.(path)) {
+      throw new AppError('BAD_REQUEST', "Imports take the file's contents, not a path: choose the file in the import dialog (or paste its text).");
+    }
+    return readText(path);
   }
 
   importEnvironment(): ImportCandidate[] {
