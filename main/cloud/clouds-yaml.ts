@@ -150,13 +150,27 @@ function cloudsOf(text: string, path: string): Record<string, unknown> {
   try {
     doc = parseYaml(text);
   } catch (err) {
-    throw new AppError('IMPORT_FAILED', `${path} is not valid YAML: ${(err as Error).message}`, { path });
+    throw new AppError('IMPORT_FAILED', yamlErrorText(path, text, err), { path });
   }
   const clouds = (doc as { clouds?: unknown } | null)?.clouds;
   if (!clouds || typeof clouds !== 'object' || Array.isArray(clouds)) {
     throw new AppError('IMPORT_FAILED', `${path} has no "clouds:" mapping.`, { path });
   }
   return clouds as Record<string, unknown>;
+}
+
+/**
+ * The YAML library's message ends in an excerpt of the file (the lines before
+ * the error too): clouds.yaml holds passwords, so say where and why, and
+ * quote at most the offending line itself.
+ */
+export function yamlErrorText(path: string, text: string, err: unknown): string {
+  const e = err as { message?: string; linePos?: { line: number; col: number }[] };
+  const reason = String(e.message ?? err).split(/ at line \d+|:\n/)[0]!.slice(0, 200);
+  const at = e.linePos?.[0];
+  if (!at) return `${path} is not valid YAML: ${reason}`;
+  const line = (text.split(/\r?\n/)[at.line - 1] ?? '').slice(0, 200);
+  return `${path} is not valid YAML at line ${at.line}, column ${at.col}: ${reason}${line.trim() ? `\n  ${line}` : ''}`;
 }
 
 function read(path: string): string {

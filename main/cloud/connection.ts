@@ -41,6 +41,12 @@ export function openConnection(
   if (fields.insecure) {
     warnings.push(`TLS verification is off for "${fields.name}": anyone between you and the cloud can read your credentials.`);
   }
+  // Plain http is how the local test cloud runs (loopback: nobody in between); elsewhere it carries the password in clear.
+  for (const [what, url] of [['auth URL', fields.authUrl], ['orchestration endpoint override', fields.endpointOverride]] as const) {
+    if (url && isRemotePlainHttp(url)) {
+      warnings.push(`The ${what} of "${fields.name}" is plain http (${url.slice(0, 200)}): your password and tokens cross the network unencrypted. Use https.`);
+    }
+  }
   const { now, ...httpOptions } = options;
   const http = new HttpClient({ ...httpOptions, ca, insecure: fields.insecure });
   const session = new KeystoneSession(http, fields, secret, now);
@@ -59,4 +65,17 @@ export function openConnection(
     return client;
   };
   return { http, session, heat, service, warnings, dispose: () => http.dispose() };
+}
+
+/** http:// to anything but this machine (localhost, 127.0.0.0/8, ::1). */
+export function isRemotePlainHttp(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return false; // not a URL at all: discovery refuses it with its own message
+  }
+  if (u.protocol !== 'http:') return false;
+  const host = u.hostname.toLowerCase();
+  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]');
 }

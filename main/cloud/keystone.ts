@@ -149,7 +149,7 @@ export class KeystoneSession {
         { url: base, status: res.status, requestId: res.requestId },
       );
     }
-    return (this.identityUrl = v3.replace(/\/+$/, ''));
+    return (this.identityUrl = checkAdvertised(base, v3).replace(/\/+$/, ''));
   }
 
   private authError(res: HttpResponse): AppError {
@@ -243,6 +243,34 @@ function domainRef(name: string | null, id: string | null): Record<string, strin
 
 function domainText(name: string | null, id: string | null): string {
   return ` in domain ${id ?? name ?? 'Default'}`;
+}
+
+/**
+ * The version document says where v3 lives, and the password goes there next.
+ * Whoever answers the version request (a proxy, a rogue DNS answer over http,
+ * a misconfigured public_endpoint) must not move it to plain http or to
+ * another host: refuse, and say how to give the v3 URL directly.
+ */
+export function checkAdvertised(base: string, advertised: string): string {
+  let from: URL;
+  let to: URL;
+  try {
+    from = new URL(base);
+    to = new URL(advertised, `${base}/`);
+  } catch {
+    throw new AppError('NOT_KEYSTONE', `${base} advertises identity v3 at "${advertised.slice(0, 200)}", which is not a URL.`, { url: base });
+  }
+  const downgrade = from.protocol === 'https:' && to.protocol !== 'https:';
+  const otherHost = from.host.toLowerCase() !== to.host.toLowerCase();
+  if (downgrade || otherHost || (to.protocol !== 'http:' && to.protocol !== 'https:')) {
+    throw new AppError(
+      'PROFILE_INVALID',
+      `${base} advertises identity v3 at ${to.origin}${downgrade ? ' (plain http, from https)' : ''}${otherHost ? ` (another host than ${from.host})` : ''}: ` +
+        'the password is not sent there. If that really is your Keystone, put its v3 URL in the profile\'s auth URL.',
+      { url: base, advertised: to.href },
+    );
+  }
+  return to.href;
 }
 
 function findV3(doc: unknown): string | null {

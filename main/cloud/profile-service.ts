@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { AppError } from '../../shared/ipc/errors';
 import { firstControlChar } from '../../shared/library/names';
 import type { CloudProfile, ImportCandidate, ProfileFields } from '../../shared/cloud/profile';
+import { secretTargetChanges } from '../../shared/cloud/secret-binding';
 import type { CloudProfileRepo } from '../library/cloud-profile-repo';
 import type { SecretStore } from '../platform/secret-store';
 import { importCloudsYaml, importCloudsYamlFiles, type ConfigLocations, type ImportedProfile } from './clouds-yaml';
@@ -19,6 +20,13 @@ export interface ProfileServiceOptions {
   env?: NodeJS.ProcessEnv;
   /** Connection settings (timeouts) for every profile's client. */
   timeoutMs?: number;
+  /**
+   * Whether main itself got this path from a file dialog the user answered
+   * (Electron only). Imports read no other path: a caller that names one
+   * could read any file and learn which exist. Unset (browser host, and the
+   * desktop app today, which has no such dialog): imports take file contents.
+   */
+  isChosenPath?: (path: string) => boolean;
 }
 
 export class ProfileService {
@@ -53,10 +61,23 @@ export class ProfileService {
     return this.get(id);
   }
 
-  /** `secret`: undefined keeps the stored one, null removes it, a string replaces it. */
+  /**
+   * `secret`: undefined keeps the stored one, null removes it, a string replaces it.
+   * Keeping it is refused when the profile now points elsewhere (secret-binding.ts):
+   * the stored password would go to the new address.
+   */
   update(id: string, fields: ProfileFields, secret: string | null | undefined): CloudProfile {
-    this.get(id);
+    const before = this.get(id);
     this.checkName(fields.name, id);
+    const moved = secretTargetChanges(before, fields);
+    if (secret === undefined && before.hasSecret && moved.length > 0) {
+      throw new AppError(
+        'SECRET_NEEDED',
+        `The profile "${before.name}" now points elsewhere (${moved.join(', ')} changed): enter its ${secretWord(fields)} again. ` +
+          'A stored secret is only ever sent to the Keystone it was entered for.',
+        { changed: moved },
+      );
+    }
     const now = this.now().toISOString();
     this.repo.update(id, fields, now);
     if (secret === null) this.repo.clearSecret(id);
@@ -83,15 +104,23 @@ export class ProfileService {
   importCloudsYaml(input: { cloudsYaml?: string; secureYaml?: string | null; path?: string } = {}): ImportCandidate[] {
     let found: ImportedProfile[];
     if (input.cloudsYaml !== undefined) found = importCloudsYaml(input.cloudsYaml, input.secureYaml ?? null);
-    else if (input.path) found = importCloudsYaml(readText(input.path), null, input.path);
+    else if (input.path !== undefined) found = importCloudsYaml(this.readChosen(input.path), null, input.path);
     else found = importCloudsYamlFiles(this.options.locations);
     return found.map((p) => this.remember(p));
   }
 
   importOpenrc(input: { path?: string; text?: string }): ImportCandidate[] {
-    const text = input.text ?? (input.path ? readText(input.path) : null);
-    if (text === null) throw new AppError('BAD_REQUEST', 'Give an openrc file path or its text.');
-    return [this.remember(importOpenrcText(text, input.path ?? 'openrc'))];
+    const text = input.text ?? (input.path !== undefined ? this.readChosen(input.path) : null);
+    if (text === null) throw new AppError('BAD_REQUEST', "Give the openrc file's text.");
+    return [this.remember(importOpenrcText(text, input.text !== undefined ? 'openrc' : (input.path ?? 'openrc')))];
+  }
+
+  /** Refused before the path is touched, so the answer says nothing about whether it exists. */
+  private readChosen(path: string): string {
+    if (!this.options.isChosenPath?.(path)) {
+      throw new AppError('BAD_REQUEST', "Imports take the file's contents, not a path: choose the file in the import dialog (or paste its text).");
+    }
+    return readText(path);
   }
 
   importEnvironment(): ImportCandidate[] {
@@ -151,6 +180,10 @@ export class ProfileService {
     if (!this.repo.nameTaken(name, null)) return name;
     for (let i = 2; ; i++) if (!this.repo.nameTaken(`${name} (${i})`, null)) return `${name} (${i})`;
   }
+}
+
+function secretWord(fields: ProfileFields): string {
+  return fields.authKind === 'password' ? 'password' : fields.authKind === 'token' ? 'token' : 'application credential secret';
 }
 
 function readText(path: string): string {

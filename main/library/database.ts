@@ -8,7 +8,8 @@
 // file) makes them wait busy_timeout instead of failing at once.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { keepPrivate, privateDir, privateFile } from './private-files';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
 import { MIGRATIONS } from './migrations/index';
@@ -45,7 +46,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
   const migrations = options.migrations ?? MIGRATIONS;
   const now = options.now ?? (() => new Date());
   assertSequential(migrations);
-  mkdirSync(dirname(path), { recursive: true });
+  // 0700 folder, 0600 file (and so WAL and shm): private-files.ts says why.
+  privateDir(dirname(path));
+  privateFile(path);
+  for (const suffix of ['-wal', '-shm']) keepPrivate(path + suffix);
 
   let recoveredFrom: string | null = null;
   let db: Db;
@@ -57,6 +61,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     if (!isCorruption(err)) throw err;
     // Keep the damaged file (and its WAL) for the user; start a fresh library.
     recoveredFrom = moveAside(path, now());
+    privateFile(path);
     db = connect(path, options);
   }
 
@@ -180,12 +185,13 @@ function moveAside(path: string, when: Date): string {
  */
 export function backup(db: Db, path: string, when: Date, keep: number): string {
   const dir = join(dirname(path), 'backups');
-  mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   removeIncompleteBackups(dir);
   const target = join(dir, `${basename(path)}.${stamp(when)}.bak`);
   const part = `${target}.part-${process.pid}`;
   try {
     rmSync(part, { force: true }); // VACUUM INTO refuses a non-empty file
+    privateFile(part); // empty and 0600: VACUUM INTO writes into it and keeps the mode
     db.exec(`VACUUM INTO '${part.replace(/'/g, "''")}'`);
     syncFile(part);
     renameSync(part, target);

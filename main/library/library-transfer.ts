@@ -14,6 +14,7 @@ import { LIMITS } from '../../shared/library/model';
 import { nameProblem } from '../../shared/library/names';
 import type { Db } from './database';
 import { writeTransaction } from './write-transaction';
+import { scrubForTransfer } from './export-scrub';
 import { MIGRATIONS } from './migrations/index';
 
 export interface LibraryImportResult {
@@ -34,12 +35,13 @@ interface TemplateRow {
   updated_at: string;
 }
 
-/** A consistent snapshot of the open database as bytes. */
+/** A consistent snapshot of the open database as bytes, with only what travels (export-scrub.ts). */
 export function exportDatabase(db: Db): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'hs-export-'));
   try {
     const file = join(dir, 'library.sqlite');
     db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
+    scrubForTransfer(db, file);
     return new Uint8Array(readFileSync(file));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     console.warn(`The library file was damaged and was moved to ${services.info.recoveredFrom}; a new library was started.`);
   }
   const host = await startWebHost({ services, staticDir: join(repoRoot, 'dist', 'renderer'), port });
-  // Tests and scripts read this line to find the address.
+  // Tests and scripts read this line to find the address; it carries the host's secret (host-auth.ts).
   console.log(`Heat Studio (browser mode) is at ${host.url}  (data: ${dataDir})`);
   const stop = async () => {
     await host.close();

@@ -3,13 +3,16 @@
 // contract (same validation, same Result values); GET /api/events is a
 // server-sent-event stream of the same push events; everything else serves
 // the built renderer. Host and Origin are checked so another web page cannot
-// drive the studio through the user's browser (DNS rebinding, CSRF).
+// drive the studio through the user's browser (DNS rebinding, CSRF), and
+// every request needs the per-start secret (host-auth.ts) so other local
+// processes and users cannot drive it either.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Services } from '../compose';
 import { BodyTooLargeError, CONTENT_SECURITY_POLICY, MIME, readBody, sendJson } from './http-util';
+import { createHostAuth, newToken, TOKEN_PARAM, UNAUTHORIZED_MESSAGE, type HostAuth } from './host-auth';
 
 export interface WebHostOptions {
   services: Services;
@@ -19,11 +22,18 @@ export interface WebHostOptions {
   /** Request bodies above this are refused before parsing (imports can be large). */
   bodyLimit?: number;
   keepAliveMs?: number;
+  /** The per-start secret; a random one unless a test fixes it. */
+  token?: string;
 }
 
 export interface WebHost {
+  /** The address to open: it carries the secret (`?token=`). */
   url: string;
+  /** The address without the secret. */
+  baseUrl: string;
   port: number;
+  /** `name=value` of the cookie the host requires, for clients that are not a browser. */
+  cookie: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +44,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bodyLimit = options.bodyLimit ?? 96 * 1024 * 1024;
   const sseClients = new Set<ServerResponse>();
   let port = options.port;
+  const token = options.token ?? newToken();
+  let auth: HostAuth = createHostAuth(token, port);
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -48,6 +60,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
+    if (!auth.allows(req)) {
+      // Only a top-level GET may bring the token in its address; the answer sets the cookie.
+      if ((req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/api/') && auth.acceptToken(url, res)) return;
+      return unauthorized(res, url.pathname);
+    }
     if (url.pathname.startsWith('/api/invoke/')) {
       const channel = decodePath(url.pathname.slice(12));
       return channel === null ? badPath(res, url.pathname) : invoke(req, res, channel);
@@ -137,10 +154,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port, LOOPBACK, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  auth = createHostAuth(token, port);
+  const baseUrl = `http://${LOOPBACK}:${port}/`;
 
   return {
-    url: `http://${LOOPBACK}:${port}/`,
+    url: `${baseUrl}?${TOKEN_PARAM}=${token}`,
+    baseUrl,
     port,
+    cookie: auth.cookie,
     close: () =>
       new Promise<void>((resolve) => {
         for (const c of sseClients) c.end();
@@ -148,6 +169,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** 401 for the API (JSON, as every other answer) and a short page for a browser that opened the bare address. */
+function unauthorized(res: ServerResponse, pathname: string): void {
+  if (pathname.startsWith('/api/')) {
+    sendJson(res, 401, { ok: false, error: { code: 'HOST_UNAUTHORIZED', message: UNAUTHORIZED_MESSAGE } });
+    return;
+  }
+  res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(`${UNAUTHORIZED_MESSAGE}\n`);
 }
 
 function isAllowedHost(host: string | undefined, port: number): boolean {

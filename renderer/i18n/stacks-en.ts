@@ -16,6 +16,7 @@ export const cloudsEn = {
   removeBody: 'Its stored secret is deleted. Stacks in the cloud are not touched.',
   save: 'Save',
   secretStored: 'Stored: leave empty to keep it',
+  secretNeeded: 'This profile now points elsewhere ({fields} changed): enter its secret again. A stored secret is only sent to the Keystone it was entered for.',
   noSecret: 'No secret',
   reportOk: 'Connected.',
   reportUser: 'As {user} in project {project}',

@@ -18,6 +18,7 @@ export const cloudsZhCN = {
   removeBody: `将删除其保存的密钥。云中的${zh.stack}不受影响。`,
   save: '保存',
   secretStored: '已保存：留空则保持不变',
+  secretNeeded: '此配置已指向别处（{fields} 已更改）：请重新输入其密钥。已保存的密钥只会发送给输入时所对应的 Keystone。',
   noSecret: '无密钥',
   reportOk: '已连接。',
   reportUser: '用户 {user}，项目 {project}',

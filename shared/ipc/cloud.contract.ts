@@ -136,7 +136,11 @@ export const cloudChannels = {
   /** Adds the "Local sandbox" profile (the local cloud of `npm run cloud:up -- --full`) after checking it answers. */
   'cloud.profiles.addLocalSandbox': channel(z.object({})).returns<LocalSandboxResult>(),
 
-  /** Without arguments: the clouds.yaml (+ secure.yaml) openstacksdk would read. */
+  /**
+   * Without arguments: the clouds.yaml (+ secure.yaml) openstacksdk would read.
+   * Give the files' contents; `path` is refused unless main's own file dialog
+   * chose it (ProfileServiceOptions.isChosenPath; never in the browser host).
+   */
   'cloud.import.cloudsYaml': channel(
     z.object({ path: z.string().max(4096).optional(), cloudsYaml: z.string().max(1024 * 1024).optional(), secureYaml: z.string().max(1024 * 1024).optional() }),
   ).returns<ImportCandidate[]>(),

@@ -37,6 +37,9 @@ export const ERROR_CODES = [
   // library (appended: codes are append-only)
   'DB_BUSY', // another process held the library file's write lock past busy_timeout
   'VALUE_NOT_IN_CLOUD', // a value typed for a deploy names an image, flavor, key pair... the cloud does not hold
+  // security (appended)
+  'HOST_UNAUTHORIZED', // a browser-host request without the host's per-start secret
+  'SECRET_NEEDED', // a profile re-pointed (Keystone, Heat override, CA, insecure) without its secret entered again
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -205,7 +205,9 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
       const list = (await post('cloud.profiles.list', {})) as { value: Array<{ id: string; name: string } & Record<string, unknown>> };
       const p = list.value.find((x) => x.name === 'e2e-full-demo')!;
       const { id, createdAt: _c, updatedAt: _u, source: _s, hasSecret: _h, ...fields } = p as Record<string, unknown>;
-      await post('cloud.profiles.update', { id, fields: { ...fields, authUrl: 'http://127.0.0.1:9/v3' } });
+      // Another auth URL needs the secret typed again (a stored one stays with its Keystone); nothing listens there anyway.
+      const moved = (await post('cloud.profiles.update', { id, fields: { ...fields, authUrl: 'http://127.0.0.1:9/v3' }, secret: 'typed-for-the-closed-port' })) as { ok: boolean };
+      if (!moved.ok) throw new Error(`re-pointing the profile failed: ${JSON.stringify(moved)}`);
     });
     await page.getByTestId('quota-refresh').click();
     const services = page.getByTestId('quota-services');

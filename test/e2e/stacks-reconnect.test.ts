@@ -14,7 +14,7 @@ import type { HeatEvent, StackRef } from '../../shared/cloud/heat-types';
 import { loadTestCloud, passwordProfile, startCloud, stopService } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
 import { deployFromLibrary } from './support/deploy';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { invokeOn, startWebHost, type RunningHost } from './support/web-host';
 
 const MEMBERS = 8;
 /** r0 finishes after 1 s, r7 after 15 s: events keep coming while Heat goes away. */
@@ -38,16 +38,7 @@ describe('a stack whose cloud goes away mid-watch', () => {
   let heatStopped = false;
 
   /** One contract call through the browser host, as the renderer makes it. */
-  async function invoke<T>(channel: string, request: unknown): Promise<T> {
-    const res = await fetch(`${host.url}api/invoke/${encodeURIComponent(channel)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-    });
-    const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${channel}: ${body.error?.message ?? res.status}`);
-    return body.value as T;
-  }
+  const invoke = <T>(channel: string, request: unknown): Promise<T> => invokeOn<T>(host, channel, request);
 
   const shownIds = () => page.locator('[data-testid=events-table] tbody tr[data-event]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event') ?? ''));
 

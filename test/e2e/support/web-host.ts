@@ -3,7 +3,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface RunningHost {
+  /** The address the host printed, with its secret: opening it in a browser sets the host's cookie. */
   url: string;
+  /** The same address without the secret (where API paths hang off). */
+  baseUrl: string;
+  /** `name=value` of the host's cookie, for calls from Node (not a browser). */
+  cookie: string;
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -18,15 +23,19 @@ export async function startWebHost(dataDir: string): Promise<RunningHost> {
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /is at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = /is at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
       if (match?.[1]) resolve(match[1]);
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
   });
+  const parsed = new URL(url);
   return {
     url,
+    baseUrl: `${parsed.origin}/`,
+    // host-auth.ts: the cookie is named after the port and holds the secret.
+    cookie: `heat-studio-${parsed.port}=${parsed.searchParams.get('token') ?? ''}`,
     dataDir,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -39,7 +48,11 @@ export async function startWebHost(dataDir: string): Promise<RunningHost> {
 
 /** One contract call through the browser host, as the renderer makes it (for a test's setup and checks). */
 export async function invokeOn<T>(host: RunningHost, channel: string, request: unknown): Promise<T> {
-  const res = await fetch(`${host.url}api/invoke/${encodeURIComponent(channel)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+  const res = await fetch(`${host.baseUrl}api/invoke/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: host.cookie },
+    body: JSON.stringify(request),
+  });
   const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${channel}: ${body.error?.message ?? res.status}`);
   return body.value as T;

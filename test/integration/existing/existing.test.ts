@@ -98,7 +98,8 @@ describe('offline', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as { port: number }).port;
     await new Promise<void>((r) => server.close(() => r()));
-    studio.services.profiles.update(p.id, { ...fields, authUrl: `http://127.0.0.1:${port}/v3` }, undefined);
+    // Another auth URL needs its secret typed again (a stored one stays with its Keystone).
+    studio.services.profiles.update(p.id, { ...fields, authUrl: `http://127.0.0.1:${port}/v3` }, 'typed-for-the-closed-port');
     const second = await studio.call('existing.inventory', { profileId: p.id });
     expect(second).toMatchObject({ stale: true, fetchedAt: first.fetchedAt, error: { code: 'CLOUD_UNREACHABLE' } });
     expect(second.value).toEqual(first.value);

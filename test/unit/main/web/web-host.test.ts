@@ -27,10 +27,15 @@ async function start(bodyLimit?: number): Promise<WebHost> {
   return host;
 }
 
-/** Raw HTTP so tests can set Host and Origin the way another site would. */
-function send(h: WebHost, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+/**
+ * Raw HTTP so tests can set Host and Origin the way another site would. It
+ * brings the host's cookie (as the browser that opened the printed address
+ * does) unless `anonymous` is set, as curl or another local process would.
+ */
+function send(h: WebHost, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; anonymous?: boolean }) {
+  const headers = opts.anonymous ? (opts.headers ?? {}) : { cookie: h.cookie, ...opts.headers };
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: h.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: h.port, method: opts.method ?? 'GET', path: opts.path, headers }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -46,7 +51,7 @@ const json = { 'content-type': 'application/json' };
 describe('the browser host', () => {
   it('listens on 127.0.0.1 only', async () => {
     const h = await start();
-    expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(h.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
   it('carries the contract: Result values over POST /api/invoke/<channel>', async () => {
@@ -121,7 +126,7 @@ describe('the browser host', () => {
   it('streams push events to the browser as server-sent events', async () => {
     const h = await start();
     const received = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: h.port, path: '/api/events' }, (res) => {
+      const req = request({ host: '127.0.0.1', port: h.port, path: '/api/events', headers: { cookie: h.cookie } }, (res) => {
         let text = '';
         res.on('data', (c: Buffer) => {
           text += c.toString();
@@ -136,5 +141,61 @@ describe('the browser host', () => {
       req.end();
     });
     expect(received).toContain('"templateId":"t1"');
+  });
+
+  describe('needs the per-start secret (issue 22: any local process could call every channel)', () => {
+    const refused = (r: { status: number; body: string }) => {
+      expect(r.status).toBe(401);
+      expect(JSON.parse(r.body).error).toMatchObject({ code: 'HOST_UNAUTHORIZED', message: expect.stringMatching(/printed/) });
+    };
+
+    it('refuses a curl-like invoke (no Origin, no cookie) and one with a wrong cookie', async () => {
+      const h = await start();
+      refused(await send(h, { method: 'POST', path: '/api/invoke/cloud.profiles.list', headers: json, body: '{}', anonymous: true }));
+      const wrong = h.cookie.replace(/=.*/, '=not-the-secret');
+      refused(await send(h, { method: 'POST', path: '/api/invoke/cloud.profiles.list', headers: { ...json, cookie: wrong }, body: '{}', anonymous: true }));
+      // Another port's cookie name with the right shape does not count either.
+      refused(await send(h, { method: 'POST', path: '/api/invoke/library.list', headers: { ...json, cookie: `heat-studio-1=${h.url.split('token=')[1]}x` }, body: '{}', anonymous: true }));
+      // The token in an API address is not a way in: only a top-level page load may bring it.
+      refused(await send(h, { method: 'POST', path: `/api/invoke/library.list?token=${h.url.split('token=')[1]}`, headers: json, body: '{}', anonymous: true }));
+    });
+
+    it('refuses the event stream without the secret, or with a wrong one', async () => {
+      const h = await start();
+      refused(await send(h, { path: '/api/events', anonymous: true }));
+      refused(await send(h, { path: '/api/events', headers: { cookie: h.cookie + 'x' }, anonymous: true }));
+    });
+
+    it('refuses the app shell without the secret with a page that says what to open', async () => {
+      const h = await start();
+      const bare = await send(h, { path: '/', anonymous: true });
+      expect(bare.status).toBe(401);
+      expect(bare.body).toMatch(/npm run web/);
+      const wrongToken = await send(h, { path: '/?token=guess', anonymous: true });
+      expect(wrongToken.status).toBe(401);
+    });
+
+    it('the printed address sets an HttpOnly SameSite=Strict cookie and leaves the secret out of the address', async () => {
+      const h = await start();
+      expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/);
+      const opened = await send(h, { path: new URL(h.url).pathname + new URL(h.url).search, anonymous: true });
+      expect(opened.status).toBe(303);
+      expect(opened.headers.location).toBe('/');
+      const setCookie = String(opened.headers['set-cookie']);
+      expect(setCookie).toContain(h.cookie);
+      expect(setCookie).toMatch(/HttpOnly/);
+      expect(setCookie).toMatch(/SameSite=Strict/);
+      const cookie = setCookie.split(';')[0]!;
+      const ok = await send(h, { method: 'POST', path: '/api/invoke/library.list', headers: { ...json, cookie }, body: '{}', anonymous: true });
+      expect(JSON.parse(ok.body)).toMatchObject({ ok: true });
+    });
+
+    it('makes a new secret on every start', async () => {
+      const first = (await start()).url;
+      await host?.close();
+      services?.dispose();
+      const second = (await start()).url;
+      expect(new URL(first).searchParams.get('token')).not.toBe(new URL(second).searchParams.get('token'));
+    });
   });
 });
