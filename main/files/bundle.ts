@@ -18,7 +18,8 @@ const sidecarSchema = z.object({
   entry: z.string().min(1),
   environment: z.string().min(1).nullable(),
   sha256: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
-  template: z.object({ name: z.string(), description: z.string(), tags: z.array(z.string()) }),
+  // id: the library template it was exported from (bundles made before it was recorded have none).
+  template: z.object({ id: z.string().max(64).optional(), name: z.string(), description: z.string(), tags: z.array(z.string()) }),
   version: z.object({ number: z.number().int(), note: z.string(), createdAt: z.string() }),
   layout: z.record(z.string(), z.object({ x: z.number(), y: z.number() })),
 });
@@ -39,7 +40,7 @@ function environmentPath(taken: Set<string>): string {
   for (let i = 1; ; i++) if (!taken.has(`environment-${i}.yaml`)) return `environment-${i}.yaml`;
 }
 
-export function buildBundle(template: Pick<TemplateSummary, 'name' | 'description' | 'tags'>, version: TemplateVersion): Uint8Array {
+export function buildBundle(template: Pick<TemplateSummary, 'name' | 'description' | 'tags'> & { id?: string }, version: TemplateVersion): Uint8Array {
   const contents = new Map<string, string>([[version.entryPath, version.yaml]]);
   for (const [path, text] of Object.entries(version.files)) contents.set(path, text);
   const env = version.environment === null ? null : environmentPath(new Set(contents.keys()));
@@ -50,7 +51,7 @@ export function buildBundle(template: Pick<TemplateSummary, 'name' | 'descriptio
     entry: version.entryPath,
     environment: env,
     sha256: Object.fromEntries([...contents].map(([p, t]) => [p, sha256(t)])),
-    template: { name: template.name, description: template.description, tags: template.tags },
+    template: { ...(template.id ? { id: template.id } : {}), name: template.name, description: template.description, tags: template.tags },
     version: { number: version.number, note: version.note, createdAt: version.createdAt },
     layout: version.layout,
   };

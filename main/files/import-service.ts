@@ -33,6 +33,9 @@ export interface ImportResult {
   skipped: string[];
 }
 
+/** What to do with a bundle whose template name the library has: a new version of that template, or a copy under a free name. */
+export type BundleChoice = 'version' | 'copy';
+
 export class ImportService {
   constructor(
     private readonly library: LibraryService,
@@ -50,11 +53,38 @@ export class ImportService {
   }
 
   /** A bundle made by our export (sidecar checked), or a plain zip of templates (folder mode). */
-  importZip(bytes: Uint8Array, fileName: string): ImportResult {
+  importZip(bytes: Uint8Array, fileName: string, onExisting?: BundleChoice): ImportResult {
     const bundle = readBundle(bytes, fileName);
     if (bundle) {
+      const name = bundle.sidecar.template.name;
+      const same = this.library.findByName(name);
+      // Re-importing a bundle never silently makes a second template of the same name: it asks.
+      const from = same.find((t) => t.id === bundle.sidecar.template.id) ?? null;
+      if (same.length > 0 && onExisting === undefined) {
+        throw new AppError('CONFLICT', `The library already has a template named "${name}".`, {
+          reason: 'bundle-name-taken',
+          name,
+          existingId: (from ?? same[0]!).id,
+          /** The bundle was exported from that very template: it can become its next version. */
+          sameTemplate: from !== null,
+          copyName: this.library.freeName(name),
+        });
+      }
+      if (onExisting === 'version') {
+        if (!from) throw new AppError('CONFLICT', `"${name}" in the library is not the template this bundle was exported from; import it as a copy instead.`, { reason: 'bundle-not-from-template', name });
+        const saved = this.library.saveVersion({
+          id: from.id,
+          yaml: bundle.yaml,
+          layout: bundle.sidecar.layout,
+          files: bundle.files,
+          environment: bundle.environment,
+          entryPath: bundle.sidecar.entry,
+          note: bundle.sidecar.version.note || `Imported from ${fileName}`,
+        });
+        return { templates: [saved], skipped: [] };
+      }
       const input: CreateInput = {
-        name: bundle.sidecar.template.name,
+        name: same.length > 0 ? this.library.freeName(name) : name,
         description: bundle.sidecar.template.description,
         tags: bundle.sidecar.template.tags,
         from: {

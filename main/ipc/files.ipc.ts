@@ -13,7 +13,7 @@ export function filesHandlers(imports: ImportService, exports: ExportService): D
   return {
     'files.importFiles': (req) =>
       outcome(imports.importFiles(req.files.map((f) => ({ path: f.path, bytes: bytes(f.base64) })), { entry: req.entry, environment: req.environment, name: req.name })),
-    'files.importZip': (req) => outcome(imports.importZip(bytes(req.base64), req.fileName)),
+    'files.importZip': (req) => outcome(imports.importZip(bytes(req.base64), req.fileName, req.onExisting)),
     'files.importUrl': async (req) => outcome({ templates: [await imports.importUrl(req.url, req.name)], skipped: [] }),
     'files.exportYaml': (req) => exports.exportYaml(req.id, req.number),
     'files.exportBundle': (req) => exports.exportBundle(req.id, req.number),

@@ -80,6 +80,19 @@ export class LibraryService {
     return { ...summary, versions: this.repo.versionHeads(id), latest };
   }
 
+  /** User templates named exactly `name`. */
+  findByName(name: string): TemplateSummary[] {
+    return this.repo.findByName(name);
+  }
+
+  /** A name like `name` that no user template has yet: "web (2)", "web (3)"... */
+  freeName(name: string): string {
+    for (let i = 2; ; i++) {
+      const candidate = `${name} (${i})`;
+      if (this.repo.findByName(candidate).length === 0) return candidate;
+    }
+  }
+
   getVersion(id: string, number: number): TemplateVersion {
     const summary = this.mustFind(id);
     const version = this.repo.version(id, number);

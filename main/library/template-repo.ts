@@ -129,6 +129,12 @@ export class TemplateRepo {
     return row ? toSummary(row) : null;
   }
 
+  /** The user templates with exactly this name (the library allows the same name twice; an import asks first). */
+  findByName(name: string): TemplateSummary[] {
+    const rows = this.db.prepare(`${SUMMARY_SELECT} WHERE t.name = ? AND t.origin = 'user'`).all(name) as TemplateRow[];
+    return rows.map(toSummary);
+  }
+
   findBySystemKey(key: string): TemplateSummary | null {
     const row = this.db.prepare(`${SUMMARY_SELECT} WHERE t.system_key = ?`).get(key) as TemplateRow | undefined;
     return row ? toSummary(row) : null;

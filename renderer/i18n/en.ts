@@ -128,6 +128,12 @@ export const en = {
     noEnvironment: 'None',
     fileCount: 'No files | 1 file | {n} files',
     importAction: 'Import',
+    nameTaken: {
+      same: 'The library already has "{name}", the template this bundle was exported from.',
+      other: 'The library already has a template named "{name}" (not the one this bundle was exported from).',
+      asVersion: 'Add as a new version of "{name}"',
+      asCopy: 'Import as a copy named "{name}"',
+    },
     notReady: {
       pickFiles: 'Choose the template files to import first.',
       pickEntry: 'Choose which file is the entry template.',

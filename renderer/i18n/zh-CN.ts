@@ -133,6 +133,12 @@ export const zhCN: Shape<Messages> = {
     noEnvironment: '无',
     fileCount: '没有文件 | 1 个文件 | {n} 个文件',
     importAction: '导入',
+    nameTaken: {
+      same: `${zh.template}库中已有“{name}”，即导出此包的${zh.template}。`,
+      other: `${zh.template}库中已有名为“{name}”的${zh.template}（不是导出此包的那个）。`,
+      asVersion: '作为“{name}”的新版本添加',
+      asCopy: '导入为副本“{name}”',
+    },
     notReady: {
       pickFiles: `请先选择要导入的${zh.template}文件。`,
       pickEntry: `请选择哪个文件是入口${zh.template}。`,

@@ -118,8 +118,9 @@ export const useLibraryStore = defineStore('library', () => {
     );
   }
 
-  async function importZip(file: File): Promise<ImportOutcome> {
-    return afterImport(await api.invoke('files.importZip', { fileName: file.name, base64: await fileToBase64(file) }));
+  /** onExisting: the answer when the bundle's template name is taken (main asks with a CONFLICT, reason bundle-name-taken). */
+  async function importZip(file: File, onExisting?: 'version' | 'copy'): Promise<ImportOutcome> {
+    return afterImport(await api.invoke('files.importZip', { fileName: file.name, base64: await fileToBase64(file), ...(onExisting ? { onExisting } : {}) }));
   }
 
   async function importUrl(url: string): Promise<ImportOutcome> {

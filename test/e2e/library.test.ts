@@ -242,17 +242,31 @@ describe('importing, versions, diffs and bundles in the browser', () => {
     await screenshot(page, 'library-version-diff');
   });
 
-  it('exports a bundle and re-imports it as the same version', async () => {
+  it('exports a bundle; re-importing it asks: a new version of "web", or a copy named "web (2)" (issue 15, bug 7)', async () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('download-bundle').click();
     const zipPath = await (await download).path();
-    await page.getByTestId('import').click();
-    await page.getByTestId('import-mode-zip').click();
-    await page.getByTestId('import-zip-input').setInputFiles(zipPath);
-    await page.getByTestId('import-submit').click();
-    await listIs([...ALL, 'web']);
+    const reimport = async () => {
+      await page.getByTestId('import').click();
+      await page.getByTestId('import-mode-zip').click();
+      await page.getByTestId('import-zip-input').setInputFiles(zipPath);
+      await page.getByTestId('import-submit').click();
+      await page.getByTestId('import-name-taken').waitFor();
+    };
+    await reimport();
+    await expect(page.getByTestId('import-name-taken').textContent()).resolves.toContain('The library already has "web", the template this bundle was exported from.');
+    await screenshot(page, 'library-bundle-name-taken');
+    await listIs(ALL); // nothing imported while it asks
+    await page.getByTestId('import-as-version').click();
+    await listIs(ALL);
+    await page.getByTestId('tab-versions').click();
+    await page.getByTestId('version-4').waitFor();
     await page.getByTestId('tab-yaml').click();
     await expect(page.getByTestId('yaml').textContent()).resolves.toContain('  extra:\n    type: OS::Heat::None');
+    await reimport();
+    await expect(page.getByTestId('import-as-copy').textContent()).resolves.toBe('Import as a copy named "web (2)"');
+    await page.getByTestId('import-as-copy').click();
+    await listIs([...ALL, 'web (2)']);
   });
 
   it('backs the library up on demand, exports it whole, and re-importing it overwrites nothing', async () => {
@@ -266,6 +280,6 @@ describe('importing, versions, diffs and bundles in the browser', () => {
     await page.getByTestId('library-import-outcome').getByText('already in this library').first().waitFor();
     await screenshot(page, 'library-file-dialog');
     await page.locator('dialog').getByText('Dismiss').click();
-    await listIs([...ALL, 'web']);
+    await listIs([...ALL, 'web (2)']);
   });
 });

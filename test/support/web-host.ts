@@ -1,5 +1,6 @@
 // The real browser host on a temp data folder, for bad-input tests that must
-// go through HTTP the way the renderer does (POST /api/invoke/<channel>).
+// go through HTTP the way the renderer does (POST /api/invoke/<channel>),
+// with the host's cookie as the browser that opened its address has it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ export function useWebHost(): (options?: Partial<ComposeOptions>) => Promise<Run
       new Promise<never>((resolve, reject) => {
         const text = JSON.stringify(body);
         const req = request(
-          { host: '127.0.0.1', port: host.port, method: 'POST', path: `/api/invoke/${channel}`, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } },
+          { host: '127.0.0.1', port: host.port, method: 'POST', path: `/api/invoke/${channel}`, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), cookie: host.cookie } },
           (res) => {
             let out = '';
             res.on('data', (c: Buffer) => (out += c.toString()));

@@ -33,7 +33,7 @@ describe('bundle round trip over the corpus', () => {
       const files = [path, ...refs.files].map((p) => ({ path: p, bytes: readFileSync(join(corpus, p)) }));
       const first = imports.importFiles(files, { entry: path }).templates[0]!;
       const zip = exports.exportBundle(first.id);
-      const again = imports.importZip(new Uint8Array(Buffer.from(zip.base64!, 'base64')), zip.fileName).templates[0]!;
+      const again = imports.importZip(new Uint8Array(Buffer.from(zip.base64!, 'base64')), zip.fileName, 'copy').templates[0]!; // the source is still in the library
       expect(again.latest.yaml, path).toBe(readFileSync(join(corpus, path), 'utf8'));
       expect(again.latest.entryPath, path).toBe(path);
       expect(again.latest.files, path).toEqual(first.latest.files);

@@ -62,10 +62,40 @@ describe('import and export of template files', () => {
     library.update(first.id, { tags: ['prod'] });
     library.saveVersion({ id: first.id, yaml: ENTRY + '# v2\n', layout: { group: { x: 1.5, y: -2 } }, files: first.latest.files, environment: 'parameters: {}\n', note: 'second' });
     const zip = exports.exportBundle(first.id);
-    const again = imports.importZip(new Uint8Array(Buffer.from(zip.base64!, 'base64')), zip.fileName).templates[0]!;
+    const again = imports.importZip(new Uint8Array(Buffer.from(zip.base64!, 'base64')), zip.fileName, 'copy').templates[0]!;
     const a = library.get(first.id).latest;
     expect(again.latest).toMatchObject({ entryPath: a.entryPath, yaml: a.yaml, files: a.files, environment: a.environment, layout: a.layout, note: 'second' });
     expect(again.tags).toEqual(['prod']);
+  });
+
+  it('asks before re-importing a bundle whose name the library has: a new version of its own template, or a copy (issue 15, bug 7)', () => {
+    const { library, imports, exports } = setup();
+    const first = imports.importFiles([{ path: 'web.yaml', bytes: enc(MEMBER) }], { entry: 'web.yaml', name: 'web' }).templates[0]!;
+    const zip = exports.exportBundle(first.id);
+    const bytes = new Uint8Array(Buffer.from(zip.base64!, 'base64'));
+    const count = () => library.list({}).filter((t) => t.origin === 'user').length;
+    const before = count();
+    // No answer yet: refused with what to ask, nothing imported.
+    expect(() => imports.importZip(bytes, zip.fileName)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', details: expect.objectContaining({ reason: 'bundle-name-taken', name: 'web', existingId: first.id, sameTemplate: true, copyName: 'web (2)' }) }),
+    );
+    expect(count()).toBe(before);
+    // A new version of the template it came from.
+    const asVersion = imports.importZip(bytes, zip.fileName, 'version').templates[0]!;
+    expect(asVersion.id).toBe(first.id);
+    expect(asVersion.latestVersion).toBe(2);
+    expect(asVersion.latest.yaml).toBe(MEMBER);
+    expect(count()).toBe(before);
+    // A copy under a free name.
+    const copy = imports.importZip(bytes, zip.fileName, 'copy').templates[0]!;
+    expect(copy.name).toBe('web (2)');
+    expect(count()).toBe(before + 1);
+    // Another template that only shares the name cannot take the bundle as a version.
+    library.delete(first.id);
+    const other = imports.importFiles([{ path: 'web.yaml', bytes: enc(MEMBER) }], { entry: 'web.yaml', name: 'web' }).templates[0]!;
+    expect(() => imports.importZip(bytes, zip.fileName)).toThrow(expect.objectContaining({ details: expect.objectContaining({ existingId: other.id, sameTemplate: false }) }));
+    expect(() => imports.importZip(bytes, zip.fileName, 'version')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(library.get(other.id).latestVersion).toBe(1);
   });
 
   it('refuses a bundle whose sidecar disagrees with its files, importing nothing', () => {
