@@ -15,6 +15,10 @@ import { chooseSecretStore } from './platform/safe-storage-store';
 import { AppError } from '../shared/ipc/errors';
 
 app.setName(PRODUCT_NAME);
+// As in the browser host (main/platform/paths.ts): HEAT_STUDIO_DATA_DIR moves
+// the library, which the Electron end-to-end tests use for a temp library.
+// Before 'ready', and before the single-instance lock, which lives in userData.
+if (process.env.HEAT_STUDIO_DATA_DIR) app.setPath('userData', process.env.HEAT_STUDIO_DATA_DIR);
 app.enableSandbox();
 registerAppScheme();
 
