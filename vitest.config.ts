@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
-// Three suites: unit (pure + plain-Node services with real SQLite), integration
+// Four suites: unit (pure + plain-Node services with real SQLite), integration
 // (real Heat/Keystone on loopback, started by test/cloud), e2e (Debian's
-// Chromium against `npm run web`). Each runs on its own so CI can order them.
+// Chromium against `npm run web`), electron (the real desktop window, where
+// the Electron binary runs; skipped with the reason printed elsewhere). Each
+// runs on its own so CI can order them.
 export default defineConfig({
   plugins: [vue()],
   test: {
@@ -30,6 +32,17 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'electron',
+          include: ['test/electron/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

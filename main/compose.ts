@@ -1,7 +1,7 @@
 // The one place services are constructed and wired, by hand. Electron's main
 // (index.ts), the browser host (web/) and the tests all call composeServices,
 // so every mode runs the same services behind the same dispatcher.
-import type { AppInfo } from '../shared/ipc/app.contract';
+import type { AppInfo, SecretStorageInfo } from '../shared/ipc/app.contract';
 import { openDatabase, type Db } from './library/database';
 import { EventBus } from './events/event-bus';
 import { Dispatcher, type HandlerTable } from './ipc/dispatcher';
@@ -49,6 +49,8 @@ export interface ComposeOptions {
   now?: () => Date;
   /** Electron passes its safeStorage store; plain Node uses a key file in the data dir. */
   secrets?: SecretStore;
+  /** What to tell the user about `secrets` (default: the key file of the browser host). */
+  secretStorage?: SecretStorageInfo;
   /** Stack set runner poll interval (tests and the bench shorten it). */
   stacksetPollMs?: number;
   /** Deadline for each file fetched by a URL import (tests shorten it). */
@@ -114,6 +116,7 @@ export function composeServices(options: ComposeOptions): Services {
     dataDir: options.dataDir,
     databasePath: path,
     recoveredFrom: opened.recoveredFrom,
+    secretStorage: options.secretStorage ?? { kind: 'keyfile', reason: 'browser' },
   };
   const handlers: HandlerTable = {
     ...appHandlers(info, preferences),

@@ -1,7 +1,7 @@
 // Electron main: lifecycle only. Services are composed in compose.ts exactly
 // as the browser host composes them; this file adds the window, the menu,
 // the IPC adapter and the single-instance lock.
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { composeServices, type Services } from './compose';
 import { registerIpc } from './ipc/electron-ipc';
@@ -11,10 +11,14 @@ import { buildMenu } from './window/menu';
 import { hardenSession, hardenWebContents } from './window/security';
 import { resolveNativeBinding } from './platform/native-binding';
 import { PRODUCT_NAME } from './platform/paths';
-import { ElectronSecretStore } from './platform/electron-secret-store';
+import { chooseSecretStore } from './platform/safe-storage-store';
 import { AppError } from '../shared/ipc/errors';
 
 app.setName(PRODUCT_NAME);
+// As in the browser host (main/platform/paths.ts): HEAT_STUDIO_DATA_DIR moves
+// the library, which the Electron end-to-end tests use for a temp library.
+// Before 'ready', and before the single-instance lock, which lives in userData.
+if (process.env.HEAT_STUDIO_DATA_DIR) app.setPath('userData', process.env.HEAT_STUDIO_DATA_DIR);
 app.enableSandbox();
 registerAppScheme();
 
@@ -43,8 +47,8 @@ if (!app.requestSingleInstanceLock()) {
           dataDir,
           host: 'electron',
           version: app.getVersion(),
-          // The OS keychain (safeStorage) when there is one; otherwise a 0600 key file in the data dir.
-          ...(ElectronSecretStore.available() ? { secrets: new ElectronSecretStore() } : {}),
+          // The OS keychain (safeStorage) when it really encrypts; otherwise a 0600 key file in the data dir, and the user is told why.
+          ...chooseSecretStore(safeStorage, process.platform),
           nativeBinding: resolveNativeBinding({ packaged: app.isPackaged, repoRoot: appRoot, electronVersion: process.versions.electron }),
         });
       } catch (err) {

@@ -5,6 +5,8 @@
 //    .native/electron-<version>/, separate from node_modules' Node build, so
 //    `npm test` (Node) and `npm start` (Electron) both work in either order.
 // 3. Builds the renderer and the main/preload bundles, then starts Electron.
+// `--prepare` stops before starting it: the Electron end-to-end suite
+// (test/electron) and CI use that to get a runnable build.
 import { spawnSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +55,7 @@ if (!existsSync(target)) {
 // 3. Build and start.
 run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 run(process.execPath, ['scripts/build-electron.mjs']);
+if (process.argv.includes('--prepare')) process.exit(0);
 const electronBinary = require(join(root, 'node_modules/electron'));
 const child = spawn(electronBinary, ['.', ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 child.on('exit', (code) => process.exit(code ?? 0));

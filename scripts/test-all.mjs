@@ -2,16 +2,20 @@
 //   1. type check (shared, main, renderer with vue-tsc, tests)   2. lint
 //   3. unit tests   4. build the renderer   5. end-to-end in Debian's Chromium
 //   6. integration against the real test cloud on 127.0.0.1.
+//   7. the Electron window (test/electron), where the Electron binary is
+//      installed: it is prepared first (`start-electron.mjs --prepare`);
+//      where it is not, the suite's tests count as skipped and a line says
+//      plainly that it did not run and why.
 // The cloud is the FULL one (`cloud-up.sh --full`: Heat + Keystone + Nova,
 // Neutron, Cinder, Glance, Placement), started before the e2e step when not
 // already up, and stopped again afterwards if this run started it.
 // Ends with one line "N passed, N failed" summed over every vitest project.
-// Options: --skip-cloud (no integration suite), --only unit|e2e|integration,
+// Options: --skip-cloud (no integration suite), --only unit|e2e|integration|electron,
 // --light-cloud or HEAT_STUDIO_CLOUD=light: the Heat-only cloud instead
 // (`cloud-up.sh --light`, ~20 s to start instead of ~65 s; the tests that need
 // real servers then FAIL, by design: test/cloud/README.md).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -77,8 +81,18 @@ if (!only || only === 'e2e') {
 }
 if ((!only || only === 'integration') && cloudUp) vitest('integration');
 if (startedHere && !process.env.HEAT_STUDIO_KEEP_CLOUD) step('stop the test cloud', 'bash', ['test/cloud/cloud-down.sh']);
+let electronLine = null;
+if (!only || only === 'electron') {
+  const status = join('test-output', 'electron-suite.txt');
+  rmSync(status, { force: true }); // written afresh by the suite; never last run's
+  // Only where the binary was downloaded: preparing builds better-sqlite3 for Electron (needs internet the first time).
+  const prepared = !existsSync('node_modules/electron/path.txt') || step('prepare the Electron build', process.execPath, ['scripts/start-electron.mjs', '--prepare']);
+  if (prepared) vitest('electron');
+  electronLine = existsSync(status) ? readFileSync(status, 'utf8').trim() : 'Electron suite: DID NOT RUN — its preparation failed (see above)';
+}
 
 if (failedTests.length) console.log(`\nfailed tests:\n${failedTests.map((t) => `  ${t}`).join('\n')}`);
+if (electronLine) console.log(`\n${electronLine}`);
 console.log(`\nsteps failed: ${failures.length ? failures.join(', ') : 'none'}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(failures.length || totals.failed ? 1 : 0);

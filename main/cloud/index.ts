@@ -11,7 +11,7 @@ import { ProfileService, type ProfileServiceOptions } from './profile-service';
 export interface CloudServicesDeps {
   db: Db;
   events: EventBus;
-  /** Electron: ElectronSecretStore (when available); browser/Node mode: omit for a 0600 key file in dataDir. */
+  /** Electron: SafeStorageSecretStore (when the keyring really encrypts, see chooseSecretStore); browser/Node mode: omit for a 0600 key file in dataDir. */
   secrets?: SecretStore;
   dataDir: string;
   profileOptions?: ProfileServiceOptions;

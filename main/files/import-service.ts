@@ -12,7 +12,9 @@ import type { CreateInput, LibraryService } from '../library/library-service';
 import { readBundle, stripCommonFolder } from './bundle';
 import { assertSafePath, readZip } from './zip';
 import { decodeUtf8 } from './text';
-import { fetchLimited, type Fetcher } from './fetch-limited';
+import { fetchLimited, type Fetcher, type FetchLimits } from './fetch-limited';
+import { guardedFetch } from './guarded-fetch';
+import { assertAllowedHost, inScope, resolveNested, scopeOf, type ImportScope } from './url-scope';
 
 export interface ImportLimits {
   maxFiles: number;
@@ -40,7 +42,7 @@ export class ImportService {
   constructor(
     private readonly library: LibraryService,
     private readonly limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
-    private readonly fetcher: Fetcher = (url, init) => fetch(url, init),
+    private readonly fetcher: Fetcher = guardedFetch,
     /** One deadline for each fetched file: headers and the whole body. */
     private readonly fetchTimeoutMs = 30_000,
   ) {}
@@ -112,9 +114,13 @@ export class ImportService {
       throw new AppError('BAD_REQUEST', `"${url}" is not a URL.`, { url });
     }
     if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new AppError('BAD_REQUEST', `Only http and https URLs can be imported (got ${base.protocol}).`, { url });
+    assertAllowedHost(base);
     const entry = base.pathname.split('/').pop() || 'template.yaml';
-    const folder = new URL('.', base);
-    const fetched = new Map<string, string>([[entry, await this.fetchText(base)]]);
+    const scope = scopeOf(base);
+    // One budget for every file of this import, so many files just under the per-file limit cannot add up without bound.
+    const budget = { remaining: this.limits.maxTotalBytes, total: this.limits.maxTotalBytes };
+    // The entry's redirects may move within its origin; a nested file's must stay in the entry's folder too.
+    const fetched = new Map<string, string>([[entry, await this.fetchText(base, budget, scope, false)]]);
     // Follow references breadth-first, relative to the entry's folder, as Heat's client does.
     for (let round = 0; round < 10; round++) {
       const refs = referencedFiles(entry, (p) => fetched.get(p), null);
@@ -123,14 +129,23 @@ export class ImportService {
       const missing = refs.problems.filter((p) => p.reason === 'missing' && !fetched.has(p.path));
       if (missing.length === 0) break;
       if (fetched.size + missing.length > this.limits.maxFiles) throw new AppError('IMPORT_FAILED', `${url} references more than ${this.limits.maxFiles} files.`, { url });
-      for (const m of missing) fetched.set(m.path, await this.fetchText(new URL(m.path, folder)));
+      // Each reference is judged by the URL it really resolves to (the path Heat's client would fetch), never by its text.
+      for (const m of missing) fetched.set(m.path, await this.fetchText(resolveNested(m.path, scope, m.from), budget, scope, true));
     }
     const texts = new Map(fetched);
     return this.library.createMany([this.single(texts, entry, undefined, name)])[0]!;
   }
 
-  private async fetchText(url: URL): Promise<string> {
-    return decodeUtf8(await fetchLimited(this.fetcher, url, { maxBytes: this.limits.maxFileBytes, timeoutMs: this.fetchTimeoutMs }), url.toString());
+  private async fetchText(url: URL, budget: FetchLimits['budget'], scope: ImportScope, folderToo: boolean): Promise<string> {
+    const allowHop = (next: URL) => {
+      if (!inScope(next, scope, folderToo)) {
+        const where = folderToo ? `${scope.origin}${scope.folder}` : scope.origin;
+        throw new AppError('PATH_ESCAPE', `${url.href} redirects to ${next.href}, outside ${where}; a URL import never follows a redirect out of it.`, { url: url.href, location: next.href });
+      }
+      assertAllowedHost(next);
+    };
+    const limits: FetchLimits = { maxBytes: this.limits.maxFileBytes, timeoutMs: this.fetchTimeoutMs, allowHop, ...(budget ? { budget } : {}) };
+    return decodeUtf8(await fetchLimited(this.fetcher, url, limits), url.toString());
   }
 
   private decodeAll(incoming: IncomingFile[]): Map<string, string> {

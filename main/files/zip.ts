@@ -11,14 +11,17 @@ import { inflateRawSync } from 'node:zlib';
 import { zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../shared/ipc/errors';
 import { crc32 } from './crc32';
+import { ZIP_ARCHIVE_BYTES_MAX, ZIP_TOTAL_BYTES_MAX } from '../../shared/ipc/byte-limits';
 
 export interface ZipLimits {
   maxEntries: number;
   maxEntryBytes: number;
   maxTotalBytes: number;
+  /** The archive's own size (default ZIP_ARCHIVE_BYTES_MAX, what the request schema allows). */
+  maxArchiveBytes?: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 10_000, maxEntryBytes: 8 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 10_000, maxEntryBytes: 8 * 1024 * 1024, maxTotalBytes: ZIP_TOTAL_BYTES_MAX };
 
 interface CentralEntry {
   name: string;
@@ -34,6 +37,10 @@ interface CentralEntry {
 }
 
 export function readZip(bytes: Uint8Array, fileName: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Map<string, Uint8Array> {
+  const maxArchive = limits.maxArchiveBytes ?? ZIP_ARCHIVE_BYTES_MAX;
+  if (bytes.length > maxArchive) {
+    throw new AppError('FILE_TOO_LARGE', `${fileName} is ${bytes.length} bytes; an archive may be at most ${maxArchive}.`, { file: fileName });
+  }
   const entries = centralDirectory(bytes, fileName);
   if (entries.length > limits.maxEntries) {
     throw new AppError('IMPORT_FAILED', `${fileName} holds ${entries.length} entries; at most ${limits.maxEntries} are imported.`, { file: fileName });
@@ -101,6 +108,12 @@ export function assertSafePath(name: string, fileName: string): void {
   }
 }
 
+/** Whether an extra-field block holds a zip64 field (header id 0x0001). */
+function hasZip64Extra(view: DataView, start: number, length: number): boolean {
+  for (let q = start; q + 4 <= start + length; q += 4 + view.getUint16(q + 2, true)) if (view.getUint16(q, true) === 0x0001) return true;
+  return false;
+}
+
 /** Reads the zip's central directory (names, declared sizes and CRCs, where each entry starts, Unix modes) without inflating. */
 function centralDirectory(b: Uint8Array, fileName: string): CentralEntry[] {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -112,14 +125,32 @@ function centralDirectory(b: Uint8Array, fileName: string): CentralEntry[] {
     }
   }
   if (eocd < 0) throw new AppError('IMPORT_FAILED', `${fileName} is not a zip file (no end of central directory).`, { file: fileName });
+  const refuse = (why: string) => new AppError('IMPORT_FAILED', `${fileName} ${why}; nothing was imported.`, { file: fileName });
+  const disk = view.getUint16(eocd + 4, true);
+  const cdDisk = view.getUint16(eocd + 6, true);
+  const onThisDisk = view.getUint16(eocd + 8, true);
   const count = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
+  const cdSize = view.getUint32(eocd + 12, true);
+  const cdStart = view.getUint32(eocd + 16, true);
+  // Zip64 moves the real counts, sizes and offsets into records this reader
+  // does not parse; reading the 32-bit placeholders instead is how a checker
+  // and an inflater come to disagree, so such archives are refused outright.
+  // Bundles are far below 4 GiB and 65,535 entries and never need zip64.
+  if (eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) throw refuse('carries a zip64 record, which bundles never need');
+  if (onThisDisk === 0xffff || count === 0xffff || cdSize === 0xffffffff || cdStart === 0xffffffff) throw refuse('carries zip64 markers, which bundles never need');
+  if (disk !== 0 || cdDisk !== 0) throw refuse('is one part of a split (multi-disk) archive');
+  // The counts must agree with each other and with the records actually
+  // there: a reader that trusts one field while another tool walks the
+  // records is how a small declared count hides a large archive.
+  if (onThisDisk !== count) throw refuse(`declares ${count} entries in all but ${onThisDisk} on its only disk`);
+  if (cdStart + cdSize > eocd) throw refuse('has a central directory that overlaps its end record');
+  let p = cdStart;
+  const cdEnd = cdStart + cdSize;
   const entries: CentralEntry[] = [];
   const decoder = new TextDecoder();
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > b.length || view.getUint32(p, true) !== 0x02014b50) {
-      throw new AppError('IMPORT_FAILED', `${fileName} has a damaged central directory.`, { file: fileName });
-    }
+  while (p < cdEnd) {
+    if (p + 46 > cdEnd || view.getUint32(p, true) !== 0x02014b50) throw refuse('has a damaged central directory');
+    if (entries.length >= count) throw refuse(`declares ${count} entries but its central directory holds more`);
     const madeBy = view.getUint16(p + 4, true) >> 8;
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
@@ -131,10 +162,15 @@ function centralDirectory(b: Uint8Array, fileName: string): CentralEntry[] {
     const commentLen = view.getUint16(p + 32, true);
     const external = view.getUint32(p + 38, true);
     const localOffset = view.getUint32(p + 42, true);
+    if (p + 46 + nameLen + extraLen + commentLen > cdEnd) throw refuse('has a damaged central directory');
     const name = decoder.decode(b.subarray(p + 46, p + 46 + nameLen));
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff || hasZip64Extra(view, p + 46 + nameLen, extraLen)) {
+      throw refuse(`carries a zip64 record for ${name}, which bundles never need`);
+    }
     const mode = madeBy === 3 ? (external >>> 16) & 0o170000 : 0; // 3 = Unix
     entries.push({ name, size, compressedSize, crc, method, flags, localOffset, isSymlink: mode === 0o120000, isDirectory: name.endsWith('/') });
     p += 46 + nameLen + extraLen + commentLen;
   }
+  if (entries.length !== count) throw refuse(`declares ${count} entries but its central directory holds ${entries.length}`);
   return entries;
 }

@@ -1,17 +1,25 @@
 // Adapts the dispatcher to Electron IPC. One invoke channel carries every
 // contract channel; the sender is checked (a frame of our own app:// origin in
 // a window we created) before the request reaches the dispatcher, which then
-// validates it. Push events go to every window on one event channel.
+// validates it. Only the channels the renderer calls are accepted (the
+// preload refuses the rest too; this holds even if a preload were bypassed).
+// Push events go to every window on one event channel.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc/contract';
+import { RENDERER_CHANNELS } from '../../shared/ipc/renderer-surface';
 import type { Dispatcher } from './dispatcher';
 import type { EventBus } from '../events/event-bus';
 import { isAppUrl } from '../window/security';
+
+const rendererChannels = new Set<string>(RENDERER_CHANNELS);
 
 export function registerIpc(dispatcher: Dispatcher, events: EventBus): () => void {
   ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, request: unknown) => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Request from an untrusted frame refused.' } };
+    }
+    if (typeof channel !== 'string' || !rendererChannels.has(channel)) {
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${String(channel).slice(0, 100)}` } };
     }
     return dispatcher.dispatch(channel, request);
   });

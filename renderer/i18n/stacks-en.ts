@@ -24,6 +24,13 @@ export const cloudsEn = {
   reportRegions: 'Regions: {regions}',
   insecureWarning: 'TLS certificates will not be checked: anyone on the network path could read your token.',
   sandboxHint: 'For a cloud without Nova, Neutron or Cinder: deploying adds the visible sandbox environment that maps them to OS::Heat::None.',
+  secretStorage: {
+    keyring: 'Passwords and tokens are encrypted with the system keyring.',
+    browser: 'Passwords and tokens are encrypted with a key file in the data folder that only you can read.',
+    noKeyring: 'This system has no keyring available: passwords and tokens are encrypted with a key file in the data folder that only you can read.',
+    plaintextKeyring:
+      'This Linux desktop has no keyring (GNOME Keyring or KWallet): Electron would only have obscured secrets with a fixed password, so passwords and tokens are encrypted with a key file in the data folder that only you can read instead. Secrets saved before must be entered again.',
+  },
   localSandbox: {
     add: 'Add local sandbox',
     adding: 'Checking the local cloud…',

@@ -26,6 +26,12 @@ export const cloudsZhCN = {
   reportRegions: '区域：{regions}',
   insecureWarning: '将不校验 TLS 证书：网络路径上的任何人都可能读取您的令牌。',
   sandboxHint: '用于没有 Nova、Neutron、Cinder 的云：部署时会加入可见的沙箱环境，把这些类型映射为 OS::Heat::None。',
+  secretStorage: {
+    keyring: '密码和令牌使用系统密钥环加密。',
+    browser: '密码和令牌使用数据文件夹中只有你能读取的密钥文件加密。',
+    noKeyring: '此系统没有可用的密钥环：密码和令牌使用数据文件夹中只有你能读取的密钥文件加密。',
+    plaintextKeyring: '此 Linux 桌面没有密钥环（GNOME Keyring 或 KWallet）：Electron 只会用固定密码掩盖机密，因此改用数据文件夹中只有你能读取的密钥文件加密密码和令牌。之前保存的机密需要重新输入。',
+  },
   localSandbox: {
     add: '添加本地沙箱',
     adding: '正在检查本地云…',

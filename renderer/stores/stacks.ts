@@ -30,6 +30,16 @@ export const PAGE_SIZE = 25;
 /** Nested stacks are followed this deep (ResourceGroup members, nested templates of nested templates). */
 export const NESTED_DEPTH = 3;
 
+// Written out, not built from `what`: the preload's allow-list is the set of
+// channel names the renderer's sources spell (test/unit/shared/ipc/renderer-surface.test.ts).
+const STACK_ACTIONS = {
+  delete: 'cloud.stacks.delete',
+  cancel: 'cloud.stacks.cancel',
+  check: 'cloud.stacks.check',
+  suspend: 'cloud.stacks.suspend',
+  resume: 'cloud.stacks.resume',
+} as const;
+
 export const useStacksStore = defineStore('stacks', () => {
   const api = useApi();
   const app = useAppStore();
@@ -275,8 +285,7 @@ export const useStacksStore = defineStore('stacks', () => {
     const ref = selectedRef.value;
     if (!pid || !ref) return;
     askNotificationPermission();
-    const channel = `cloud.stacks.${what}` as const;
-    await api.invoke(channel, { profileId: pid, stack: ref });
+    await api.invoke(STACK_ACTIONS[what], { profileId: pid, stack: ref });
     await follow(ref);
   }
 

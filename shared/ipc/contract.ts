@@ -1,6 +1,7 @@
 // The one contract. Every channel is declared here (via its domain's table);
-// the preload's allow-list, the main-side handler table, the browser host and
-// the renderer's typed invoke are all derived from this object.
+// the main-side handler table, the browser host and the renderer's typed
+// invoke are all derived from this object (the preload's allow-list is the
+// part the renderer uses, renderer-surface.ts).
 import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './app.contract';

@@ -14,9 +14,21 @@ export interface ForgedEntry {
   size?: number;
   /** Declared CRC-32 (default: the real one). */
   crc?: number;
+  /** An extra field in the central record (e.g. a zip64 one, header id 1). */
+  extra?: Uint8Array;
 }
 
-export function forgeZip(entries: ForgedEntry[]): Uint8Array {
+/** Lies the end record can tell; each defaults to the truth. */
+export interface ForgedEnd {
+  /** Entries on this disk (EOCD offset 8). */
+  onThisDisk?: number;
+  /** Entries in all (EOCD offset 10). */
+  total?: number;
+  /** Put a zip64 end-of-central-directory locator before the end record. */
+  zip64Locator?: boolean;
+}
+
+export function forgeZip(entries: ForgedEntry[], end: ForgedEnd = {}): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -43,17 +55,22 @@ export function forgeZip(entries: ForgedEntry[]): Uint8Array {
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
+    const extra = Buffer.from(e.extra ?? new Uint8Array(0));
+    central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
-    centrals.push(central, name);
+    centrals.push(central, name, extra);
     offset += local.length + name.length + body.length;
   }
   const cd = Buffer.concat(centrals);
   const eocd = Buffer.alloc(22);
   eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt16LE(end.onThisDisk ?? entries.length, 8);
+  eocd.writeUInt16LE(end.total ?? entries.length, 10);
   eocd.writeUInt32LE(cd.length, 12);
   eocd.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, cd, eocd]));
+  // The locator's content does not matter: a reader that handles zip64 would follow it, ours must refuse.
+  const locator = Buffer.alloc(end.zip64Locator ? 20 : 0);
+  if (end.zip64Locator) locator.writeUInt32LE(0x07064b50, 0);
+  return new Uint8Array(Buffer.concat([...locals, cd, locator, eocd]));
 }
