@@ -6,7 +6,8 @@
 // template of one import is created in one transaction, and any bad file
 // fails the whole import with the file named.
 import { AppError } from '../../shared/ipc/errors';
-import type { TemplateDetails } from '../../shared/library/model';
+import { LIMITS, type TemplateDetails } from '../../shared/library/model';
+import { nameProblem } from '../../shared/library/names';
 import { looksLikeTemplate, referencedFiles } from '../../shared/library/file-set';
 import type { CreateInput, LibraryService } from '../library/library-service';
 import { readBundle, stripCommonFolder } from './bundle';
@@ -59,6 +60,9 @@ export class ImportService {
     const bundle = readBundle(bytes, fileName);
     if (bundle) {
       const name = bundle.sidecar.template.name;
+      // A name the library would refuse is refused before it is compared with the library's names.
+      const problem = nameProblem(name, 'A template name', LIMITS.nameMax);
+      if (problem) throw new AppError('BAD_REQUEST', problem, { name });
       const same = this.library.findByName(name);
       // Re-importing a bundle never silently makes a second template of the same name: it asks.
       const from = same.find((t) => t.id === bundle.sidecar.template.id) ?? null;
