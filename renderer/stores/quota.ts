@@ -97,19 +97,28 @@ export const useQuotaStore = defineStore('quota', () => {
     }
   }
 
+  // The watchers live in the store's own scope, not in the panel's: start()
+  // runs from the panel's onMounted, and a watcher made there is stopped when
+  // the panel unmounts (going back to the library), so the next template
+  // opened was never counted: the panel kept the previous one's numbers.
+  // Another template opened: counted at once, before the panel renders (a
+  // 'pre' watcher); edits of the same one are debounced.
+  watch(
+    () => editor.doc,
+    () => {
+      if (!started) return;
+      if (editor.templateId !== countedTemplate.value) recount();
+      else scheduleRecount();
+    },
+  );
+  watch(
+    () => [clouds.activeId, clouds.active?.region, clouds.active?.sandbox] as const,
+    () => started && void load(),
+  );
+
   function start(): void {
     if (started) return;
     started = true;
-    // Another template opened: counted at once, before the panel renders
-    // (a 'pre' watcher); edits of the same one are debounced.
-    watch(
-      () => editor.doc,
-      () => (editor.templateId !== countedTemplate.value ? recount() : scheduleRecount()),
-    );
-    watch(
-      () => [clouds.activeId, clouds.active?.region, clouds.active?.sandbox] as const,
-      () => void load(),
-    );
     api.on('stack.changed', (c) => {
       if (!c.settled || c.profileId !== clouds.activeId) return;
       if (rereadTimer) clearTimeout(rereadTimer);

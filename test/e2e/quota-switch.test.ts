@@ -35,6 +35,8 @@ describe('the quota panel follows the template that is open', () => {
   let host: RunningHost;
   let browser: Browser;
   let page: Page;
+  /** What the page threw or logged as an error: said with a failure, so a CI run tells why. */
+  const pageErrors: string[] = [];
 
   const reading = (): Promise<PanelReading> =>
     page.evaluate(() => ({
@@ -53,6 +55,8 @@ describe('the quota panel follows the template that is open', () => {
     host = await startWebHost(dataDir);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
   });
 
   afterAll(async () => {
@@ -72,16 +76,21 @@ describe('the quota panel follows the template that is open', () => {
     await page.getByTestId('edit').click();
     // Every reading from the editor's first frame on, until the verdict is in.
     const seen: PanelReading[] = [];
-    await expect
-      .poll(
-        async () => {
-          const r = await reading();
-          seen.push(r);
-          return r.instances;
-        },
-        { timeout: 30_000, interval: 20 },
-      )
-      .toMatch(/\+ 233 new = /);
+    try {
+      await expect
+        .poll(
+          async () => {
+            const r = await reading();
+            seen.push(r);
+            return r.instances;
+          },
+          { timeout: 60_000, interval: 20 },
+        )
+        .toMatch(/\+ 233 new = /);
+    } catch (err) {
+      await screenshot(page, 'quota-switch-timeout');
+      throw new Error(`${(err as Error).message}\nlast reading: ${JSON.stringify(seen.at(-1))}\nscreen: ${await page.evaluate(() => document.querySelector('nav .active, [aria-current]')?.textContent ?? '?')}\npage errors: ${pageErrors.join(' | ') || 'none'}`);
+    }
     await screenshot(page, 'quota-switch-over');
     for (const r of seen) {
       expect(r.instances).not.toMatch(/\+ 1 new/);
