@@ -179,7 +179,12 @@ export class DeployService {
   }
 }
 
-/** A parameters-only update: PATCH keeps the template and environment Heat holds. */
+/**
+ * A parameters-only update: PATCH keeps the template and environment Heat
+ * holds, and the tags too unless some are given. No tags are sent for an
+ * empty list: Heat reads "" as one empty tag (seen on the test cloud), and a
+ * PATCH cannot clear them (the update dialog says so).
+ */
 function patchBody(options: DeployOptions): StackBody {
   const body: StackBody = { parameters: options.parameters };
   if (options.timeoutMins !== null) body.timeout_mins = options.timeoutMins;

@@ -163,6 +163,7 @@ export const stacksEn = {
 };
 
 export const deployEn = {
+  tagsKept: 'Heat keeps a stack’s tags when the template is kept and no tag is given: to remove the last tag, update from a library version.',
   blocked: {
     invalid: 'Fix the fields marked in red first.',
     previewFirst: 'Preview first: Heat checks the template and the values, then Create stack is enabled.',

@@ -164,6 +164,7 @@ export const stacksZhCN = {
 };
 
 export const deployZhCN = {
+  tagsKept: `保留模版且不填写标签时，Heat 会保留${zh.stack}原有的标签：要删除最后一个标签，请从模版库中的版本更新。`,
   blocked: {
     invalid: '请先修正标红的字段。',
     previewFirst: `请先预览：Heat 检查${zh.template}和填写的值之后，才能创建${zh.stack}。`,

@@ -81,7 +81,7 @@ describe('a stack’s progress in the browser', () => {
 
   it('mid-create says how many resources are done, running and not started, and draws the not-started ones as such', async () => {
     await page.goto(host.url);
-    await deployFromLibrary(page, 'e2e-chain', stackName);
+    await deployFromLibrary(page, 'e2e-chain', stackName, ['chain']);
     await page.getByTestId('stack-tab-topology').click();
 
     // Some done, one running, the rest not started: the sentence and the parts add up to 12.
@@ -147,6 +147,9 @@ describe('a stack’s progress in the browser', () => {
     await expect(page.locator(`[data-testid="stack-${stackName}"] [data-status]`).getAttribute('data-status')).resolves.toBe('UPDATE_IN_PROGRESS');
     await screenshot(page, 'stacks-progress-update');
     await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'UPDATE_COMPLETE', undefined, { timeout: 60_000 });
+    // A full update from the library version keeps the stack's tags (Heat drops them when an update names none).
+    await page.getByTestId('stack-tab-overview').click();
+    await expect.poll(() => page.getByTestId('stack-overview').locator('.tag').allTextContents(), { timeout: 20_000 }).toEqual(['chain']);
   });
 
   it('keeps a value typed while the update form is still loading the stack’s template (issue 15, bug 5)', async () => {
@@ -162,6 +165,9 @@ describe('a stack’s progress in the browser', () => {
     await page.locator('[data-testid=update-dialog]:not([data-loading])').waitFor();
     await page.unroute('**/api/invoke/cloud.stacks.template');
     await expect(page.getByTestId('param-last_value').inputValue()).resolves.toBe('third');
+    // Tags are edited in the same dialog (seed 2), and sent with the update.
+    await page.getByTestId('update-tags').getByTestId('tag-input').fill('edited');
+    await page.getByTestId('update-tags').getByTestId('tag-input').press('Enter');
     await page.getByTestId('update-preview').click();
     await page.getByTestId('change-preview').waitFor();
     await expect(page.locator('[data-testid=changes-updated], [data-testid=changes-replaced]').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('r12')]));
@@ -169,5 +175,6 @@ describe('a stack’s progress in the browser', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'UPDATE_COMPLETE', undefined, { timeout: 60_000 });
     await page.getByTestId('stack-tab-overview').click();
     await expect.poll(() => page.locator('[data-testid=stack-overview] ~ table tr', { hasText: 'last_value' }).textContent(), { timeout: 20_000 }).toMatch(/last_value\s*third/);
+    await expect(page.getByTestId('stack-overview').locator('.tag').allTextContents()).resolves.toEqual(['chain', 'edited']);
   });
 });

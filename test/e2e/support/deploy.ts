@@ -4,10 +4,14 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-export async function deployFromLibrary(page: Page, template: string, stackName: string): Promise<void> {
+export async function deployFromLibrary(page: Page, template: string, stackName: string, tags: string[] = []): Promise<void> {
   await page.getByTestId(`template-${template}`).click();
   await page.getByTestId('deploy').click();
   await page.getByTestId('deploy-name').fill(stackName);
+  for (const tag of tags) {
+    await page.getByTestId('tag-input').fill(tag);
+    await page.getByTestId('tag-input').press('Enter');
+  }
   await page.getByTestId('deploy-preview-button').click();
   await page.getByTestId('deploy-preview').waitFor();
   await page.getByTestId('deploy-create').click();

@@ -71,4 +71,22 @@ describe('deploy.* against the real Heat', () => {
     const changes = await call('deploy.previewUpdate', { profileId: studio.profileId, stack: r.stack, source: null, options: { parameters: { length: '12' } } });
     expect([...changes.replaced, ...changes.updated].map((x) => (x as { resource_name: string }).resource_name).sort()).toEqual(['word_0', 'word_1']);
   });
+
+  it('keeps and edits the stack’s tags through updates: Heat drops them on a full update that names none (issue 15)', async () => {
+    const heat = studio.services.cloud.heat(studio.profileId);
+    const tagsOf = async (ref: { name: string; id: string }) => (await heat.show(ref)).tags ?? [];
+    const tpl = studio.services.library.create({ name: uniqueName('tagged'), description: '', tags: [], from: { kind: 'yaml', yaml: COUNTER(1) } });
+    studio.services.library.saveVersion({ id: tpl.id, yaml: COUNTER(2), layout: {}, files: {}, environment: null, note: 'two' });
+    const r = await call('deploy.create', { profileId: studio.profileId, stackName: uniqueName('dep-tags'), source: { kind: 'library', templateId: tpl.id, version: 1 }, options: { tags: ['web', 'prod'] } });
+    studio.created.push(r.stack);
+    await settle(heat, r.stack);
+    // A full update from a newer version, sending the tags the dialog shows: kept.
+    await call('deploy.update', { profileId: studio.profileId, stack: r.stack, source: { kind: 'library', templateId: tpl.id, version: 2 }, options: { tags: ['web', 'prod'] } });
+    expect((await settle(heat, r.stack)).stack_status).toBe('UPDATE_COMPLETE');
+    expect((await tagsOf(r.stack)).sort()).toEqual(['prod', 'web']);
+    // Tags edited alone, keeping the template (PATCH).
+    await call('deploy.update', { profileId: studio.profileId, stack: r.stack, source: null, options: { tags: ['web', 'v2'] } });
+    expect((await settle(heat, r.stack)).stack_status).toBe('UPDATE_COMPLETE');
+    expect((await tagsOf(r.stack)).sort()).toEqual(['v2', 'web']);
+  });
 });
