@@ -10,6 +10,7 @@ import { eventStackId, isInProgress } from '../../shared/cloud/heat-types';
 import { AppError, type ErrorPayload } from '../../shared/ipc/errors';
 import type { EventQuery, HeatClient, ResourceQuery } from './heat-client';
 import { inProgressPacing } from './watch-pacing';
+import { doublingCeiling, equalJitter } from './backoff';
 
 export type WatchHeat = Pick<HeatClient, 'events' | 'resources' | 'show'>;
 
@@ -177,8 +178,7 @@ export class StackWatcher {
       this.failures++;
       const payload = err instanceof AppError ? err.toPayload() : { code: 'INTERNAL' as const, message: String((err as Error)?.message ?? err) };
       this.o.onError?.(payload, this.failures);
-      const ceiling = Math.min(this.o.maxBackoffMs, this.o.fastMs * 2 ** this.failures);
-      this.schedule(Math.round(ceiling / 2 + this.o.random() * (ceiling / 2)));
+      this.schedule(equalJitter(doublingCeiling(this.o.fastMs, this.failures, this.o.maxBackoffMs), this.o.random));
       return;
     }
     this.stats.rounds++;
