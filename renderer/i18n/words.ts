@@ -1,25 +1,11 @@
 // Words a main-process message (shared/messages) in the UI's language: an
 // error carrying a message key is worded from the tables; one still written as
 // plain English gets its code's title in the reader's language before it.
-import { formatMessage, isMessage, type Message, type MessageTable } from '../../shared/messages/message';
-import { messagesEn } from '../../shared/messages/en';
-import { messagesZhCN } from './messages-zh-CN';
+import { isMessage } from '../../shared/messages/message';
+import { wordMessage, type UiLocale } from '../../shared/messages/word';
 import { isErrorCode } from '../../shared/ipc/errors';
 
-export type UiLocale = 'en' | 'zh-CN';
-
-const TABLES: Record<UiLocale, MessageTable> = { en: messagesEn, 'zh-CN': messagesZhCN };
-
-export function wordMessage(m: Message, locale: UiLocale): string {
-  return formatMessage(m, {
-    table: TABLES[locale],
-    list: (items) => items.join(locale === 'zh-CN' ? '、' : ', '),
-    time: (iso) => {
-      const at = new Date(iso);
-      return Number.isNaN(at.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
-    },
-  });
-}
+export { wordMessage, type UiLocale };
 
 /** An error (AppError payload, StudioError, Error, anything) as text for a person. */
 export function errorText(err: unknown, locale: UiLocale): string {

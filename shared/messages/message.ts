@@ -2,7 +2,7 @@
 // key with its parameters, and is worded at the edge (the renderer, the CLI,
 // the native menu) in the reader's language. The English registry
 // (shared/messages/en.ts) is the list of keys and the fallback text; the
-// zh-CN table (renderer/i18n/messages-zh-CN.ts) words the same keys in
+// zh-CN table (shared/messages/zh-CN.ts) words the same keys in
 // Chinese. A parameter may itself be a message (a diagnostic inside a status
 // reason), worded in the same language.
 import { messagesEn, type MessageKey } from './en';

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { messagesEn } from '../../../shared/messages/en';
 import { englishText, listParam, msg, placeholders, timeParam } from '../../../shared/messages/message';
-import { messagesZhCN } from '../../../renderer/i18n/messages-zh-CN';
+import { messagesZhCN } from '../../../shared/messages/zh-CN';
 import { ERROR_CODES, AppError } from '../../../shared/ipc/errors';
-import { forbiddenVariants } from '../../../renderer/i18n/glossary-zh-CN';
+import { forbiddenVariants } from '../../../shared/messages/glossary-zh-CN';
 import { errorText, wordMessage } from '../../../renderer/i18n/words';
 import { errorFromResponse, networkError } from '../../../main/cloud/cloud-errors';
 

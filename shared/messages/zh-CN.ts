@@ -1,7 +1,7 @@
 // 主进程与 shared/ 消息码的中文文案（键见 shared/messages/en.ts；术语取自 glossary-zh-CN.ts）。
 // A key missing here reads in English (the registry's text) until it is added: one line.
 import { zh } from './glossary-zh-CN';
-import type { MessageKey } from '../../shared/messages/en';
+import type { MessageKey } from './en';
 
 export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   'error.BAD_REQUEST': '请求无效',
