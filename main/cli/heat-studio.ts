@@ -13,15 +13,13 @@ import { MAX_PARSE_BYTES } from '../../shared/hot/load';
 import { parseEnvironment } from '../../shared/hot/environment';
 import { toJunit, toSarif } from './report-formats';
 import { checkEnvironmentFiles, templateTree } from './template-tree';
+import { texts } from '../../shared/hot/diagnostics';
+import { isMessage, listParam, msg, type Message } from '../../shared/messages/message';
+import { localeFromSystem, wordMessage, type UiLocale } from '../../shared/messages/word';
 
-const USAGE = `usage:
-  heat-studio validate [-e env.yaml]... [--format text|json|sarif|junit] FILE|FOLDER...
-      a FOLDER (a repository) is searched for HOT templates by content; the
-      templates no other template uses are validated with the nested files
-      they reach, and every environment file is checked
-      (--json is --format json)
-  heat-studio graph [--json|--dot] FILE
-  heat-studio bundle [-e env.yaml]... FILE`;
+// Text output speaks English, or Chinese with --lang zh-CN or a Chinese
+// locale (LC_ALL, LC_MESSAGES, LANG = zh_CN.UTF-8). JSON, SARIF and JUnit
+// keep English messages (scripts and CI read them); their codes are stable.
 
 /** Reads files as UTF-8, reporting bytes that are not UTF-8 instead of guessing. */
 export const diskSource: FileSource & { problems: Diagnostic[] } = {
@@ -30,7 +28,7 @@ export const diskSource: FileSource & { problems: Diagnostic[] } = {
     const file = readRegularFile(p);
     if (file === undefined) return undefined;
     if (file === 'not-regular') {
-      this.problems.push({ file: p, line: 1, column: 1, severity: 'error', code: 'not-a-file', message: `${p} is not a regular file (a FIFO, device or folder); it is not read.` });
+      this.problems.push({ file: p, line: 1, column: 1, severity: 'error', code: 'not-a-file', ...texts(msg('cli.notRegular', { path: p })) });
       return undefined;
     }
     if (file === 'too-large') return 'x'.repeat(MAX_PARSE_BYTES + 1);
@@ -48,7 +46,7 @@ export const diskSource: FileSource & { problems: Diagnostic[] } = {
           col = 1;
         } else col++;
       }
-      this.problems.push({ file: p, line, column: col, severity: 'error', code: 'not-utf8', message: `The file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16)} at offset ${bad}); Heat requires UTF-8.`, hint: 'Re-save the file as UTF-8.' });
+      this.problems.push({ file: p, line, column: col, severity: 'error', code: 'not-utf8', ...texts(msg('cli.notUtf8', { byte: (bytes[bad] ?? 0).toString(16), offset: String(bad) }), msg('cli.notUtf8Hint')) });
       return '';
     }
   },
@@ -101,23 +99,29 @@ interface Args {
   json: boolean;
   dot: boolean;
   format?: Format;
+  lang?: UiLocale;
 }
 
-function parseArgs(argv: string[]): Args | string {
+function parseArgs(argv: string[]): Args | Message {
   const a: Args = { envs: [], files: [], json: false, dot: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i] as string;
     if (x === '-e' || x === '--environment') {
       const v = argv[++i];
-      if (!v) return `${x} needs a file`;
+      if (!v) return msg('cli.needsFile', { option: x });
       a.envs.push(v);
     } else if (x === '--format' || x.startsWith('--format=')) {
       const v = x === '--format' ? argv[++i] : x.slice('--format='.length);
-      if (!v || !(FORMATS as readonly string[]).includes(v)) return `--format takes one of ${FORMATS.join(', ')}`;
+      if (!v || !(FORMATS as readonly string[]).includes(v)) return msg('cli.formatValues', { formats: listParam(FORMATS) });
       a.format = v as Format;
+    } else if (x === '--lang' || x.startsWith('--lang=')) {
+      const v = x === '--lang' ? argv[++i] : x.slice('--lang='.length);
+      if (!v) return msg('cli.needsValue', { option: '--lang' });
+      if (v !== 'en' && v !== 'zh-CN') return msg('cli.unknownLang', { lang: v });
+      a.lang = v;
     } else if (x === '--json') a.json = true;
     else if (x === '--dot') a.dot = true;
-    else if (x.startsWith('-')) return `unknown option ${x}`;
+    else if (x.startsWith('-')) return msg('cli.unknownOption', { option: x });
     else a.files.push(x);
   }
   return a;
@@ -125,33 +129,47 @@ function parseArgs(argv: string[]): Args | string {
 
 const norm = (p: string) => path.resolve(p).split(path.sep).join('/');
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+/** The language of the text output: --lang, else the locale the shell sets (POSIX order: LC_ALL, LC_MESSAGES, LANG). */
+function outputLocale(lang: UiLocale | undefined, env: NodeJS.ProcessEnv): UiLocale {
+  return lang ?? localeFromSystem(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const [cmd, ...rest] = argv;
   const args = parseArgs(rest);
-  if (!cmd || typeof args === 'string' || args.files.length === 0 || !['validate', 'graph', 'bundle'].includes(cmd)) {
-    err(`${typeof args === 'string' ? `heat-studio: ${args}\n` : ''}${USAGE}\n`);
+  // A bad --lang still gets its refusal in the shell's language.
+  const word = (m: Message) => wordMessage(m, outputLocale(isMessage(args) ? undefined : args.lang, env));
+  const usage = word(msg('cli.usage'));
+  if (!cmd || isMessage(args) || args.files.length === 0 || !['validate', 'graph', 'bundle'].includes(cmd)) {
+    err(`${isMessage(args) ? `heat-studio: ${word(args)}\n` : ''}${usage}\n`);
     return 2;
   }
   if (cmd !== 'validate' && args.format) {
-    err(`heat-studio: --format is for validate\n${USAGE}\n`);
+    err(`heat-studio: ${word(msg('cli.formatForValidate'))}\n${usage}\n`);
     return 2;
   }
   if (cmd === 'validate' && args.format && args.json && args.format !== 'json') {
-    err(`heat-studio: --json and --format ${args.format} disagree\n${USAGE}\n`);
+    err(`heat-studio: ${word(msg('cli.formatDisagrees', { format: args.format }))}\n${usage}\n`);
     return 2;
   }
   if (cmd !== 'validate' && args.files.length !== 1) {
-    err(`heat-studio ${cmd} takes exactly one FILE\n${USAGE}\n`);
+    err(`${word(msg('cli.oneFile', { command: cmd }))}\n${usage}\n`);
     return 2;
   }
+  const line = (d: Diagnostic) => diagnosticLine(d, word);
   diskSource.problems.length = 0;
-  if (cmd === 'validate') return validate(args, out, err);
+  if (cmd === 'validate') return validate(args, out, err, line);
   const file = norm(args.files[0] as string);
   if (cmd === 'graph') {
     const result = validateProject(file, args.envs.map(norm), diskSource);
     const errors = [...result.template.loadDiagnostics, ...diskSource.problems].filter((d) => d.severity === 'error');
     if (errors.length || !result.template.root) {
-      for (const d of errors) err(`${d.file}:${d.line}:${d.column}: error [${d.code}] ${d.message}\n`);
+      for (const d of errors) err(line(d));
       return 1;
     }
     const nested = new Map(nestedRefs(result.template, result.environment).map((r) => [r.resource, r.path]));
@@ -159,14 +177,14 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     if (args.dot) out(graphToDot(g));
     else if (args.json) out(JSON.stringify(g, null, 2) + '\n');
     else {
-      for (const n of g.nodes) out(`${n.id} (${n.type})${n.nested ? ` contains ${n.nested}` : ''}\n`);
+      for (const n of g.nodes) out(`${n.id} (${n.type})${n.nested ? ` ${word(msg('cli.contains', { path: n.nested }))}` : ''}\n`);
       for (const e of g.edges) out(`${e.from} -> ${e.to} [${e.kind}${e.path ? ` ${e.path}` : ''}]\n`);
     }
     return 0;
   }
   const { bundle, diagnostics } = buildBundle(file, args.envs.map(norm), diskSource);
   const errors = [...diagnostics, ...diskSource.problems].filter((d) => d.severity === 'error');
-  for (const d of errors) err(`${d.file}:${d.line}:${d.column}: error [${d.code}] ${d.message}\n`);
+  for (const d of errors) err(line(d));
   if (!bundle || errors.length) return 1;
   out(JSON.stringify(bundle, null, 2) + '\n');
   return 0;
@@ -188,7 +206,14 @@ const TOOL_VERSION = (() => {
   }
 })();
 
-function validate(args: Args, out: (s: string) => void, err: (s: string) => void): number {
+/** One diagnostic as a text line, `file:line:col: severity [code] message (hint)`, worded in the output language. */
+function diagnosticLine(d: Diagnostic, word: (m: Message) => string): string {
+  const text = d.msg ? word(d.msg) : d.message;
+  const hint = d.hintMsg ? word(d.hintMsg) : d.hint;
+  return `${d.file}:${d.line}:${d.column}: ${word(msg(`cli.severity.${d.severity}`))} [${d.code}] ${text}${hint ? ` (${hint})` : ''}\n`;
+}
+
+function validate(args: Args, out: (s: string) => void, err: (s: string) => void, line: (d: Diagnostic) => string): number {
   const all: Diagnostic[] = [];
   const validated = new Set<string>();
   const envs = args.envs.map(norm);
@@ -219,7 +244,7 @@ function validate(args: Args, out: (s: string) => void, err: (s: string) => void
       all.push(...checkEnvironmentFiles(env, diskSource.read(env) ?? '', (p) => statSync(p, { throwIfNoEntry: false })?.isFile() === true, (text, file) => parseEnvironment(text, file).diagnostics));
     }
     if (tree.entries.length === 0 && tree.environments.length === 0) {
-      all.push({ file: target, line: 0, column: 0, severity: 'error', code: 'no-templates', message: `No HOT template or environment file was found in ${f}.`, hint: 'Templates are recognised by heat_template_version (or a CFN version key), in .yaml, .yml, .json or .template files.' });
+      all.push({ file: target, line: 0, column: 0, severity: 'error', code: 'no-templates', ...texts(msg('hot.no-templates', { path: f }), msg('hot.no-templates.hint')) });
     }
   }
   // a file we could not decode gets the decoding diagnostic only
@@ -239,6 +264,6 @@ function validate(args: Args, out: (s: string) => void, err: (s: string) => void
   if (format === 'json') out(JSON.stringify(diags.map(({ file, line, column, severity, code, message, hint }) => ({ file, line, column, severity, code, message, ...(hint ? { hint } : {}) })), null, 2) + '\n');
   else if (format === 'sarif') out(JSON.stringify(toSarif(report), null, 2) + '\n');
   else if (format === 'junit') out(toJunit(report));
-  else for (const d of diags) out(`${d.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}${d.hint ? ` (${d.hint})` : ''}\n`);
+  else for (const d of diags) out(line(d));
   return diags.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -13,6 +13,7 @@ import { entries, get, isMap, isScalar, keyText } from '../../shared/hot/node';
 import type { HNode } from '../../shared/hot/node';
 import { dirname, joinPath } from '../../shared/hot/paths';
 import { looksLikeEnvironment, looksLikeTemplate, referencedFiles } from '../../shared/library/file-set';
+import { msg } from '../../shared/messages/message';
 
 /** Folders never searched: version control, the studio's sidecars, dependencies. */
 const SKIPPED_FOLDERS = new Set(['.git', '.hg', '.svn', '.heat-studio', 'node_modules']);
@@ -108,7 +109,7 @@ export function checkEnvironmentFiles(file: string, text: string, exists: (absPa
     const target = value.value;
     if (target.includes('::') || URL_LIKE.test(target) || !/\.(ya?ml|template)$/i.test(target)) return;
     const p = joinPath(baseDir, target);
-    if (!exists(p)) sink.error('environment-file-not-found', value, `resource_registry maps a type to "${target}", which does not exist.`, 'Fix the path or add the file.');
+    if (!exists(p)) sink.error('environment-file-not-found', value, msg('hot.environment-file-not-found', { target }), msg('hot.environment-file-not-found.hint'));
   };
   for (const p of entries(rr)) {
     if (keyText(p.key) === 'base_url') continue;

@@ -4,8 +4,17 @@
 import { isMessage } from '../../shared/messages/message';
 import { wordMessage, type UiLocale } from '../../shared/messages/word';
 import { isErrorCode } from '../../shared/ipc/errors';
+import type { Diagnostic } from '../../shared/hot/diagnostics';
 
 export { wordMessage, type UiLocale };
+
+/** A HOT diagnostic's message and hint in the reader's language (keyed ones worded, older plain-English ones as they are). */
+export function diagnosticText(d: Pick<Diagnostic, 'message' | 'hint' | 'msg' | 'hintMsg'>, locale: UiLocale): { message: string; hint: string | null } {
+  return {
+    message: d.msg ? wordMessage(d.msg, locale) : d.message,
+    hint: d.hintMsg ? wordMessage(d.hintMsg, locale) : (d.hint ?? null),
+  };
+}
 
 /** An error (AppError payload, StudioError, Error, anything) as text for a person. */
 export function errorText(err: unknown, locale: UiLocale): string {

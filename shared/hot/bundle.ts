@@ -6,10 +6,11 @@
 import { parseEnvironment } from './environment';
 import { loadYaml } from './load';
 import { DiagnosticSink, LineIndex } from './diagnostics';
-import type { Diagnostic } from './diagnostics';
+import { texts, type Diagnostic, type DiagnosticText } from './diagnostics';
 import { toValue } from './node';
 import { dirname, isInside, joinPath } from './paths';
 import { locateRef, OUTSIDE_FOLDER, outsideFolderMessage } from './file-refs';
+import { msg } from '../messages/message';
 import type { HNode } from './node';
 import { pyJsonDumps } from './py-json';
 import type { FileSource } from './project';
@@ -41,8 +42,8 @@ export function buildBundle(entry: string, envPaths: readonly string[], source: 
   // walk below is over plain values, like heatclient's).
   const trees = new Map<string, { node: HNode | undefined; lines: LineIndex }>();
   const refsSeen = new Map<string, number>();
-  const fail = (file: string, code: string, message: string, ref?: { value: string; key?: string }) => {
-    const d: Diagnostic = { file, line: 0, column: 0, severity: 'error', code, message };
+  const fail = (file: string, code: string, message: DiagnosticText, ref?: { value: string; key?: string }) => {
+    const d: Diagnostic = { file, line: 0, column: 0, severity: 'error', code, ...texts(message) };
     const tree = trees.get(file);
     if (ref && tree) {
       const id = JSON.stringify([file, ref.key, ref.value]);
@@ -88,7 +89,7 @@ export function buildBundle(entry: string, envPaths: readonly string[], source: 
           files[u] = pyJsonDumps(tpl);
         } else {
           const text = source.read(path);
-          if (text === undefined) fail(from, 'file-not-found', `"${value}" (${path}) cannot be read.`, { value, key });
+          if (text === undefined) fail(from, 'file-not-found', msg('hot.file-not-found.bundle', { ref: value, path }), { value, key });
           else files[u] = text;
         }
       }
@@ -98,7 +99,7 @@ export function buildBundle(entry: string, envPaths: readonly string[], source: 
 
   const template = readTemplate(entry);
   if (!template) {
-    fail(entry, 'not-a-template', `${entry} cannot be read as a template.`);
+    fail(entry, 'not-a-template', msg('hot.not-a-template', { file: entry }));
     return { diagnostics };
   }
   resolve(template, dirname(entry), entry);

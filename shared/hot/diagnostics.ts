@@ -1,7 +1,15 @@
 // Diagnostics are plain data so they cross IPC, print in the CLI and compare
 // against Heat's own /validate answers in later agreement tests. `code` is
 // stable: tests, suppressions and the UI key on it, never on the message.
+// `message` and `hint` are English (JSON/SARIF output, logs); `msg` and
+// `hintMsg` carry the same as message keys (shared/messages/hot-en.ts), which
+// the Problems panel and `heat-studio --lang zh-CN` word in the reader's language.
+import { englishText, isMessage, type Message } from '../messages/message';
+
 export type Severity = 'error' | 'warning' | 'info';
+
+/** What a check says: a message key with parameters, or (not yet converted) plain English. */
+export type DiagnosticText = string | Message;
 
 export interface Diagnostic {
   file: string;
@@ -14,6 +22,8 @@ export interface Diagnostic {
   code: string;
   message: string;
   hint?: string;
+  msg?: Message;
+  hintMsg?: Message;
 }
 
 export interface Located {
@@ -55,8 +65,8 @@ export class DiagnosticSink {
     readonly lines: LineIndex,
   ) {}
 
-  add(severity: Severity, code: string, at: Located | null, message: string, hint?: string): void {
-    const d: Diagnostic = { file: this.file, line: 0, column: 0, severity, code, message };
+  add(severity: Severity, code: string, at: Located | null, message: DiagnosticText, hint?: DiagnosticText): void {
+    const d: Diagnostic = { file: this.file, line: 0, column: 0, severity, code, ...texts(message, hint) };
     if (at) {
       const s = this.lines.position(at.start);
       const e = this.lines.position(Math.max(at.start, at.end));
@@ -65,15 +75,26 @@ export class DiagnosticSink {
       d.endLine = e.line;
       d.endColumn = e.column;
     }
-    if (hint) d.hint = hint;
     this.items.push(d);
   }
-  error(code: string, at: Located | null, message: string, hint?: string): void {
+  error(code: string, at: Located | null, message: DiagnosticText, hint?: DiagnosticText): void {
     this.add('error', code, at, message, hint);
   }
-  warning(code: string, at: Located | null, message: string, hint?: string): void {
+  warning(code: string, at: Located | null, message: DiagnosticText, hint?: DiagnosticText): void {
     this.add('warning', code, at, message, hint);
   }
+}
+
+/** The English `message`/`hint` and, for keyed texts, `msg`/`hintMsg`, of a diagnostic. */
+export function texts(message: DiagnosticText, hint?: DiagnosticText): Pick<Diagnostic, 'message' | 'hint' | 'msg' | 'hintMsg'> {
+  const out: Pick<Diagnostic, 'message' | 'hint' | 'msg' | 'hintMsg'> = isMessage(message) ? { message: englishText(message), msg: message } : { message };
+  if (hint !== undefined && hint !== '') {
+    if (isMessage(hint)) {
+      out.hint = englishText(hint);
+      out.hintMsg = hint;
+    } else out.hint = hint;
+  }
+  return out;
 }
 
 export function hasErrors(diags: readonly Diagnostic[]): boolean {

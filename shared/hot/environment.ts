@@ -6,6 +6,7 @@ import { loadYaml } from './load';
 import type { HNode } from './node';
 import { entries, get, isMap, isNull, isScalar, isSeq, keyText, toValue } from './node';
 import { dirname, joinPath } from './paths';
+import { listParam, msg } from '../messages/message';
 
 export const ENV_SECTIONS = [
   'parameters',
@@ -29,14 +30,14 @@ export function parseEnvironment(text: string, file = 'environment.yaml'): Envir
   const sink = new DiagnosticSink(file, new LineIndex(text));
   const root = loadYaml(text, sink);
   if (root && !isNull(root) && !isMap(root)) {
-    sink.error('environment-not-mapping', root, 'The environment is not a valid YAML mapping.');
+    sink.error('environment-not-mapping', root, msg('hot.environment-not-mapping'));
   } else if (isMap(root)) {
     for (const pair of entries(root)) {
       const name = keyText(pair.key);
       if (!(ENV_SECTIONS as readonly string[]).includes(name)) {
-        sink.error('environment-unknown-section', pair.key, `Environment has wrong section "${name}".`, `Sections are ${ENV_SECTIONS.join(', ')}.`);
+        sink.error('environment-unknown-section', pair.key, msg('hot.environment-unknown-section', { name }), msg('hot.environment-unknown-section.hint', { sections: listParam(ENV_SECTIONS) }));
       } else if (isNull(pair.value)) {
-        sink.error('environment-empty-section', pair.key, `Environment has empty section "${name}".`, 'Remove the section or give it content.');
+        sink.error('environment-empty-section', pair.key, msg('hot.environment-empty-section', { name }), msg('hot.environment-empty-section.hint'));
       } else checkSection(sink, name, pair.value);
     }
   }
@@ -45,17 +46,17 @@ export function parseEnvironment(text: string, file = 'environment.yaml'): Envir
 
 function checkSection(sink: DiagnosticSink, name: string, value: HNode): void {
   if (['parameters', 'parameter_defaults', 'resource_registry', 'parameter_merge_strategies'].includes(name) && !isMap(value)) {
-    sink.error('environment-bad-section', value, `The ${name} section must be a mapping.`);
+    sink.error('environment-bad-section', value, msg('hot.environment-bad-section.mapping', { name }));
     return;
   }
   if (['encrypted_param_names', 'event_sinks'].includes(name) && !isSeq(value)) {
-    sink.error('environment-bad-section', value, `The ${name} section must be a list.`);
+    sink.error('environment-bad-section', value, msg('hot.environment-bad-section.list', { name }));
     return;
   }
   if (name === 'parameter_merge_strategies' && isMap(value)) {
     for (const p of entries(value)) {
       if (!isScalar(p.value) || !MERGE_STRATEGIES.includes(String(p.value.value))) {
-        sink.error('environment-bad-merge-strategy', p.value, `Merge strategy for "${keyText(p.key)}" must be one of ${MERGE_STRATEGIES.join(', ')}.`);
+        sink.error('environment-bad-merge-strategy', p.value, msg('hot.environment-bad-merge-strategy', { name: keyText(p.key), strategies: listParam(MERGE_STRATEGIES) }));
       }
     }
   }
@@ -64,12 +65,12 @@ function checkSection(sink: DiagnosticSink, name: string, value: HNode): void {
       const key = keyText(p.key);
       if (key === 'resources') {
         if (!isMap(p.value)) {
-          sink.error('environment-bad-section', p.value, 'resource_registry.resources must map resource names to settings.');
+          sink.error('environment-bad-section', p.value, msg('hot.environment-bad-section.resources'));
           continue;
         }
         for (const r of entries(p.value)) checkResourceOverride(sink, keyText(r.key), r.value);
       } else if (key !== 'base_url' && !isScalar(p.value)) {
-        sink.error('environment-bad-mapping', p.value, `resource_registry entry "${key}" must map to a type or a template file.`);
+        sink.error('environment-bad-mapping', p.value, msg('hot.environment-bad-mapping', { name: key }));
       }
     }
   }
@@ -77,7 +78,7 @@ function checkSection(sink: DiagnosticSink, name: string, value: HNode): void {
 
 function checkResourceOverride(sink: DiagnosticSink, name: string, value: HNode): void {
   if (!isMap(value)) {
-    sink.error('environment-bad-section', value, `resource_registry.resources.${name} must be a mapping.`);
+    sink.error('environment-bad-section', value, msg('hot.environment-bad-section.resource', { name }));
     return;
   }
   for (const p of entries(value)) {
@@ -86,7 +87,7 @@ function checkResourceOverride(sink: DiagnosticSink, name: string, value: HNode)
       const hooks = isSeq(p.value) ? p.value.items : [p.value];
       for (const h of hooks) {
         if (!isScalar(h) || !HOOKS.includes(String(h.value))) {
-          sink.error('environment-bad-hook', h, `Unknown hook "${String(toValue(h))}".`, `Hooks are ${HOOKS.join(', ')}.`);
+          sink.error('environment-bad-hook', h, msg('hot.environment-bad-hook', { hook: String(toValue(h)) }), msg('hot.environment-bad-hook.hint', { hooks: listParam(HOOKS) }));
         }
       }
     } else if (key === 'restricted_actions') {

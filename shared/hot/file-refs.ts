@@ -4,12 +4,13 @@
 // the file: a template must not be able to pull ../../etc/passwd into a
 // request or make the linter read (or block on) files it has no business with.
 import type { HNode, HScalar } from './node';
+import { msg, type Message } from '../messages/message';
 
 export const OUTSIDE_FOLDER = 'file-outside-folder';
 
 /** `action` says what was not done: "bundle" or "read". */
-export function outsideFolderMessage(ref: string, path: string, root: string, action: 'bundle' | 'read'): string {
-  return `"${ref}" resolves to ${path}, outside the template's folder ${root}; refusing to ${action} it.`;
+export function outsideFolderMessage(ref: string, path: string, root: string, action: 'bundle' | 'read'): Message {
+  return msg(action === 'bundle' ? 'hot.outside-folder.bundle' : 'hot.outside-folder.read', { ref, path, root });
 }
 
 /**

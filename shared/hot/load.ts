@@ -9,6 +9,7 @@ import type { DiagnosticSink } from './diagnostics';
 import type { HMap, HNode, HPair, HScalar, HSeq, ScalarStyle } from './node';
 import { isMap, keyText } from './node';
 import { HEAT_YAML_OPTIONS } from './yaml-schema';
+import { msg } from '../messages/message';
 
 /** Files above this are not parsed at all (Heat's own limit is 512 KiB). */
 export const MAX_PARSE_BYTES = 8 * 1024 * 1024;
@@ -107,8 +108,8 @@ export function loadYaml(text: string, sink: DiagnosticSink): HNode | null {
     sink.error(
       'file-too-large',
       { start: 0, end: 0 },
-      `The file is ${text.length} bytes; files over ${MAX_PARSE_BYTES} bytes are not analysed (Heat's limit is 524288).`,
-      'Split the template into nested templates.',
+      msg('hot.file-too-large', { bytes: text.length, limit: MAX_PARSE_BYTES }),
+      msg('hot.file-too-large.hint'),
     );
     return null;
   }
@@ -117,7 +118,7 @@ export function loadYaml(text: string, sink: DiagnosticSink): HNode | null {
     sink.error(
       'nesting-too-deep',
       { start: nesting.offset, end: nesting.offset },
-      `The YAML nests deeper than ${MAX_DEPTH} levels.`,
+      msg('hot.nesting-too-deep', { depth: MAX_DEPTH }),
     );
     return null;
   }
@@ -125,7 +126,7 @@ export function loadYaml(text: string, sink: DiagnosticSink): HNode | null {
   try {
     doc = parseFlowLenient(text);
   } catch (e) {
-    sink.error('yaml-syntax', { start: 0, end: 0 }, `The YAML could not be parsed: ${(e as Error).message}`);
+    sink.error('yaml-syntax', { start: 0, end: 0 }, msg('hot.yaml-syntax.parse', { reason: (e as Error).message }));
     return null;
   }
   const err = doc.errors[0];
@@ -135,8 +136,8 @@ export function loadYaml(text: string, sink: DiagnosticSink): HNode | null {
     sink.error(
       tab ? 'yaml-tab' : 'yaml-syntax',
       { start: err.pos[0], end: err.pos[1] },
-      tab ? 'A tab is used for indentation; YAML allows only spaces.' : `YAML syntax error: ${message}`,
-      tab ? 'Replace the tab with spaces.' : undefined,
+      tab ? msg('hot.yaml-tab') : msg('hot.yaml-syntax', { reason: message }),
+      tab ? msg('hot.yaml-tab.hint') : undefined,
     );
     return null;
   }
@@ -145,8 +146,8 @@ export function loadYaml(text: string, sink: DiagnosticSink): HNode | null {
     sink.error(
       'yaml-unknown-tag',
       { start: tagWarning.pos[0], end: tagWarning.pos[1] },
-      `${tagWarning.message.split('\n')[0]}: Heat's safe loader cannot construct it.`,
-      'Remove the tag (Heat templates use intrinsic functions, not YAML tags).',
+      msg('hot.yaml-unknown-tag', { reason: tagWarning.message.split('\n')[0] ?? '' }),
+      msg('hot.yaml-unknown-tag.hint'),
     );
     return null;
   }
@@ -158,7 +159,7 @@ export function loadYaml(text: string, sink: DiagnosticSink): HNode | null {
     root = convert(contents, ctx, 0);
   } catch (e) {
     if (e instanceof RangeError) {
-      sink.error('nesting-too-deep', { start: 0, end: 0 }, 'The YAML nests too deeply to analyse.');
+      sink.error('nesting-too-deep', { start: 0, end: 0 }, msg('hot.nesting-too-deep.analyse'));
       return null;
     }
     throw e;
@@ -168,8 +169,8 @@ export function loadYaml(text: string, sink: DiagnosticSink): HNode | null {
     sink.error(
       'yaml-alias-expansion',
       { start: 0, end: 0 },
-      `Aliases in this YAML expand to more than ${MAX_EXPANDED_NODES} nodes (an "alias bomb").`,
-      'Write the repeated data out, or use a nested template.',
+      msg('hot.yaml-alias-expansion', { limit: MAX_EXPANDED_NODES }),
+      msg('hot.yaml-alias-expansion.hint'),
     );
     return null;
   }
@@ -250,7 +251,7 @@ function convert(node: YNode, ctx: Ctx, depth: number): HNode {
     const target = ctx.targets.get(node);
     const range = node.range ?? [0, 0, 0];
     if (!target || ctx.inProgress.has(target)) {
-      ctx.sink.error('yaml-recursive-alias', { start: range[0], end: range[1] }, `Alias *${node.source} refers to a node that contains it.`);
+      ctx.sink.error('yaml-recursive-alias', { start: range[0], end: range[1] }, msg('hot.yaml-recursive-alias', { alias: node.source }));
       ctx.failed = true;
       return { kind: 'scalar', value: null, style: 'plain', start: range[0], end: range[1] };
     }
@@ -296,14 +297,14 @@ function convertMap(items: YPair[], flow: boolean, range: [number, number, numbe
     else if (k && isAlias(k)) {
       const target = convert(k, ctx, depth + 1);
       if (target.kind !== 'scalar') {
-        ctx.sink.error('yaml-complex-key', target, 'A mapping key must be a scalar.');
+        ctx.sink.error('yaml-complex-key', target, msg('hot.yaml-complex-key'));
         ctx.failed = true;
         continue;
       }
       key = target;
     } else if (k) {
       const r = k.range ?? [0, 0, 0];
-      ctx.sink.error('yaml-complex-key', { start: r[0], end: r[1] }, 'A mapping key must be a scalar (Heat cannot use a list or mapping as a key).');
+      ctx.sink.error('yaml-complex-key', { start: r[0], end: r[1] }, msg('hot.yaml-complex-key'));
       ctx.failed = true;
       continue;
     } else key = nullAt(range[0]);
@@ -316,8 +317,8 @@ function convertMap(items: YPair[], flow: boolean, range: [number, number, numbe
       ctx.sink.warning(
         'duplicate-key',
         key,
-        `Duplicate key "${text}" (first at offset ${prev.key.start}); Heat keeps the last one.`,
-        'Remove one of the two entries.',
+        msg('hot.duplicate-key', { key: text, offset: String(prev.key.start) }),
+        msg('hot.duplicate-key.hint'),
       );
     }
     map.pairs.push(pair);
@@ -340,7 +341,7 @@ function collectMerge(value: YNode | null, ctx: Ctx, depth: number, out: HPair[]
   const maps = node.kind === 'seq' ? node.items : [node];
   for (const m of maps) {
     if (!isMap(m)) {
-      ctx.sink.error('yaml-bad-merge', m, 'A << merge key needs a mapping or a list of mappings.');
+      ctx.sink.error('yaml-bad-merge', m, msg('hot.yaml-bad-merge'));
       ctx.failed = true;
       return;
     }

@@ -2,7 +2,8 @@
 // nested templates it reaches (type: file.yaml, registry mappings,
 // ResourceGroup resource_def), over any file source (disk in the CLI and
 // main process, the library in the renderer).
-import type { Diagnostic } from './diagnostics';
+import { texts, type Diagnostic } from './diagnostics';
+import { msg } from '../messages/message';
 import { environmentFrom, parseEnvironment } from './environment';
 import type { EnvironmentModel } from './environment';
 import { entries, get, isMap, keyText } from './node';
@@ -41,7 +42,7 @@ export function validateProject(entry: string, envPaths: readonly string[], sour
   const envFiles = envPaths.map((p) => {
     const text = source.read(p);
     if (text === undefined) {
-      diagnostics.push({ file: p, line: 0, column: 0, severity: 'error', code: 'file-not-found', message: `Environment file ${p} cannot be read.` });
+      diagnostics.push({ file: p, line: 0, column: 0, severity: 'error', code: 'file-not-found', ...texts(msg('hot.file-not-found.environment', { file: p })) });
     }
     const env = parseEnvironment(text ?? '', p);
     diagnostics.push(...env.diagnostics);
@@ -80,7 +81,7 @@ export function validateProject(entry: string, envPaths: readonly string[], sour
   };
   const root = load(entry);
   if (!root) {
-    diagnostics.push({ file: entry, line: 0, column: 0, severity: 'error', code: 'file-not-found', message: `Template ${entry} cannot be read.` });
+    diagnostics.push({ file: entry, line: 0, column: 0, severity: 'error', code: 'file-not-found', ...texts(msg('hot.file-not-found.template', { file: entry })) });
     return { template: parseTemplate('', entry), environment, diagnostics, templates };
   }
   const seen = new Set<string>();
@@ -95,7 +96,7 @@ export function validateProject(entry: string, envPaths: readonly string[], sour
       const child = load(ref.path);
       if (!child) continue;
       if (depth + 1 > LIMITS.maxNestedStackDepth) {
-        diagnostics.push({ file: t.file, line: 0, column: 0, severity: 'warning', code: 'nesting-depth', message: `Nested templates go deeper than Heat's max_nested_stack_depth (${LIMITS.maxNestedStackDepth}) at ${ref.path}.` });
+        diagnostics.push({ file: t.file, line: 0, column: 0, severity: 'warning', code: 'nesting-depth', ...texts(msg('hot.nesting-depth', { limit: LIMITS.maxNestedStackDepth, path: ref.path })) });
         continue;
       }
       visit(child, depth + 1);

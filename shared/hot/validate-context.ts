@@ -3,6 +3,7 @@ import type { DiagnosticSink } from './diagnostics';
 import type { EnvironmentModel } from './environment';
 import type { HotTemplate, ResourceEntry } from './template';
 import type { VersionInfo } from './versions';
+import { msg, type Message } from '../messages/message';
 
 export interface NestedTemplateInfo {
   /** Parameters the nested template declares, and whether each has a default. */
@@ -78,7 +79,7 @@ function distance(a: string, b: string): number {
   return row[b.length] ?? 99;
 }
 
-export function didYouMean(name: string, known: Iterable<string>): string | undefined {
+export function didYouMean(name: string, known: Iterable<string>): Message | undefined {
   const s = suggest(name, known);
-  return s ? `Did you mean "${s}"?` : undefined;
+  return s ? msg('hot.didYouMean', { name: s }) : undefined;
 }

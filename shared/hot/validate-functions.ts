@@ -8,6 +8,7 @@ import type { ValidationContext } from './validate-context';
 import { addDep, didYouMean } from './validate-context';
 import { OUTSIDE_FOLDER, outsideFolderMessage } from './file-refs';
 import { KNOWN_VERSIONS, PSEUDO_PARAMETERS, versionInfo } from './versions';
+import { listParam, msg, type Message } from '../messages/message';
 
 export type WalkMode = 'template' | 'condition';
 
@@ -36,7 +37,7 @@ export function walkFunctions(ctx: ValidationContext, node: HNode, mode: WalkMod
   if (call) {
     const known = mode === 'condition' ? conditionAllowed(ctx, call.name) : ctx.info.functions.includes(call.name);
     if (ctx.info.removed_functions.includes(call.name)) {
-      ctx.sink.error('function-removed', call.pair.key, `The function ${call.name} is not supported in heat_template_version ${ctx.t.version}.`, hintFor(call.name));
+      ctx.sink.error('function-removed', call.pair.key, msg('hot.function-removed', { name: call.name, version: ctx.t.version }), hintFor(call.name));
       return;
     }
     if (known) {
@@ -45,11 +46,11 @@ export function walkFunctions(ctx: ValidationContext, node: HNode, mode: WalkMod
       return;
     }
     if (mode === 'condition' && ctx.info.functions.includes(call.name)) {
-      ctx.sink.error('function-not-allowed-in-condition', call.pair.key, `The function ${call.name} cannot be used in a condition.`, `Conditions may use ${ctx.info.condition_functions.join(', ')}.`);
+      ctx.sink.error('function-not-allowed-in-condition', call.pair.key, msg('hot.function-not-allowed-in-condition', { name: call.name }), msg('hot.function-not-allowed-in-condition.hint', { functions: listParam(ctx.info.condition_functions) }));
       return;
     }
     if (ALL_FUNCTIONS.has(call.name) && !(mode === 'template' && ['equals', 'not', 'and', 'or'].includes(call.name))) {
-      ctx.sink.warning('function-not-in-version', call.pair.key, `${call.name} is not a function in heat_template_version ${ctx.t.version}; Heat will pass it through as plain data.`, 'Use a newer heat_template_version.');
+      ctx.sink.warning('function-not-in-version', call.pair.key, msg('hot.function-not-in-version', { name: call.name, version: ctx.t.version }), msg('hot.function-not-in-version.hint'));
     }
   }
   for (const p of node.pairs) {
@@ -62,17 +63,19 @@ function conditionAllowed(ctx: ValidationContext, name: string): boolean {
   return ctx.info.condition_functions.includes(name);
 }
 
-function hintFor(name: string): string | undefined {
-  const hot: Record<string, string> = {
-    Ref: 'Use get_param or get_resource.',
-    'Fn::GetAtt': 'Use get_attr.',
-    'Fn::Join': 'Use list_join.',
-    'Fn::Select': 'Use a path in get_attr/get_param, or yaql.',
-    'Fn::Split': 'Use str_split.',
-    'Fn::Replace': 'Use str_replace.',
-    'Fn::Base64': 'Pass the string directly.',
+/** The HOT way to write a CloudFormation function HOT removed. */
+function hintFor(name: string): Message | undefined {
+  const instead: Record<string, string> = {
+    Ref: 'get_param / get_resource',
+    'Fn::GetAtt': 'get_attr',
+    'Fn::Join': 'list_join',
+    'Fn::Select': 'get_attr / get_param (path), yaql',
+    'Fn::Split': 'str_split',
+    'Fn::Replace': 'str_replace',
   };
-  return hot[name];
+  if (name === 'Fn::Base64') return msg('hot.function-removed.base64');
+  const use = instead[name];
+  return use ? msg('hot.function-removed.hint', { use }) : undefined;
 }
 
 function walkArgs(ctx: ValidationContext, name: string, args: HNode, mode: WalkMode, owner: WalkOwner, depth: number): void {
@@ -81,8 +84,9 @@ function walkArgs(ctx: ValidationContext, name: string, args: HNode, mode: WalkM
   walkFunctions(ctx, args, mode, { ...owner, path: [...owner.path, name] }, depth + 1);
 }
 
-function argError(ctx: ValidationContext, at: HNode, name: string, shape: string): void {
-  ctx.sink.error('function-bad-arguments', at, `Arguments to "${name}" must be ${shape}.`);
+/** `shape` is HOT notation ([delimiter, list]) kept as written, or a worded shape. */
+function argError(ctx: ValidationContext, at: HNode, name: string, shape: string | Message): void {
+  ctx.sink.error('function-bad-arguments', at, msg('hot.function-bad-arguments', { name, shape }));
 }
 
 function isList(n: HNode, min: number, max = Infinity): boolean {
@@ -93,41 +97,41 @@ function checkCall(ctx: ValidationContext, name: string, args: HNode, keyNode: H
   switch (name) {
     case 'get_param': {
       const first = isSeq(args) ? args.items[0] : args;
-      if (!first || !(isScalar(first) || isMap(first))) return argError(ctx, args, name, 'a parameter name or [name, path...]');
+      if (!first || !(isScalar(first) || isMap(first))) return argError(ctx, args, name, msg('hot.shape.parameter'));
       if (isScalar(first)) {
         const p = String(first.value);
         if (!ctx.parameters.has(p) && !PSEUDO_PARAMETERS.includes(p)) {
           // In an output Heat resolves it only when the output is shown (an
           // output error, the stack still creates); in a resource the create
           // fails with UserParameterMissing.
-          ctx.sink.add(inOutput(owner) ? 'warning' : 'error', 'unknown-parameter', first, `get_param refers to "${p}", which is not a declared parameter.`, didYouMean(p, ctx.parameters) ?? 'Declare it under parameters.');
+          ctx.sink.add(inOutput(owner) ? 'warning' : 'error', 'unknown-parameter', first, msg('hot.unknown-parameter', { name: p }), didYouMean(p, ctx.parameters) ?? msg('hot.unknown-parameter.hint'));
         }
       }
       return;
     }
     case 'get_resource': {
-      if (!isString(args)) return argError(ctx, args, name, 'a resource name');
+      if (!isString(args)) return argError(ctx, args, name, msg('hot.shape.resource'));
       referResource(ctx, args, owner, name);
       return;
     }
     case 'get_attr': {
       const minArgs = ctx.info.class >= 'HOTemplate20161014' ? 1 : 2;
-      if (!isList(args, minArgs) || !isSeq(args)) return argError(ctx, args, name, minArgs === 1 ? '[resource, attribute, path...]' : '[resource, attribute, path...] (at least two items)');
+      if (!isList(args, minArgs) || !isSeq(args)) return argError(ctx, args, name, minArgs === 1 ? '[resource, attribute, path...]' : msg('hot.shape.getAttrTwo'));
       const res = args.items[0];
-      if (!isString(res)) return argError(ctx, args, name, '[resource name, attribute, ...] with a literal resource name');
+      if (!isString(res)) return argError(ctx, args, name, msg('hot.shape.getAttrLiteral'));
       const entry = referResource(ctx, res, owner, name);
       const attr = args.items[1];
       if (entry?.type && isString(attr)) checkAttribute(ctx, effectiveType(ctx, entry.type, entry.name), attr, res.value);
       return;
     }
     case 'get_file':
-      if (!isString(args)) return argError(ctx, args, name, 'a file path or URL');
+      if (!isString(args)) return argError(ctx, args, name, msg('hot.shape.file'));
       if (!/^[a-z]+:\/\//.test(args.value)) {
         const outside = ctx.options.outsideRoot?.(ctx.t.file, args.value);
         if (outside) return ctx.sink.error(OUTSIDE_FOLDER, args, outsideFolderMessage(args.value, outside.path, outside.root, 'read'));
       }
       if (ctx.options.resolveFile && !/^[a-z]+:\/\//.test(args.value) && !ctx.options.resolveFile(ctx.t.file, args.value)) {
-        ctx.sink.warning('file-not-found', args, `get_file refers to "${args.value}", which is not among the available files.`);
+        ctx.sink.warning('file-not-found', args, msg('hot.file-not-found.getFile', { path: args.value }));
       }
       return;
     case 'list_join':
@@ -138,10 +142,10 @@ function checkCall(ctx: ValidationContext, name: string, args: HNode, keyNode: H
     case 'str_replace':
     case 'str_replace_strict':
     case 'str_replace_vstrict':
-      if (!isMap(args) || !get(args, 'template') || !get(args, 'params')) return argError(ctx, args, name, 'a mapping with "template" and "params"');
+      if (!isMap(args) || !get(args, 'template') || !get(args, 'params')) return argError(ctx, args, name, msg('hot.shape.mappingWith', { keys: '"template", "params"' }));
       return;
     case 'repeat':
-      if (!isMap(args) || !get(args, 'for_each') || !get(args, 'template')) return argError(ctx, args, name, 'a mapping with "for_each" and "template"');
+      if (!isMap(args) || !get(args, 'for_each') || !get(args, 'template')) return argError(ctx, args, name, msg('hot.shape.mappingWith', { keys: '"for_each", "template"' }));
       return;
     case 'digest':
       if (!isList(args, 2, 2)) argError(ctx, args, name, '[algorithm, value]');
@@ -152,13 +156,13 @@ function checkCall(ctx: ValidationContext, name: string, args: HNode, keyNode: H
     case 'map_merge':
     case 'list_concat':
     case 'list_concat_unique':
-      if (!isSeq(args) && !functionCall(args)) argError(ctx, args, name, 'a list');
+      if (!isSeq(args) && !functionCall(args)) argError(ctx, args, name, msg('hot.shape.list'));
       return;
     case 'map_replace':
       if (!isList(args, 2, 2)) argError(ctx, args, name, '[mapping, {keys: ..., values: ...}]');
       return;
     case 'yaql':
-      if (!isMap(args) || !get(args, 'expression')) argError(ctx, args, name, 'a mapping with "expression" and "data"');
+      if (!isMap(args) || !get(args, 'expression')) argError(ctx, args, name, msg('hot.shape.mappingWith', { keys: '"expression", "data"' }));
       return;
     case 'if': {
       if (!isList(args, 2, 3) || !isSeq(args)) return argError(ctx, args, name, '[condition, value_if_true, value_if_false]');
@@ -171,7 +175,7 @@ function checkCall(ctx: ValidationContext, name: string, args: HNode, keyNode: H
       if (!isList(args, 2, 2)) argError(ctx, args, name, '[values_to_remove, list]');
       return;
     case 'make_url':
-      if (!isMap(args) && !functionCall(args)) argError(ctx, args, name, 'a mapping of URL parts (scheme, host, port, path, query, fragment ...)');
+      if (!isMap(args) && !functionCall(args)) argError(ctx, args, name, msg('hot.shape.urlParts'));
       return;
     case 'contains':
       if (!isList(args, 2, 2)) argError(ctx, args, name, '[value, sequence]');
@@ -181,14 +185,14 @@ function checkCall(ctx: ValidationContext, name: string, args: HNode, keyNode: H
       return;
     case 'and':
     case 'or':
-      if (!isList(args, 2)) argError(ctx, args, name, 'a list of at least two conditions');
+      if (!isList(args, 2)) argError(ctx, args, name, msg('hot.shape.twoConditions'));
       else if (isSeq(args)) for (const c of args.items) if (isString(c)) referCondition(ctx, c);
       return;
     case 'not':
       if (isString(args)) referCondition(ctx, args);
       return;
     case 'resource_facade':
-      if (!isString(args) || !['metadata', 'deletion_policy', 'update_policy'].includes(args.value)) argError(ctx, args, name, 'one of metadata, deletion_policy, update_policy');
+      if (!isString(args) || !['metadata', 'deletion_policy', 'update_policy'].includes(args.value)) argError(ctx, args, name, msg('hot.shape.oneOf', { values: listParam(['metadata', 'deletion_policy', 'update_policy']) }));
       return;
   }
   void keyNode;
@@ -202,11 +206,11 @@ function referResource(ctx: ValidationContext, node: HScalar, owner: WalkOwner, 
     // Heat checks get_attr references in outputs when it validates, but a
     // get_resource in an output only fails when the output is shown.
     const severity = fn === 'get_resource' && inOutput(owner) ? 'warning' : 'error';
-    ctx.sink.add(severity, 'unknown-resource', node, `${fn} refers to "${target}", which is not a resource in this template.`, didYouMean(target, ctx.resources.keys()));
+    ctx.sink.add(severity, 'unknown-resource', node, msg('hot.unknown-resource', { fn, name: target }), didYouMean(target, ctx.resources.keys()));
     return undefined;
   }
   if (owner.resource) {
-    if (owner.resource === target) ctx.sink.error('self-reference', node, `Resource "${target}" refers to itself with ${fn}.`);
+    if (owner.resource === target) ctx.sink.error('self-reference', node, msg('hot.self-reference', { name: target, fn }));
     else addDep(ctx, owner.resource, target);
   }
   return entry;
@@ -220,7 +224,7 @@ export function referCondition(ctx: ValidationContext, node: HScalar): void {
   const name = String(node.value);
   ctx.usedConditions.add(name);
   if (!ctx.conditions.has(name)) {
-    ctx.sink.error('unknown-condition', node, `Condition "${name}" is not defined in the conditions section.`, didYouMean(name, ctx.conditions));
+    ctx.sink.error('unknown-condition', node, msg('hot.unknown-condition', { name }), didYouMean(name, ctx.conditions));
   }
 }
 
@@ -234,13 +238,13 @@ function checkAttribute(ctx: ValidationContext, type: string, attr: HScalar, res
     // NoneResource (and the removed types built on it) answers any attribute with null.
     if (DYNAMIC_ATTRIBUTES.test(type) || isPlaceholder(type)) return;
     if (!(name in schema.attributes) && !BASE_ATTRIBUTES.includes(name)) {
-      ctx.sink.error('unknown-attribute', attr, `Resource "${resource}" (${type}) has no attribute "${name}".`, didYouMean(name, Object.keys(schema.attributes)));
+      ctx.sink.error('unknown-attribute', attr, msg('hot.unknown-attribute', { resource, type, name }), didYouMean(name, Object.keys(schema.attributes)));
     }
     return;
   }
   const nested = ctx.options.nested?.(ctx.t.file, mappedFile(ctx, type) ?? type);
   if (nested && !nested.outputs.has(name) && !BASE_ATTRIBUTES.includes(name) && !name.startsWith('resource.')) {
-    ctx.sink.error('unknown-attribute', attr, `Resource "${resource}" (${type}) has no output "${name}" to read as an attribute.`, didYouMean(name, nested.outputs));
+    ctx.sink.error('unknown-attribute', attr, msg('hot.unknown-attribute.nested', { resource, type, name }), didYouMean(name, nested.outputs));
   }
 }
 

@@ -4,6 +4,7 @@ import type { HMap, HNode } from './node';
 import { entries, get, isMap, isNull, isScalar, isSeq, isString, keyText, toValue } from './node';
 import type { ValidationContext } from './validate-context';
 import { didYouMean } from './validate-context';
+import { listParam, msg, type Message } from '../messages/message';
 
 const CONSTRAINT_KEYS = ['length', 'range', 'modulo', 'allowed_values', 'allowed_pattern', 'custom_constraint'];
 /** Which constraint kinds Heat accepts for which parameter type. */
@@ -18,14 +19,14 @@ const CONSTRAINTS_FOR: Record<string, string[]> = {
 export function validateParameters(ctx: ValidationContext, section: HNode | undefined): void {
   if (!section || isNull(section)) return;
   if (!isMap(section)) {
-    ctx.sink.error('section-not-mapping', section, 'The parameters section must be a mapping of parameter names to definitions.');
+    ctx.sink.error('section-not-mapping', section, msg('hot.section-not-mapping.parameters'));
     return;
   }
   for (const pair of entries(section)) {
     const name = keyText(pair.key);
     const def = pair.value;
     if (!isMap(def)) {
-      ctx.sink.error('parameter-not-mapping', pair.key, `Parameter "${name}" must be a mapping with at least a type.`);
+      ctx.sink.error('parameter-not-mapping', pair.key, msg('hot.parameter-not-mapping', { name }));
       continue;
     }
     for (const k of entries(def)) {
@@ -34,25 +35,25 @@ export function validateParameters(ctx: ValidationContext, section: HNode | unde
         ctx.sink.error(
           'unknown-parameter-key',
           k.key,
-          `Invalid key "${key}" for parameter "${name}" in heat_template_version ${ctx.t.version}.`,
-          didYouMean(key, ctx.info.parameter_keys) ?? `Allowed keys: ${ctx.info.parameter_keys.join(', ')}.`,
+          msg('hot.unknown-parameter-key', { key, name, version: ctx.t.version }),
+          didYouMean(key, ctx.info.parameter_keys) ?? msg('hot.validKeys', { keys: listParam(ctx.info.parameter_keys) }),
         );
       }
     }
     const typeNode = get(def, 'type');
     if (!typeNode) {
-      ctx.sink.error('parameter-missing-type', pair.key, `Parameter "${name}" has no type.`, `Add "type: string" (or ${ctx.info.parameter_types.join(', ')}).`);
+      ctx.sink.error('parameter-missing-type', pair.key, msg('hot.parameter-missing-type', { name }), msg('hot.parameter-missing-type.hint', { types: listParam(ctx.info.parameter_types) }));
       continue;
     }
     const type = isScalar(typeNode) ? String(typeNode.value) : '';
     if (!ctx.info.parameter_types.includes(type)) {
-      ctx.sink.error('parameter-bad-type', typeNode, `Parameter "${name}" has type "${type}", which Heat does not know.`, didYouMean(type, ctx.info.parameter_types) ?? `Use one of ${ctx.info.parameter_types.join(', ')}.`);
+      ctx.sink.error('parameter-bad-type', typeNode, msg('hot.parameter-bad-type', { name, type }), didYouMean(type, ctx.info.parameter_types) ?? msg('hot.useOneOf', { values: listParam(ctx.info.parameter_types) }));
       continue;
     }
     for (const flag of ['hidden', 'immutable']) {
       const f = get(def, flag);
       if (f && !(isScalar(f) && (typeof f.value === 'boolean' || /^(true|false)$/i.test(String(f.value))))) {
-        ctx.sink.error('parameter-bad-flag', f, `"${flag}" of parameter "${name}" must be true or false.`);
+        ctx.sink.error('parameter-bad-flag', f, msg('hot.parameter-bad-flag', { flag, name }));
       }
     }
     const checks = validateConstraints(ctx, name, type, get(def, 'constraints'));
@@ -61,33 +62,33 @@ export function validateParameters(ctx: ValidationContext, section: HNode | unde
   }
 }
 
-type Check = (value: unknown) => string | undefined;
+type Check = (value: unknown) => Message | undefined;
 
 function validateConstraints(ctx: ValidationContext, name: string, type: string, node: HNode | undefined): Check[] {
   const checks: Check[] = [];
   if (!node || isNull(node)) return checks;
   if (!isSeq(node)) {
-    ctx.sink.error('parameter-bad-constraints', node, `The constraints of parameter "${name}" must be a list.`);
+    ctx.sink.error('parameter-bad-constraints', node, msg('hot.parameter-bad-constraints.list', { name }));
     return checks;
   }
   for (const c of node.items) {
     if (!isMap(c)) {
-      ctx.sink.error('parameter-bad-constraints', c, `Each constraint of parameter "${name}" must be a mapping.`);
+      ctx.sink.error('parameter-bad-constraints', c, msg('hot.parameter-bad-constraints.mapping', { name }));
       continue;
     }
     const kinds = entries(c).map((p) => keyText(p.key)).filter((k) => k !== 'description');
     const kind = kinds[0];
     if (kinds.length !== 1 || kind === undefined || !CONSTRAINT_KEYS.includes(kind)) {
-      ctx.sink.error('parameter-bad-constraints', c, `A constraint of parameter "${name}" must have exactly one of ${CONSTRAINT_KEYS.join(', ')} (and an optional description).`);
+      ctx.sink.error('parameter-bad-constraints', c, msg('hot.parameter-bad-constraints.oneKind', { name, kinds: listParam(CONSTRAINT_KEYS) }));
       continue;
     }
     const arg = get(c, kind) as HNode;
     if (kind === 'modulo' && !ctx.info.modulo_constraint) {
-      ctx.sink.error('constraint-not-in-version', c, `The modulo constraint needs heat_template_version 2017-02-24 or later.`);
+      ctx.sink.error('constraint-not-in-version', c, msg('hot.constraint-not-in-version'));
       continue;
     }
     if (!(CONSTRAINTS_FOR[type] ?? []).includes(kind)) {
-      ctx.sink.error('constraint-wrong-type', c, `A ${kind} constraint does not apply to parameter "${name}" of type ${type}.`);
+      ctx.sink.error('constraint-wrong-type', c, msg('hot.constraint-wrong-type', { kind, name, type }));
       continue;
     }
     const check = constraintCheck(ctx, name, kind, arg, c);
@@ -103,51 +104,51 @@ function num(n: HNode | undefined): number | undefined {
 }
 
 function constraintCheck(ctx: ValidationContext, name: string, kind: string, arg: HNode, at: HMap): Check | undefined {
-  const bad = (msg: string): undefined => {
-    ctx.sink.error('parameter-bad-constraints', arg, `Parameter "${name}": ${msg}`);
+  const bad = (problem: Message): undefined => {
+    ctx.sink.error('parameter-bad-constraints', arg, msg('hot.parameter-bad-constraints', { name, problem }));
     return undefined;
   };
   switch (kind) {
     case 'length':
     case 'range': {
-      if (!isMap(arg)) return bad(`${kind} needs a mapping with min and/or max.`);
-      for (const p of entries(arg)) if (!['min', 'max'].includes(keyText(p.key))) return bad(`${kind} accepts only min and max.`);
+      if (!isMap(arg)) return bad(msg('hot.constraintArg.needsMinMaxMap', { kind }));
+      for (const p of entries(arg)) if (!['min', 'max'].includes(keyText(p.key))) return bad(msg('hot.constraintArg.onlyMinMax', { kind }));
       const min = num(get(arg, 'min'));
       const max = num(get(arg, 'max'));
-      if (get(arg, 'min') && min === undefined) return bad(`${kind} min must be a number.`);
-      if (get(arg, 'max') && max === undefined) return bad(`${kind} max must be a number.`);
-      if (min === undefined && max === undefined) return bad(`${kind} needs min or max.`);
+      if (get(arg, 'min') && min === undefined) return bad(msg('hot.constraintArg.notNumber', { kind, bound: 'min' }));
+      if (get(arg, 'max') && max === undefined) return bad(msg('hot.constraintArg.notNumber', { kind, bound: 'max' }));
+      if (min === undefined && max === undefined) return bad(msg('hot.constraintArg.needsMinOrMax', { kind }));
       return (v) => {
         const size = kind === 'length' ? lengthOf(v) : Number(v);
         if (size === undefined || Number.isNaN(size)) return undefined;
-        if (min !== undefined && size < min) return `${kind === 'length' ? 'length' : 'value'} ${size} is below the minimum ${min}`;
-        if (max !== undefined && size > max) return `${kind === 'length' ? 'length' : 'value'} ${size} is above the maximum ${max}`;
+        if (min !== undefined && size < min) return msg(kind === 'length' ? 'hot.check.lengthBelow' : 'hot.check.valueBelow', { size: String(size), bound: String(min) });
+        if (max !== undefined && size > max) return msg(kind === 'length' ? 'hot.check.lengthAbove' : 'hot.check.valueAbove', { size: String(size), bound: String(max) });
         return undefined;
       };
     }
     case 'modulo': {
       const step = num(get(arg, 'step'));
       const offset = num(get(arg, 'offset'));
-      if (!isMap(arg) || step === undefined || offset === undefined) return bad('modulo needs both step and offset.');
-      if (step === 0) return bad('modulo step cannot be 0.');
-      if (Math.abs(offset) >= Math.abs(step)) return bad('modulo offset must be smaller than step.');
+      if (!isMap(arg) || step === undefined || offset === undefined) return bad(msg('hot.constraintArg.moduloBoth'));
+      if (step === 0) return bad(msg('hot.constraintArg.moduloZero'));
+      if (Math.abs(offset) >= Math.abs(step)) return bad(msg('hot.constraintArg.moduloOffset'));
       return (v) => {
         const n = Number(v);
         if (Number.isNaN(n)) return undefined;
-        return ((n % step) + step) % step === ((offset % step) + step) % step ? undefined : `${n} is not a multiple of ${step} plus ${offset}`;
+        return ((n % step) + step) % step === ((offset % step) + step) % step ? undefined : msg('hot.check.modulo', { value: String(n), step: String(step), offset: String(offset) });
       };
     }
     case 'allowed_values': {
-      if (!isSeq(arg)) return bad('allowed_values must be a list.');
+      if (!isSeq(arg)) return bad(msg('hot.constraintArg.allowedValuesList'));
       const allowed = arg.items.map((i) => toValue(i));
       return (v) => {
         const values = Array.isArray(v) ? v : [v];
-        for (const x of values) if (!allowed.some((a) => String(a) === String(x))) return `"${String(x)}" is not one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
+        for (const x of values) if (!allowed.some((a) => String(a) === String(x))) return msg('hot.check.notAllowed', { value: String(x), allowed: listParam(allowed.map((a) => JSON.stringify(a))) });
         return undefined;
       };
     }
     case 'allowed_pattern': {
-      if (!isString(arg)) return bad('allowed_pattern must be a string.');
+      if (!isString(arg)) return bad(msg('hot.constraintArg.patternString'));
       let re: RegExp;
       try {
         re = new RegExp(`^(?:${arg.value})`);
@@ -156,11 +157,11 @@ function constraintCheck(ctx: ValidationContext, name: string, kind: string, arg
       }
       return (v) => {
         const m = re.exec(String(v));
-        return m && m[0].length === String(v).length ? undefined : `"${String(v)}" does not match the pattern ${arg.value}`;
+        return m && m[0].length === String(v).length ? undefined : msg('hot.check.pattern', { value: String(v), pattern: arg.value });
       };
     }
     case 'custom_constraint':
-      if (!isString(arg)) return bad('custom_constraint must be a constraint name.');
+      if (!isString(arg)) return bad(msg('hot.constraintArg.customName'));
       void at;
       return undefined;
   }
@@ -176,18 +177,18 @@ function lengthOf(v: unknown): number | undefined {
 
 function checkDefault(ctx: ValidationContext, name: string, type: string, node: HNode, checks: Check[]): void {
   let value = toValue(node);
-  const fail = (msg: string, hint?: string): void =>
-    ctx.sink.error('parameter-default-invalid', node, `The default of parameter "${name}" is invalid: ${msg}.`, hint);
+  const fail = (problem: Message, hint?: Message): void =>
+    ctx.sink.error('parameter-default-invalid', node, msg('hot.parameter-default-invalid', { name, problem }), hint);
   switch (type) {
     case 'number':
-      if (typeof value === 'boolean' || !isScalar(node) || Number.isNaN(Number(value)) || String(value).trim() === '') return fail(`"${String(value)}" is not a number`);
+      if (typeof value === 'boolean' || !isScalar(node) || Number.isNaN(Number(value)) || String(value).trim() === '') return fail(msg('hot.default.notNumber', { value: String(value) }));
       break;
     case 'boolean':
-      if (!(typeof value === 'boolean' || value === '' || /^(t|true|on|y|yes|1|f|false|off|n|no|0)$/i.test(String(value)))) return fail(`"${String(value)}" is not a boolean`);
+      if (!(typeof value === 'boolean' || value === '' || /^(t|true|on|y|yes|1|f|false|off|n|no|0)$/i.test(String(value)))) return fail(msg('hot.default.notBoolean', { value: String(value) }));
       break;
     case 'comma_delimited_list':
       if (typeof value === 'string') value = value.split(','); // Python: ''.split(',') == ['']
-      else if (!Array.isArray(value)) return fail('it must be a list or a comma separated string');
+      else if (!Array.isArray(value)) return fail(msg('hot.default.notList'));
       break;
     case 'json':
       if (value === '') value = {};
@@ -195,47 +196,47 @@ function checkDefault(ctx: ValidationContext, name: string, type: string, node: 
         try {
           value = JSON.parse(value);
         } catch {
-          return fail('it is not valid JSON');
+          return fail(msg('hot.default.badJson'));
         }
-      } else if (typeof value !== 'object') return fail('it must be a mapping, a list or a JSON string');
+      } else if (typeof value !== 'object') return fail(msg('hot.default.notJson'));
       break;
     case 'string':
-      if (!isScalar(node)) return fail('it must be a string, not a list or mapping', 'Quote the value or change the parameter type to json.');
+      if (!isScalar(node)) return fail(msg('hot.default.notString'), msg('hot.default.notString.hint'));
       break;
   }
   for (const check of checks) {
     const problem = check(value);
-    if (problem) return fail(problem, 'Change the default or the constraint.');
+    if (problem) return fail(problem, msg('hot.parameter-default-invalid.hint'));
   }
 }
 
 export function validateParameterGroups(ctx: ValidationContext, section: HNode | undefined): void {
   if (!section || isNull(section)) return;
   if (!isSeq(section)) {
-    ctx.sink.error('section-not-list', section, 'parameter_groups must be a list of groups.');
+    ctx.sink.error('section-not-list', section, msg('hot.section-not-list'));
     return;
   }
   const seen = new Map<string, HNode>();
   for (const group of section.items) {
     if (!isMap(group)) {
-      ctx.sink.error('parameter-group-invalid', group, 'Each parameter group must be a mapping with label, description and parameters.');
+      ctx.sink.error('parameter-group-invalid', group, msg('hot.parameter-group-invalid.mapping'));
       continue;
     }
     const params = get(group, 'parameters');
     if (!params) {
-      ctx.sink.error('parameter-group-invalid', group, 'A parameter group must have a "parameters" list.');
+      ctx.sink.error('parameter-group-invalid', group, msg('hot.parameter-group-invalid.noParameters'));
       continue;
     }
     if (!isSeq(params)) {
-      ctx.sink.error('parameter-group-invalid', params, 'The parameters of a parameter group must be a list.');
+      ctx.sink.error('parameter-group-invalid', params, msg('hot.parameter-group-invalid.list'));
       continue;
     }
     for (const p of params.items) {
       const pname = isScalar(p) ? String(p.value) : '';
       if (!ctx.parameters.has(pname)) {
-        ctx.sink.error('parameter-group-unknown-parameter', p, `Parameter group names "${pname}", which is not a declared parameter.`, didYouMean(pname, ctx.parameters));
+        ctx.sink.error('parameter-group-unknown-parameter', p, msg('hot.parameter-group-unknown-parameter', { name: pname }), didYouMean(pname, ctx.parameters));
       } else if (seen.has(pname)) {
-        ctx.sink.error('parameter-group-duplicate', p, `Parameter "${pname}" is in more than one parameter group.`);
+        ctx.sink.error('parameter-group-duplicate', p, msg('hot.parameter-group-duplicate', { name: pname }));
       }
       seen.set(pname, p);
     }

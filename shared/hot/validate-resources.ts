@@ -9,6 +9,18 @@ import type { ResourceEntry } from './template';
 import type { ValidationContext } from './validate-context';
 import { addDep, didYouMean } from './validate-context';
 import { referCondition, walkFunctions } from './validate-functions';
+import { listParam, msg, type Message } from '../messages/message';
+
+/** The property a value check speaks of. */
+interface PropertyRef {
+  property: string;
+  name: string;
+}
+
+/** A support message from Heat's schema (its English, quoted) after ours. */
+function supportNote(m: Message, note: string | null | undefined): Message {
+  return note ? msg('hot.withNote', { text: m, note }) : m;
+}
 
 const TYPE_NAMESPACES = new Set<string>();
 
@@ -22,35 +34,35 @@ export function validateResource(ctx: ValidationContext, r: ResourceEntry): void
   const control = CONTROL_CHAR.exec(r.name);
   if (control) {
     const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    ctx.sink.error('resource-bad-name', r.pair.key, `Resource name ${JSON.stringify(r.name)} contains the control character ${code}; Heat cannot store it.`, 'Use letters, digits, "-" and "_".');
+    ctx.sink.error('resource-bad-name', r.pair.key, msg('hot.resource-bad-name', { name: JSON.stringify(r.name), char: String(code) }), msg('hot.resource-bad-name.hint'));
   }
   if (!isMap(def)) {
-    ctx.sink.error('resource-not-mapping', r.pair.key, `Resource "${r.name}" must be a mapping with at least a type.`);
+    ctx.sink.error('resource-not-mapping', r.pair.key, msg('hot.resource-not-mapping', { name: r.name }));
     return;
   }
   for (const p of entries(def)) {
     const key = keyText(p.key);
     if (!ctx.info.resource_keys.includes(key)) {
-      ctx.sink.error('unknown-resource-key', p.key, `"${key}" is not a valid key of resource "${r.name}" in heat_template_version ${ctx.t.version}.`, didYouMean(key, ctx.info.resource_keys) ?? `Valid keys: ${ctx.info.resource_keys.join(', ')}.`);
+      ctx.sink.error('unknown-resource-key', p.key, msg('hot.unknown-resource-key', { key, name: r.name, version: ctx.t.version }), didYouMean(key, ctx.info.resource_keys) ?? msg('hot.validKeys', { keys: listParam(ctx.info.resource_keys) }));
     }
   }
   const typeNode = get(def, 'type');
   if (!typeNode || isNull(typeNode)) {
-    ctx.sink.error('resource-missing-type', r.pair.key, `Resource "${r.name}" has no type.`, 'Add "type: OS::..." or a nested template file.');
+    ctx.sink.error('resource-missing-type', r.pair.key, msg('hot.resource-missing-type', { name: r.name }), msg('hot.resource-missing-type.hint'));
   } else if (!isString(typeNode)) {
-    ctx.sink.error('resource-bad-type', typeNode, `The type of resource "${r.name}" must be a string.`);
+    ctx.sink.error('resource-bad-type', typeNode, msg('hot.resource-bad-type', { name: r.name }));
   }
   const props = get(def, 'properties');
   if (props && !isNull(props) && !isMap(props)) {
-    ctx.sink.error('resource-bad-properties', props, `The properties of resource "${r.name}" must be a mapping.`);
+    ctx.sink.error('resource-bad-properties', props, msg('hot.resource-bad-properties', { name: r.name }));
   }
   for (const key of ['metadata', 'update_policy']) {
     const v = get(def, key);
-    if (v && !isNull(v) && !isMap(v)) ctx.sink.error('resource-bad-field', v, `The ${key} of resource "${r.name}" must be a mapping.`);
+    if (v && !isNull(v) && !isMap(v)) ctx.sink.error('resource-bad-field', v, msg('hot.resource-bad-field', { field: key, name: r.name }));
   }
   const policy = get(def, 'deletion_policy');
   if (isScalar(policy) && policy.value !== null && !ctx.info.deletion_policies.includes(String(policy.value))) {
-    ctx.sink.error('resource-bad-deletion-policy', policy, `Invalid deletion policy "${String(policy.value)}" for resource "${r.name}".`, `Use one of ${ctx.info.deletion_policies.join(', ')}.`);
+    ctx.sink.error('resource-bad-deletion-policy', policy, msg('hot.resource-bad-deletion-policy', { policy: String(policy.value), name: r.name }), msg('hot.useOneOf', { values: listParam(ctx.info.deletion_policies) }));
   }
   const cond = get(def, 'condition');
   if (isString(cond)) referCondition(ctx, cond);
@@ -68,13 +80,13 @@ function validateDependsOn(ctx: ValidationContext, name: string, node: HNode | u
   const items = isSeq(node) ? node.items : [node];
   for (const item of items) {
     if (!isScalar(item) || item.value === null) {
-      ctx.sink.error('resource-bad-depends-on', item, `depends_on of resource "${name}" must name resources.`);
+      ctx.sink.error('resource-bad-depends-on', item, msg('hot.resource-bad-depends-on', { name }));
       continue;
     }
     const target = String(item.value);
-    if (target === name) ctx.sink.error('self-reference', item, `Resource "${name}" depends on itself.`);
+    if (target === name) ctx.sink.error('self-reference', item, msg('hot.self-reference.dependsOn', { name }));
     else if (!ctx.resources.has(target)) {
-      ctx.sink.error('unknown-resource', item, `depends_on refers to "${target}", which is not a resource in this template.`, didYouMean(target, ctx.resources.keys()));
+      ctx.sink.error('unknown-resource', item, msg('hot.unknown-resource', { fn: 'depends_on', name: target }), didYouMean(target, ctx.resources.keys()));
     } else addDep(ctx, name, target);
   }
 }
@@ -94,14 +106,14 @@ function validateType(ctx: ValidationContext, r: ResourceEntry, type: string, pr
   if (mapped?.file || (!mapped && isTemplateFileType(type))) {
     const nested = ctx.options.nested?.(mapped?.file ? '' : ctx.t.file, effective);
     if (!nested) {
-      if (ctx.options.resolveFile) ctx.sink.warning('nested-template-unavailable', at, `Nested template "${effective}" for resource "${r.name}" is not among the available files; its properties are not checked.`);
+      if (ctx.options.resolveFile) ctx.sink.warning('nested-template-unavailable', at, msg('hot.nested-template-unavailable', { file: effective, name: r.name }));
       return;
     }
     if (props) {
       for (const p of entries(props)) {
         const key = keyText(p.key);
         if (!nested.parameters.has(key)) {
-          ctx.sink.error('unknown-property', p.key, `"${key}" is not a parameter of nested template "${effective}" (resource "${r.name}").`, didYouMean(key, nested.parameters.keys()));
+          ctx.sink.error('unknown-property', p.key, msg('hot.unknown-property.nested', { key, file: effective, name: r.name }), didYouMean(key, nested.parameters.keys()));
         }
       }
     }
@@ -110,7 +122,7 @@ function validateType(ctx: ValidationContext, r: ResourceEntry, type: string, pr
         // Heat's /validate does not check this, and at create time any
         // environment's parameter_defaults may still supply it (TripleO's
         // way), so it is a warning until validated with that environment.
-        ctx.sink.warning('missing-required-property', at, `Resource "${r.name}" does not set "${pname}", which nested template "${effective}" requires (no default), and no environment's parameter_defaults sets it.`);
+        ctx.sink.warning('missing-required-property', at, msg('hot.missing-required-property.nested', { name: r.name, parameter: pname, file: effective }));
       }
     }
     return;
@@ -122,9 +134,9 @@ function validateType(ctx: ValidationContext, r: ResourceEntry, type: string, pr
   if (!schema) {
     if (mapped || isTemplateFileType(type)) return;
     if (namespaceKnown(type)) {
-      ctx.sink.error('unknown-resource-type', at, `The resource type "${type}" does not exist in Heat.`, didYouMean(type, resourceTypeNames()));
+      ctx.sink.error('unknown-resource-type', at, msg('hot.unknown-resource-type', { type }), didYouMean(type, resourceTypeNames()));
     } else {
-      ctx.sink.warning('unmapped-resource-type', at, `The resource type "${type}" is not a Heat type and no environment maps it; its properties are not checked.`, 'Validate with the environment file (-e) that maps it in resource_registry.');
+      ctx.sink.warning('unmapped-resource-type', at, msg('hot.unmapped-resource-type', { type }), msg('hot.unmapped-resource-type.hint'));
     }
     return;
   }
@@ -132,18 +144,18 @@ function validateType(ctx: ValidationContext, r: ResourceEntry, type: string, pr
     // Heat keeps removed types (OS::Designate::Domain, OS::Magnum::Bay ...)
     // as subclasses of NoneResource: any properties are accepted and the
     // stack creates, but the resource does nothing. Worth a warning only.
-    ctx.sink.warning('resource-type-removed', at, `The resource type "${effective}" has been removed from OpenStack; Heat accepts it as a placeholder that creates nothing. ${schema.support_message ?? ''}`.trim());
+    ctx.sink.warning('resource-type-removed', at, supportNote(msg('hot.resource-type-removed.placeholder', { type: effective }), schema.support_message));
     return;
   }
   if (schema.support_status === 'HIDDEN' && /LBaaS V2/.test(schema.support_message ?? '')) {
     // Neutron LBaaS v1: Heat still has the classes, but no current Neutron
     // serves the extension, so Heat answers ResourceTypeUnavailable.
-    ctx.sink.error('resource-type-removed', at, `The resource type "${effective}" has been removed from OpenStack. ${schema.support_message ?? ''}`.trim());
+    ctx.sink.error('resource-type-removed', at, supportNote(msg('hot.resource-type-removed', { type: effective }), schema.support_message));
   } else if (schema.support_status === 'HIDDEN') {
     // Hidden types are unlisted, not refused: Heat still instantiates them.
-    ctx.sink.warning('resource-type-hidden', at, `The resource type "${effective}" is hidden (removed from the catalogue). ${schema.support_message ?? ''}`.trim());
+    ctx.sink.warning('resource-type-hidden', at, supportNote(msg('hot.resource-type-hidden', { type: effective }), schema.support_message));
   } else if (schema.support_status === 'DEPRECATED') {
-    ctx.sink.warning('resource-type-deprecated', at, `The resource type "${effective}" is deprecated. ${schema.support_message ?? ''}`.trim());
+    ctx.sink.warning('resource-type-deprecated', at, supportNote(msg('hot.resource-type-deprecated', { type: effective }), schema.support_message));
   }
   // An external resource is adopted as is: Heat does not check its properties.
   if (!get(r.definition, 'external_id')) checkProperties(ctx, r.name, schema.properties, props, r.pair.key, ['properties']);
@@ -167,13 +179,13 @@ function checkProperties(ctx: ValidationContext, resource: string, schema: Recor
       const key = keyText(p.key);
       const s = schema[key];
       if (!s) {
-        ctx.sink.error('unknown-property', p.key, `Unknown property "${key}" in resource "${resource}".`, didYouMean(key, Object.keys(schema)));
+        ctx.sink.error('unknown-property', p.key, msg('hot.unknown-property', { key, name: resource }), didYouMean(key, Object.keys(schema)));
         continue;
       }
       if (s.support_status === 'HIDDEN' || s.support_status === 'DEPRECATED') {
         // Heat still accepts most of these through its translation rules
         // (network_id -> network), so this is a warning, not an error.
-        ctx.sink.warning('property-deprecated', p.key, `Property "${key}" of resource "${resource}" is ${s.support_status.toLowerCase()}. ${s.support_message ?? ''}`.trim());
+        ctx.sink.warning('property-deprecated', p.key, supportNote(msg(s.support_status === 'HIDDEN' ? 'hot.property-deprecated.hidden' : 'hot.property-deprecated', { key, name: resource }), s.support_message));
       }
       checkValue(ctx, resource, s, p.value, [...path, key]);
     }
@@ -191,38 +203,39 @@ function checkProperties(ctx: ValidationContext, resource: string, schema: Recor
   for (const [key, s] of Object.entries(schema)) {
     if (replaced.has(key)) continue;
     if (s.required && s.default === undefined && (!props || !props.index.has(key) || isNull(get(props, key)))) {
-      ctx.sink.error('missing-required-property', props && props.index.has(key) ? (get(props, key) as HNode) : at, `Resource "${resource}" is missing the required property "${[...path.slice(1), key].join('.')}".`);
+      ctx.sink.error('missing-required-property', props && props.index.has(key) ? (get(props, key) as HNode) : at, msg('hot.missing-required-property', { name: resource, property: [...path.slice(1), key].join('.') }));
     }
   }
 }
 
 function checkValue(ctx: ValidationContext, resource: string, s: PropertySchema, v: HNode, path: PathSegment[]): void {
   if (isNull(v) || functionCall(v) && isFunction(ctx, v)) return;
-  const where = `Property "${path.slice(1).join('.')}" of resource "${resource}"`;
-  const wrong = (expected: string) => ctx.sink.error('property-wrong-type', v, `${where} must be ${expected}.`);
+  const where: PropertyRef = { property: path.slice(1).join('.'), name: resource };
+  const wrong = (expected: 'string' | 'integer' | 'number' | 'boolean' | 'list' | 'map') =>
+    ctx.sink.error('property-wrong-type', v, msg('hot.property-wrong-type', { ...where, expected: msg(`hot.expected.${expected}`) }));
   switch (s.type) {
     case 'string':
-      if (!isScalar(v)) return wrong('a string');
+      if (!isScalar(v)) return wrong('string');
       break;
     case 'integer':
-      if (!isScalar(v) || typeof v.value === 'boolean' || !/^\s*[-+]?\d+\s*$/.test(String(v.value))) return wrong('an integer');
+      if (!isScalar(v) || typeof v.value === 'boolean' || !/^\s*[-+]?\d+\s*$/.test(String(v.value))) return wrong('integer');
       break;
     case 'number':
-      if (!isScalar(v) || typeof v.value === 'boolean' || Number.isNaN(Number(v.value)) || String(v.value).trim() === '') return wrong('a number');
+      if (!isScalar(v) || typeof v.value === 'boolean' || Number.isNaN(Number(v.value)) || String(v.value).trim() === '') return wrong('number');
       break;
     case 'boolean':
-      if (!isScalar(v) || !(typeof v.value === 'boolean' || /^(t|true|on|y|yes|1|f|false|off|n|no|0)$/i.test(String(v.value)))) return wrong('a boolean');
+      if (!isScalar(v) || !(typeof v.value === 'boolean' || /^(t|true|on|y|yes|1|f|false|off|n|no|0)$/i.test(String(v.value)))) return wrong('boolean');
       break;
     case 'list':
       if (!isSeq(v)) {
         if (isScalar(v) && typeof v.value === 'string') break; // Heat splits comma-delimited strings
-        return wrong('a list');
+        return wrong('list');
       }
       if (s.schema?.['*']) v.items.forEach((item, i) => checkValue(ctx, resource, s.schema?.['*'] as PropertySchema, item, [...path, i]));
       checkConstraints(ctx, s, v, where);
       return;
     case 'map':
-      if (!isMap(v)) return wrong('a mapping');
+      if (!isMap(v)) return wrong('map');
       if (s.schema && !s.schema['*']) checkProperties(ctx, resource, s.schema, v, v, path);
       checkConstraints(ctx, s, v, where);
       return;
@@ -237,22 +250,23 @@ function checkValue(ctx: ValidationContext, resource: string, s: PropertySchema,
  * (a match of the whole value). custom_constraint (nova.flavor,
  * neutron.network ...) asks the cloud, so offline it is not checked.
  */
-function checkConstraints(ctx: ValidationContext, s: PropertySchema, v: HNode, where: string): void {
+function checkConstraints(ctx: ValidationContext, s: PropertySchema, v: HNode, where: PropertyRef): void {
   for (const c of s.constraints ?? []) {
     const problem = constraintProblem(s.type, c, v);
     if (!problem) continue;
+    // The schema's own description is Heat's English, quoted as it is.
     const described = typeof c.description === 'string' && c.description ? ` (${c.description})` : '';
-    ctx.sink.error(problem.code, v, `${where} ${problem.message}${described}.`);
+    ctx.sink.error(problem.code, v, msg('hot.property-constraint', { ...where, problem: problem.message, described }));
     return;
   }
 }
 
-function constraintProblem(type: PropertySchema['type'], c: Record<string, unknown>, v: HNode): { code: string; message: string } | undefined {
+function constraintProblem(type: PropertySchema['type'], c: Record<string, unknown>, v: HNode): { code: string; message: Message } | undefined {
   const scalar = isScalar(v) && v.value !== null ? v.value : undefined;
   if ('allowed_values' in c) {
     const allowed = c.allowed_values;
     if (Array.isArray(allowed) && scalar !== undefined && !allowed.some((a) => String(a) === String(scalar))) {
-      return { code: 'property-value-not-allowed', message: `is "${String(scalar)}"; allowed values are ${allowed.map((a) => JSON.stringify(a)).join(', ')}` };
+      return { code: 'property-value-not-allowed', message: msg('hot.constraint.notAllowed', { value: String(scalar), allowed: listParam(allowed.map((a) => JSON.stringify(a))) }) };
     }
     return undefined;
   }
@@ -262,18 +276,19 @@ function constraintProblem(type: PropertySchema['type'], c: Record<string, unkno
     return { min: num(b?.min), max: num(b?.max) };
   };
   const outside = (n: number, min: number | undefined, max: number | undefined) => (min !== undefined && n < min) || (max !== undefined && n > max);
-  const span = (min: number | undefined, max: number | undefined) => (min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${String(max)}`);
+  const span = (min: number | undefined, max: number | undefined): Message =>
+    min !== undefined && max !== undefined ? msg('hot.span.between', { min: String(min), max: String(max) }) : min !== undefined ? msg('hot.span.atLeast', { min: String(min) }) : msg('hot.span.atMost', { max: String(max) });
   if ('range' in c) {
     if ((type !== 'integer' && type !== 'number') || scalar === undefined || typeof scalar === 'boolean') return undefined;
     const n = Number(scalar);
     const { min, max } = bounds('range');
-    if (!Number.isNaN(n) && outside(n, min, max)) return { code: 'property-out-of-range', message: `is ${n}; it must be ${span(min, max)}` };
+    if (!Number.isNaN(n) && outside(n, min, max)) return { code: 'property-out-of-range', message: msg('hot.constraint.range', { value: String(n), span: span(min, max) }) };
     return undefined;
   }
   if ('length' in c) {
     const size = isSeq(v) ? v.items.length : isMap(v) ? v.pairs.length : type === 'string' && scalar !== undefined ? String(scalar).length : undefined;
     const { min, max } = bounds('length');
-    if (size !== undefined && outside(size, min, max)) return { code: 'property-bad-length', message: `has length ${size}; it must be ${span(min, max)}` };
+    if (size !== undefined && outside(size, min, max)) return { code: 'property-bad-length', message: msg('hot.constraint.length', { size: String(size), span: span(min, max) }) };
     return undefined;
   }
   if ('modulo' in c) {
@@ -282,7 +297,7 @@ function constraintProblem(type: PropertySchema['type'], c: Record<string, unkno
     const offset = Number(m?.offset);
     if (scalar === undefined || typeof scalar === 'boolean' || !step || Number.isNaN(offset)) return undefined;
     const n = Number(scalar);
-    if (!Number.isNaN(n) && (((n % step) + step) % step) !== (((offset % step) + step) % step)) return { code: 'property-out-of-range', message: `is ${n}; it must be a multiple of ${step} plus ${offset}` };
+    if (!Number.isNaN(n) && (((n % step) + step) % step) !== (((offset % step) + step) % step)) return { code: 'property-out-of-range', message: msg('hot.constraint.modulo', { value: String(n), step: String(step), offset: String(offset) }) };
     return undefined;
   }
   if ('allowed_pattern' in c && typeof c.allowed_pattern === 'string' && type === 'string' && typeof scalar === 'string') {
@@ -293,7 +308,7 @@ function constraintProblem(type: PropertySchema['type'], c: Record<string, unkno
       return undefined; // Python-only regex syntax: Heat will judge.
     }
     const match = re.exec(scalar);
-    if (!match || match[0].length !== scalar.length) return { code: 'property-pattern-mismatch', message: `is "${scalar}", which does not match the pattern ${c.allowed_pattern}` };
+    if (!match || match[0].length !== scalar.length) return { code: 'property-pattern-mismatch', message: msg('hot.constraint.pattern', { value: scalar, pattern: c.allowed_pattern }) };
   }
   return undefined;
 }

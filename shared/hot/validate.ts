@@ -12,6 +12,7 @@ import { referCondition, walkFunctions } from './validate-functions';
 import { validateParameterGroups, validateParameters } from './validate-parameters';
 import { validateResource } from './validate-resources';
 import { KNOWN_VERSIONS, LIMITS } from './versions';
+import { listParam, msg } from '../messages/message';
 
 export type { ValidateOptions } from './validate-context';
 
@@ -19,30 +20,30 @@ export function validateTemplate(t: HotTemplate, options: ValidateOptions = {}):
   const sink = new DiagnosticSink(t.file, t.lines);
   sink.items.push(...t.loadDiagnostics);
   if (t.text.length > LIMITS.maxTemplateSize) {
-    sink.warning('template-too-large', null, `The template is ${t.text.length} bytes; Heat's default max_template_size is ${LIMITS.maxTemplateSize}.`, 'Split it into nested templates or raise max_template_size.');
+    sink.warning('template-too-large', null, msg('hot.template-too-large', { bytes: t.text.length, limit: LIMITS.maxTemplateSize }), msg('hot.template-too-large.hint'));
   }
   if (t.loadDiagnostics.some((d) => d.severity === 'error')) return sink.items;
   const root = t.root;
   if (root === null || isNull(root)) {
     // Located at line 1, column 1 (not 0:0): editors and the CLI show it at the file's start.
-    sink.error('missing-version', { start: 0, end: 0 }, 'The template is empty: Heat needs at least heat_template_version.', 'Start with "heat_template_version: 2021-04-16".');
+    sink.error('missing-version', { start: 0, end: 0 }, msg('hot.missing-version.empty'), msg('hot.missing-version.emptyHint'));
     return sink.items;
   }
   if (!isMap(root)) {
-    sink.error('not-a-mapping', root, 'The template is not a JSON object or YAML mapping.', 'A template is a mapping starting with heat_template_version.');
+    sink.error('not-a-mapping', root, msg('hot.not-a-mapping'), msg('hot.not-a-mapping.hint'));
     return sink.items;
   }
   if (t.kind === 'cfn') {
-    sink.add('info', 'cfn-template', null, 'This is a CloudFormation-format template; only HOT templates are validated.');
+    sink.add('info', 'cfn-template', null, msg('hot.cfn-template'));
     return sink.items;
   }
   if (t.kind !== 'hot' || !t.versionNode) {
-    sink.error('missing-version', root, 'Template format version not found: heat_template_version is missing.', 'Add "heat_template_version: 2021-04-16" as the first line.');
+    sink.error('missing-version', root, msg('hot.missing-version'), msg('hot.missing-version.hint'));
     return sink.items;
   }
   const info = t.version_info;
   if (!info) {
-    sink.error('unknown-version', t.versionNode, `Unknown heat_template_version "${t.version ?? ''}".`, didYouMean(t.version ?? '', KNOWN_VERSIONS) ?? `Use one of ${KNOWN_VERSIONS.join(', ')}.`);
+    sink.error('unknown-version', t.versionNode, msg('hot.unknown-version', { version: t.version ?? '' }), didYouMean(t.version ?? '', KNOWN_VERSIONS) ?? msg('hot.useOneOf', { values: listParam(KNOWN_VERSIONS) }));
     return sink.items;
   }
   const resourceList = resources(t);
@@ -60,19 +61,19 @@ export function validateTemplate(t: HotTemplate, options: ValidateOptions = {}):
   for (const pair of entries(root)) {
     const name = keyText(pair.key);
     if (!info.sections.includes(name)) {
-      const hint = name === 'conditions' ? 'The conditions section needs heat_template_version 2016-10-14 (newton) or later.' : (didYouMean(name, info.sections) ?? `Sections are ${info.sections.join(', ')}.`);
-      sink.error('unknown-section', pair.key, `"${name}" is not a valid template section for heat_template_version ${t.version}.`, hint);
+      const hint = name === 'conditions' ? msg('hot.unknown-section.conditions') : (didYouMean(name, info.sections) ?? msg('hot.unknown-section.hint', { sections: listParam(info.sections) }));
+      sink.error('unknown-section', pair.key, msg('hot.unknown-section', { name, version: t.version }), hint);
     }
   }
   const desc = section(t, 'description');
-  if (desc && !isNull(desc) && !isScalar(desc)) sink.error('bad-description', desc, 'The description must be a string.');
+  if (desc && !isNull(desc) && !isScalar(desc)) sink.error('bad-description', desc, msg('hot.bad-description'));
   validateParameters(ctx, section(t, 'parameters'));
   validateParameterGroups(ctx, section(t, 'parameter_groups'));
   const res = section(t, 'resources');
-  if (res && !isNull(res) && !isMap(res)) sink.error('section-not-mapping', res, 'The resources section must be a mapping of resource names to definitions.');
+  if (res && !isNull(res) && !isMap(res)) sink.error('section-not-mapping', res, msg('hot.section-not-mapping.resources'));
   for (const r of resourceList) validateResource(ctx, r);
   if (resourceList.length > LIMITS.maxResourcesPerStack) {
-    sink.warning('too-many-resources', res ?? null, `The template has ${resourceList.length} resources; Heat's default max_resources_per_stack is ${LIMITS.maxResourcesPerStack}.`);
+    sink.warning('too-many-resources', res ?? null, msg('hot.too-many-resources', { count: resourceList.length, limit: LIMITS.maxResourcesPerStack }));
   }
   validateOutputs(ctx, section(t, 'outputs'));
   validateConditions(ctx, section(t, 'conditions'));
@@ -84,7 +85,7 @@ export function validateTemplate(t: HotTemplate, options: ValidateOptions = {}):
 function validateConditions(ctx: ValidationContext, node: HNode | undefined): void {
   if (!node || isNull(node)) return;
   if (!isMap(node)) {
-    ctx.sink.error('section-not-mapping', node, 'The conditions section must be a mapping of condition names to definitions.');
+    ctx.sink.error('section-not-mapping', node, msg('hot.section-not-mapping.conditions'));
     return;
   }
   // Heat evaluates a condition only when something uses it, so problems in
@@ -97,7 +98,7 @@ function validateConditions(ctx: ValidationContext, node: HNode | undefined): vo
     const before = ctx.sink.items.length;
     const v = pair.value;
     if (isString(v)) {
-      if (v.value === keyText(pair.key)) ctx.sink.error('condition-cycle', v, `Condition "${v.value}" refers to itself.`);
+      if (v.value === keyText(pair.key)) ctx.sink.error('condition-cycle', v, msg('hot.condition-cycle', { name: v.value }));
       else referCondition(ctx, v);
     } else walkFunctions(ctx, v, 'condition', { path: ['conditions', keyText(pair.key)] });
     if (!used) {
@@ -123,14 +124,14 @@ function validateConditions(ctx: ValidationContext, node: HNode | undefined): vo
 function validateOutputs(ctx: ValidationContext, node: HNode | undefined): void {
   if (!node || isNull(node)) return;
   if (!isMap(node)) {
-    ctx.sink.error('section-not-mapping', node, 'The outputs section must be a mapping of output names to definitions.');
+    ctx.sink.error('section-not-mapping', node, msg('hot.section-not-mapping.outputs'));
     return;
   }
   for (const pair of entries(node)) {
     const name = keyText(pair.key);
     const def = pair.value;
     if (!isMap(def)) {
-      ctx.sink.error('output-not-mapping', pair.key, `Output "${name}" must be a mapping with a value.`);
+      ctx.sink.error('output-not-mapping', pair.key, msg('hot.output-not-mapping', { name }));
       continue;
     }
     for (const p of entries(def)) {
@@ -139,10 +140,10 @@ function validateOutputs(ctx: ValidationContext, node: HNode | undefined): void 
       // (HOTemplate.validate_section runs only for tmpl['outputs'], which
       // the engine does not use): a stray key is ignored, so a warning.
       if (!ctx.info.output_keys.includes(key)) {
-        ctx.sink.warning('unknown-output-key', p.key, `"${key}" is not a valid key of output "${name}".`, didYouMean(key, ctx.info.output_keys) ?? `Valid keys: ${ctx.info.output_keys.join(', ')}.`);
+        ctx.sink.warning('unknown-output-key', p.key, msg('hot.unknown-output-key', { key, name }), didYouMean(key, ctx.info.output_keys) ?? msg('hot.validKeys', { keys: listParam(ctx.info.output_keys) }));
       }
     }
-    if (!def.index.has('value')) ctx.sink.error('output-missing-value', pair.key, `Output "${name}" has no value.`, 'Add "value: {get_attr: [...]}".');
+    if (!def.index.has('value')) ctx.sink.error('output-missing-value', pair.key, msg('hot.output-missing-value', { name }), msg('hot.output-missing-value.hint'));
     const cond = get(def, 'condition');
     if (isString(cond)) referCondition(ctx, cond);
     const value = get(def, 'value');
@@ -166,7 +167,7 @@ function reportCycles(ctx: ValidationContext): void {
         if (!reported.has(key)) {
           reported.add(key);
           const r = ctx.resources.get(m) as ResourceEntry;
-          ctx.sink.error('dependency-cycle', r.pair.key, `Circular dependency: ${cycle.join(' -> ')}.`, 'Remove one of the references or depends_on entries in the cycle.');
+          ctx.sink.error('dependency-cycle', r.pair.key, msg('hot.dependency-cycle', { cycle: cycle.join(' -> ') }), msg('hot.dependency-cycle.hint'));
         }
       } else if (s === undefined) visit(m);
     }
@@ -183,7 +184,7 @@ function checkEnvironmentParameters(ctx: ValidationContext): void {
   for (const [name, src] of env.parameterSources) {
     if (ctx.parameters.has(name)) continue;
     const sink = new DiagnosticSink(src.env.file, new LineIndex(src.env.text));
-    sink.error('environment-unknown-parameter', src.key, `The environment sets parameter "${name}", which ${ctx.t.file} does not declare; Heat refuses it.`, didYouMean(name, ctx.parameters) ?? 'Move it to parameter_defaults, or declare it in the template.');
+    sink.error('environment-unknown-parameter', src.key, msg('hot.environment-unknown-parameter', { name, file: ctx.t.file }), didYouMean(name, ctx.parameters) ?? msg('hot.environment-unknown-parameter.hint'));
     ctx.sink.items.push(...sink.items);
   }
 }

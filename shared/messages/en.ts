@@ -6,7 +6,10 @@
 // lists every key and fails until both languages have it, with the same
 // `{parameters}`). Keys are append-only once shipped: stored status reasons
 // and saved reports name them.
+import { hotMessagesEn } from './hot-en';
+
 export const messagesEn = {
+  ...hotMessagesEn,
   // --- one title per AppError code (shared/ipc/errors.ts), shown when an error carries no message of its own
   'error.BAD_REQUEST': 'The request is not valid',
   'error.UNKNOWN_CHANNEL': 'The studio does not know this operation',
@@ -149,7 +152,11 @@ export const messagesEn = {
   'notify.stackComplete.body': '{status}',
 
   // --- the CLI (main/cli)
-  'cli.usage': 'usage:\n  heat-studio validate [-e env.yaml]... [--json] [--lang en|zh-CN] FILE...\n  heat-studio graph [--json|--dot] [--lang en|zh-CN] FILE\n  heat-studio bundle [-e env.yaml]... [--lang en|zh-CN] FILE',
+  'cli.usage':
+    'usage:\n  heat-studio validate [-e env.yaml]... [--format text|json|sarif|junit] [--lang en|zh-CN] FILE|FOLDER...\n      a FOLDER (a repository) is searched for HOT templates by content; the\n      templates no other template uses are validated with the nested files\n      they reach, and every environment file is checked\n      (--json is --format json; text output follows --lang or LANG)\n  heat-studio graph [--json|--dot] [--lang en|zh-CN] FILE\n  heat-studio bundle [-e env.yaml]... [--lang en|zh-CN] FILE',
+  'cli.formatValues': '--format takes one of {formats}',
+  'cli.formatForValidate': '--format is for validate',
+  'cli.formatDisagrees': '--json and --format {format} disagree',
   'cli.needsFile': '{option} needs a file',
   'cli.needsValue': '{option} needs a value',
   'cli.unknownOption': 'unknown option {option}',

@@ -1,9 +1,11 @@
 // 主进程与 shared/ 消息码的中文文案（键见 shared/messages/en.ts；术语取自 glossary-zh-CN.ts）。
 // A key missing here reads in English (the registry's text) until it is added: one line.
 import { zh } from './glossary-zh-CN';
+import { hotMessagesZhCN } from './hot-zh-CN';
 import type { MessageKey } from './en';
 
 export const messagesZhCN: Partial<Record<MessageKey, string>> = {
+  ...hotMessagesZhCN,
   'error.BAD_REQUEST': '请求无效',
   'error.UNKNOWN_CHANNEL': '工作室不认识此操作',
   'error.NOT_FOUND': '未找到',
@@ -138,7 +140,11 @@ export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   'notify.stackComplete.title': `${zh.stack} {name}`,
   'notify.stackComplete.body': '{status}',
 
-  'cli.usage': '用法：\n  heat-studio validate [-e env.yaml]... [--json] [--lang en|zh-CN] 文件...\n  heat-studio graph [--json|--dot] [--lang en|zh-CN] 文件\n  heat-studio bundle [-e env.yaml]... [--lang en|zh-CN] 文件',
+  'cli.usage':
+    `用法：\n  heat-studio validate [-e env.yaml]... [--format text|json|sarif|junit] [--lang en|zh-CN] 文件|文件夹...\n      文件夹（一个代码仓库）中按内容查找 HOT ${zh.template}；没有被其他${zh.template}引用的\n      ${zh.template}连同其引用的嵌套文件一起检查，每个环境变量文件也会检查\n      （--json 即 --format json；文本输出的语言取 --lang 或 LANG）\n  heat-studio graph [--json|--dot] [--lang en|zh-CN] 文件\n  heat-studio bundle [-e env.yaml]... [--lang en|zh-CN] 文件`,
+  'cli.formatValues': '--format 只能取 {formats}',
+  'cli.formatForValidate': '--format 仅用于 validate',
+  'cli.formatDisagrees': '--json 与 --format {format} 相互矛盾',
   'cli.needsFile': '{option} 需要一个文件',
   'cli.needsValue': '{option} 需要一个值',
   'cli.unknownOption': '未知选项 {option}',

@@ -25,6 +25,14 @@ resources:
       value: { get_attr: [first, value] }
 `;
 
+const BROKEN = `heat_template_version: 2018-08-31
+resources:
+  first:
+    type: OS::Heat::Value
+    properties:
+      value: { get_param: missing_one }
+`;
+
 describe('the studio in Simplified Chinese', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-zh-'));
   const stackName = `e2e-zh-${Date.now().toString(36)}`;
@@ -44,6 +52,7 @@ describe('the studio in Simplified Chinese', () => {
     const seed = composeServices({ dataDir, host: 'web', version: 'test' });
     profileId = seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-demo' }), cloud.users.demo.password).id;
     seed.library.create({ name: 'e2e-zh-small', description: '两个值', tags: [], from: { kind: 'yaml', yaml: SMALL } });
+    seed.library.create({ name: 'e2e-zh-broken', description: '引用了未声明的参数', tags: [], from: { kind: 'yaml', yaml: BROKEN } });
     seed.dispose();
     host = await startWebHost(dataDir);
     browser = await launchChromium();
@@ -115,6 +124,20 @@ describe('the studio in Simplified Chinese', () => {
     await expect(page.getByTestId('stack-overview').textContent()).resolves.toContain('出错回滚');
     await expect(page.locator('body').innerText()).resolves.toMatch(/\d+ 个编排部署/);
     await screenshot(page, 'zh-CN-stacks');
+    await speaksTheGlossary();
+  });
+
+  it('words the HOT checks in Chinese in the Problems panel (names stay as written)', async () => {
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('template-e2e-zh-broken').click();
+    await page.getByTestId('edit').click();
+    const problems = page.getByTestId('problems');
+    await expect.poll(() => problems.innerText()).toContain('get_param 引用了 "missing_one"，但它不是已声明的参数。');
+    expect(await problems.innerText()).toContain('在 parameters 下声明它。');
+    // No English words left beyond the template's own names and HOT keywords.
+    const words = (await problems.innerText()).match(/[A-Za-z_]{3,}/g) ?? [];
+    expect(words.filter((w) => !['get_param', 'missing_one', 'parameters'].includes(w))).toEqual([]);
+    await screenshot(page, 'zh-CN-problems');
     await speaksTheGlossary();
   });
 });

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const run = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin/heat-studio.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+// The shell's locale picks the text language, so each run sets its own.
+const runIn = (lang: string, ...args: string[]) =>
+  spawnSync(process.execPath, [path.join(root, 'bin/heat-studio.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: lang } });
+const run = (...args: string[]) => runIn('C.UTF-8', ...args);
 
 describe('heat-studio CLI', () => {
   it('exits 0 on a clean template and 1 with located JSON diagnostics on a broken one', () => {
@@ -27,5 +30,22 @@ describe('heat-studio CLI', () => {
     const b = JSON.parse(run('bundle', 'test/fixtures/hot/valid-net-port.yaml').stdout) as { template: { resources: object }; files: object };
     expect(Object.keys(b.template.resources)).toEqual(['net', 'port']);
     expect(b.files).toEqual({});
+  });
+
+  it('speaks Chinese with --lang zh-CN or a zh locale, English otherwise; JSON stays English', () => {
+    const broken = 'test/fixtures/hot/unknown-parameter.yaml';
+    const en = run('validate', broken);
+    expect(en.stdout).toMatch(/: error \[unknown-parameter\] get_param refers to "\w+", which is not a declared parameter\./);
+    for (const zh of [run('validate', '--lang', 'zh-CN', broken), runIn('zh_CN.UTF-8', 'validate', broken), run('validate', '--lang=zh-CN', broken)]) {
+      expect(zh.status).toBe(1);
+      expect(zh.stdout).toMatch(/: 错误 \[unknown-parameter\] get_param 引用了 "\w+"，但它不是已声明的参数。/);
+    }
+    expect(runIn('zh_CN.UTF-8', 'validate', '--lang', 'en', broken).stdout).toContain('is not a declared parameter');
+    const json = JSON.parse(runIn('zh_CN.UTF-8', 'validate', '--json', broken).stdout) as { message: string }[];
+    expect(json[0]!.message).toContain('is not a declared parameter');
+    const bad = run('validate', '--lang', 'fr', broken);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('unknown language fr');
+    expect(runIn('zh_CN.UTF-8').stderr).toContain('用法：');
   });
 });
