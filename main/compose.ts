@@ -89,6 +89,8 @@ export function composeServices(options: ComposeOptions): Services {
     return report && profile ? { report, sandbox: profile.sandbox } : null;
   };
   const library = new LibraryService(templates, quotaAwareChecker(hotChecker, statusQuota), events, options.now);
+  // Reasons stored before they were messages get theirs (migration 009), so old ones are worded in the reader's language too.
+  library.rewordStatuses();
   library.seedRecommended();
   const apps = new AppService(library, new AppLinkRepo(db), options.now);
   // Daily copies of the library file beside it (backups/), the newest five kept.

@@ -18,7 +18,8 @@ import type { LibraryService } from '../library/library-service';
 import type { StackOriginRepo } from '../library/stack-origin-repo';
 import type { InventoryService } from '../existing/inventory-service';
 import { revalidationReason } from '../../shared/existing/revalidate';
-import { overQuotaReason } from '../../shared/quota/verdict';
+import { overQuotaMessage } from '../../shared/quota/verdict';
+import { englishText, type Message } from '../../shared/messages/message';
 import type { QuotaService } from '../quota/quota-service';
 
 export class StackSyncService {
@@ -94,7 +95,7 @@ export class StackSyncService {
   async recheck(templateId: string, profileId?: string): Promise<{ status: 'usable' | 'needs_editing'; reason: string; checkedWithCloud: boolean; cloudError: string | null }> {
     const latest = this.library.get(templateId).latest;
     const offline = templateStatus(latest.yaml, latest.files, latest.environment, latest.entryPath);
-    let verdict: { status: 'usable' | 'needs_editing'; reason: string } = { status: offline.status, reason: offline.reason };
+    let verdict: { status: 'usable' | 'needs_editing'; reason: string | Message } = { status: offline.status, reason: offline.msg ?? offline.reason };
     let checkedWithCloud = false;
     let cloudError: string | null = null;
     if (offline.status === 'usable' && profileId && this.inventory) {
@@ -130,9 +131,10 @@ export class StackSyncService {
     if (verdict.status === 'usable' && profileId && cloudError === null && this.quota) {
       // A quota that cannot be read now comes back stale or unknown, and unknown never makes "needs editing".
       const { check, report } = await this.quota.check(profileId, latest);
-      if (check.state === 'over') verdict = { status: 'needs_editing', reason: overQuotaReason(check, report) };
+      if (check.state === 'over') verdict = { status: 'needs_editing', reason: overQuotaMessage(check, report) };
     }
     this.library.recordStatus(templateId, verdict.status, verdict.reason);
-    return { ...verdict, checkedWithCloud, cloudError };
+    const reason = typeof verdict.reason === 'string' ? verdict.reason : englishText(verdict.reason);
+    return { status: verdict.status, reason, ...(typeof verdict.reason === 'string' ? {} : { msg: verdict.reason }), checkedWithCloud, cloudError };
   }
 }

@@ -12,6 +12,7 @@ import type { ListFilter, TemplateRepo } from './template-repo';
 import { parseTemplate, resources } from '../../shared/hot/template';
 import { nameProblem } from '../../shared/library/names';
 import { templateDescription } from '../../shared/library/template-description';
+import { englishText, isMessage, type Message } from '../../shared/messages/message';
 
 export type CreateSource =
   | { kind: 'blank' }
@@ -176,7 +177,7 @@ export class LibraryService {
         note: input.note,
         at,
       });
-      this.repo.setStatus(input.id, verdict.status, verdict.reason, at);
+      this.repo.setStatus(input.id, verdict.status, verdict.reason, at, verdict.msg);
       this.reindex(input.id);
     });
     this.events.emit('library.changed', { templateId: input.id });
@@ -209,6 +210,7 @@ export class LibraryService {
       tags: normalizeTags(meta.tags),
       status: verdict.status,
       statusReason: verdict.reason,
+      statusMsg: verdict.msg,
       origin: origin.origin,
       systemKey: origin.systemKey,
       at,
@@ -218,11 +220,35 @@ export class LibraryService {
     return id;
   }
 
-  /** Records a status computed elsewhere (a re-check with the cloud's validate). */
-  recordStatus(id: string, status: 'usable' | 'needs_editing', reason: string): void {
+  /** Records a status computed elsewhere (a re-check with the cloud's validate); a keyed reason is stored as its message too. */
+  recordStatus(id: string, status: 'usable' | 'needs_editing', reason: string | Message): void {
     this.mustFind(id);
-    this.repo.setStatus(id, status, reason, this.now().toISOString());
+    const msg = isMessage(reason) ? reason : null;
+    this.repo.setStatus(id, status, msg ? englishText(msg) : reason as string, this.now().toISOString(), msg);
     this.events.emit('library.changed', { templateId: id });
+  }
+
+  /**
+   * Gives every reason written before status messages existed (migration
+   * 009, or a library imported from an older studio) its message, so it is
+   * worded in the reader's language: the latest version is checked again
+   * and, when that gives the very reason stored, its message is kept. A
+   * reason that came from elsewhere (Heat's validate, a deploy's rule-7
+   * check) stays as its English text until the next check. Nothing else
+   * changes: not the status, not the times.
+   */
+  rewordStatuses(): number {
+    let reworded = 0;
+    for (const row of this.repo.unkeyedReasons()) {
+      const latest = this.repo.version(row.id);
+      if (!latest) continue;
+      const verdict = this.check(latest.yaml, latest.files, latest.environment, latest.entryPath);
+      if (verdict.msg && verdict.status === row.status && verdict.reason === row.reason) {
+        this.repo.setStatusMessage(row.id, verdict.msg);
+        reworded++;
+      }
+    }
+    return reworded;
   }
 
   /** Resource types every library template uses (for the filter). */

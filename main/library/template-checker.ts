@@ -4,7 +4,8 @@
 // cloud is connected.
 import { templateStatus, type StatusVerdict } from '../../shared/library/template-status';
 import { countTemplate } from '../../shared/quota/count';
-import { overQuotaReason, quotaVerdict } from '../../shared/quota/verdict';
+import { overQuotaMessage, quotaVerdict } from '../../shared/quota/verdict';
+import { englishText } from '../../shared/messages/message';
 import type { QuotaReport } from '../../shared/quota/model';
 import { sandboxEnvironmentYaml } from '../../shared/cloud/sandbox-environment';
 
@@ -15,7 +16,7 @@ export type TemplateChecker = (
   files: Record<string, string>,
   environment: string | null,
   entryPath?: string,
-) => Pick<StatusVerdict, 'status' | 'reason'>;
+) => Pick<StatusVerdict, 'status' | 'reason' | 'msg'>;
 
 export const hotChecker: TemplateChecker = (yaml, files, environment, entryPath) => templateStatus(yaml, files, environment, entryPath);
 
@@ -43,6 +44,7 @@ export function quotaAwareChecker(base: TemplateChecker, lastQuota: () => Status
     const count = countTemplate({ yaml, files, environments, ...(entryPath ? { entryPath } : {}), flavors: q.report.flavors });
     const check = quotaVerdict(count, q.report);
     if (check.state !== 'over') return verdict;
-    return { status: 'needs_editing', reason: overQuotaReason(check, q.report) };
+    const msg = overQuotaMessage(check, q.report);
+    return { status: 'needs_editing', reason: englishText(msg), msg };
   };
 }

@@ -9,6 +9,7 @@ import type {
   TemplateSummary,
   TemplateVersion,
 } from '../../shared/library/model';
+import { isMessage, type Message } from '../../shared/messages/message';
 
 interface TemplateRow {
   id: string;
@@ -16,6 +17,7 @@ interface TemplateRow {
   description: string;
   status: TemplateStatus;
   status_reason: string;
+  status_msg: string | null;
   origin: TemplateOrigin;
   system_key: string | null;
   created_at: string;
@@ -44,6 +46,7 @@ export interface NewTemplate {
   tags: string[];
   status: TemplateStatus;
   statusReason: string;
+  statusMsg?: Message | null;
   origin: TemplateOrigin;
   systemKey: string | null;
   at: string;
@@ -143,10 +146,10 @@ export class TemplateRepo {
   insertTemplate(t: NewTemplate): void {
     this.db
       .prepare(
-        `INSERT INTO templates (id, name, description, status, status_reason, origin, system_key, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO templates (id, name, description, status, status_reason, status_msg, origin, system_key, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(t.id, t.name, t.description, t.status, t.statusReason, t.origin, t.systemKey, t.at, t.at);
+      .run(t.id, t.name, t.description, t.status, t.statusReason, t.statusMsg ? JSON.stringify(t.statusMsg) : null, t.origin, t.systemKey, t.at, t.at);
     this.replaceTags(t.id, t.tags);
   }
 
@@ -158,10 +161,22 @@ export class TemplateRepo {
       .run(fields.name ?? t.name, fields.description ?? t.description, at, id);
   }
 
-  setStatus(id: string, status: TemplateStatus, reason: string, at: string): void {
+  setStatus(id: string, status: TemplateStatus, reason: string, at: string, msg: Message | null = null): void {
     this.db
-      .prepare('UPDATE templates SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?')
-      .run(status, reason, at, id);
+      .prepare('UPDATE templates SET status = ?, status_reason = ?, status_msg = ?, updated_at = ? WHERE id = ?')
+      .run(status, reason, msg ? JSON.stringify(msg) : null, at, id);
+  }
+
+  /** Gives an old reason its message without touching anything else (not even updated_at). */
+  setStatusMessage(id: string, msg: Message): void {
+    this.db.prepare('UPDATE templates SET status_msg = ? WHERE id = ?').run(JSON.stringify(msg), id);
+  }
+
+  /** Templates with a reason but no message yet (written before migration 009, or by an older studio). */
+  unkeyedReasons(): Array<{ id: string; status: TemplateStatus; reason: string }> {
+    return this.db
+      .prepare("SELECT id, status, status_reason AS reason FROM templates WHERE status_reason != '' AND status_msg IS NULL")
+      .all() as Array<{ id: string; status: TemplateStatus; reason: string }>;
   }
 
   replaceTags(id: string, tags: string[]): void {
@@ -233,6 +248,16 @@ export class TemplateRepo {
   }
 }
 
+function parseMessage(json: string | null): Message | null {
+  if (!json) return null;
+  try {
+    const m: unknown = JSON.parse(json);
+    return isMessage(m) ? m : null;
+  } catch {
+    return null;
+  }
+}
+
 function toSummary(r: TemplateRow): TemplateSummary {
   return {
     id: r.id,
@@ -241,6 +266,7 @@ function toSummary(r: TemplateRow): TemplateSummary {
     tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
     status: r.status,
     statusReason: r.status_reason,
+    statusMsg: parseMessage(r.status_msg),
     origin: r.origin,
     systemKey: r.system_key,
     latestVersion: r.latest_version ?? 0,

@@ -1,12 +1,17 @@
 // Words a main-process message (shared/messages) in the UI's language: an
 // error carrying a message key is worded from the tables; one still written as
 // plain English gets its code's title in the reader's language before it.
-import { isMessage } from '../../shared/messages/message';
+import { isMessage, type Message } from '../../shared/messages/message';
 import { wordMessage, type UiLocale } from '../../shared/messages/word';
 import { isErrorCode } from '../../shared/ipc/errors';
 import type { Diagnostic } from '../../shared/hot/diagnostics';
 
 export { wordMessage, type UiLocale };
+
+/** A library template's status reason in the reader's language (an old one not yet re-derived reads as stored). */
+export function statusReasonText(t: { statusReason: string; statusMsg?: Message | null }, locale: UiLocale): string {
+  return t.statusMsg ? wordMessage(t.statusMsg, locale) : t.statusReason;
+}
 
 /** A HOT diagnostic's message and hint in the reader's language (keyed ones worded, older plain-English ones as they are). */
 export function diagnosticText(d: Pick<Diagnostic, 'message' | 'hint' | 'msg' | 'hintMsg'>, locale: UiLocale): { message: string; hint: string | null } {

@@ -26,6 +26,7 @@ import type { TopologyEdit } from '../../shared/topology/text-edits';
 import { mergeLayout, layeredLayout } from '../canvas/layout';
 import type { Point } from '../canvas/layout';
 import type { TemplateDetails, TemplateOrigin } from '../../shared/library/model';
+import type { Message } from '../../shared/messages/message';
 
 /** Drag data of the palette's Existing tab: `existing:<kind>:<cloud id>`. */
 export const EXISTING_ITEM_PREFIX = 'existing:';
@@ -268,7 +269,7 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   /** Rule 8 first; then the library computes the status and keeps a new immutable version. */
-  async function save(meta: { name: string; description: string }): Promise<{ ok: true; version: number; status: string; statusReason: string } | { ok: false; refusal: Refusal }> {
+  async function save(meta: { name: string; description: string }): Promise<{ ok: true; version: number; status: string; statusReason: string; statusMsg: Message | null } | { ok: false; refusal: Refusal }> {
     const v = saveVerdict(doc.value.topology);
     if (!v.ok) return { ok: false, refusal: { reason: v.reason, params: {} } };
     if (!templateId.value) {
@@ -282,14 +283,14 @@ export const useEditorStore = defineStore('editor', () => {
     return afterSave(await api.invoke('library.saveVersion', { id: templateId.value, yaml: doc.value.text, layout: positions.value, files, environment, note: '' }));
   }
 
-  function afterSave(saved: TemplateDetails): { ok: true; version: number; status: string; statusReason: string } {
+  function afterSave(saved: TemplateDetails): { ok: true; version: number; status: string; statusReason: string; statusMsg: Message | null } {
     refusal.value = null;
     name.value = saved.name;
     description.value = saved.description;
     version.value = saved.latestVersion;
     savedText.value = doc.value.text;
     savedPositions.value = JSON.stringify(positions.value);
-    return { ok: true, version: saved.latestVersion, status: saved.status, statusReason: saved.statusReason };
+    return { ok: true, version: saved.latestVersion, status: saved.status, statusReason: saved.statusReason, statusMsg: saved.statusMsg };
   }
 
   return {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import type { StackOrigin } from '../deploy/model';
 import type { TemplateSummary } from '../library/model';
+import type { Message } from '../messages/message';
 
 const id = z.string().min(1).max(128);
 const stack = z.object({ name: z.string().min(1).max(255), id: z.string().min(1).max(64) });
@@ -37,6 +38,8 @@ export const syncChannels = {
   'sync.recheck': channel(z.object({ templateId: z.string().min(1).max(64), profileId: id.optional() })).returns<{
     status: 'usable' | 'needs_editing';
     reason: string;
+    /** The reason as a message key, when it has one (the UI words it). */
+    msg?: Message;
     checkedWithCloud: boolean;
     cloudError: string | null;
   }>(),

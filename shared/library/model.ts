@@ -1,5 +1,6 @@
 // What the template library holds, as both sides see it. The main process owns
 // the SQLite rows; these are the shapes that cross the contract.
+import type { Message } from '../messages/message';
 
 export type TemplateStatus = 'usable' | 'needs_editing';
 export type TemplateOrigin = 'user' | 'system';
@@ -17,7 +18,10 @@ export interface TemplateSummary {
   description: string;
   tags: string[];
   status: TemplateStatus;
+  /** The reason in English (search, logs); `statusMsg` is the same as a message key, worded by the UI. */
   statusReason: string;
+  /** Null for a usable template, and for an old reason not yet re-derived (shown as `statusReason`). */
+  statusMsg: Message | null;
   origin: TemplateOrigin;
   /** For system (recommended) templates: a stable key such as 'shared-network-server'. */
   systemKey: string | null;

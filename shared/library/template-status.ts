@@ -6,10 +6,14 @@ import { validateProject } from '../hot/project';
 import type { Diagnostic } from '../hot/diagnostics';
 import { resources, parseTemplate } from '../hot/template';
 import type { TemplateStatus } from './model';
+import { englishText, msg, type Message } from '../messages/message';
 
 export interface StatusVerdict {
   status: TemplateStatus;
+  /** English, stored beside `msg` (search, logs); '' when usable. */
   reason: string;
+  /** The reason as a message key, worded by the UI in the reader's language; null when usable. */
+  msg: Message | null;
   /** Every error diagnostic, for a details view. */
   errors: Diagnostic[];
 }
@@ -32,12 +36,25 @@ export function templateStatus(
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   const first = errors[0];
   if (first) {
-    const where = first.line > 0 ? `${first.file === entryPath ? '' : `${first.file.replace(envPath, 'environment')} `}line ${first.line}, column ${first.column}: ` : '';
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    return { status: 'needs_editing', reason: `${where}${first.message}${more}`, errors };
+    const text: Message | string = first.msg ?? first.message;
+    const position = { line: String(first.line), column: String(first.column) };
+    const located =
+      first.line <= 0
+        ? typeof text === 'string'
+          ? msg('status.text', { text })
+          : text
+        : first.file === entryPath
+          ? msg('status.at', { ...position, text })
+          : msg('status.atFile', { file: first.file === envPath ? msg('status.environment') : first.file, ...position, text });
+    const reason = errors.length > 1 ? msg('status.more', { text: located, n: errors.length - 1 }) : located;
+    return needsEditing(reason, errors);
   }
   if (result.template.kind === 'hot' && resources(parseTemplate(yaml)).length === 0) {
-    return { status: 'needs_editing', reason: 'The template has no resources yet.', errors: [] };
+    return needsEditing(msg('status.noResources'), []);
   }
-  return { status: 'usable', reason: '', errors: [] };
+  return { status: 'usable', reason: '', msg: null, errors: [] };
+}
+
+function needsEditing(reason: Message, errors: Diagnostic[]): StatusVerdict {
+  return { status: 'needs_editing', reason: englishText(reason), msg: reason, errors };
 }

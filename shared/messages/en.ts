@@ -88,6 +88,7 @@ export const messagesEn = {
   'status.atFile': '{file} line {line}, column {column}: {text}',
   'status.more': '{text} (and {n} more)',
   'status.environment': 'environment',
+  'status.text': '{text}',
   'status.noResources': 'The template has no resources yet.',
   'status.overQuota': 'Over quota (quota read {at}): {kinds} (used + this template / limit).',
   'status.overQuotaIn': 'Over quota in {region} (quota read {at}): {kinds} (used + this template / limit).',

@@ -79,6 +79,7 @@ export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   'status.atFile': '{file} 第 {line} 行，第 {column} 列：{text}',
   'status.more': '{text}（另有 {n} 处）',
   'status.environment': zh.environmentFile,
+  'status.text': '{text}',
   'status.noResources': `${zh.template}中还没有资源。`,
   'status.overQuota': '超出配额（配额读取于 {at}）：{kinds}（已用 + 本模版 / 上限）。',
   'status.overQuotaIn': '在 {region} 超出配额（配额读取于 {at}）：{kinds}（已用 + 本模版 / 上限）。',

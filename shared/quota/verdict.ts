@@ -4,6 +4,7 @@
 import type { CanvasCount, UnknownPart } from './count';
 import { KIND_SERVICE, QUOTA_KINDS, type QuotaKind, type QuotaService } from './kinds';
 import type { QuotaReport, ServiceProblem } from './model';
+import { englishText, msg, timeParam, type Message } from '../messages/message';
 
 export type KindState = 'ok' | 'over' | 'unknown';
 
@@ -82,6 +83,11 @@ export function quotaTimeText(iso: string): string {
 
 /** A library status reason for a template over quota: region, when the quota was read, the kinds and numbers. */
 export function overQuotaReason(check: QuotaCheck, report: QuotaReport): string {
-  const region = report.region ? ` in ${report.region}` : '';
-  return `Over quota${region} (quota read ${quotaTimeText(report.readAt)}): ${overSummary(check)} (used + this template / limit).`;
+  return englishText(overQuotaMessage(check, report));
+}
+
+/** The same as a message key (stored with the status, worded in the reader's language). */
+export function overQuotaMessage(check: QuotaCheck, report: QuotaReport): Message {
+  const params = { at: timeParam(report.readAt), kinds: overSummary(check) };
+  return report.region ? msg('status.overQuotaIn', { ...params, region: report.region }) : msg('status.overQuota', params);
 }

@@ -43,7 +43,7 @@ try {
   {
     const { db } = openDatabase(path);
     const repo = new TemplateRepo(db);
-    const lib = new LibraryService(repo, () => ({ status: 'usable', reason: '' }), new EventBus());
+    const lib = new LibraryService(repo, () => ({ status: 'usable', reason: '', msg: null }), new EventBus());
     for (let start = 0; start < TEMPLATES; start += 500) {
       const batch = Array.from({ length: Math.min(500, TEMPLATES - start) }, (_, k) => start + k);
       const created = lib.createMany(batch.map((i) => ({ name: `template ${i}`, description: `generated ${i}`, tags: [`team-${i % 20}`], from: { kind: 'yaml' as const, yaml: template(i, 1) } })));

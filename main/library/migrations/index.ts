@@ -8,6 +8,7 @@ import { migration005 } from './005-stack-origins';
 import { migration006 } from './006-apps';
 import { migration007 } from './007-quota-cache';
 import { migration008 } from './008-inventory-cache';
+import { migration009 } from './009-status-messages';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
