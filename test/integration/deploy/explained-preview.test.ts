@@ -34,7 +34,8 @@ resources:
       networks: [{ port: { get_resource: port } }]
 `;
 
-const studio = useStudioOnCloud('explained-preview');
+// Not a sandbox: its OS::Heat::None placeholders are never updated nor replaced, and the preview would list nothing.
+const studio = useStudioOnCloud('explained-preview', { sandbox: false });
 const call = studio.call;
 const byName = (list: ResourceExplanation[] | null, name: string) => list?.find((e) => e.name === name);
 const names = (list: unknown[]) => list.map((r) => (r as { resource_name: string }).resource_name).sort();
