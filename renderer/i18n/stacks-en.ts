@@ -205,7 +205,7 @@ export const deployEn = {
     unresolved: 'references another resource; Heat resolves it when it runs the update',
     forcedBy: 'Replaced because of: {names}',
     other: 'Also changes: {keys}',
-    conservative: 'Nothing in its own definition changes. Heat lists it because it references {refs}; Heat’s preview is conservative, so it may not actually be replaced.',
+    conservative: 'Nothing in its own definition changes. Heat lists it because it references {refs}; Heat’s preview is conservative, so it may not actually change.',
     conservativeNoRefs: 'Nothing in its own definition changes; Heat’s preview is conservative, so it may not actually change.',
     none: 'No explanation available (the stack’s template or the type schemas could not be read): Heat’s lists only.',
   },

@@ -206,7 +206,7 @@ export const deployZhCN = {
     unresolved: '引用了其他资源；Heat 执行更新时才会解析',
     forcedBy: '替换原因：{names}',
     other: '另有变化：{keys}',
-    conservative: '它自身的定义没有变化。Heat 列出它是因为它引用了 {refs}；Heat 的预览是保守的，实际可能不会被替换。',
+    conservative: '它自身的定义没有变化。Heat 列出它是因为它引用了 {refs}；Heat 的预览是保守的，实际可能不会变化。',
     conservativeNoRefs: '它自身的定义没有变化；Heat 的预览是保守的，实际可能不会变化。',
     none: '无法给出说明（读取不到编排的模版或资源类型的 schema）：仅显示 Heat 的列表。',
   },
