@@ -28,6 +28,7 @@ import { createCloudServices, type CloudService, type ProfileService } from './c
 import { cloudHandlers } from './ipc/cloud.ipc';
 import { deployHandlers } from './ipc/deploy.ipc';
 import { DeployService } from './deploy/deploy-service';
+import { ResourceTypeCache } from './cloud/resource-type-cache';
 import { StackOriginRepo } from './library/stack-origin-repo';
 import { StackSetRepo } from './library/stackset-repo';
 import type { SecretStore } from './platform/secret-store';
@@ -113,7 +114,9 @@ export function composeServices(options: ComposeOptions): Services {
   const quota = new QuotaService(profiles, quotaCache, options.now);
   // What already exists in the cloud (SPEC 1.5): the palette's Existing tab, and rule 7 on re-check and deploy.
   const inventory = new InventoryService(profiles, new InventoryCacheRepo(db), options.now);
-  const deploy = new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now, quota, inventory);
+  // Resource types per cloud and region: the update preview's explanation and the palette's marks.
+  const resourceTypes = new ResourceTypeCache(cloudServices.cloud, (id) => profiles.get(id));
+  const deploy = new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now, quota, inventory, resourceTypes);
 
   const info: AppInfo = {
     version: options.version,

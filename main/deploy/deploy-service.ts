@@ -14,8 +14,12 @@ import type { QuotaService, QuotaUpdate } from '../quota/quota-service';
 import type { QuotaCheck } from '../../shared/quota/verdict';
 import type { QuotaReport } from '../../shared/quota/model';
 import type { InventoryService } from '../existing/inventory-service';
+import { parse as parseYaml } from 'yaml';
 import { deployedFiles } from './deployed-files';
 import { environmentValues, revalidationReason, type MissingInCloud } from '../../shared/existing/revalidate';
+import { explainChanges, parametersFor, type TypeSchema } from '../../shared/deploy/change-explain';
+import type { ExplainedChanges } from '../../shared/cloud/heat-types';
+import type { ResourceTypeCache } from '../cloud/resource-type-cache';
 
 interface Resolved {
   files: VersionFiles;
@@ -32,6 +36,8 @@ export class DeployService {
     private readonly quota: Pick<QuotaService, 'check' | 'checkUpdate' | 'assertWithinQuota' | 'assertUpdateWithinQuota'> | null = null,
     /** Rule 7: a template naming what the cloud no longer holds is refused before Heat sees it. */
     private readonly inventory: Pick<InventoryService, 'revalidate'> | null = null,
+    /** Resource type schemas (update_allowed / immutable) that explain the update preview; absent: the preview is Heat's lists only. */
+    private readonly types: Pick<ResourceTypeCache, 'schema'> | null = null,
   ) {}
 
   async preview(profileId: string, stackName: string, source: DeploySource, options: DeployOptions): Promise<{ stack: Record<string, unknown>; sandbox: boolean }> {
@@ -52,10 +58,40 @@ export class DeployService {
     return { ...result, origin: this.remember(profileId, result.stack, resolved) };
   }
 
-  async previewUpdate(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<ResourceChanges> {
-    if (!source) return this.cloud.call(profileId, (h) => h.previewUpdate(stack, { existing: true, ...patchBody(options) }, { patch: true, showNested: false }));
-    const body = this.cloud.prepare(profileId, this.body(this.resolve(source), options)).body;
-    return this.cloud.call(profileId, (h) => h.previewUpdate(stack, body, { patch: false, showNested: false }));
+  async previewUpdate(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<ExplainedChanges> {
+    let changes: ResourceChanges;
+    let body: StackBody | null = null;
+    if (!source) changes = await this.cloud.call(profileId, (h) => h.previewUpdate(stack, { existing: true, ...patchBody(options) }, { patch: true, showNested: false }));
+    else {
+      body = this.cloud.prepare(profileId, this.body(this.resolve(source), options)).body;
+      const sent = body;
+      changes = await this.cloud.call(profileId, (h) => h.previewUpdate(stack, sent, { patch: false, showNested: false }));
+    }
+    // The explanation never hides Heat's answer: when the stack's template or a schema cannot be read, the lists stand alone.
+    const explained = await this.explain(profileId, stack, changes, body, options).catch(() => null);
+    return { ...changes, explained };
+  }
+
+  /** Which properties differ for each updated / replaced resource, and which of them force a replacement. */
+  private async explain(profileId: string, stack: StackRef, changes: ResourceChanges, body: StackBody | null, options: DeployOptions) {
+    if (!changes.updated.length && !changes.replaced.length) return [];
+    const [template, details] = await Promise.all([this.cloud.call(profileId, (h) => h.template(stack)), this.cloud.call(profileId, (h) => h.show(stack))]);
+    const current = details.parameters ?? {};
+    // Heat's own parameters (OS::stack_name, OS::stack_id, OS::project_id) stay what they are.
+    const pseudo = Object.fromEntries(Object.entries(current).filter(([k]) => k.startsWith('OS::')));
+    const after = body
+      ? { template: body.template, parameters: { ...pseudo, ...parametersFor(body.template, body.parameters ?? {}, mergedEnvironment(body)) } }
+      : { template, parameters: { ...current, ...options.parameters } };
+    const types = new Set<string>();
+    for (const r of [...changes.updated, ...changes.replaced]) {
+      const t = (r as { resource_type?: unknown }).resource_type;
+      if (typeof t === 'string') types.add(t);
+    }
+    const schemas = new Map<string, TypeSchema | null>();
+    await Promise.all(
+      [...types].map(async (t) => schemas.set(t, this.types ? await this.types.schema(profileId, t).catch(() => null) : null)),
+    );
+    return explainChanges(changes, { template, parameters: current }, after, (t) => schemas.get(t) ?? null);
   }
 
   async update(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<DeployResult & { origin: StackOrigin | null }> {
@@ -176,6 +212,36 @@ export class DeployService {
     };
     this.origins.save(origin);
     return origin;
+  }
+}
+
+/** The body's environment with its environment files applied in order (later ones win, as in Heat), for reading parameter values. */
+function mergedEnvironment(body: StackBody): Record<string, unknown> {
+  const parameters: Record<string, unknown> = {};
+  const defaults: Record<string, unknown> = {};
+  const envs: unknown[] = [];
+  for (const path of body.environment_files ?? []) {
+    try {
+      envs.push(parseYaml(body.files?.[path] ?? ''));
+    } catch {
+      // Heat reports a broken environment file itself.
+    }
+  }
+  envs.push(typeof body.environment === 'string' ? safeParse(body.environment) : body.environment);
+  for (const e of envs) {
+    if (!e || typeof e !== 'object') continue;
+    const x = e as { parameters?: unknown; parameter_defaults?: unknown };
+    if (x.parameters && typeof x.parameters === 'object') Object.assign(parameters, x.parameters);
+    if (x.parameter_defaults && typeof x.parameter_defaults === 'object') Object.assign(defaults, x.parameter_defaults);
+  }
+  return { parameters, parameter_defaults: defaults };
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return parseYaml(text);
+  } catch {
+    return null;
   }
 }
 

@@ -198,6 +198,17 @@ export const deployEn = {
   apply: 'Apply update',
   type: { string: 'text', number: 'number', json: 'JSON', comma_delimited_list: 'comma-separated list', boolean: 'true/false' },
   changes: { added: 'Added', replaced: 'Replaced', updated: 'Updated', deleted: 'Deleted', unchanged: 'Unchanged' },
+  explain: {
+    effect: { update: 'updated in place', replace: 'forces replacement', immutable: 'cannot be changed (immutable): Heat refuses the update', unknown: 'effect unknown (no schema for this type)' },
+    property: '{name}: {before} → {after}',
+    unset: '(not set)',
+    unresolved: 'references another resource; Heat resolves it when it runs the update',
+    forcedBy: 'Replaced because of: {names}',
+    other: 'Also changes: {keys}',
+    conservative: 'Nothing in its own definition changes. Heat lists it because it references {refs}; Heat’s preview is conservative, so it may not actually change.',
+    conservativeNoRefs: 'Nothing in its own definition changes; Heat’s preview is conservative, so it may not actually change.',
+    none: 'No explanation available (the stack’s template or the type schemas could not be read): Heat’s lists only.',
+  },
   reason: {
     required: 'A value is required.',
     number: 'Must be a number.',

@@ -199,6 +199,17 @@ export const deployZhCN = {
   apply: '执行更新',
   type: { string: '文本', number: '数字', json: 'JSON', comma_delimited_list: '逗号分隔列表', boolean: '真/假' },
   changes: { added: '新增', replaced: '替换', updated: '更新', deleted: '删除', unchanged: '不变' },
+  explain: {
+    effect: { update: '原地更新', replace: '导致替换', immutable: '不可更改（immutable）：Heat 会拒绝此更新', unknown: '影响未知（缺少该类型的 schema）' },
+    property: '{name}：{before} → {after}',
+    unset: '（未设置）',
+    unresolved: '引用了其他资源；Heat 执行更新时才会解析',
+    forcedBy: '替换原因：{names}',
+    other: '另有变化：{keys}',
+    conservative: '它自身的定义没有变化。Heat 列出它是因为它引用了 {refs}；Heat 的预览是保守的，实际可能不会变化。',
+    conservativeNoRefs: '它自身的定义没有变化；Heat 的预览是保守的，实际可能不会变化。',
+    none: '无法给出说明（读取不到编排的模版或资源类型的 schema）：仅显示 Heat 的列表。',
+  },
   reason: {
     required: '此项为必填。',
     number: '必须是数字。',

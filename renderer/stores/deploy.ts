@@ -8,7 +8,7 @@ import { useCloudsStore } from './clouds';
 import { useStacksStore } from './stacks';
 import { useNavStore } from './nav';
 import type { DeployOptions, DeploySource } from '../../shared/deploy/model';
-import type { ResourceChanges, StackRef } from '../../shared/cloud/heat-types';
+import type { ExplainedChanges, StackRef } from '../../shared/cloud/heat-types';
 import { previewedNames } from './stack-progress';
 import type { ResponseOf } from '../../shared/ipc/contract';
 
@@ -77,8 +77,8 @@ export const useDeployStore = defineStore('deploy', () => {
   }
 
   /** The change preview: the same request as the update it previews. */
-  const changes = ref<ResourceChanges | null>(null);
-  async function previewUpdate(stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<ResourceChanges> {
+  const changes = ref<ExplainedChanges | null>(null);
+  async function previewUpdate(stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<ExplainedChanges> {
     changes.value = await api.invoke('deploy.previewUpdate', { profileId: profile(), stack, source, options });
     return changes.value;
   }

@@ -1,6 +1,8 @@
 // Heat v1 shapes as the studio uses them (field names exactly as Heat sends
 // them, so nothing is lost in translation and the openstack CLI agrees).
 
+import type { ResourceExplanation } from '../deploy/change-explain';
+
 export interface HeatLink {
   href: string;
   rel: string;
@@ -85,6 +87,11 @@ export interface ResourceChanges {
   replaced: unknown[];
   unchanged: unknown[];
   updated: unknown[];
+}
+
+/** Heat's update preview with the studio's explanation of each update / replacement (null: it could not be worked out). */
+export interface ExplainedChanges extends ResourceChanges {
+  explained: ResourceExplanation[] | null;
 }
 
 /** A stack reference: Heat addresses a stack by name and id. */

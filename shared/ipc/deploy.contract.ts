@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import type { DeployResult } from './cloud.contract';
-import type { ResourceChanges } from '../cloud/heat-types';
+import type { ExplainedChanges } from '../cloud/heat-types';
 import type { StackOrigin } from '../deploy/model';
 
 // deploy.*: deploying and updating from a library version (or picked YAML),
@@ -43,7 +43,7 @@ export const deployChannels = {
   /** Creates the stack, starts watching it, remembers its library origin. A taken name is Heat's 409 (CONFLICT). */
   'deploy.create': channel(deployRequest).returns<DeployResult & { origin: StackOrigin | null }>(),
   /** Heat's change preview of an update: added / replaced / updated / deleted / unchanged. */
-  'deploy.previewUpdate': channel(updateRequest).returns<ResourceChanges>(),
+  'deploy.previewUpdate': channel(updateRequest).returns<ExplainedChanges>(),
   'deploy.update': channel(updateRequest).returns<DeployResult & { origin: StackOrigin | null }>(),
   'deploy.origin': channel(z.object({ profileId: id, stackId: z.string().min(1).max(64) })).returns<StackOrigin | null>(),
   'deploy.origins': channel(z.object({ profileId: id })).returns<StackOrigin[]>(),

@@ -18,7 +18,12 @@ export interface StudioOnCloud {
   call<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>>;
 }
 
-export function useStudioOnCloud(profileName: string): StudioOnCloud {
+/**
+ * `sandbox: false` for tests of what the full cloud's services do: the default
+ * sandbox profile maps every OS::Nova/Neutron/... resource to OS::Heat::None,
+ * which Heat's update preview never lists as updated or replaced.
+ */
+export function useStudioOnCloud(profileName: string, fields: { sandbox?: boolean } = {}): StudioOnCloud {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-it-'));
   const studio = {
     created: [] as StackRef[],
@@ -31,7 +36,7 @@ export function useStudioOnCloud(profileName: string): StudioOnCloud {
   beforeAll(() => {
     const cloud = loadTestCloud();
     studio.services = composeServices({ dataDir, host: 'web', version: 'test' });
-    studio.profileId = studio.services.profiles.create(passwordProfile(cloud, 'demo', { name: profileName }), cloud.users.demo.password).id;
+    studio.profileId = studio.services.profiles.create(passwordProfile(cloud, 'demo', { name: profileName, ...fields }), cloud.users.demo.password).id;
   });
   afterAll(async () => {
     for (const ref of studio.created) await studio.services.cloud.action(studio.profileId, ref, 'delete').catch(() => undefined);
