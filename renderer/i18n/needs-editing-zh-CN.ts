@@ -1,5 +1,5 @@
 // “待编辑”规则（种子 4.1：检测未通过的模版不可快速部署，只能再次编辑）的中文文案，合并到 zh-CN.ts 的 `needsEditing`；术语取自 glossary-zh-CN.ts。
-import { zh } from './glossary-zh-CN';
+import { zh } from '../../shared/messages/glossary-zh-CN';
 
 export const needsEditingZhCN = {
   title: zh.needsEditing,

@@ -6,6 +6,7 @@
 // file from outside the library is.
 import { templateStatus } from './template-status';
 import type { TemplateStatus } from './model';
+import { msg, type Message } from '../messages/message';
 
 export interface VersionVerdict {
   status: TemplateStatus;
@@ -30,8 +31,7 @@ export function versionStatus(
   return { status: offline.status, reason: offline.reason, basis: 'offline' };
 }
 
-/** The one message main refuses with (code NEEDS_EDITING), for a deploy and an app export alike. */
-export function needsEditingMessage(what: 'deploy' | 'app', reason: string): string {
-  const action = what === 'deploy' ? 'deployed' : 'exported as an app';
-  return `Refused: the template needs editing. It can only be edited, not ${action}, until its checks pass. ${reason}`.trim();
+/** The one message main refuses with (code NEEDS_EDITING), for a deploy and an app export alike; worded in the reader's language at the edge. */
+export function needsEditingMessage(what: 'deploy' | 'app', reason: string): Message {
+  return msg(what === 'deploy' ? 'needsEditing.refused.deploy' : 'needsEditing.refused.app', { reason });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { needsEditingMessage, versionStatus } from '../../../../shared/library/version-status';
+import { englishText } from '../../../../shared/messages/message';
 
 const GOOD = 'heat_template_version: 2018-08-31\nresources:\n  r: {type: OS::Heat::RandomString}\n';
 const BAD = 'heat_template_version: 2018-08-31\nresources:\n  r: {type: OS::Heat::RandomString, properties: {length: {get_param: nope}}}\n';
@@ -21,7 +22,7 @@ describe('a version’s status for deploying and exporting (SPEC 1.4)', () => {
   });
 
   it('says what is refused and why in one message', () => {
-    expect(needsEditingMessage('deploy', 'r1')).toBe('Refused: the template needs editing. It can only be edited, not deployed, until its checks pass. r1');
-    expect(needsEditingMessage('app', 'r2')).toBe('Refused: the template needs editing. It can only be edited, not exported as an app, until its checks pass. r2');
+    expect(englishText(needsEditingMessage('deploy', 'r1'))).toBe('Refused: the template needs editing. It can only be edited, not deployed, until its checks pass. r1');
+    expect(englishText(needsEditingMessage('app', 'r2'))).toBe('Refused: the template needs editing. It can only be edited, not exported as an app, until its checks pass. r2');
   });
 });
