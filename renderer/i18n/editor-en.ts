@@ -77,6 +77,8 @@ export const editorEn = {
     'too-large': "Refused: the text is {size} bytes, over Heat's max_template_size of {max} bytes.",
     'edit-failed': 'The canvas cannot change the template now: {message}',
   },
+  /** Before a problem of the app rules, while the template is linked to an app (seed: 导入应用中心). */
+  appScript: 'From app {app}, back to the app centre:',
   warnings: {
     title: 'Warnings',
     'cidr-overlap': 'Private networks {a} ({cidrA}) and {b} ({cidrB}) overlap: creating the stack would fail. Give each a different address range.',

@@ -82,6 +82,7 @@ export const editorZhCN: Shape<typeof editorEn> = {
     'too-large': '已拒绝：文本为 {size} 字节，超过 Heat 的 max_template_size（{max} 字节）。',
     'edit-failed': `${zh.canvas}暂时无法修改${zh.template}：{message}`,
   },
+  appScript: `来自${zh.appCenter}应用 {app}，导入${zh.appCenter}时：`,
   warnings: {
     title: '警告',
     'cidr-overlap': '私有网络 {a}（{cidrA}）与 {b}（{cidrB}）地址重叠，创建会失败。请为每个网络设置不同的网段。',
