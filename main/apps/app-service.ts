@@ -14,6 +14,7 @@ import type { LibraryService } from '../library/library-service';
 import type { AppLinkRepo, StoredApp } from '../library/app-link-repo';
 import { buildPackage, checkLogo, logoTypeOf, readPackage, type PackageLogo } from './package';
 import { fileNamePart } from '../files/file-name';
+import { needsEditingMessage, versionStatus } from '../../shared/library/version-status';
 
 export interface ExportRequest {
   id: string;
@@ -47,7 +48,9 @@ export class AppService {
     const { template, version } = this.load(id, number);
     const stored = this.links.get(id);
     const versionRefusal = checkNewVersion(stored?.link ?? null, version.number, template.latestVersion);
-    const problems = templateChecks(version, template.status, template.statusReason, quota);
+    // The latest version's recorded status; an older version is judged offline (it has no status of its own).
+    const verdict = versionStatus(template, version);
+    const problems = templateChecks(version, verdict.status, verdict.reason, quota);
     if (mode === 'new-version' && versionRefusal) problems.unshift(versionRefusal);
     return {
       problems,
@@ -60,10 +63,15 @@ export class AppService {
   }
 
   exportPackage(req: ExportRequest): { fileName: string; base64: string } {
+    const checked = this.checkExport(req.id, req.number, req.mode, req.quota);
+    const needsEditing = checked.problems.find((p) => p.code === 'APP_NEEDS_EDITING');
+    if (needsEditing) {
+      // SPEC 1.4: a version that needs editing can only be edited, whatever the form holds; its own code, so no caller mistakes it for a form error.
+      throw new AppError('NEEDS_EDITING', needsEditingMessage('app', String(needsEditing.params.reason ?? '')), { reason: needsEditing.params.reason, problems: checked.problems });
+    }
     const app = parseOrRefuse(appInfoSchema, req.app, 'app');
     const version = parseOrRefuse(versionInfoSchema, req.version, 'version');
     const translations = parseOrRefuse(translationsSchema, req.translations, 'translations');
-    const checked = this.checkExport(req.id, req.number, req.mode, req.quota);
     const { version: tv } = this.load(req.id, req.number);
     const stored = this.links.get(req.id);
     const problems: AppCheckProblem[] = [

@@ -20,10 +20,13 @@ import { environmentValues, revalidationReason, type MissingInCloud } from '../.
 import { explainChanges, parametersFor, type TypeSchema } from '../../shared/deploy/change-explain';
 import type { ExplainedChanges } from '../../shared/cloud/heat-types';
 import type { ResourceTypeCache } from '../cloud/resource-type-cache';
+import { needsEditingMessage, versionStatus, type VersionVerdict } from '../../shared/library/version-status';
 
 interface Resolved {
   files: VersionFiles;
   library: { templateId: string; templateName: string; version: number } | null;
+  /** SPEC 1.4: a version that "needs editing" can only be edited, whichever path asks to deploy it. */
+  verdict: VersionVerdict;
 }
 
 export class DeployService {
@@ -51,6 +54,7 @@ export class DeployService {
 
   async create(profileId: string, stackName: string, source: DeploySource, options: DeployOptions): Promise<DeployResult & { origin: StackOrigin | null }> {
     const resolved = this.resolve(source);
+    refuseNeedsEditing(resolved);
     const body = this.body(resolved, options, stackName);
     await this.refuseMissing(profileId, resolved, options);
     await this.quota?.assertWithinQuota(profileId, resolved.files, options.parameters, options.environment);
@@ -102,6 +106,7 @@ export class DeployService {
       return { ...result, origin: this.origins.get(profileId, stack.id) };
     }
     const resolved = this.resolve(source);
+    refuseNeedsEditing(resolved);
     const body = this.body(resolved, options);
     await this.refuseMissing(profileId, resolved, options);
     const q = await this.quotaUpdate(profileId, stack, resolved, options);
@@ -174,16 +179,20 @@ export class DeployService {
     const reason = revalidationReason(inTemplate);
     const lib = resolved.library;
     if (lib && this.library.get(lib.templateId).latestVersion === lib.version) this.library.recordStatus(lib.templateId, 'needs_editing', reason);
-    throw new AppError('TEMPLATE_INVALID', `Refused: the template needs editing. ${reason}`, { reason, missing: missing.slice(0, 20) });
+    throw new AppError('NEEDS_EDITING', needsEditingMessage('deploy', reason), { reason, missing: missing.slice(0, 20), ...(lib ? { templateId: lib.templateId, version: lib.version } : {}) });
   }
 
   private resolve(source: DeploySource): Resolved {
-    if (source.kind === 'yaml') return { files: { entryPath: source.entryPath, yaml: source.yaml, files: source.files, environment: null }, library: null };
+    if (source.kind === 'yaml') {
+      const files = { entryPath: source.entryPath, yaml: source.yaml, files: source.files, environment: null };
+      return { files, library: null, verdict: versionStatus(null, files) };
+    }
     const template = this.library.get(source.templateId);
     const v = this.library.getVersion(source.templateId, source.version);
     return {
       files: { entryPath: v.entryPath, yaml: v.yaml, files: v.files, environment: v.environment },
       library: { templateId: template.id, templateName: template.name, version: v.number },
+      verdict: versionStatus(template, v),
     };
   }
 
@@ -243,6 +252,23 @@ function safeParse(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * Before anything else reaches the cloud: a library version whose status is
+ * "needs editing" (or an older version, or a YAML file from outside the
+ * library, that the HOT engine finds errors in offline) is refused with
+ * NEEDS_EDITING and the reason, so the deploy dialog, "save and deploy", the
+ * versions tab and any other caller all meet the same rule.
+ */
+function refuseNeedsEditing(resolved: Resolved): void {
+  const { verdict, library } = resolved;
+  if (verdict.status !== 'needs_editing') return;
+  throw new AppError('NEEDS_EDITING', needsEditingMessage('deploy', verdict.reason), {
+    reason: verdict.reason,
+    basis: verdict.basis,
+    ...(library ? { templateId: library.templateId, version: library.version } : { file: resolved.files.entryPath }),
+  });
 }
 
 /**

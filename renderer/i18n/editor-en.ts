@@ -77,9 +77,12 @@ export const editorEn = {
     'too-large': "Refused: the text is {size} bytes, over Heat's max_template_size of {max} bytes.",
     'edit-failed': 'The canvas cannot change the template now: {message}',
   },
+  /** Before a problem of the app rules, while the template is linked to an app (seed: 导入应用中心). */
+  appScript: 'From app {app}, back to the app centre:',
   warnings: {
     title: 'Warnings',
     'cidr-overlap': 'Private networks {a} ({cidrA}) and {b} ({cidrB}) overlap: creating the stack would fail. Give each a different address range.',
+    'no-password-or-key': 'Server {server} has neither a password nor a key pair: nobody could log in to it. Set an SSH key pair (recommended) or a password.',
     'password-not-key': 'Server {server} uses a password and no key: the password is in clear text in the YAML, visible to everyone in the project. Use an SSH key pair.',
     'user-data-app-chars': 'The script of server {server} contains Chinese characters or "$": installing it as an app package would fail.',
   },

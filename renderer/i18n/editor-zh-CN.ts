@@ -82,9 +82,11 @@ export const editorZhCN: Shape<typeof editorEn> = {
     'too-large': '已拒绝：文本为 {size} 字节，超过 Heat 的 max_template_size（{max} 字节）。',
     'edit-failed': `${zh.canvas}暂时无法修改${zh.template}：{message}`,
   },
+  appScript: `来自${zh.appCenter}应用 {app}，导入${zh.appCenter}时：`,
   warnings: {
     title: '警告',
     'cidr-overlap': '私有网络 {a}（{cidrA}）与 {b}（{cidrB}）地址重叠，创建会失败。请为每个网络设置不同的网段。',
+    'no-password-or-key': `${zh.server} {server} 既未填写密码也未设置${zh.keyPair}：无法登录。需填写${zh.server}密码或 SSH key（建议使用 SSH ${zh.keyPair}）。`,
     'password-not-key': `${zh.server} {server} 使用密码而未使用密钥：密码以明文出现在 YAML 中，项目内其他人可见。建议使用 SSH ${zh.keyPair}。`,
     'user-data-app-chars': `${zh.server} {server} 的自定义脚本含有中文或“$”字符：导入${zh.appCenter}后该应用安装时将出错。`,
   },

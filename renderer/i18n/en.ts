@@ -4,6 +4,7 @@ import { appsEn } from './apps-en';
 import { existingEn } from './existing-en';
 import { editorEn } from './editor-en';
 import { quotaEn } from './quota-en';
+import { needsEditingEn } from './needs-editing-en';
 import { cloudsEn, deployEn, stacksEn } from './stacks-en';
 export const en = {
   app: {
@@ -200,6 +201,7 @@ export const en = {
   stacks: stacksEn,
   deploy: deployEn,
   apps: appsEn,
+  needsEditing: needsEditingEn,
   errors: {
     BAD_REQUEST: 'The request was not valid.',
     UNKNOWN_CHANNEL: 'The studio does not know that request.',
@@ -209,6 +211,7 @@ export const en = {
     READ_ONLY: 'This item is read-only.',
     FILE_TOO_LARGE: 'Too large.',
     DB_BUSY: 'The library file is locked by another program writing to it; nothing was saved. Try again in a moment.',
+    NEEDS_EDITING: 'This template needs editing: it can only be edited, not deployed or exported as an app.',
     VALUE_NOT_IN_CLOUD: 'A value given for this deploy names something the cloud does not hold.',
     generic: 'Error',
   },

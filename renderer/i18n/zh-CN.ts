@@ -4,6 +4,7 @@ import { appsZhCN } from './apps-zh-CN';
 import { existingZhCN } from './existing-zh-CN';
 import { editorZhCN } from './editor-zh-CN';
 import { quotaZhCN } from './quota-zh-CN';
+import { needsEditingZhCN } from './needs-editing-zh-CN';
 import { cloudsZhCN, deployZhCN, stacksZhCN } from './stacks-zh-CN';
 import type { Messages } from './en';
 import { zh } from '../../shared/messages/glossary-zh-CN';
@@ -205,6 +206,7 @@ export const zhCN: Shape<Messages> = {
   stacks: stacksZhCN,
   deploy: deployZhCN,
   apps: appsZhCN,
+  needsEditing: needsEditingZhCN,
   errors: {
     BAD_REQUEST: '请求无效。',
     UNKNOWN_CHANNEL: '工作室不识别该请求。',
@@ -214,6 +216,7 @@ export const zhCN: Shape<Messages> = {
     READ_ONLY: '该项为只读。',
     FILE_TOO_LARGE: '内容过大。',
     DB_BUSY: '库文件正被另一个程序写入而锁定；未保存任何内容。请稍后重试。',
+    NEEDS_EDITING: `该${zh.template}为${zh.needsEditing}：只能编辑，不可部署或导入${zh.appCenter}。`,
     VALUE_NOT_IN_CLOUD: '本次部署填写的值在云中不存在。',
     generic: '错误',
   },

@@ -11,6 +11,7 @@ import type { DeployOptions, DeploySource } from '../../shared/deploy/model';
 import type { ExplainedChanges, StackRef } from '../../shared/cloud/heat-types';
 import { previewedNames } from './stack-progress';
 import type { ResponseOf } from '../../shared/ipc/contract';
+import { versionStatus } from '../../shared/library/version-status';
 
 export interface DeployTarget {
   source: DeploySource;
@@ -19,6 +20,8 @@ export interface DeployTarget {
   /** Default stack name: the template's name. */
   name: string;
   label: string;
+  /** SPEC 1.4: why this version or file can only be edited (main refuses the create too); null when it may be deployed. */
+  needsEditing: { reason: string; kind: 'template' | 'version' | 'file'; version?: number } | null;
 }
 
 export const useDeployStore = defineStore('deploy', () => {
@@ -31,17 +34,32 @@ export const useDeployStore = defineStore('deploy', () => {
 
   async function openLibrary(templateId: string, version: number): Promise<void> {
     const [t, v] = await Promise.all([api.invoke('library.get', { id: templateId }), api.invoke('library.getVersion', { id: templateId, number: version })]);
-    target.value = { source: { kind: 'library', templateId, version }, yaml: v.yaml, name: t.name, label: `${t.name} · v${v.number}` };
+    const verdict = versionStatus(t, v);
+    const needsEditing = verdict.status === 'needs_editing' ? { reason: verdict.reason, kind: verdict.basis === 'recorded' ? ('template' as const) : ('version' as const), version: v.number } : null;
+    target.value = { source: { kind: 'library', templateId, version }, yaml: v.yaml, name: t.name, label: `${t.name} · v${v.number}`, needsEditing };
     nav.go('stacks');
   }
 
   function openYaml(fileName: string, yaml: string): void {
     const base = fileName.replace(/\.(ya?ml|json|template)$/i, '');
-    target.value = { source: { kind: 'yaml', yaml, files: {}, entryPath: 'template.yaml' }, yaml, name: base || 'stack', label: fileName };
+    const verdict = versionStatus(null, { yaml, files: {}, entryPath: 'template.yaml', environment: null });
+    const needsEditing = verdict.status === 'needs_editing' ? { reason: verdict.reason, kind: 'file' as const } : null;
+    target.value = { source: { kind: 'yaml', yaml, files: {}, entryPath: 'template.yaml' }, yaml, name: base || 'stack', label: fileName, needsEditing };
   }
 
   function close(): void {
     target.value = null;
+  }
+
+  /** After "Check again" in the dialog: the version's status read anew (usable lifts the block; main decides on create either way). */
+  async function refreshStatus(): Promise<void> {
+    const current = target.value;
+    if (current?.source.kind !== 'library') return;
+    const { templateId, version } = current.source;
+    const [t, v] = await Promise.all([api.invoke('library.get', { id: templateId }), api.invoke('library.getVersion', { id: templateId, number: version })]);
+    const verdict = versionStatus(t, v);
+    if (target.value !== current) return;
+    target.value = { ...current, needsEditing: verdict.status === 'needs_editing' ? { reason: verdict.reason, kind: verdict.basis === 'recorded' ? 'template' : 'version', version } : null };
   }
 
   function profile(): string {
@@ -105,5 +123,5 @@ export const useDeployStore = defineStore('deploy', () => {
     return (await api.invoke('library.getVersion', { id: templateId, number: version })).yaml;
   }
 
-  return { target, changes, openLibrary, openYaml, close, preview, checkQuota, checkUpdateQuota, create, previewUpdate, update, versionsOf, versionYaml };
+  return { target, changes, openLibrary, openYaml, close, refreshStatus, preview, checkQuota, checkUpdateQuota, create, previewUpdate, update, versionsOf, versionYaml };
 });

@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   // security (appended)
   'HOST_UNAUTHORIZED', // a browser-host request without the host's per-start secret
   'SECRET_NEEDED', // a profile re-pointed (Keystone, Heat override, CA, insecure) without its secret entered again
+  // library status (appended)
+  'NEEDS_EDITING', // SPEC 1.4: a version whose status is "needs editing" can only be edited, not deployed or exported as an app
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

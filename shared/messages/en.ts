@@ -42,6 +42,7 @@ export const messagesEn = {
   'error.VALUE_NOT_IN_CLOUD': 'The cloud does not have this value',
   'error.HOST_UNAUTHORIZED': 'Not authorised for this studio host',
   'error.SECRET_NEEDED': 'The secret must be entered again',
+  'error.NEEDS_EDITING': 'The template needs editing: it can only be edited',
   /** An error with a title and the English text of a message nobody has translated yet. */
   'error.untranslated': '{title}: {text}',
 
@@ -90,6 +91,9 @@ export const messagesEn = {
   'status.environment': 'environment',
   'status.text': '{text}',
   'status.noResources': 'The template has no resources yet.',
+  // a needs-editing version refused by deploy.create/update and the app export (shared/library/version-status.ts, SPEC 1.4)
+  'needsEditing.refused.deploy': 'Refused: the template needs editing. It can only be edited, not deployed, until its checks pass. {reason}',
+  'needsEditing.refused.app': 'Refused: the template needs editing. It can only be edited, not exported as an app, until its checks pass. {reason}',
   'status.overQuota': 'Over quota (quota read {at}): {kinds} (used + this template / limit).',
   'status.overQuotaIn': 'Over quota in {region} (quota read {at}): {kinds} (used + this template / limit).',
   'quota.overKind': '{kind} {total}/{limit}',

@@ -37,6 +37,7 @@ export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   'error.VALUE_NOT_IN_CLOUD': '云中没有此值',
   'error.HOST_UNAUTHORIZED': '未获准访问此工作室主机',
   'error.SECRET_NEEDED': '需要重新输入密码',
+  'error.NEEDS_EDITING': `${zh.template}${zh.needsEditing}：只能编辑`,
   'error.untranslated': '{title}：{text}',
 
   'cloud.http.300': '{service} 返回了 API 版本列表（300）：该地址指向服务根路径，而不是某个 API 版本{said}',
@@ -81,6 +82,8 @@ export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   'status.environment': zh.environmentFile,
   'status.text': '{text}',
   'status.noResources': `${zh.template}中还没有资源。`,
+  'needsEditing.refused.deploy': `已拒绝：该${zh.template}${zh.needsEditing}，检查通过前只能编辑，不可部署。{reason}`,
+  'needsEditing.refused.app': `已拒绝：该${zh.template}${zh.needsEditing}，检查通过前只能编辑，不可导入${zh.appCenter}。{reason}`,
   'status.overQuota': '超出配额（配额读取于 {at}）：{kinds}（已用 + 本模版 / 上限）。',
   'status.overQuotaIn': '在 {region} 超出配额（配额读取于 {at}）：{kinds}（已用 + 本模版 / 上限）。',
   'quota.overKind': '{kind} {total}/{limit}',

@@ -6,7 +6,7 @@ import { get, toValue } from '../hot/node';
 import { resources } from '../hot/template';
 import type { HotTemplate } from '../hot/template';
 
-export type WarningCode = 'cidr-overlap' | 'password-not-key' | 'user-data-app-chars';
+export type WarningCode = 'cidr-overlap' | 'password-not-key' | 'no-password-or-key' | 'user-data-app-chars';
 
 export interface TopologyWarning {
   code: WarningCode;
@@ -54,6 +54,8 @@ export function topologyWarnings(t: HotTemplate, options: { asAppPackage?: boole
     }
     if (r.type === 'OS::Nova::Server') {
       if (p.admin_pass !== undefined && p.key_name === undefined) out.push({ code: 'password-not-key', resources: [r.name], params: { server: r.name } });
+      // The seed: "需填写云主机密码或SSH key" — a server with neither cannot be logged in to.
+      if (p.admin_pass === undefined && p.key_name === undefined) out.push({ code: 'no-password-or-key', resources: [r.name], params: { server: r.name } });
       const ud = userDataText(p.user_data);
       if (options.asAppPackage && ud !== undefined && /[\u4e00-\u9fff$]/.test(ud)) out.push({ code: 'user-data-app-chars', resources: [r.name], params: { server: r.name } });
     }
@@ -68,7 +70,13 @@ export function topologyWarnings(t: HotTemplate, options: { asAppPackage?: boole
   return out;
 }
 
-/** The seed's helper: user_data that reads another server's address through str_replace + get_attr. */
-export function userDataWithAddressOf(script: string, otherServer: string, placeholder = '$OTHER_ADDRESS'): Record<string, unknown> {
+/**
+ * The seed's helper: user_data that reads another server's address through
+ * str_replace + get_attr. The placeholder is a plain word, as in the seed's
+ * example (`ip`), so the script passes the app package's check (no `$`).
+ */
+export const ADDRESS_PLACEHOLDER = 'peer_ip';
+export const ADDRESS_HELPER_SCRIPT = `#!/bin/sh\necho "peer is at ${ADDRESS_PLACEHOLDER}" > /tmp/peer\n`;
+export function userDataWithAddressOf(script: string, otherServer: string, placeholder = ADDRESS_PLACEHOLDER): Record<string, unknown> {
   return { str_replace: { template: script, params: { [placeholder]: { get_attr: [otherServer, 'first_address'] } } } };
 }

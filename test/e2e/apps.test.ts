@@ -28,6 +28,8 @@ resources:
           params: {}
 `;
 
+const yamlHasDollar = (page: Page): Promise<boolean> => page.locator('.cm-content').textContent().then((t) => (t ?? '').includes('$HOME'));
+
 describe('app packages in the browser', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-apps-'));
   let host: RunningHost;
@@ -143,5 +145,37 @@ describe('app packages in the browser', () => {
     await page.getByTestId('app-import-again').click();
     await page.getByTestId('app-import-again').waitFor({ state: 'detached' });
     await expect(page.locator('[data-testid="template-Shop front 1.0.1"]').count()).resolves.toBe(2);
+  });
+
+  it('while editing a template created from an app, a "$" typed into user_data is a problem at once; a template from elsewhere may use it', async () => {
+    const pasteYaml = async (yaml: string): Promise<void> => {
+      await page.locator('.cm-content').focus();
+      await page.keyboard.press('Control+A');
+      await page.evaluate((text) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', text);
+        document.querySelector('.cm-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      }, yaml);
+    };
+    await page.locator('[data-testid="template-Shop front 1.0.1"]').first().click();
+    await page.getByTestId('edit').click();
+    await page.getByTestId('editor').waitFor();
+    await expect(page.getByTestId('app-script-problem').count()).resolves.toBe(0);
+    await pasteYaml(DOLLAR_TEMPLATE);
+    const problem = page.getByTestId('app-script-problem');
+    await problem.waitFor({ timeout: 10_000 });
+    await expect(problem.textContent()).resolves.toContain('From app Shop front, back to the app centre: The custom script (user_data) of server_0 has the “$” character at template.yaml line 12');
+    await screenshot(page, 'editor-app-script-dollar');
+    await page.getByTestId('language').selectOption('zh-CN');
+    await expect.poll(() => problem.textContent()).toContain('server_0 的自定义脚本（user_data）在 template.yaml 第 12 行包含“$”字符');
+    await page.getByTestId('language').selectOption('en');
+
+    // The same script in a template not created from an app: Heat accepts "$", so no app problem.
+    await page.getByTestId('nav-library').click();
+    await page.getByText('dollar script').first().click();
+    await page.getByTestId('edit').click();
+    await page.getByTestId('editor').waitFor();
+    await expect.poll(() => yamlHasDollar(page)).toBe(true);
+    await expect(page.getByTestId('app-script-problem').count()).resolves.toBe(0);
   });
 });

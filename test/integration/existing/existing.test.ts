@@ -171,8 +171,8 @@ describe('a template around an existing network, deployed, then the network dele
     expect(details).toMatchObject({ status: 'needs_editing', statusReason: r.reason });
     const stackName = `${name}-again`;
     await expect(studio.call('deploy.create', { profileId: demo, stackName, source: { kind: 'library', templateId, version: 1 }, options: {} })).rejects.toMatchObject({
-      code: 'TEMPLATE_INVALID',
-      message: `Refused: the template needs editing. ${r.reason}`,
+      code: 'NEEDS_EDITING',
+      message: `Refused: the template needs editing. It can only be edited, not deployed, until its checks pass. ${r.reason}`,
     });
     const stacks = await studio.services.cloud.listStacks(demo, { name: stackName });
     expect(stacks.value).toEqual([]);

@@ -50,8 +50,8 @@ describe('values typed for a deploy are not the template', () => {
     const source = { kind: 'library' as const, templateId: t.id, version: 1 };
     // The form sends the default back: still the template's own value.
     await expect(studio.call('deploy.preview', { profileId: demo, stackName: 'template-key-never', source, options: { parameters: { key_name: 'nokey' } } })).rejects.toMatchObject({
-      code: 'TEMPLATE_INVALID',
-      message: expect.stringMatching(/^Refused: the template needs editing\. There is no key pair "nokey" in project demo/),
+      code: 'NEEDS_EDITING',
+      message: expect.stringMatching(/^Refused: the template needs editing\. It can only be edited, not deployed, until its checks pass\. There is no key pair "nokey" in project demo/),
     });
     const after = await studio.call('library.get', { id: t.id });
     expect(after.status).toBe('needs_editing');

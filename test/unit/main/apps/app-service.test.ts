@@ -210,3 +210,15 @@ describe('bad app packages: clear errors, nothing imported', () => {
     expect(userTemplates()).toHaveLength(count + 1);
   });
 });
+
+describe('a version that needs editing (SPEC 1.4)', () => {
+  it('is refused with NEEDS_EDITING before the form is looked at, naming the reason', () => {
+    const { apps, library } = setup();
+    const t = library.create({ name: 'broken', description: '', tags: [], from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources: {}\n' } });
+    expect(library.get(t.id).status).toBe('needs_editing');
+    // An empty form would be BAD_REQUEST; the status is checked first, so no path gets round it.
+    expect(() => apps.exportPackage(form(t.id, { app: {} as ExportRequest['app'] }))).toThrow(
+      expect.objectContaining({ code: 'NEEDS_EDITING', message: 'Refused: the template needs editing. It can only be edited, not exported as an app, until its checks pass. The template has no resources yet.' }),
+    );
+  });
+});
