@@ -264,7 +264,7 @@ function safeParse(text: string): unknown {
 function refuseNeedsEditing(resolved: Resolved): void {
   const { verdict, library } = resolved;
   if (verdict.status !== 'needs_editing') return;
-  throw new AppError('NEEDS_EDITING', needsEditingMessage('deploy', verdict.reason), {
+  throw new AppError('NEEDS_EDITING', needsEditingMessage('deploy', verdict.msg ?? verdict.reason), {
     reason: verdict.reason,
     basis: verdict.basis,
     ...(library ? { templateId: library.templateId, version: library.version } : { file: resolved.files.entryPath }),

@@ -12,6 +12,7 @@ import type { ExplainedChanges, StackRef } from '../../shared/cloud/heat-types';
 import { previewedNames } from './stack-progress';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import { versionStatus } from '../../shared/library/version-status';
+import type { Message } from '../../shared/messages/message';
 
 export interface DeployTarget {
   source: DeploySource;
@@ -21,7 +22,7 @@ export interface DeployTarget {
   name: string;
   label: string;
   /** SPEC 1.4: why this version or file can only be edited (main refuses the create too); null when it may be deployed. */
-  needsEditing: { reason: string; kind: 'template' | 'version' | 'file'; version?: number } | null;
+  needsEditing: { reason: string; msg: Message | null; kind: 'template' | 'version' | 'file'; version?: number } | null;
 }
 
 export const useDeployStore = defineStore('deploy', () => {
@@ -35,7 +36,7 @@ export const useDeployStore = defineStore('deploy', () => {
   async function openLibrary(templateId: string, version: number): Promise<void> {
     const [t, v] = await Promise.all([api.invoke('library.get', { id: templateId }), api.invoke('library.getVersion', { id: templateId, number: version })]);
     const verdict = versionStatus(t, v);
-    const needsEditing = verdict.status === 'needs_editing' ? { reason: verdict.reason, kind: verdict.basis === 'recorded' ? ('template' as const) : ('version' as const), version: v.number } : null;
+    const needsEditing = verdict.status === 'needs_editing' ? { reason: verdict.reason, msg: verdict.msg, kind: verdict.basis === 'recorded' ? ('template' as const) : ('version' as const), version: v.number } : null;
     target.value = { source: { kind: 'library', templateId, version }, yaml: v.yaml, name: t.name, label: `${t.name} · v${v.number}`, needsEditing };
     nav.go('stacks');
   }
@@ -43,7 +44,7 @@ export const useDeployStore = defineStore('deploy', () => {
   function openYaml(fileName: string, yaml: string): void {
     const base = fileName.replace(/\.(ya?ml|json|template)$/i, '');
     const verdict = versionStatus(null, { yaml, files: {}, entryPath: 'template.yaml', environment: null });
-    const needsEditing = verdict.status === 'needs_editing' ? { reason: verdict.reason, kind: 'file' as const } : null;
+    const needsEditing = verdict.status === 'needs_editing' ? { reason: verdict.reason, msg: verdict.msg, kind: 'file' as const } : null;
     target.value = { source: { kind: 'yaml', yaml, files: {}, entryPath: 'template.yaml' }, yaml, name: base || 'stack', label: fileName, needsEditing };
   }
 
@@ -59,7 +60,7 @@ export const useDeployStore = defineStore('deploy', () => {
     const [t, v] = await Promise.all([api.invoke('library.get', { id: templateId }), api.invoke('library.getVersion', { id: templateId, number: version })]);
     const verdict = versionStatus(t, v);
     if (target.value !== current) return;
-    target.value = { ...current, needsEditing: verdict.status === 'needs_editing' ? { reason: verdict.reason, kind: verdict.basis === 'recorded' ? 'template' : 'version', version } : null };
+    target.value = { ...current, needsEditing: verdict.status === 'needs_editing' ? { reason: verdict.reason, msg: verdict.msg, kind: verdict.basis === 'recorded' ? 'template' : 'version', version } : null };
   }
 
   function profile(): string {

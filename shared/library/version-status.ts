@@ -11,6 +11,8 @@ import { msg, type Message } from '../messages/message';
 export interface VersionVerdict {
   status: TemplateStatus;
   reason: string;
+  /** The reason as a message key (worded by the reader), when it has one. */
+  msg: Message | null;
   /** 'recorded': the library's status of the latest version; 'offline': the HOT engine's verdict now. */
   basis: 'recorded' | 'offline';
 }
@@ -23,15 +25,15 @@ export interface VersionFilesForStatus {
 }
 
 export function versionStatus(
-  template: { status: TemplateStatus; statusReason: string; latestVersion: number } | null,
+  template: { status: TemplateStatus; statusReason: string; statusMsg?: Message | null; latestVersion: number } | null,
   version: VersionFilesForStatus & { number?: number },
 ): VersionVerdict {
-  if (template && version.number === template.latestVersion) return { status: template.status, reason: template.statusReason, basis: 'recorded' };
+  if (template && version.number === template.latestVersion) return { status: template.status, reason: template.statusReason, msg: template.statusMsg ?? null, basis: 'recorded' };
   const offline = templateStatus(version.yaml, version.files, version.environment, version.entryPath);
-  return { status: offline.status, reason: offline.reason, basis: 'offline' };
+  return { status: offline.status, reason: offline.reason, msg: offline.msg, basis: 'offline' };
 }
 
 /** The one message main refuses with (code NEEDS_EDITING), for a deploy and an app export alike; worded in the reader's language at the edge. */
-export function needsEditingMessage(what: 'deploy' | 'app', reason: string): Message {
+export function needsEditingMessage(what: 'deploy' | 'app', reason: string | Message): Message {
   return msg(what === 'deploy' ? 'needsEditing.refused.deploy' : 'needsEditing.refused.app', { reason });
 }
