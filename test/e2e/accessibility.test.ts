@@ -11,6 +11,7 @@ import { composeServices } from '../../main/compose';
 import { loadTestCloud, passwordProfile } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
 import { scanPage } from './support/axe';
+import { canvasIds, nodeAt, yamlText } from './support/canvas';
 import { startWebHost, type RunningHost } from './support/web-host';
 
 const SMALL = `heat_template_version: 2018-08-31
@@ -97,8 +98,30 @@ describe('the studio has no serious or critical axe-core violation', () => {
     await page.getByTestId('palette-tab-existing').click();
     await scan('editor-existing');
     await page.getByTestId('palette-tab-system').click();
+    // The screen reader's view of the canvas: the live region names the selection and its connections.
+    const first = await nodeAt(page, 'first');
+    await page.mouse.click(first.x, first.y);
+    await expect.poll(() => page.getByTestId('canvas-announce').textContent()).toBe('已选择 first（OS::Heat::RandomString）。 连接到 second。');
+    await page.getByTestId('canvas').click({ position: { x: 20, y: 20 } });
+    await expect.poll(() => page.getByTestId('canvas-announce').textContent()).toBe('未选择资源。');
     await page.getByTestId('save').click();
     await scanDialog('save-dialog');
+  });
+
+  it('reaches a palette item with Tab and adds it with Enter', async () => {
+    await page.getByTestId('canvas').click({ position: { x: 20, y: 20 } });
+    await page.getByTestId('language').focus();
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'palette-private-network');
+    }
+    expect(reached).toBe(true);
+    await screenshot(page, 'a11y-palette-focus');
+    const before = await canvasIds(page);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await canvasIds(page)).length).toBeGreaterThan(before.length);
+    expect(await yamlText(page)).toContain('OS::Neutron::Net');
   });
 
   it('the stacks screen with a deployed stack', async () => {
