@@ -3,7 +3,7 @@
 // fails the run. The cloud is the real test cloud; one small stack is
 // deployed so the stack screen shows a stack, its tabs and its events.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,18 +12,8 @@ import { loadTestCloud, passwordProfile } from '../integration/cloud/test-cloud'
 import { launchChromium, screenshot } from './support/browser';
 import { scanPage } from './support/axe';
 import { canvasIds, nodeAt, yamlText } from './support/canvas';
+import { removeStackAndData, SMALL_TEMPLATE as SMALL } from './support/small-stack';
 import { startWebHost, type RunningHost } from './support/web-host';
-
-const SMALL = `heat_template_version: 2018-08-31
-description: Two values, one after the other.
-resources:
-  first:
-    type: OS::Heat::RandomString
-  second:
-    type: OS::Heat::Value
-    properties:
-      value: { get_attr: [first, value] }
-`;
 
 describe('the studio has no serious or critical axe-core violation', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-axe-'));
@@ -65,11 +55,7 @@ describe('the studio has no serious or critical axe-core violation', () => {
   afterAll(async () => {
     await browser?.close();
     await host?.stop();
-    const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
-    const list = await cleanup.cloud.listStacks(profileId).catch(() => null);
-    for (const s of list?.value ?? []) if (s.stack_name === stackName) await cleanup.cloud.action(profileId, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
-    cleanup.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeStackAndData(dataDir, profileId, stackName);
   });
 
   it('the library and its dialogs', async () => {
