@@ -10,6 +10,7 @@ export const en = {
   app: {
     title: 'Heat Studio',
     nav: { library: 'Library', stacksets: 'Stack sets', editor: 'Editor', stacks: 'Stacks', clouds: 'Clouds' },
+    navLabel: 'Screens',
     language: 'Language',
     reconnecting: 'Reconnecting to the studio host…',
     recovered: 'The library file was damaged and was moved to {path}; a new library was started.',
@@ -178,6 +179,7 @@ export const en = {
   filters: {
     anyStatus: 'Any status',
     anyType: 'Any resource type',
+    sort: 'Sort by',
     sortUpdated: 'Recently updated',
     sortName: 'Name',
   },

@@ -15,6 +15,7 @@ export const zhCN: Shape<Messages> = {
   app: {
     title: 'Heat Studio 资源编排工作室',
     nav: { library: `${zh.template}库`, stacksets: zh.stackSet, editor: zh.visualEditor, stacks: zh.stack, clouds: '云配置' },
+    navLabel: '功能页面',
     language: '语言',
     reconnecting: '正在重新连接工作室服务…',
     recovered: `${zh.template}库文件已损坏，已移至 {path}；已新建${zh.template}库。`,
@@ -183,6 +184,7 @@ export const zhCN: Shape<Messages> = {
   filters: {
     anyStatus: '任意状态',
     anyType: '任意资源类型',
+    sort: '排序方式',
     sortUpdated: '最近更新',
     sortName: '名称',
   },

@@ -4,7 +4,7 @@
 // visible text holding a variant the glossary forbids (模板, 资源栈, 云服务器,
 // 浮动 IP, 编辑器 …).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,18 +12,8 @@ import { composeServices } from '../../main/compose';
 import { forbiddenVariants } from '../../shared/messages/glossary-zh-CN';
 import { loadTestCloud, passwordProfile } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
+import { removeStackAndData, SMALL_TEMPLATE as SMALL } from './support/small-stack';
 import { startWebHost, type RunningHost } from './support/web-host';
-
-const SMALL = `heat_template_version: 2018-08-31
-description: Two values, one after the other.
-resources:
-  first:
-    type: OS::Heat::RandomString
-  second:
-    type: OS::Heat::Value
-    properties:
-      value: { get_attr: [first, value] }
-`;
 
 const BROKEN = `heat_template_version: 2018-08-31
 resources:
@@ -62,11 +52,7 @@ describe('the studio in Simplified Chinese', () => {
   afterAll(async () => {
     await browser?.close();
     await host?.stop();
-    const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
-    const list = await cleanup.cloud.listStacks(profileId).catch(() => null);
-    for (const s of list?.value ?? []) if (s.stack_name === stackName) await cleanup.cloud.action(profileId, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
-    cleanup.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeStackAndData(dataDir, profileId, stackName);
   });
 
   it('shows the library in the seed’s words: 模版库, 可视化编排, 编排部署, 可使用', async () => {
