@@ -96,6 +96,8 @@ export const stacksEn = {
   action: { update: 'Update…', cancel: 'Cancel update', check: 'Check', suspend: 'Suspend', resume: 'Resume', delete: 'Delete' },
   deleteTitle: 'Delete stack {name}?',
   deleteBody: 'Heat deletes the stack and every resource it created.',
+  usedBy: 'Used by {names}',
+  usedByHint: 'Other deployments use this stack’s resources as existing resources: delete {names} first.',
   notify: { complete: 'Stack {name}: {status}.', failed: 'Stack {name}: {status}.' },
   overview: {
     name: 'Name',

@@ -97,6 +97,8 @@ export const stacksZhCN = {
   action: { update: '更新…', cancel: '取消更新', check: '检查', suspend: '挂起', resume: '恢复', delete: '删除' },
   deleteTitle: `删除${zh.stack} {name}？`,
   deleteBody: `Heat 将删除该${zh.stack}及其创建的所有资源。`,
+  usedBy: '被 {names} 使用',
+  usedByHint: `其他${zh.stack}把本${zh.stack}的资源作为已有资源使用：请先删除 {names}。`,
   notify: { complete: `${zh.stack} {name}：{status}。`, failed: `${zh.stack} {name}：{status}。` },
   overview: {
     name: '名称',

@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   // security (appended)
   'HOST_UNAUTHORIZED', // a browser-host request without the host's per-start secret
   'SECRET_NEEDED', // a profile re-pointed (Keystone, Heat override, CA, insecure) without its secret entered again
+  // deployments (appended)
+  'STACK_IN_USE', // deleting a stack another deployment uses as an existing resource (seed 5.2)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
