@@ -161,6 +161,12 @@ export const stacksEn = {
     defined: '"{resource}" is defined in {file}, line {line}.',
     open: 'Open {name} v{v} in the library',
     none: 'No failed resource found in the events: see the status reason.',
+    advice: {
+      'in-use': 'Something outside this stack still uses "{resource}" (for example a port or server created directly in the cloud). Remove it there, then Delete again.',
+      timeout: 'The service did not answer in time. Delete again; if it keeps failing, check the compute, network or storage service.',
+      other: 'Fix what the reason names, then Delete again.',
+    },
+    deleteAgain: 'Delete again',
   },
 };
 
