@@ -18,27 +18,7 @@ import { connect, openstackCli, passwordProfile, requireFullCloud, type FullTest
 import { gone, settle } from '../integration/cloud/templates';
 import { launchChromium, screenshot } from './support/browser';
 import { startWebHost, type RunningHost } from './support/web-host';
-
-const netStack = (cidr: string) => `heat_template_version: 2018-08-31
-resources:
-  net: {type: OS::Neutron::Net}
-  subnet:
-    type: OS::Neutron::Subnet
-    properties: {network: {get_resource: net}, cidr: ${cidr}}
-`;
-const markerUser = (netId: string) => `heat_template_version: 2018-08-31
-parameters:
-  existing_net_a:
-    type: string
-    default: ${netId}
-    constraints:
-      - custom_constraint: neutron.network
-    tags: [heat-studio:existing=private-network, heat-studio:name=a]
-resources:
-  port:
-    type: OS::Neutron::Port
-    properties: {network: {get_param: existing_net_a}}
-`;
+import { markerUser, netStack } from '../integration/stacks/net-templates';
 
 describe('stacks that block a delete, in the browser', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-inuse-'));

@@ -11,14 +11,7 @@ import { connect, openstackCli, passwordProfile, requireFullCloud, uniqueName, t
 import type { HeatClient } from '../../../main/cloud/heat-client';
 import { gone, settle } from '../cloud/templates';
 import { useStudioOnCloud } from '../support/studio';
-
-const NET_STACK = `heat_template_version: 2018-08-31
-resources:
-  net: {type: OS::Neutron::Net}
-  subnet:
-    type: OS::Neutron::Subnet
-    properties: {network: {get_resource: net}, cidr: 10.78.0.0/24}
-`;
+import { netStack } from './net-templates';
 
 const studio = useStudioOnCloud('delete-blocked-sandbox');
 let cloud: FullTestCloud;
@@ -32,7 +25,7 @@ beforeAll(async () => {
   cloud = requireFullCloud();
   profile = studio.services.profiles.create(passwordProfile(cloud, 'demo', { name: 'delete-blocked-demo', sandbox: false }), cloud.users.demo.password).id;
   heat = connect(cloud, 'demo').heat;
-  stack = await heat.create({ stack_name: uniqueName('hs-delblock'), template: NET_STACK });
+  stack = await heat.create({ stack_name: uniqueName('hs-delblock'), template: netStack('10.78.0.0/24') });
   const s = await settle(heat, stack);
   expect(s.stack_status, s.stack_status_reason ?? '').toBe('CREATE_COMPLETE');
   const netId = (await heat.resources(stack)).find((r) => r.resource_name === 'net')?.physical_resource_id ?? '';

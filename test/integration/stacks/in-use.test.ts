@@ -13,29 +13,7 @@ import type { HeatClient } from '../../../main/cloud/heat-client';
 import { connect, passwordProfile, requireFullCloud, uniqueName, type FullTestCloud } from '../cloud/test-cloud';
 import { gone, settle } from '../cloud/templates';
 import { useStudioOnCloud } from '../support/studio';
-
-const NET_STACK = `heat_template_version: 2018-08-31
-resources:
-  net: {type: OS::Neutron::Net}
-  subnet:
-    type: OS::Neutron::Subnet
-    properties: {network: {get_resource: net}, cidr: 10.77.0.0/24}
-`;
-
-const markerUser = (netId: string) => `heat_template_version: 2018-08-31
-parameters:
-  existing_net_a:
-    type: string
-    label: Existing private network a
-    default: ${netId}
-    constraints:
-      - custom_constraint: neutron.network
-    tags: [heat-studio:existing=private-network, heat-studio:name=a]
-resources:
-  port:
-    type: OS::Neutron::Port
-    properties: {network: {get_param: existing_net_a}}
-`;
+import { markerUser, netStack } from './net-templates';
 
 const OTHER_TOOL_USER = `heat_template_version: 2018-08-31
 parameters:
@@ -79,7 +57,7 @@ beforeAll(async () => {
   cloud = requireFullCloud();
   profile = studio.services.profiles.create(passwordProfile(cloud, 'demo', { name: 'in-use-demo', sandbox: false }), cloud.users.demo.password).id;
   heat = connect(cloud, 'demo').heat;
-  a = await createSettled(uniqueName('hs-inuse-a'), NET_STACK);
+  a = await createSettled(uniqueName('hs-inuse-a'), netStack('10.77.0.0/24'));
   const netId = (await heat.resources(a)).find((r) => r.resource_name === 'net')?.physical_resource_id ?? '';
   b = await createSettled(uniqueName('hs-inuse-b'), markerUser(netId));
   c = await createSettled(uniqueName('hs-inuse-c'), OTHER_TOOL_USER, { net: netId });
