@@ -12,6 +12,9 @@ import { regionsOffering } from './catalog';
 import type { EventQuery, StackBody, StackListQuery } from './heat-client';
 import type { ProfileService } from './profile-service';
 import { StackWatcher, type WatchOptions } from './stack-watcher';
+import { StackDependencies } from './stack-dependencies';
+import type { StackDependent } from '../../shared/ipc/cloud.contract';
+import { msg } from '../../shared/messages/message';
 
 /** Errors that mean "the cloud is not there right now": reads then serve the cache. */
 const OFFLINE_CODES = new Set(['CLOUD_UNREACHABLE', 'TIMEOUT', 'SERVICE_UNAVAILABLE']);
@@ -28,6 +31,7 @@ export class CloudService {
   private readonly watchers = new Map<string, { watcher: StackWatcher; profileId: string }>();
   private readonly online = new Map<string, boolean>();
   private readonly now: () => Date;
+  private readonly dependencies = new StackDependencies();
 
   constructor(
     readonly profiles: ProfileService,
@@ -161,6 +165,7 @@ export class CloudService {
   }
 
   async action(profileId: string, ref: StackRef, what: 'delete' | 'cancel' | 'cancelNoRollback' | 'check' | 'suspend' | 'resume'): Promise<void> {
+    if (what === 'delete') await this.refuseDeleteInUse(profileId, ref);
     await this.call(profileId, (h) => {
       switch (what) {
         case 'delete':
@@ -178,6 +183,20 @@ export class CloudService {
       }
     });
     this.watch(profileId, ref);
+  }
+
+  /** Stack id -> the deployments that use its resources as existing resources (for the list's marker). */
+  async stackDependencies(profileId: string): Promise<Record<string, StackDependent[]>> {
+    return this.call(profileId, (h) => this.dependencies.usage(h));
+  }
+
+  /** Seed 5.2: Heat would delete the network another deployment stands on (or fail half way); refuse, naming who to delete first. */
+  private async refuseDeleteInUse(profileId: string, ref: StackRef): Promise<void> {
+    const users = await this.call(profileId, (h) => this.dependencies.dependentsOf(h, ref));
+    if (!users.length) return;
+    const names = users.map((u) => `"${u.name}"`).join(', ');
+    const resources = [...new Set(users.flatMap((u) => u.resourceIds))].join(', ');
+    throw new AppError('STACK_IN_USE', msg('cloud.stackInUse', { name: ref.name, users: names, resources }), { stack: ref, usedBy: users });
   }
 
   /** Starts (or pokes) the watcher of a stack; its changes go to the cache and the renderer. */

@@ -60,6 +60,7 @@ export function cloudHandlers(services: Pick<CloudServices, 'cloud' | 'profiles'
         h.previewUpdate(stack, patch ? { existing: true, ...body } : cloud.prepare(profileId, body).body, { patch, showNested }),
       ),
     'cloud.stacks.delete': async ({ profileId, stack }) => (await cloud.action(profileId, stack, 'delete'), accepted),
+    'cloud.stacks.dependencies': ({ profileId }) => cloud.stackDependencies(profileId),
     'cloud.stacks.cancel': async ({ profileId, stack, withoutRollback }) =>
       (await cloud.action(profileId, stack, withoutRollback ? 'cancelNoRollback' : 'cancel'), accepted),
     'cloud.stacks.check': async ({ profileId, stack }) => (await cloud.action(profileId, stack, 'check'), accepted),

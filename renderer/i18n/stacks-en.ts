@@ -96,6 +96,8 @@ export const stacksEn = {
   action: { update: 'Update…', cancel: 'Cancel update', check: 'Check', suspend: 'Suspend', resume: 'Resume', delete: 'Delete' },
   deleteTitle: 'Delete stack {name}?',
   deleteBody: 'Heat deletes the stack and every resource it created.',
+  usedBy: 'Used by {names}',
+  usedByHint: 'Other deployments use this stack’s resources as existing resources: delete {names} first.',
   notify: { complete: 'Stack {name}: {status}.', failed: 'Stack {name}: {status}.' },
   overview: {
     name: 'Name',
@@ -159,6 +161,12 @@ export const stacksEn = {
     defined: '"{resource}" is defined in {file}, line {line}.',
     open: 'Open {name} v{v} in the library',
     none: 'No failed resource found in the events: see the status reason.',
+    advice: {
+      'in-use': 'Something outside this stack still uses "{resource}" (for example a port or server created directly in the cloud). Remove it there, then Delete again.',
+      timeout: 'The service did not answer in time. Delete again; if it keeps failing, check the compute, network or storage service.',
+      other: 'Fix what the reason names, then Delete again.',
+    },
+    deleteAgain: 'Delete again',
   },
 };
 

@@ -97,6 +97,8 @@ export const stacksZhCN = {
   action: { update: '更新…', cancel: '取消更新', check: '检查', suspend: '挂起', resume: '恢复', delete: '删除' },
   deleteTitle: `删除${zh.stack} {name}？`,
   deleteBody: `Heat 将删除该${zh.stack}及其创建的所有资源。`,
+  usedBy: '被 {names} 使用',
+  usedByHint: `其他${zh.stack}把本${zh.stack}的资源作为已有资源使用：请先删除 {names}。`,
   notify: { complete: `${zh.stack} {name}：{status}。`, failed: `${zh.stack} {name}：{status}。` },
   overview: {
     name: '名称',
@@ -160,6 +162,12 @@ export const stacksZhCN = {
     defined: '“{resource}”定义于 {file} 第 {line} 行。',
     open: `在${zh.template}库中打开 {name} v{v}`,
     none: '事件中没有失败的资源：请查看状态原因。',
+    advice: {
+      'in-use': `“{resource}”仍被本${zh.stack}之外的资源使用（例如直接在云中创建的端口或云主机）。请先在云中删除它，然后点击“再次删除”。`,
+      timeout: '服务未及时应答。请点击“再次删除”；如仍失败，请检查计算、网络或存储服务。',
+      other: '请先处理原因中指出的问题，然后点击“再次删除”。',
+    },
+    deleteAgain: '再次删除',
   },
 };
 

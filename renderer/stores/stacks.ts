@@ -15,6 +15,7 @@ import { i18n } from '../i18n';
 import { isInProgress, type HeatEvent, type HeatResource, type StackChange, type StackDetails, type StackRef, type StackSummary } from '../../shared/cloud/heat-types';
 import type { StackOrigin } from '../../shared/deploy/model';
 import type { TemplateVersion } from '../../shared/library/model';
+import type { StackDependent } from '../../shared/ipc/cloud.contract';
 import { mergeEvents } from '../deploy/timeline';
 import { resourceStack } from '../deploy/topology';
 import type { ActionProgress } from '../../shared/cloud/resource-phase';
@@ -64,6 +65,8 @@ export const useStacksStore = defineStore('stacks', () => {
   const origin = ref<StackOrigin | null>(null);
   const originVersion = shallowRef<TemplateVersion | null>(null);
   const origins = ref<Record<string, StackOrigin>>({});
+  /** Stack id -> the deployments using its resources as existing resources (seed 5.2), worked out by main from Heat. */
+  const usedBy = ref<Record<string, StackDependent[]>>({});
   /** Stacks whose end the user wants to hear about (deployed or acted on here, or seen in progress). */
   const watched = new Set<string>();
   let subscribed = false;
@@ -119,8 +122,19 @@ export const useStacksStore = defineStore('stacks', () => {
       fetchedAt.value = r.fetchedAt;
       origins.value = Object.fromEntries((await api.invoke('deploy.origins', { profileId: pid })).map((o) => [o.stackId, o]));
       for (const s of r.value) if (isInProgress(s.stack_status)) void follow({ name: s.stack_name, id: s.id });
+      // Reads every stack's template and resources: not awaited, the list shows first and the markers follow.
+      if (!r.stale) void loadUsage(pid);
     } finally {
       loading.value = false;
+    }
+  }
+
+  async function loadUsage(pid: string): Promise<void> {
+    try {
+      const map = await api.invoke('cloud.stacks.dependencies', { profileId: pid });
+      if (pid === profileId.value) usedBy.value = map;
+    } catch {
+      // Only a marker: the delete itself is checked by main and says why when refused.
     }
   }
 
@@ -287,6 +301,7 @@ export const useStacksStore = defineStore('stacks', () => {
     askNotificationPermission();
     await api.invoke(STACK_ACTIONS[what], { profileId: pid, stack: ref });
     await follow(ref);
+    if (what === 'delete') void loadUsage(pid);
   }
 
   /** A resource's attributes (one read of its stack's resources with detail), for the topology inspector. */
@@ -306,7 +321,7 @@ export const useStacksStore = defineStore('stacks', () => {
 
   return {
     resourceDetail,
-    stacks, stale, fetchedAt, loading, filters, sort, page, pageCount, filtered, visible, statuses, progress, origins,
+    stacks, stale, fetchedAt, loading, filters, sort, page, pageCount, filtered, visible, statuses, progress, origins, usedBy,
     selectedRef, details, events, resources, templateYaml, origin, originVersion,
     load, select, open, follow, expectChanges, refreshDetails, loadTemplate, act, catchUp, askNotificationPermission, announce,
   };

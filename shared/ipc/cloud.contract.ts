@@ -118,6 +118,14 @@ export interface LocalSandboxResult {
   services: Record<'compute' | 'network' | 'volume' | 'image', boolean>;
 }
 
+/** A stack that uses, as an existing resource, something another stack created (main/cloud/stack-dependencies.ts). */
+export interface StackDependent {
+  id: string;
+  name: string;
+  /** The cloud ids of the other stack's resources it refers to. */
+  resourceIds: string[];
+}
+
 export interface DeployResult {
   stack: StackRef;
   /** The environment files Heat was given, in order: the sandbox one shows here when it was added. */
@@ -180,7 +188,10 @@ export const cloudChannels = {
   'cloud.stacks.previewUpdate': channel(
     target.extend({ body: stackBody, patch: z.boolean().default(false), showNested: z.boolean().default(false) }),
   ).returns<ResourceChanges>(),
+  /** Refused with STACK_IN_USE (naming the stacks to delete first) while another deployment uses one of its resources. */
   'cloud.stacks.delete': channel(target).returns<{ accepted: true }>(),
+  /** For the list: stack id -> the deployments using its resources (only stacks that are used appear). */
+  'cloud.stacks.dependencies': channel(z.object({ profileId: id })).returns<Record<string, StackDependent[]>>(),
   'cloud.stacks.cancel': channel(target.extend({ withoutRollback: z.boolean().default(false) })).returns<{ accepted: true }>(),
   'cloud.stacks.check': channel(target).returns<{ accepted: true }>(),
   'cloud.stacks.suspend': channel(target).returns<{ accepted: true }>(),

@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'SECRET_NEEDED', // a profile re-pointed (Keystone, Heat override, CA, insecure) without its secret entered again
   // library status (appended)
   'NEEDS_EDITING', // SPEC 1.4: a version whose status is "needs editing" can only be edited, not deployed or exported as an app
+  // deployments (appended)
+  'STACK_IN_USE', // deleting a stack another deployment uses as an existing resource (seed 5.2)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

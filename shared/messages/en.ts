@@ -43,6 +43,7 @@ export const messagesEn = {
   'error.HOST_UNAUTHORIZED': 'Not authorised for this studio host',
   'error.SECRET_NEEDED': 'The secret must be entered again',
   'error.NEEDS_EDITING': 'The template needs editing: it can only be edited',
+  'error.STACK_IN_USE': 'Used by another deployment',
   /** An error with a title and the English text of a message nobody has translated yet. */
   'error.untranslated': '{title}: {text}',
 
@@ -69,6 +70,8 @@ export const messagesEn = {
   /** What the cloud said, verbatim (its own words, in its language). */
   'cloud.said': ': {text}',
   'cloud.saidNotJson': ' and its answer is not JSON ({body})',
+  /** Seed 5.2: an existing resource used by another deployment cannot be deleted. */
+  'cloud.stackInUse': 'Stack "{name}" cannot be deleted: its resources ({resources}) are used as existing resources by {users}. Delete {users} first.',
   'cloud.stackExists': '{service} refused the name (409): a stack named "{name}" already exists in this project',
   'cloud.badResponse': '{service} at {url} did not answer with {expected} ({body})',
   'cloud.body': '{type}, {size}{start}',

@@ -38,6 +38,7 @@ export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   'error.HOST_UNAUTHORIZED': '未获准访问此工作室主机',
   'error.SECRET_NEEDED': '需要重新输入密码',
   'error.NEEDS_EDITING': `${zh.template}${zh.needsEditing}：只能编辑`,
+  'error.STACK_IN_USE': '已被其他编排部署使用',
   'error.untranslated': '{title}：{text}',
 
   'cloud.http.300': '{service} 返回了 API 版本列表（300）：该地址指向服务根路径，而不是某个 API 版本{said}',
@@ -59,6 +60,7 @@ export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   'cloud.http.504': '{service} 前面的网关超时（504）{said}',
   'cloud.http.failed': '{service} 失败（{status}）{said}',
   'cloud.http.refused': '{service} 拒绝了请求（{status}）{said}',
+  'cloud.stackInUse': `无法删除${zh.stack}“{name}”：它的资源（{resources}）被 {users} 作为已有资源使用。请先删除 {users}。`,
   'cloud.said': '：{text}',
   'cloud.saidNotJson': '，且应答不是 JSON（{body}）',
   'cloud.stackExists': `{service} 拒绝了该名称（409）：本项目中已有名为“{name}”的${zh.stack}`,
