@@ -8,7 +8,7 @@ export const nestedZhCN = {
   viaType: '{resource} 的嵌套' + zh.template,
   viaGroup: '资源组 {resource} 的成员',
   viaFile: '{resource} 中的 get_file',
-  viaFileTop: 'get_file',
+  viaFileTop: '通过 get_file 引用',
   unreferenced: '未被引用',
   notTemplate: '不是' + zh.template + '：请在本工具之外编辑',
   openHint: '在' + zh.visualEditor + '中打开',
@@ -25,7 +25,7 @@ export const nestedZhCN = {
   member: '{group}[0] · {file}（只读，{count} 个成员之一）',
   countUnknown: '?',
   problemsIn: '{file} 中的问题',
-  where: '{file}:{line}:{column}',
+  where: '{file} 第 {line} 行第 {column} 列',
   view: {
     label: zh.canvas + '视图',
     seed: '简明视图',
