@@ -1,5 +1,5 @@
 // 嵌套模版（文件树、文件标签页、逐层打开、资源组展开）与画布视图的中文文案（合并到 zh-CN.ts 的 `nested`；术语取自 glossary-zh-CN.ts）。
-import { zh } from './glossary-zh-CN';
+import { zh } from '../../shared/messages/glossary-zh-CN';
 
 export const nestedZhCN = {
   files: '文件',
