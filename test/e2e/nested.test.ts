@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
 import { startWebHost, type RunningHost } from './support/web-host';
-import { canvasIds, steadyNodeAt, yamlText } from './support/canvas';
+import { canvasIds, nodeData, steadyNodeAt, yamlText } from './support/canvas';
 
 const DIR = '/work/shared/corpus/heat-templates/hot/resource_group';
 const ENTRY = readFileSync(join(DIR, 'server_with_volumes.yaml'), 'utf8');
@@ -101,6 +101,29 @@ describe('nested templates in the browser', () => {
     await expect.poll(() => yamlText(page)).toContain('volume_sise');
     await editLine('size: { get_param: volume_sise }', 3, 'ize', 2);
     await expect.poll(() => yamlText(page)).toContain('size: { get_param: volume_size }');
+  });
+
+  it('expands the group in place to show one member read-only, and folds it again', async () => {
+    await page.getByTestId('file-tab-server_with_volumes.yaml').click();
+    await expect.poll(() => canvasIds(page)).toEqual(['group_of_volumes', 'instance']);
+    const g = await steadyNodeAt(page, 'group_of_volumes');
+    await page.mouse.click(g.x, g.y);
+    await page.getByTestId('expand-group').click();
+    await expect.poll(() => canvasIds(page)).toEqual(['group_of_volumes', 'instance', 'member:group_of_volumes', 'member:group_of_volumes/volume', 'member:group_of_volumes/volume_attachment']);
+    expect((await nodeData(page, 'member:group_of_volumes'))?.label).toBe('group_of_volumes[0] · volume_with_attachment.yaml (read-only, one member of ?)');
+    // The member shows the nested file as edited in its tab, and cannot be dragged.
+    const v = await steadyNodeAt(page, 'member:group_of_volumes/volume');
+    await page.mouse.move(v.x, v.y);
+    await page.mouse.down();
+    await page.mouse.move(v.x + 80, v.y + 60, { steps: 5 });
+    await page.mouse.up();
+    await expect(steadyNodeAt(page, 'member:group_of_volumes/volume')).resolves.toEqual(v);
+    expect(await yamlText(page)).toBe(ENTRY);
+    await screenshot(page, 'nested-group-expanded');
+    // The group is still the selection (a press on a member selects nothing): the button now folds it.
+    await expect(page.getByTestId('expand-group').textContent()).resolves.toContain('Fold group');
+    await page.getByTestId('expand-group').click();
+    await expect.poll(() => canvasIds(page)).toEqual(['group_of_volumes', 'instance']);
   });
 
   it('saves both files as one version', async () => {
