@@ -31,5 +31,6 @@ export const nestedEn = {
     seedHint: 'Helper resources (router interfaces, ports, floating-IP associations, volume attachments) folded into edges and badges',
     fullHint: 'Every Heat resource as its own node',
     folded: 'folded: {type} {name}',
+    publicIp: 'public IP',
   },
 };

@@ -33,5 +33,6 @@ export const nestedZhCN = {
     seedHint: '辅助资源（路由器接口、端口、' + zh.floatingIp + '关联、' + zh.volume + '挂载）折叠为连线和标记',
     fullHint: '每个 Heat 资源显示为一个节点',
     folded: '已折叠：{type} {name}',
+    publicIp: zh.floatingIp,
   },
 };
