@@ -5,9 +5,7 @@
 // reference); files nothing references are listed after the tree, so every
 // file a version holds is visible. Pure: the library details pane and the
 // editor both draw it.
-import { loadYaml } from '../hot/load';
-import { DiagnosticSink, LineIndex } from '../hot/diagnostics';
-import { toValue } from '../hot/node';
+import { plainValue } from './file-set';
 import { dirname, joinPath, normalize } from '../hot/paths';
 
 export type FileRole = 'entry' | 'template' | 'file' | 'unreferenced';
@@ -24,15 +22,6 @@ export interface FileTreeNode {
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const TEMPLATE_FILE = /\.(yaml|template)$/;
-
-function plainValue(text: string): unknown {
-  const sink = new DiagnosticSink('file', new LineIndex(text));
-  try {
-    return toValue(loadYaml(text, sink));
-  } catch {
-    return null;
-  }
-}
 
 export function isHotText(text: string): boolean {
   const v = plainValue(text);
