@@ -37,6 +37,13 @@ export function canvasStyle(): StylesheetJson {
     // Existing cloud resources (SPEC 1.5, "颜色高亮部分为已有资源"): an amber double border and glow; missing ones dashed red and faded.
     { selector: 'node[existing = 1]', style: { 'border-color': '#d97706', 'border-width': 5, 'border-style': 'double', 'underlay-color': '#fbbf24', 'underlay-opacity': 0.45, 'underlay-padding': 7 } },
     { selector: 'node[missing = 1]', style: { 'border-color': '#d62828', 'border-style': 'dashed', 'border-width': 3, 'underlay-color': '#d62828', 'underlay-opacity': 0.25, opacity: 0.7, color: '#b91c1c' } },
+    // A group expanded in place: a dashed frame around one member's resources, read-only (greyed labels).
+    { selector: 'node[frame = 1]', style: { shape: 'round-rectangle', 'background-color': '#f1f5f9', 'background-opacity': 0.7, 'background-image': 'none', 'border-color': '#64748b', 'border-style': 'dashed', 'border-width': 2, padding: '18px', 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, 'font-size': 11, color: '#334155', 'text-wrap': 'wrap', 'text-max-width': '200px' } },
+    { selector: 'node[member = 1][frame != 1]', style: { opacity: 0.85, color: '#475569' } },
+    // Seed view: a folded helper is a thicker edge (its label the port's fixed IP); a server with a floating IP says so in its label.
+    { selector: 'edge[kind = "folded"]', style: { width: 3, 'line-color': '#475569', 'target-arrow-shape': 'none', 'font-size': 10, color: '#1f2933', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85 } },
+    { selector: 'node[publicIp = 1]', style: { 'underlay-color': '#ea580c', 'underlay-opacity': 0.3, 'underlay-padding': 5 } },
+    { selector: 'edge[kind = "member"]', style: { 'line-style': 'dashed', 'line-color': '#64748b', 'target-arrow-color': '#64748b', width: 1.5 } },
     { selector: 'node:selected', style: { 'overlay-color': '#1d4ed8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
     { selector: 'node.target-ok', style: { 'underlay-color': '#22c55e', 'underlay-opacity': 0.5, 'underlay-padding': 10 } },
     { selector: 'node.target-no', style: { opacity: 0.35 } },

@@ -5,6 +5,7 @@ import { existingEn } from './existing-en';
 import { editorEn } from './editor-en';
 import { quotaEn } from './quota-en';
 import { needsEditingEn } from './needs-editing-en';
+import { nestedEn } from './nested-en';
 import { cloudsEn, deployEn, stacksEn } from './stacks-en';
 export const en = {
   app: {
@@ -198,6 +199,7 @@ export const en = {
   editor: editorEn,
   existing: existingEn,
   quota: quotaEn,
+  nested: nestedEn,
   stacksets: stacksetsEn,
   clouds: cloudsEn,
   stacks: stacksEn,

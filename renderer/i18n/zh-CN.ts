@@ -5,6 +5,7 @@ import { existingZhCN } from './existing-zh-CN';
 import { editorZhCN } from './editor-zh-CN';
 import { quotaZhCN } from './quota-zh-CN';
 import { needsEditingZhCN } from './needs-editing-zh-CN';
+import { nestedZhCN } from './nested-zh-CN';
 import { cloudsZhCN, deployZhCN, stacksZhCN } from './stacks-zh-CN';
 import type { Messages } from './en';
 import { zh } from '../../shared/messages/glossary-zh-CN';
@@ -203,6 +204,7 @@ export const zhCN: Shape<Messages> = {
   editor: editorZhCN,
   existing: existingZhCN,
   quota: quotaZhCN,
+  nested: nestedZhCN,
   stacksets: stacksetsZhCN,
   clouds: cloudsZhCN,
   stacks: stacksZhCN,

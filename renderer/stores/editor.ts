@@ -27,6 +27,33 @@ import { mergeLayout, layeredLayout } from '../canvas/layout';
 import type { Point } from '../canvas/layout';
 import type { TemplateDetails, TemplateOrigin } from '../../shared/library/model';
 import type { Message } from '../../shared/messages/message';
+import { fileTree, flattenTree, nestedFileOf } from '../../shared/library/file-tree';
+import type { FileTreeNode } from '../../shared/library/file-tree';
+import type { Diagnostic } from '../../shared/hot/diagnostics';
+
+/**
+ * One HOT file of the opened version as the editor holds it: the entry, or a
+ * nested template (its own tab: canvas + YAML, its own undo history).
+ */
+interface FileState {
+  doc: DocState;
+  positions: Record<string, Point>;
+  history: History;
+  savedText: string;
+  selection: string[];
+}
+
+/** Where a nested file's node positions are kept in the version's one layout map: `file:<path>#<node id>`. */
+export const NESTED_LAYOUT_PREFIX = 'file:';
+export function nestedLayoutKey(path: string, id: string): string {
+  return `${NESTED_LAYOUT_PREFIX}${path}#${id}`;
+}
+
+/** A step of the drill-down trail: the file shown, and the resource (in the previous step's file) that led there. */
+export interface Crumb {
+  file: string;
+  resource: string | null;
+}
 
 /** Drag data of the palette's Existing tab: `existing:<kind>:<cloud id>`. */
 export const EXISTING_ITEM_PREFIX = 'existing:';
@@ -50,18 +77,125 @@ export const useEditorStore = defineStore('editor', () => {
   const savedText = ref(BLANK_TEMPLATE);
   const savedPositions = ref('{}');
   const revision = ref(0);
-  const history = new History();
+  let history = new History();
   let clipboard: CopiedResource[] = [];
   /** Nested files and the environment of the opened version travel with every save unchanged. */
   let files: Record<string, string> = {};
   let environment: string | null = null;
   let entryPath = 'template.yaml';
+  /** The HOT files of the version not on show now (the entry among them while a nested file is), by path. */
+  const stash = new Map<string, FileState>();
+  const entryFile = ref('template.yaml');
+  const activeFile = ref('template.yaml');
+  /** Open tabs (paths), the entry always first. */
+  const tabs = ref<string[]>(['template.yaml']);
+  /** The drill-down trail to the file on show (a breadcrumb when longer than one). */
+  const crumbs = ref<Crumb[]>([{ file: 'template.yaml', resource: null }]);
+
+  /** Current texts of every file but the entry: edits in open nested tabs over the version's files. */
+  function currentFiles(): Record<string, string> {
+    const out = { ...files };
+    for (const [path, st] of stash) if (path !== entryFile.value) out[path] = st.doc.text;
+    if (activeFile.value !== entryFile.value) out[activeFile.value] = doc.value.text;
+    return out;
+  }
   /** What the quota panel counts beside the YAML: nested files, the environment, the entry's path. */
   function projectFiles(): { files: Record<string, string>; environment: string | null; entryPath: string } {
-    return { files, environment, entryPath };
+    return { files: currentFiles(), environment, entryPath };
+  }
+  /** The entry file's document, whichever tab is on show (the quota panel counts the entry). */
+  const entryDoc = computed<DocState>(() => (revision.value, activeFile.value === entryFile.value ? doc.value : (stash.get(entryFile.value)?.doc ?? doc.value)));
+  /** The version's files as a tree (entry first, nested files under what uses them), with the current texts. */
+  const tree = computed<FileTreeNode[]>(() => {
+    void revision.value;
+    // A single-file template (the common case, and the big ones) is not parsed again for its tree.
+    if (!Object.keys(files).length && !stash.size) return [{ path: entryFile.value, role: 'entry', template: true, children: [] }];
+    return fileTree(entryFile.value, entryDoc.value.text, currentFiles());
+  });
+  /** Problems of every HOT file, each located in its file. */
+  const problems = computed<{ file: string; diagnostics: Diagnostic[]; parseError: Diagnostic | null }[]>(() => {
+    void revision.value;
+    const out: { file: string; diagnostics: Diagnostic[]; parseError: Diagnostic | null }[] = [];
+    for (const { node } of flattenTree(tree.value)) {
+      const d = node.path === activeFile.value ? doc.value : stash.get(node.path)?.doc;
+      if (d) out.push({ file: node.path, diagnostics: d.diagnostics.filter((x) => x.severity !== 'info'), parseError: d.parseError });
+    }
+    return out;
+  });
+  /** The nested template a resource of the file on show uses (type: x.yaml, or a group's resource_def), if the version holds it. */
+  function nestedOf(resource: string): string | null {
+    const path = nestedFileOf(activeFile.value, doc.value.text, resource, currentFiles());
+    return path && (stash.has(path) || path === activeFile.value) ? path : null;
+  }
+  /** A nested file's document (for the group overlay), whichever tab is on show. */
+  function docOf(path: string): DocState | null {
+    return path === activeFile.value ? doc.value : (stash.get(path)?.doc ?? null);
   }
 
-  const dirty = computed(() => doc.value.text !== savedText.value || JSON.stringify(positions.value) !== savedPositions.value);
+  function fileDirty(path: string): boolean {
+    if (path === activeFile.value) return doc.value.text !== savedText.value;
+    const st = stash.get(path);
+    return !!st && st.doc.text !== st.savedText;
+  }
+  const dirty = computed(() => {
+    void revision.value;
+    if (doc.value.text !== savedText.value || JSON.stringify(allPositions()) !== savedPositions.value) return true;
+    for (const path of stash.keys()) if (fileDirty(path)) return true;
+    return false;
+  });
+
+  /** One layout map for the version: the entry's node ids as they are, nested files' under `file:<path>#`. */
+  function allPositions(): Record<string, Point> {
+    const out: Record<string, Point> = {};
+    const add = (path: string, pos: Record<string, Point>) => {
+      for (const [id, p] of Object.entries(pos)) out[path === entryFile.value ? id : nestedLayoutKey(path, id)] = p;
+    };
+    for (const [path, st] of stash) add(path, st.positions);
+    add(activeFile.value, positions.value);
+    return out;
+  }
+
+  /** Shows another HOT file of the version (a tab); `crumbTrail` replaces the breadcrumb. */
+  function showFile(path: string, crumbTrail?: Crumb[]): boolean {
+    if (path !== activeFile.value) {
+      const next = stash.get(path);
+      if (!next) return false;
+      stash.set(activeFile.value, { doc: doc.value, positions: positions.value, history, savedText: savedText.value, selection: selection.value });
+      stash.delete(path);
+      doc.value = next.doc;
+      positions.value = next.positions;
+      history = next.history;
+      savedText.value = next.savedText;
+      selection.value = next.selection;
+      activeFile.value = path;
+      refusal.value = null;
+    }
+    if (!tabs.value.includes(path)) tabs.value = [...tabs.value, path];
+    crumbs.value = crumbTrail ?? [{ file: path, resource: null }];
+    revision.value++;
+    return true;
+  }
+  /** Double-click on a nested stack or group: its template in a tab, the breadcrumb leading back. */
+  function drillDown(resource: string): boolean {
+    const path = nestedOf(resource);
+    if (!path) return false;
+    const at = crumbs.value.findIndex((c) => c.file === activeFile.value);
+    const trail = at >= 0 ? crumbs.value.slice(0, at + 1) : [{ file: activeFile.value, resource: null }];
+    return showFile(path, [...trail, { file: path, resource }]);
+  }
+  /** A breadcrumb step: back to that file, the trail cut there. */
+  function backTo(index: number): boolean {
+    const c = crumbs.value[index];
+    if (!c) return false;
+    return showFile(c.file, crumbs.value.slice(0, index + 1));
+  }
+  /** Closes a nested file's tab (its edits stay, and are saved with the rest). */
+  function closeTab(path: string): void {
+    if (path === entryFile.value) return;
+    if (path === activeFile.value) showFile(entryFile.value);
+    tabs.value = tabs.value.filter((p) => p !== path);
+    revision.value++;
+  }
   const canUndo = computed(() => (revision.value, history.canUndo));
   const canRedo = computed(() => (revision.value, history.canRedo));
 
@@ -100,14 +234,28 @@ export const useEditorStore = defineStore('editor', () => {
     files = details.latest.files;
     environment = details.latest.environment;
     entryPath = details.latest.entryPath;
-    const d = openDoc(details.latest.yaml);
+    const d = openDoc(details.latest.yaml, entryPath);
     doc.value = markRaw(d);
     positions.value = layoutFor(d, details.latest.layout);
     savedText.value = details.latest.yaml;
-    savedPositions.value = JSON.stringify(positions.value);
     selection.value = [];
     refusal.value = null;
-    history.clear();
+    history = new History();
+    entryFile.value = entryPath;
+    activeFile.value = entryPath;
+    tabs.value = [entryPath];
+    crumbs.value = [{ file: entryPath, resource: null }];
+    // Every nested HOT file is parsed and checked now: its problems show before its tab is opened.
+    stash.clear();
+    for (const { node } of flattenTree(fileTree(entryPath, details.latest.yaml, files))) {
+      if (node.role === 'entry' || !node.template) continue;
+      const nd = openDoc(files[node.path] as string, node.path);
+      const saved: Record<string, Point> = {};
+      const prefix = nestedLayoutKey(node.path, '');
+      for (const [k, p] of Object.entries(details.latest.layout)) if (k.startsWith(prefix)) saved[k.slice(prefix.length)] = p;
+      stash.set(node.path, { doc: markRaw(nd), positions: layoutFor(nd, saved), history: new History(), savedText: nd.text, selection: [] });
+    }
+    savedPositions.value = JSON.stringify(allPositions());
     revision.value++;
   }
 
@@ -270,7 +418,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** Rule 8 first; then the library computes the status and keeps a new immutable version. */
   async function save(meta: { name: string; description: string }): Promise<{ ok: true; version: number; status: string; statusReason: string; statusMsg: Message | null } | { ok: false; refusal: Refusal }> {
-    const v = saveVerdict(doc.value.topology);
+    const v = saveVerdict(entryDoc.value.topology);
     if (!v.ok) return { ok: false, refusal: { reason: v.reason, params: {} } };
     if (!templateId.value) {
       const created = await api.invoke('library.create', { name: meta.name, description: meta.description, tags: [], from: { kind: 'yaml', yaml: doc.value.text, layout: positions.value } });
@@ -280,7 +428,9 @@ export const useEditorStore = defineStore('editor', () => {
     if (meta.name !== name.value || meta.description !== description.value) {
       await api.invoke('library.update', { id: templateId.value, name: meta.name, description: meta.description });
     }
-    return afterSave(await api.invoke('library.saveVersion', { id: templateId.value, yaml: doc.value.text, layout: positions.value, files, environment, note: '' }));
+    // Every file in one version: the entry and each nested file as edited in its tab.
+    const entryText = entryDoc.value.text;
+    return afterSave(await api.invoke('library.saveVersion', { id: templateId.value, yaml: entryText, layout: allPositions(), files: currentFiles(), environment, note: '' }));
   }
 
   function afterSave(saved: TemplateDetails): { ok: true; version: number; status: string; statusReason: string; statusMsg: Message | null } {
@@ -289,7 +439,10 @@ export const useEditorStore = defineStore('editor', () => {
     description.value = saved.description;
     version.value = saved.latestVersion;
     savedText.value = doc.value.text;
-    savedPositions.value = JSON.stringify(positions.value);
+    files = saved.latest.files;
+    for (const st of stash.values()) st.savedText = st.doc.text;
+    savedPositions.value = JSON.stringify(allPositions());
+    revision.value++;
     return { ok: true, version: saved.latestVersion, status: saved.status, statusReason: saved.statusReason, statusMsg: saved.statusMsg };
   }
 
@@ -297,5 +450,6 @@ export const useEditorStore = defineStore('editor', () => {
     templateId, name, description, origin, version, doc, positions, selection, refusal, revision, dirty, canUndo, canRedo,
     open, setText, drop, connect, edit, deleteSelection, copy, paste, move, autoLayout, undo, redo, save,
     targetsForItem, targetsFrom, explainConnect, projectFiles,
+    entryFile, activeFile, tabs, crumbs, entryDoc, tree, problems, nestedOf, docOf, fileDirty, showFile, drillDown, backTo, closeTab,
   };
 });

@@ -45,8 +45,8 @@ export const useQuotaStore = defineStore('quota', () => {
     const environments = [project.environment, clouds.active?.sandbox ? sandboxEnvironmentYaml() : null].filter((e): e is string => !!e);
     count.value = countTemplate({
       // While the YAML does not parse the canvas shows the last good version: so does the count.
-      yaml: editor.doc.good.text,
-      parsed: editor.doc.good,
+      yaml: editor.entryDoc.good.text,
+      parsed: editor.entryDoc.good,
       entryPath: project.entryPath,
       files: project.files,
       environments,
@@ -104,7 +104,8 @@ export const useQuotaStore = defineStore('quota', () => {
   // Another template opened: counted at once, before the panel renders (a
   // 'pre' watcher); edits of the same one are debounced.
   watch(
-    () => editor.doc,
+    // The entry, or a nested file edited in its tab (the count multiplies its resources).
+    [() => editor.entryDoc, () => editor.doc],
     () => {
       if (!started) return;
       if (editor.templateId !== countedTemplate.value) recount();

@@ -58,7 +58,8 @@ export function referencedFiles(entryPath: string, read: (path: string) => strin
   return { files: [...reached].sort(), problems };
 }
 
-function plainValue(text: string): unknown {
+/** A YAML text as plain data, or null when it does not parse (shared with file-tree.ts). */
+export function plainValue(text: string): unknown {
   const sink = new DiagnosticSink('file', new LineIndex(text));
   try {
     return toValue(loadYaml(text, sink));

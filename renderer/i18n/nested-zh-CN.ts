@@ -1,0 +1,38 @@
+// 嵌套模版（文件树、文件标签页、逐层打开、资源组展开）与画布视图的中文文案（合并到 zh-CN.ts 的 `nested`；术语取自 glossary-zh-CN.ts）。
+import { zh } from '../../shared/messages/glossary-zh-CN';
+
+export const nestedZhCN = {
+  files: '文件',
+  filesTab: '文件（{n}）',
+  entry: '入口',
+  viaType: '{resource} 的嵌套' + zh.template,
+  viaGroup: '资源组 {resource} 的成员',
+  viaFile: '{resource} 中的 get_file',
+  viaFileTop: '通过 get_file 引用',
+  unreferenced: '未被引用',
+  notTemplate: '不是' + zh.template + '：请在本工具之外编辑',
+  openHint: '在' + zh.visualEditor + '中打开',
+  tabs: '已打开的文件',
+  closeTab: '关闭 {file}',
+  unsaved: '未保存',
+  breadcrumb: '逐层打开路径',
+  back: '返回 {file}',
+  crumbVia: '{resource}（{file}）',
+  drillHint: '双击嵌套' + zh.template + '资源或资源组，打开其' + zh.template,
+  expandGroup: '展开资源组',
+  collapseGroup: '收起资源组',
+  expandHint: '在原处显示所选资源组的一个成员（只读）',
+  member: '{group}[0] · {file}（只读，{count} 个成员之一）',
+  countUnknown: '?',
+  problemsIn: '{file} 中的问题',
+  where: '{file} 第 {line} 行第 {column} 列',
+  view: {
+    label: zh.canvas + '视图',
+    seed: '简明视图',
+    full: '全部资源',
+    seedHint: '辅助资源（路由器接口、端口、' + zh.floatingIp + '关联、' + zh.volume + '挂载）折叠为连线和标记',
+    fullHint: '每个 Heat 资源显示为一个节点',
+    folded: '已折叠：{type} {name}',
+    publicIp: zh.floatingIp,
+  },
+};
