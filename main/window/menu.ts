@@ -22,6 +22,8 @@ export function buildMenu(send: (command: MenuCommand) => void, labels = ENGLISH
       label: labels.view,
       submenu: [
         { label: labels.library, accelerator: 'CmdOrCtrl+1', click: () => send('open-library') },
+        // Ctrl+K (and F1) reach the page itself; the menu shows the other key of the palette.
+        { label: labels.commandPalette, accelerator: 'CmdOrCtrl+Shift+P', click: () => send('command-palette') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -51,6 +53,7 @@ export const ENGLISH_LABELS = {
   quit: 'Quit',
   view: 'View',
   library: 'Library',
+  commandPalette: 'Command Palette…',
   help: 'Help',
   about: 'About Heat Studio',
   heatDocs: 'HOT Template Guide',

@@ -4,6 +4,7 @@ import { appsEn } from './apps-en';
 import { existingEn } from './existing-en';
 import { editorEn } from './editor-en';
 import { quotaEn } from './quota-en';
+import { keyboardEn } from './keyboard-en';
 import { cloudsEn, deployEn, stacksEn } from './stacks-en';
 export const en = {
   app: {
@@ -195,6 +196,7 @@ export const en = {
   editor: editorEn,
   existing: existingEn,
   quota: quotaEn,
+  keyboard: keyboardEn,
   stacksets: stacksetsEn,
   clouds: cloudsEn,
   stacks: stacksEn,

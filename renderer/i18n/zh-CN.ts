@@ -4,6 +4,7 @@ import { appsZhCN } from './apps-zh-CN';
 import { existingZhCN } from './existing-zh-CN';
 import { editorZhCN } from './editor-zh-CN';
 import { quotaZhCN } from './quota-zh-CN';
+import { keyboardZhCN } from './keyboard-zh-CN';
 import { cloudsZhCN, deployZhCN, stacksZhCN } from './stacks-zh-CN';
 import type { Messages } from './en';
 import { zh } from './glossary-zh-CN';
@@ -200,6 +201,7 @@ export const zhCN: Shape<Messages> = {
   editor: editorZhCN,
   existing: existingZhCN,
   quota: quotaZhCN,
+  keyboard: keyboardZhCN,
   stacksets: stacksetsZhCN,
   clouds: cloudsZhCN,
   stacks: stacksZhCN,
