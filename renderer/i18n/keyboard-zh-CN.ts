@@ -1,5 +1,5 @@
 // 命令面板、快捷键列表与键盘编辑画布的中文文案（并入 zh-CN.ts 的 `keyboard`）。
-import { zh } from './glossary-zh-CN';
+import { zh } from '../../shared/messages/glossary-zh-CN';
 
 export const keyboardZhCN = {
   palette: {
