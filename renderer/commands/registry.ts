@@ -93,7 +93,10 @@ export const useCommandStore = defineStore('commands', () => {
     await action.run();
   }
 
-  function openPalette(): void {
+  /** Only actions whose id starts with this are listed (C: the connect targets); '' lists all. */
+  const only = ref('');
+  function openPalette(idPrefix = ''): void {
+    only.value = idPrefix;
     sheetOpen.value = false;
     paletteOpen.value = true;
   }
@@ -102,7 +105,7 @@ export const useCommandStore = defineStore('commands', () => {
     sheetOpen.value = true;
   }
 
-  return { sources, recent, paletteOpen, sheetOpen, register, actions, run, openPalette, openSheet };
+  return { sources, recent, paletteOpen, sheetOpen, only, register, actions, run, openPalette, openSheet };
 });
 
 /** Registers a screen's actions for as long as the calling component is mounted. */

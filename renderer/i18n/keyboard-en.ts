@@ -38,6 +38,7 @@ export const keyboardEn = {
     addType: 'Add a resource of type {type}',
     select: 'Select resource {name}',
     connect: 'Connect the selected resource to…',
+    connectTo: 'Connect {from} to {to}',
     rename: 'Rename the selected resource',
     inspect: 'Edit the selected resource in the inspector',
     focusPalette: 'Go to the resource palette',

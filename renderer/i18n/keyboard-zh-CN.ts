@@ -40,6 +40,7 @@ export const keyboardZhCN = {
     addType: '添加类型为 {type} 的资源',
     select: '选择资源 {name}',
     connect: '将所选资源连接到…',
+    connectTo: '将 {from} 连接到 {to}',
     rename: '重命名所选资源',
     inspect: `在${zh.inspector}中编辑所选资源`,
     focusPalette: '转到资源面板',
