@@ -51,6 +51,8 @@ export function menuTemplate(
       label: label('menu.view'),
       submenu: [
         { label: label('menu.library'), accelerator: 'CmdOrCtrl+1', click: () => send('open-library') },
+        // Ctrl+K and F1 reach the page itself; the menu shows the palette's other key.
+        { label: label('menu.commandPalette'), accelerator: 'CmdOrCtrl+Shift+P', click: () => send('command-palette') },
         { type: 'separator' },
         { role: 'resetZoom', label: label('menu.resetZoom') },
         { role: 'zoomIn', label: label('menu.zoomIn') },

@@ -1,6 +1,7 @@
 // Keyboard shortcuts and small canvas helpers of the editor view, pure or
 // DOM-light so the mapping from keys to commands is testable.
 import type { Topology } from '../../shared/topology/model';
+import type { Direction } from './spatial-select';
 
 export interface EditorCommands {
   undo(): void;
@@ -22,12 +23,23 @@ export interface EditorCommands {
   selectAll(): void;
   collapse(): void;
   nudge(dx: number, dy: number): void;
+  /** Select the nearest node in that direction (spatial-select.ts). */
+  selectToward(dir: Direction): void;
+  /** F2: the inspector's name field, to rename the selected node. */
+  rename(): void;
+  /** Enter: the inspector's first field of the selected node. */
+  inspect(): void;
 }
 
 function inTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || typeof el.closest !== 'function') return false;
   return !!el.closest('input, textarea, select, .cm-editor, dialog');
+}
+
+function onControl(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && typeof el.closest === 'function' && !!el.closest('button, a, [role=tab], [role=option], summary');
 }
 
 /** Routes a keydown to a command. Text fields keep their keys, except Ctrl+S and Ctrl+F. */
@@ -49,18 +61,24 @@ export function handleEditorKey(ev: KeyboardEvent, c: EditorCommands): boolean {
   if (mod && key === 'a') return run(() => c.selectAll());
   if (mod) return false;
   const step = ev.shiftKey ? 50 : 10;
+  // Arrows walk the selection from node to node; with Alt they move the selected nodes.
+  const arrows: Record<string, [Direction, number, number]> = {
+    ArrowLeft: ['left', -step, 0],
+    ArrowRight: ['right', step, 0],
+    ArrowUp: ['up', 0, -step],
+    ArrowDown: ['down', 0, step],
+  };
+  const arrow = arrows[ev.key];
+  if (arrow) return run(() => (ev.altKey ? c.nudge(arrow[1], arrow[2]) : c.selectToward(arrow[0])));
   switch (ev.key) {
     case 'Delete':
     case 'Backspace':
       return run(() => c.delete());
-    case 'ArrowLeft':
-      return run(() => c.nudge(-step, 0));
-    case 'ArrowRight':
-      return run(() => c.nudge(step, 0));
-    case 'ArrowUp':
-      return run(() => c.nudge(0, -step));
-    case 'ArrowDown':
-      return run(() => c.nudge(0, step));
+    case 'F2':
+      return run(() => c.rename());
+    case 'Enter':
+      // Enter on a button or a tab presses it; only on the canvas (or nothing focused) it opens the inspector.
+      return onControl(ev.target) ? false : run(() => c.inspect());
     case 'Escape':
       return run(() => c.escape());
     case '+':

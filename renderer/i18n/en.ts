@@ -6,6 +6,7 @@ import { editorEn } from './editor-en';
 import { quotaEn } from './quota-en';
 import { needsEditingEn } from './needs-editing-en';
 import { nestedEn } from './nested-en';
+import { keyboardEn } from './keyboard-en';
 import { cloudsEn, deployEn, stacksEn } from './stacks-en';
 export const en = {
   app: {
@@ -200,6 +201,7 @@ export const en = {
   existing: existingEn,
   quota: quotaEn,
   nested: nestedEn,
+  keyboard: keyboardEn,
   stacksets: stacksetsEn,
   clouds: cloudsEn,
   stacks: stacksEn,

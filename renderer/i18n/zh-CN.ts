@@ -6,6 +6,7 @@ import { editorZhCN } from './editor-zh-CN';
 import { quotaZhCN } from './quota-zh-CN';
 import { needsEditingZhCN } from './needs-editing-zh-CN';
 import { nestedZhCN } from './nested-zh-CN';
+import { keyboardZhCN } from './keyboard-zh-CN';
 import { cloudsZhCN, deployZhCN, stacksZhCN } from './stacks-zh-CN';
 import type { Messages } from './en';
 import { zh } from '../../shared/messages/glossary-zh-CN';
@@ -205,6 +206,7 @@ export const zhCN: Shape<Messages> = {
   existing: existingZhCN,
   quota: quotaZhCN,
   nested: nestedZhCN,
+  keyboard: keyboardZhCN,
   stacksets: stacksetsZhCN,
   clouds: cloudsZhCN,
   stacks: stacksZhCN,

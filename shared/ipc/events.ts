@@ -24,7 +24,7 @@ export interface StudioEvents {
   'stacksets.operation': { stack_set_id: string; operation: StackSetOperation; progress: OperationProgress; instances: InstanceRun[] };
 }
 
-export type MenuCommand = 'new-template' | 'import' | 'export' | 'about' | 'open-library';
+export type MenuCommand = 'new-template' | 'import' | 'export' | 'about' | 'open-library' | 'command-palette';
 
 export type StudioEventType = keyof StudioEvents;
 export interface StudioEvent<K extends StudioEventType = StudioEventType> {

@@ -144,6 +144,7 @@ export const messagesEn = {
   'menu.selectAll': 'Select All',
   'menu.view': 'View',
   'menu.library': 'Library',
+  'menu.commandPalette': 'Command Palette…',
   'menu.resetZoom': 'Actual Size',
   'menu.zoomIn': 'Zoom In',
   'menu.zoomOut': 'Zoom Out',

@@ -131,6 +131,7 @@ export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   'menu.selectAll': '全选',
   'menu.view': '视图',
   'menu.library': `${zh.template}库`,
+  'menu.commandPalette': '命令面板…',
   'menu.resetZoom': '实际大小',
   'menu.zoomIn': '放大',
   'menu.zoomOut': '缩小',

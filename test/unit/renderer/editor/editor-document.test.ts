@@ -82,7 +82,7 @@ describe('YAML view helpers', () => {
 describe('canvas commands', () => {
   const calls: string[] = [];
   const c = new Proxy({}, { get: (_t, name: string) => (...args: unknown[]) => calls.push([name, ...args].join(' ')) }) as EditorCommands;
-  const key = (k: string, mods: Partial<KeyboardEvent> = {}) => handleEditorKey({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, target: null, preventDefault: () => {}, ...mods } as unknown as KeyboardEvent, c);
+  const key = (k: string, mods: Partial<KeyboardEvent> = {}) => handleEditorKey({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, target: null, preventDefault: () => {}, ...mods } as unknown as KeyboardEvent, c);
 
   it('maps the shortcuts of the issue to commands', () => {
     calls.length = 0;
@@ -93,9 +93,13 @@ describe('canvas commands', () => {
     key('v', { ctrlKey: true });
     key('s', { ctrlKey: true });
     key('f', { ctrlKey: true });
-    key('ArrowLeft');
-    key('ArrowDown', { shiftKey: true });
-    expect(calls).toEqual(['delete', 'undo', 'redo', 'copy', 'paste', 'save', 'search', 'nudge -10 0', 'nudge 0 50']);
+    key('ArrowLeft', { altKey: true });
+    key('ArrowDown', { altKey: true, shiftKey: true });
+    key('ArrowUp');
+    key('ArrowRight');
+    key('F2');
+    key('Enter');
+    expect(calls).toEqual(['delete', 'undo', 'redo', 'copy', 'paste', 'save', 'search', 'nudge -10 0', 'nudge 0 50', 'selectToward up', 'selectToward right', 'rename', 'inspect']);
   });
 
   it('searches by name or type and finds a node neighbourhood', () => {
