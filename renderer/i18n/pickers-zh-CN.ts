@@ -1,5 +1,5 @@
 // 部署表单的云端选择器与密钥对（并入 zh-CN.ts 的 `pickers`）。
-import { zh } from './glossary-zh-CN';
+import { zh } from '../../shared/messages/glossary-zh-CN';
 
 export const pickersZhCN = {
   count: '{cloud} 中共 {n} 个',
