@@ -13,6 +13,7 @@ import { composeServices } from '../../main/compose';
 import { openstackCli, requireFullCloud, type FullTestCloud } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
 import { dragOnto } from './support/canvas';
+import { addDemoProfile } from './support/profiles';
 import { startWebHost, type RunningHost } from './support/web-host';
 
 /** The `value` of the datalist option whose label starts with `name` (what picking it in the list types). */
@@ -62,18 +63,7 @@ describe('the deploy form uses the cloud (issue 15)', () => {
 
   it('adds the full cloud as demo on the profiles screen', async () => {
     await page.goto(host.url);
-    await page.getByTestId('nav-clouds').click();
-    await page.getByTestId('new-profile').click();
-    await page.getByTestId('pf-name').fill('demo-full');
-    await page.getByTestId('pf-authUrl').fill(cloud.authUrl);
-    await page.getByTestId('pf-region').fill('RegionOne');
-    await page.getByTestId('pf-username').fill(cloud.users.demo.username);
-    await page.getByTestId('pf-project').fill(cloud.users.demo.project);
-    await page.getByTestId('pf-secret').fill(cloud.users.demo.password);
-    await page.getByTestId('pf-save').click();
-    await page.getByTestId('profile-demo-full').click();
-    await page.getByTestId('test-profile').click();
-    await expect(page.getByTestId('profile-demo-full').textContent()).resolves.toContain('Active');
+    await addDemoProfile(page, cloud, 'demo-full', { sandbox: false });
   });
 
   it('saves a server dropped on a blank canvas', async () => {
