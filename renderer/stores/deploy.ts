@@ -1,6 +1,7 @@
 // The deploy and update dialogs' work: what is being deployed (a library
 // version or a picked YAML file), its parameter form, Heat's preview before
 // creating, and Heat's change preview before an update.
+import type { DeploySet } from '../../shared/deploy/picked-set';
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { useApi } from '../api/client';
@@ -19,6 +20,8 @@ export interface DeployTarget {
   /** Default stack name: the template's name. */
   name: string;
   label: string;
+  /** An environment file picked with the template ("Deploy a YAML file…" with several files): the form starts with it. */
+  environment?: { path: string; text: string } | null;
 }
 
 export const useDeployStore = defineStore('deploy', () => {
@@ -38,6 +41,13 @@ export const useDeployStore = defineStore('deploy', () => {
   function openYaml(fileName: string, yaml: string): void {
     const base = fileName.replace(/\.(ya?ml|json|template)$/i, '');
     target.value = { source: { kind: 'yaml', yaml, files: {}, entryPath: 'template.yaml' }, yaml, name: base || 'stack', label: fileName };
+  }
+
+  /** An entry template picked with its nested files and environment (shared/deploy/picked-set.ts chose which is which). */
+  function openSet(set: DeploySet): void {
+    const base = set.entryPath.split('/').pop()!.replace(/\.(ya?ml|json|template)$/i, '');
+    const label = [set.entryPath, ...Object.keys(set.files), ...(set.environment ? [set.environment.path] : [])].join(' + ');
+    target.value = { source: { kind: 'yaml', yaml: set.yaml, files: set.files, entryPath: set.entryPath }, yaml: set.yaml, name: base || 'stack', label, environment: set.environment };
   }
 
   function close(): void {
@@ -105,5 +115,5 @@ export const useDeployStore = defineStore('deploy', () => {
     return (await api.invoke('library.getVersion', { id: templateId, number: version })).yaml;
   }
 
-  return { target, changes, openLibrary, openYaml, close, preview, checkQuota, checkUpdateQuota, create, previewUpdate, update, versionsOf, versionYaml };
+  return { target, changes, openLibrary, openYaml, openSet, close, preview, checkQuota, checkUpdateQuota, create, previewUpdate, update, versionsOf, versionYaml };
 });

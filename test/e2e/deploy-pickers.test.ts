@@ -12,7 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import { openstackCli, requireFullCloud, type FullTestCloud } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
-import { dragOnto } from './support/canvas';
+import { parse as parseYaml } from 'yaml';
+import { dragOnto, steadyNodeAt, yamlText } from './support/canvas';
 import { addDemoProfile } from './support/profiles';
 import { startWebHost, type RunningHost } from './support/web-host';
 
@@ -32,6 +33,7 @@ describe('the deploy form uses the cloud (issue 15)', () => {
   const template = `first-server-${run}`;
   const stackName = `e2e-pickers-${run}`;
   const keyName = `e2e-key-${run}`;
+  const inspectorKey = `e2e-inspector-key-${run}`;
   let cloud: FullTestCloud;
   let host: RunningHost;
   let browser: Browser;
@@ -53,10 +55,12 @@ describe('the deploy form uses the cloud (issue 15)', () => {
       for (const s of list?.value ?? []) if (s.stack_name === stackName) await cleanup.cloud.action(p.id, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
     }
     cleanup.dispose();
-    try {
-      openstackCli(cloud, 'demo', ['keypair', 'delete', keyName]); // the test's leftovers, not part of the journey
-    } catch {
-      // never created
+    for (const k of [keyName, inspectorKey]) {
+      try {
+        openstackCli(cloud, 'demo', ['keypair', 'delete', k]); // the test's leftovers, not part of the journey
+      } catch {
+        // never created
+      }
     }
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -66,7 +70,7 @@ describe('the deploy form uses the cloud (issue 15)', () => {
     await addDemoProfile(page, cloud, 'demo-full', { sandbox: false });
   });
 
-  it('saves a server dropped on a blank canvas', async () => {
+  it('drops a server on a blank canvas', async () => {
     await page.getByTestId('nav-library').click();
     await page.getByTestId('new-template').click();
     await page.getByTestId('create-name').fill(template);
@@ -75,6 +79,27 @@ describe('the deploy form uses the cloud (issue 15)', () => {
     await page.getByTestId('editor').waitFor();
     await dragOnto(page, 'palette-server', { dx: 60, dy: 60 });
     await page.waitForFunction(() => (window as unknown as { __hsCanvas: { ids(): string[] } }).__hsCanvas.ids().includes('server_1'));
+  });
+
+  it("offers Create key pair beside the inspector's key_name, and the new key pair becomes the parameter's default", async () => {
+    await page.getByTestId('fit').click();
+    const s = await steadyNodeAt(page, 'server_1');
+    await page.mouse.click(s.x, s.y);
+    const field = page.getByTestId('prop-key_name');
+    await field.getByTestId('keypair-create').click();
+    await field.getByTestId('keypair-name').fill(inspectorKey);
+    await field.getByTestId('keypair-submit').click();
+    await expect(field.getByTestId('keypair-done').textContent()).resolves.toContain(inspectorKey);
+    await expect.poll(async () => (parseYaml(await yamlText(page)) as { parameters: Record<string, { default?: string }> }).parameters.key_name?.default).toBe(inspectorKey);
+    // The inventory is read again, so the picker lists it.
+    await expect.poll(() => page.locator('#cloud-key_name option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain(inspectorKey);
+    await screenshot(page, 'editor-inspector-keypair');
+    const [download] = await Promise.all([page.waitForEvent('download'), field.getByTestId('keypair-save').click()]);
+    expect(download.suggestedFilename()).toBe(`${inspectorKey}.pem`);
+  });
+
+  it('saves the canvas-made template', async () => {
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } }); // focus back on the editor for its shortcut
     await page.keyboard.press('Control+s');
     await page.getByTestId('save-dialog').waitFor();
     await page.getByTestId('save-submit').click();
@@ -97,6 +122,7 @@ describe('the deploy form uses the cloud (issue 15)', () => {
   });
 
   it('creates a key pair in the studio and offers its private key once, as a download', async () => {
+    await expect(page.getByTestId('param-key_name').getAttribute('placeholder')).resolves.toBe(inspectorKey); // the template's default
     await page.getByTestId('keypair-create').click();
     await page.getByTestId('keypair-name').fill(keyName);
     await page.getByTestId('keypair-submit').click();
@@ -114,9 +140,10 @@ describe('the deploy form uses the cloud (issue 15)', () => {
   it('deploys the canvas-made server with that key pair to CREATE_COMPLETE', async () => {
     await page.getByTestId('deploy-preview-button').click();
     await expect(page.getByTestId('deploy-preview').textContent()).resolves.toContain('server_1');
+    await screenshot(page, 'deploy-pickers-preview');
     await page.getByTestId('deploy-create').click();
-    await expect(page.getByTestId('stack-name').textContent()).resolves.toBe(stackName);
     try {
+      await expect(page.getByTestId('stack-name').textContent()).resolves.toBe(stackName);
       await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', null, { timeout: 240_000 });
     } finally {
       await screenshot(page, 'deploy-pickers-complete');
