@@ -77,11 +77,11 @@ export const stacksZhCN = {
   refresh: '刷新',
   reconnecting: '离线：正在重新连接…',
   deployYaml: '部署 YAML 文件…',
-  deployYamlHint: `选择一个${zh.template}，或同时选择${zh.template}及其嵌套${zh.template}、get_file 文件和环境文件（可多选）。`,
+  deployYamlHint: `选择一个${zh.template}，或同时选择${zh.template}及其嵌套${zh.template}、get_file 文件和${zh.environmentFile}（可多选）。`,
   deployFiles: {
     noTemplate: `所选文件中没有 Heat ${zh.template}（缺少 heat_template_version）：{paths}。`,
     severalEntries: `所选文件中有多个未被其他${zh.template}引用的${zh.template}（{paths}）：请只选一个${zh.template}及其所需文件。`,
-    severalEnvironments: '所选文件中有多个环境文件（{paths}）：请只选一个。',
+    severalEnvironments: `所选文件中有多个${zh.environmentFile}（{paths}）：请只选一个。`,
     missing: `${zh.template}引用了未选择的文件：{paths}。请一并选择。`,
   },
   noCloud: `还没有云配置：添加一个后即可查看和创建${zh.stack}。`,
