@@ -10,6 +10,10 @@ import { AppError } from '../../shared/ipc/errors';
 import type { ProfileService } from '../cloud/profile-service';
 import type { InventoryCacheRepo, InventoryKey } from '../library/inventory-cache-repo';
 import { OFFLINE_CODES, readInventory } from './inventory-reader';
+import type { ChoiceList } from '../../shared/existing/choices';
+import type { CreatedKeyPair } from '../../shared/ipc/existing.contract';
+import { readChoices } from './choices-reader';
+import { generateKey, parsePublicKey, uploadKeyPair, KEY_NAME, type KeyAlgorithm } from './keypairs';
 
 export class InventoryService {
   constructor(
@@ -37,6 +41,24 @@ export class InventoryService {
 
   live(profileId: string): Promise<Inventory> {
     return readInventory(this.profiles.connection(profileId));
+  }
+
+  /** The deploy form's pickers, live (a picker offers what exists now; offline, each list carries the reason). */
+  choices(profileId: string, constraints: readonly string[]): Promise<ChoiceList[]> {
+    return readChoices(this.profiles.connection(profileId), constraints);
+  }
+
+  /**
+   * A key pair in the profile's project. Generated: the key is made here and
+   * only its public half uploaded; the private key is answered once and kept
+   * nowhere. Imported: the pasted public key is checked, then uploaded.
+   */
+  async createKeyPair(profileId: string, name: string, how: { mode: 'generate'; algorithm: KeyAlgorithm } | { mode: 'import'; publicKey: string }): Promise<CreatedKeyPair> {
+    const keyName = name.trim();
+    if (!KEY_NAME.test(keyName)) throw new AppError('BAD_REQUEST', `"${keyName.slice(0, 60)}" cannot be a key pair name: letters, digits, '_', '.', '-' (starting with a letter or digit), at most 255.`);
+    const key = how.mode === 'generate' ? generateKey(how.algorithm, keyName) : { ...parsePublicKey(how.publicKey), privateKey: null };
+    const up = await uploadKeyPair(this.profiles.connection(profileId), keyName, key.publicKey);
+    return { name: up.name, fingerprint: up.fingerprint || key.fingerprint, publicKey: key.publicKey, privateKey: key.privateKey };
   }
 
   /**

@@ -1,6 +1,7 @@
 // English UI strings. zh-CN.ts must have the same keys (a unit test checks).
 import { stacksetsEn } from './stacksets-en';
 import { appsEn } from './apps-en';
+import { pickersEn } from './pickers-en';
 import { existingEn } from './existing-en';
 import { editorEn } from './editor-en';
 import { quotaEn } from './quota-en';
@@ -199,6 +200,7 @@ export const en = {
   },
   editor: editorEn,
   existing: existingEn,
+  pickers: pickersEn,
   quota: quotaEn,
   nested: nestedEn,
   keyboard: keyboardEn,

@@ -1,6 +1,7 @@
 // 简体中文界面文字（与 en.ts 的键一一对应；术语取自 glossary-zh-CN.ts）。
 import { stacksetsZhCN } from './stacksets-zh-CN';
 import { appsZhCN } from './apps-zh-CN';
+import { pickersZhCN } from './pickers-zh-CN';
 import { existingZhCN } from './existing-zh-CN';
 import { editorZhCN } from './editor-zh-CN';
 import { quotaZhCN } from './quota-zh-CN';
@@ -204,6 +205,7 @@ export const zhCN: Shape<Messages> = {
   },
   editor: editorZhCN,
   existing: existingZhCN,
+  pickers: pickersZhCN,
   quota: quotaZhCN,
   nested: nestedZhCN,
   keyboard: keyboardZhCN,

@@ -1,6 +1,7 @@
 // The deploy and update dialogs' work: what is being deployed (a library
 // version or a picked YAML file), its parameter form, Heat's preview before
 // creating, and Heat's change preview before an update.
+import type { DeploySet } from '../../shared/deploy/picked-set';
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { useApi } from '../api/client';
@@ -23,6 +24,8 @@ export interface DeployTarget {
   label: string;
   /** SPEC 1.4: why this version or file can only be edited (main refuses the create too); null when it may be deployed. */
   needsEditing: { reason: string; msg: Message | null; kind: 'template' | 'version' | 'file'; version?: number } | null;
+  /** An environment file picked with the template ("Deploy a YAML file…" with several files): the form starts with it. */
+  environment?: { path: string; text: string } | null;
 }
 
 export const useDeployStore = defineStore('deploy', () => {
@@ -46,6 +49,16 @@ export const useDeployStore = defineStore('deploy', () => {
     const verdict = versionStatus(null, { yaml, files: {}, entryPath: 'template.yaml', environment: null });
     const needsEditing = verdict.status === 'needs_editing' ? { reason: verdict.reason, msg: verdict.msg, kind: 'file' as const } : null;
     target.value = { source: { kind: 'yaml', yaml, files: {}, entryPath: 'template.yaml' }, yaml, name: base || 'stack', label: fileName, needsEditing };
+  }
+
+  /** An entry template picked with its nested files and environment (shared/deploy/picked-set.ts chose which is which). */
+  function openSet(set: DeploySet): void {
+    const base = set.entryPath.split('/').pop()!.replace(/\.(ya?ml|json|template)$/i, '');
+    const label = [set.entryPath, ...Object.keys(set.files), ...(set.environment ? [set.environment.path] : [])].join(' + ');
+    // Judged as main will judge it (SPEC 1.4): with its nested files and its environment.
+    const verdict = versionStatus(null, { yaml: set.yaml, files: set.files, entryPath: set.entryPath, environment: set.environment?.text ?? null });
+    const needsEditing = verdict.status === 'needs_editing' ? { reason: verdict.reason, msg: verdict.msg, kind: 'file' as const } : null;
+    target.value = { source: { kind: 'yaml', yaml: set.yaml, files: set.files, entryPath: set.entryPath }, yaml: set.yaml, name: base || 'stack', label, environment: set.environment, needsEditing };
   }
 
   function close(): void {
@@ -124,5 +137,5 @@ export const useDeployStore = defineStore('deploy', () => {
     return (await api.invoke('library.getVersion', { id: templateId, number: version })).yaml;
   }
 
-  return { target, changes, openLibrary, openYaml, close, refreshStatus, preview, checkQuota, checkUpdateQuota, create, previewUpdate, update, versionsOf, versionYaml };
+  return { target, changes, openLibrary, openYaml, openSet, close, refreshStatus, preview, checkQuota, checkUpdateQuota, create, previewUpdate, update, versionsOf, versionYaml };
 });

@@ -18,7 +18,7 @@ export const RENDERER_CHANNELS = [
   'cloud.stacks.delete', 'cloud.stacks.dependencies', 'cloud.stacks.events', 'cloud.stacks.list', 'cloud.stacks.resources', 'cloud.stacks.resume', 'cloud.stacks.show',
   'cloud.stacks.suspend', 'cloud.stacks.template', 'cloud.watch.start',
   'deploy.create', 'deploy.origin', 'deploy.origins', 'deploy.preview', 'deploy.previewUpdate', 'deploy.update',
-  'existing.inventory',
+  'existing.choices', 'existing.createKeyPair', 'existing.inventory',
   'files.exportBundle', 'files.importFiles', 'files.importUrl', 'files.importZip',
   'library.create', 'library.delete', 'library.get', 'library.getVersion', 'library.list', 'library.resourceTypes', 'library.saveVersion',
   'library.update',

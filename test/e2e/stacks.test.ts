@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import { loadTestCloud, type TestCloud } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
+import { addDemoProfile } from './support/profiles';
 import { invokeOn, startWebHost, type RunningHost } from './support/web-host';
 
 const FAILING = `heat_template_version: 2018-08-31
@@ -95,20 +96,7 @@ describe('stacks in the browser', () => {
 
   it('adds a sandbox cloud profile on the profiles screen and tests the connection', async () => {
     await page.goto(host.url);
-    await page.getByTestId('nav-clouds').click();
-    await page.getByTestId('new-profile').click();
-    await page.getByTestId('pf-name').fill('e2e-demo');
-    await page.getByTestId('pf-authUrl').fill(cloud.authUrl);
-    await page.getByTestId('pf-region').fill('RegionOne');
-    await page.getByTestId('pf-username').fill(cloud.users.demo.username);
-    await page.getByTestId('pf-project').fill(cloud.users.demo.project);
-    await page.getByTestId('pf-secret').fill(cloud.users.demo.password);
-    await page.getByTestId('pf-sandbox').check();
-    await page.getByTestId('pf-save').click();
-    await page.getByTestId('profile-e2e-demo').click();
-    await page.getByTestId('test-profile').click();
-    await expect(page.getByTestId('test-report').textContent()).resolves.toContain('RegionOne');
-    await expect(page.getByTestId('profile-e2e-demo').textContent()).resolves.toContain('Active');
+    await addDemoProfile(page, cloud, 'e2e-demo', { sandbox: true });
     await screenshot(page, 'clouds-profiles');
   });
 

@@ -1,0 +1,40 @@
+// 部署表单的云端选择器与密钥对（并入 zh-CN.ts 的 `pickers`）。
+import { zh } from '../../shared/messages/glossary-zh-CN';
+
+export const pickersZhCN = {
+  count: '{cloud} 中共 {n} 个',
+  offline: '无法从云端读取列表（{reason}）：请直接输入。',
+  noCloud: '未选择云：请直接输入。',
+  loading: '正在读取云端…',
+  facts: {
+    vcpus: '{v} 个 vCPU',
+    ramMiB: '内存 {v} MiB',
+    diskGiB: '磁盘 {v} GiB',
+    sizeBytes: '{v} MiB',
+    sizeGiB: '{v} GiB',
+    status: '{v}',
+    shared: '共享',
+    external: '外部',
+    cidr: '{v}',
+    network: `${zh.network} {v}`,
+    address: '{v}',
+    type: '{v}',
+    fingerprint: '{v}',
+    description: '{v}',
+    zone: `${zh.availabilityZone} {v}`,
+  },
+  keyPair: {
+    create: `创建${zh.keyPair}`,
+    import: '导入公钥',
+    none: `此项目没有${zh.keyPair}：${zh.server}需要${zh.keyPair}（或密码）才能登录。`,
+    name: `${zh.keyPair}名称`,
+    publicKey: '公钥（.pub 文件中的一行）',
+    generate: '创建',
+    upload: '导入',
+    created: `${zh.keyPair} {name} 已创建（指纹 {fingerprint}）。请立即保存私钥：本工具不保存私钥，也无法再次显示。`,
+    save: '保存私钥',
+    saved: '私钥已保存为 {file}。',
+    imported: `${zh.keyPair} {name} 已导入（指纹 {fingerprint}）。`,
+    cancel: '取消',
+  },
+};
