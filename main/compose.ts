@@ -1,11 +1,11 @@
 // The one place services are constructed and wired, by hand. Electron's main
 // (index.ts), the browser host (web/) and the tests all call composeServices,
 // so every mode runs the same services behind the same dispatcher.
-import type { AppInfo, SecretStorageInfo } from '../shared/ipc/app.contract';
+import type { AppInfo, Preferences, SecretStorageInfo } from '../shared/ipc/app.contract';
 import { openDatabase, type Db } from './library/database';
 import { EventBus } from './events/event-bus';
 import { Dispatcher, type HandlerTable } from './ipc/dispatcher';
-import { appHandlers } from './ipc/app.ipc';
+import { appHandlers, readPreferences } from './ipc/app.ipc';
 import { libraryHandlers } from './ipc/library.ipc';
 import { filesHandlers } from './ipc/files.ipc';
 import { syncHandlers } from './ipc/sync.ipc';
@@ -66,6 +66,9 @@ export interface Services {
   stacksets: StackSetService;
   info: AppInfo;
   db: Db;
+  /** The saved preferences (locale...), and a way to hear them change (returns the unsubscribe). */
+  preferences(): Preferences;
+  onPreferences(listener: (p: Preferences) => void): () => void;
   dispose(): void;
 }
 
@@ -118,8 +121,9 @@ export function composeServices(options: ComposeOptions): Services {
     recoveredFrom: opened.recoveredFrom,
     secretStorage: options.secretStorage ?? { kind: 'keyfile', reason: 'browser' },
   };
+  const preferenceListeners = new Set<(p: Preferences) => void>();
   const handlers: HandlerTable = {
-    ...appHandlers(info, preferences),
+    ...appHandlers(info, preferences, (p) => preferenceListeners.forEach((l) => l(p))),
     ...libraryHandlers(library),
     ...filesHandlers(new ImportService(library, undefined, undefined, options.importTimeoutMs), new ExportService(library)),
     ...appsHandlers(apps, { service: quota, library }),
@@ -142,6 +146,11 @@ export function composeServices(options: ComposeOptions): Services {
     stacksets,
     info,
     db,
+    preferences: () => readPreferences(preferences),
+    onPreferences(listener) {
+      preferenceListeners.add(listener);
+      return () => preferenceListeners.delete(listener);
+    },
     dispose() {
       backups.dispose();
       stacksets.dispose();

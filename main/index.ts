@@ -13,6 +13,7 @@ import { resolveNativeBinding } from './platform/native-binding';
 import { PRODUCT_NAME } from './platform/paths';
 import { chooseSecretStore } from './platform/safe-storage-store';
 import { AppError } from '../shared/ipc/errors';
+import { localeFromSystem, wordMessage } from '../shared/messages/word';
 
 app.setName(PRODUCT_NAME);
 // As in the browser host (main/platform/paths.ts): HEAT_STUDIO_DATA_DIR moves
@@ -52,7 +53,8 @@ if (!app.requestSingleInstanceLock()) {
           nativeBinding: resolveNativeBinding({ packaged: app.isPackaged, repoRoot: appRoot, electronVersion: process.versions.electron }),
         });
       } catch (err) {
-        dialog.showErrorBox('Heat Studio cannot open its library', err instanceof AppError || err instanceof Error ? err.message : String(err));
+        // No library, so no saved language: the system's decides.
+        dialog.showErrorBox(wordMessage({ key: 'dialog.libraryFailed.title' }, localeFromSystem(app.getLocale())), err instanceof AppError || err instanceof Error ? err.message : String(err));
         app.exit(1);
         return;
       }
@@ -60,7 +62,12 @@ if (!app.requestSingleInstanceLock()) {
       serveRenderer(join(appRoot, 'dist', 'renderer'));
       unregisterIpc = registerIpc(services.dispatcher, services.events);
       const events = services.events;
-      Menu.setApplicationMenu(buildMenu((command) => events.emit('menu.command', { command })));
+      // The menu speaks the chosen language (the system's until one is chosen) and is rebuilt when it changes.
+      const chosen = services;
+      const installMenu = () =>
+        Menu.setApplicationMenu(buildMenu((command) => events.emit('menu.command', { command }), chosen.preferences().locale ?? localeFromSystem(app.getLocale())));
+      installMenu();
+      chosen.onPreferences(installMenu);
       mainWindow = createMainWindow({ dataDir, preloadPath: preloadPath(), title: PRODUCT_NAME });
       mainWindow.on('closed', () => (mainWindow = null));
       app.on('activate', () => {

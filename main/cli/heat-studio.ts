@@ -2,6 +2,7 @@
 // Exit codes: 0 clean, 1 errors found, 2 usage problems.
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildBundle } from '../../shared/hot/bundle';
 import type { Diagnostic } from '../../shared/hot/diagnostics';
 import { sortDiagnostics } from '../../shared/hot/diagnostics';
@@ -9,9 +10,16 @@ import { buildGraph, graphToDot } from '../../shared/hot/graph';
 import { nestedRefs, validateProject } from '../../shared/hot/project';
 import type { FileSource } from '../../shared/hot/project';
 import { MAX_PARSE_BYTES } from '../../shared/hot/load';
+import { parseEnvironment } from '../../shared/hot/environment';
+import { toJunit, toSarif } from './report-formats';
+import { checkEnvironmentFiles, templateTree } from './template-tree';
 
 const USAGE = `usage:
-  heat-studio validate [-e env.yaml]... [--json] FILE...
+  heat-studio validate [-e env.yaml]... [--format text|json|sarif|junit] FILE|FOLDER...
+      a FOLDER (a repository) is searched for HOT templates by content; the
+      templates no other template uses are validated with the nested files
+      they reach, and every environment file is checked
+      (--json is --format json)
   heat-studio graph [--json|--dot] FILE
   heat-studio bundle [-e env.yaml]... FILE`;
 
@@ -84,11 +92,15 @@ function findInvalidUtf8(b: Buffer): number {
   return 0;
 }
 
+const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
+
 interface Args {
   envs: string[];
   files: string[];
   json: boolean;
   dot: boolean;
+  format?: Format;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -99,6 +111,10 @@ function parseArgs(argv: string[]): Args | string {
       const v = argv[++i];
       if (!v) return `${x} needs a file`;
       a.envs.push(v);
+    } else if (x === '--format' || x.startsWith('--format=')) {
+      const v = x === '--format' ? argv[++i] : x.slice('--format='.length);
+      if (!v || !(FORMATS as readonly string[]).includes(v)) return `--format takes one of ${FORMATS.join(', ')}`;
+      a.format = v as Format;
     } else if (x === '--json') a.json = true;
     else if (x === '--dot') a.dot = true;
     else if (x.startsWith('-')) return `unknown option ${x}`;
@@ -116,29 +132,20 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     err(`${typeof args === 'string' ? `heat-studio: ${args}\n` : ''}${USAGE}\n`);
     return 2;
   }
+  if (cmd !== 'validate' && args.format) {
+    err(`heat-studio: --format is for validate\n${USAGE}\n`);
+    return 2;
+  }
+  if (cmd === 'validate' && args.format && args.json && args.format !== 'json') {
+    err(`heat-studio: --json and --format ${args.format} disagree\n${USAGE}\n`);
+    return 2;
+  }
   if (cmd !== 'validate' && args.files.length !== 1) {
     err(`heat-studio ${cmd} takes exactly one FILE\n${USAGE}\n`);
     return 2;
   }
   diskSource.problems.length = 0;
-  if (cmd === 'validate') {
-    const all: Diagnostic[] = [];
-    for (const f of args.files) {
-      const before = diskSource.problems.length;
-      // get_file may read only below the template's folder, as in `bundle`.
-      const entry = norm(f);
-      const diags = validateProject(entry, args.envs.map(norm), diskSource, { root: path.posix.dirname(entry) }).diagnostics;
-      // a file we could not decode gets the decoding diagnostic only
-      const undecodable = new Set(diskSource.problems.slice(before).map((d) => d.file));
-      all.push(...diags.filter((d) => !undecodable.has(d.file)));
-    }
-    all.push(...diskSource.problems);
-    const cwd = norm('.') + '/';
-    const diags = sortDiagnostics(all.map((d) => ({ ...d, file: d.file.startsWith(cwd) ? d.file.slice(cwd.length) : d.file })));
-    if (args.json) out(JSON.stringify(diags.map(({ file, line, column, severity, code, message, hint }) => ({ file, line, column, severity, code, message, ...(hint ? { hint } : {}) })), null, 2) + '\n');
-    else for (const d of diags) out(`${d.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}${d.hint ? ` (${d.hint})` : ''}\n`);
-    return diags.some((d) => d.severity === 'error') ? 1 : 0;
-  }
+  if (cmd === 'validate') return validate(args, out, err);
   const file = norm(args.files[0] as string);
   if (cmd === 'graph') {
     const result = validateProject(file, args.envs.map(norm), diskSource);
@@ -163,4 +170,75 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   if (!bundle || errors.length) return 1;
   out(JSON.stringify(bundle, null, 2) + '\n');
   return 0;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+const TOOL_VERSION = (() => {
+  try {
+    return (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+function validate(args: Args, out: (s: string) => void, err: (s: string) => void): number {
+  const all: Diagnostic[] = [];
+  const validated = new Set<string>();
+  const envs = args.envs.map(norm);
+  const project = (entry: string, root: string) => {
+    const result = validateProject(entry, envs, diskSource, { root });
+    all.push(...result.diagnostics);
+    for (const f of result.templates.keys()) validated.add(f);
+  };
+  for (const f of args.files) {
+    const target = norm(f);
+    if (!isFolder(target)) {
+      // get_file may read only below the template's folder, as in `bundle`.
+      project(target, path.posix.dirname(target));
+      validated.add(target);
+      continue;
+    }
+    let tree;
+    try {
+      tree = templateTree(target, (p) => diskSource.read(p));
+    } catch (e) {
+      err(`heat-studio: ${(e as Error).message}\n`);
+      return 2;
+    }
+    // Inside a folder, get_file may read anywhere below the folder given.
+    for (const entry of tree.entries) project(entry, target);
+    for (const env of tree.environments) {
+      validated.add(env);
+      all.push(...checkEnvironmentFiles(env, diskSource.read(env) ?? '', (p) => statSync(p, { throwIfNoEntry: false })?.isFile() === true, (text, file) => parseEnvironment(text, file).diagnostics));
+    }
+    if (tree.entries.length === 0 && tree.environments.length === 0) {
+      all.push({ file: target, line: 0, column: 0, severity: 'error', code: 'no-templates', message: `No HOT template or environment file was found in ${f}.`, hint: 'Templates are recognised by heat_template_version (or a CFN version key), in .yaml, .yml, .json or .template files.' });
+    }
+  }
+  // a file we could not decode gets the decoding diagnostic only
+  const undecodable = new Set(diskSource.problems.map((d) => d.file));
+  const seen = new Set<string>();
+  const unique = [...all.filter((d) => !undecodable.has(d.file)), ...diskSource.problems].filter((d) => {
+    const key = JSON.stringify([d.file, d.line, d.column, d.code, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const cwd = norm('.') + '/';
+  const local = (file: string) => (file.startsWith(cwd) ? file.slice(cwd.length) : file);
+  const diags = sortDiagnostics(unique.map((d) => ({ ...d, file: local(d.file) })));
+  const format: Format = args.format ?? (args.json ? 'json' : 'text');
+  const report = { diagnostics: diags, files: [...validated].map(local), baseDir: norm('.'), toolVersion: TOOL_VERSION };
+  if (format === 'json') out(JSON.stringify(diags.map(({ file, line, column, severity, code, message, hint }) => ({ file, line, column, severity, code, message, ...(hint ? { hint } : {}) })), null, 2) + '\n');
+  else if (format === 'sarif') out(JSON.stringify(toSarif(report), null, 2) + '\n');
+  else if (format === 'junit') out(toJunit(report));
+  else for (const d of diags) out(`${d.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}${d.hint ? ` (${d.hint})` : ''}\n`);
+  return diags.some((d) => d.severity === 'error') ? 1 : 0;
 }

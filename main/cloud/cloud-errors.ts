@@ -3,27 +3,28 @@
 // Details carry the HTTP status, the request id (for the operator's logs) and
 // the error type Heat reported; never a token or a password.
 import { AppError, type ErrorCode } from '../../shared/ipc/errors';
+import { msg, type Message, type MessageKey } from '../../shared/messages/message';
 import type { HttpResponse } from './http';
 
-/** What the SPEC (section 3) lists, in words a user can act on. */
-const STATUS_TEXT: Record<number, [ErrorCode, string]> = {
-  300: ['CLOUD_ERROR', 'answered with a list of API versions (300): the URL names the service root, not an API version'],
-  400: ['CLOUD_ERROR', 'refused the request as invalid (400)'],
-  401: ['AUTH_FAILED', 'did not accept the credentials or token (401)'],
-  403: ['FORBIDDEN', 'does not allow this for the current user and project (403)'],
-  404: ['NOT_FOUND', 'does not know this resource (404)'],
-  405: ['NOT_IMPLEMENTED_BY_CLOUD', 'does not allow this method here (405)'],
-  406: ['CLOUD_ERROR', 'cannot answer in JSON (406)'],
-  407: ['CLOUD_ERROR', 'is behind a proxy that wants authentication (407)'],
-  408: ['TIMEOUT', 'timed out waiting for the request (408)'],
-  409: ['CONFLICT', 'reported a conflict (409): the stack may be busy or the name taken'],
-  413: ['FILE_TOO_LARGE', 'refused a request that is too large (413)'],
-  429: ['RATE_LIMITED', 'is rate limiting this client (429)'],
-  500: ['CLOUD_ERROR', 'failed with an internal error (500)'],
-  501: ['NOT_IMPLEMENTED_BY_CLOUD', 'does not implement this (501)'],
-  502: ['SERVICE_UNAVAILABLE', 'is behind a gateway that got no valid answer (502)'],
-  503: ['SERVICE_UNAVAILABLE', 'is temporarily unavailable (503)'],
-  504: ['TIMEOUT', 'is behind a gateway that timed out (504)'],
+/** What the SPEC (section 3) lists, in words a user can act on (the words: shared/messages, `cloud.http.<status>`). */
+const STATUS_CODE: Record<number, ErrorCode> = {
+  300: 'CLOUD_ERROR',
+  400: 'CLOUD_ERROR',
+  401: 'AUTH_FAILED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'NOT_IMPLEMENTED_BY_CLOUD',
+  406: 'CLOUD_ERROR',
+  407: 'CLOUD_ERROR',
+  408: 'TIMEOUT',
+  409: 'CONFLICT',
+  413: 'FILE_TOO_LARGE',
+  429: 'RATE_LIMITED',
+  500: 'CLOUD_ERROR',
+  501: 'NOT_IMPLEMENTED_BY_CLOUD',
+  502: 'SERVICE_UNAVAILABLE',
+  503: 'SERVICE_UNAVAILABLE',
+  504: 'TIMEOUT',
 };
 
 /** Heat error types that mean "fix the template", not "the cloud is broken". */
@@ -76,20 +77,18 @@ export function parseErrorBody(text: string): ParsedErrorBody {
 
 export function errorFromResponse(res: HttpResponse): AppError {
   const parsed = parseErrorBody(res.text);
-  const [baseCode, phrase] =
-    STATUS_TEXT[res.status] ??
-    (res.status >= 500
-      ? (['CLOUD_ERROR', `failed (${res.status})`] as [ErrorCode, string])
-      : (['CLOUD_ERROR', `refused the request (${res.status})`] as [ErrorCode, string]));
-  let code = baseCode;
+  let code: ErrorCode = STATUS_CODE[res.status] ?? 'CLOUD_ERROR';
   if (res.status === 400 && isTemplateError(res.url, parsed)) code = 'TEMPLATE_INVALID';
   if (res.status === 413 || parsed.type === 'RequestLimitExceeded') code = 'FILE_TOO_LARGE';
-  const said = parsed.message
-    ? `: ${clip(stripHeatCode(parsed.message))}`
+  const said: Message | string = parsed.message
+    ? msg('cloud.said', { text: clip(stripHeatCode(parsed.message)) })
     : parsed.notJson
-      ? ` and its answer is not JSON (${describeBody(res)})`
+      ? msg('cloud.saidNotJson', { body: describeBody(res) })
       : '';
-  const message = `${res.service} ${phrase}${said}`;
+  // Heat's own words for a taken name ("The Stack (x) already exists.") become ours, so they read in any language.
+  const taken = res.status === 409 ? /^The Stack \((.+)\) already exists\.?$/.exec(parsed.message?.trim() ?? '') : null;
+  const key = (STATUS_CODE[res.status] ? `cloud.http.${res.status}` : res.status >= 500 ? 'cloud.http.failed' : 'cloud.http.refused') as MessageKey;
+  const message = taken ? msg('cloud.stackExists', { service: res.service, name: taken[1]! }) : msg(key, { service: res.service, status: String(res.status), said });
   return new AppError(code, message, {
     status: res.status,
     service: res.service,
@@ -104,7 +103,7 @@ export function errorFromResponse(res: HttpResponse): AppError {
 
 /** A 2xx whose body is not the JSON we need (an HTML portal page, a proxy, garbage). */
 export function badResponse(res: HttpResponse, expected: string): AppError {
-  return new AppError('BAD_RESPONSE', `${res.service} at ${pathOf(res.url)} did not answer with ${expected} (${describeBody(res)})`, {
+  return new AppError('BAD_RESPONSE', msg('cloud.badResponse', { service: res.service, url: pathOf(res.url), expected, body: describeBody(res) }), {
     status: res.status,
     service: res.service,
     method: res.method,
@@ -129,36 +128,32 @@ const TLS_CODES = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GE
 export function networkError(err: unknown, method: string, url: string, service: string): AppError {
   const e = err as NodeJS.ErrnoException & { reason?: string };
   const code = e?.code ?? '';
-  const where = `${service} at ${originOf(url)}`;
+  const where = { service, origin: originOf(url), cause: code || String(e?.message ?? err) };
   const details = { service, method, url: pathOf(url), cause: code || String(e?.message ?? err) };
   if (code === 'ETIMEDOUT_CLIENT' || code === 'ETIMEDOUT') {
-    return new AppError('TIMEOUT', `${where} did not answer in time (${e.message})`, details);
+    return new AppError('TIMEOUT', msg('cloud.timeout', { ...where, cause: e.message }), details);
   }
   if (TLS_CODES.test(code) || /certificate|ssl|tls|wrong version number/i.test(e?.message ?? '')) {
-    return new AppError(
-      'TLS_ERROR',
-      `TLS with ${where} failed: ${e.message}. Give the cloud's CA bundle in the profile, or (only for a test cloud) allow insecure connections.`,
-      details,
-    );
+    return new AppError('TLS_ERROR', msg('cloud.tls', { ...where, cause: e.message }), details);
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new AppError('CLOUD_UNREACHABLE', `${where}: the host name does not resolve (${code})`, details);
+    return new AppError('CLOUD_UNREACHABLE', msg('cloud.dns', where), details);
   }
   if (code === 'ECONNREFUSED') {
-    return new AppError('CLOUD_UNREACHABLE', `${where} refused the connection: nothing listens there (is the service running?)`, details);
+    return new AppError('CLOUD_UNREACHABLE', msg('cloud.refused', where), details);
   }
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'HPE_INVALID_CONSTANT' || code.startsWith('HPE_')) {
-    return new AppError('CLOUD_UNREACHABLE', `${where} dropped the connection (${code})`, details);
+    return new AppError('CLOUD_UNREACHABLE', msg('cloud.dropped', where), details);
   }
-  return new AppError('CLOUD_UNREACHABLE', `${where} cannot be reached: ${e?.message ?? String(err)}`, details);
+  return new AppError('CLOUD_UNREACHABLE', msg('cloud.unreachable', { ...where, cause: e?.message ?? String(err) }), details);
 }
 
-function describeBody(res: HttpResponse): string {
-  const type = res.headers['content-type'] ?? 'no content type';
-  const size = res.truncated ? `more than ${res.text.length} bytes` : `${Buffer.byteLength(res.text)} bytes`;
+function describeBody(res: HttpResponse): Message {
+  const type = res.headers['content-type'];
+  const size = res.truncated ? msg('cloud.body.moreThan', { n: res.text.length }) : msg('cloud.body.bytes', { n: Buffer.byteLength(res.text) });
   const looksHtml = /^\s*<(!doctype|html|\?xml|head|body)/i.test(res.text);
   const start = res.text.slice(0, 80).replace(/\s+/g, ' ').trim();
-  return `${looksHtml ? 'an HTML page' : type}, ${size}${start ? `, starting "${start}"` : ''}`;
+  return msg('cloud.body', { type: looksHtml ? msg('cloud.body.html') : (type ?? msg('cloud.body.noType')), size, start: start ? msg('cloud.body.start', { start }) : '' });
 }
 
 function stripHeatCode(message: string): string {

@@ -87,14 +87,14 @@ export class CloudService {
     );
   }
 
-  /** The whole timeline: cached events plus what is new since the last cached one (by marker). */
+  /** The whole timeline: cached events plus what is new since the cached ones (by a marker trailing the newest, so late commits are found). */
   async stackEvents(profileId: string, ref: StackRef, nestedDepth = 0): Promise<Fetched<HeatEvent[]>> {
     return this.read(
       profileId,
       async () => {
         const heat = this.profiles.connection(profileId).heat;
         this.cache.ensureStack(profileId, ref.id, ref.name, 'UNKNOWN', this.stamp());
-        let marker = this.cache.lastEventId(profileId, ref.id);
+        let marker = this.cache.resumeMarker(profileId, ref.id);
         for (;;) {
           const query: EventQuery = { sort_dir: 'asc', limit: 200, ...(marker ? { marker } : {}), ...(nestedDepth ? { nested_depth: nestedDepth } : {}) };
           const page = await heat.events(ref, query);
@@ -199,7 +199,7 @@ export class CloudService {
     const watcher = new StackWatcher(this.heat(profileId), ref, {
       ...this.options.watch,
       nestedDepth,
-      marker: this.cache.lastEventId(profileId, ref.id),
+      marker: this.cache.resumeMarker(profileId, ref.id),
       knownEventIds: known,
       onChange: (d) => {
         const at = this.stamp();

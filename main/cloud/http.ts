@@ -9,6 +9,7 @@ import { request as httpRequest, Agent as HttpAgent, type IncomingHttpHeaders } 
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import { AppError } from '../../shared/ipc/errors';
 import { networkError } from './cloud-errors';
+import { doublingCeiling, equalJitter } from './backoff';
 
 export interface HttpOptions {
   /** PEM text of extra CAs to trust. */
@@ -99,7 +100,7 @@ export class HttpClient {
         res = await this.once({ ...req, method });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? '';
-        const retryable = attempt < this.options.maxRetries && !this.disposed && (NOT_SENT.has(code) || (idempotent && isTransient(code)));
+        const retryable = attempt < this.options.maxRetries && !this.disposed && (NOT_SENT.has(code) || (idempotent && isTransientSocketError(code)));
         if (!retryable) throw err instanceof AppError ? err : networkError(err, method, req.url, req.service ?? 'cloud');
         await this.options.sleep(backoffMs(attempt, this.options.random));
         continue;
@@ -193,14 +194,14 @@ export class HttpClient {
   }
 }
 
-function isTransient(code: string): boolean {
+/** A socket error after which an idempotent request may be sent again. */
+function isTransientSocketError(code: string): boolean {
   return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT' || code === 'ETIMEDOUT_CLIENT' || code === 'UND_ERR_SOCKET';
 }
 
 /** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s... capped at 8 s. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(8_000, 500 * 2 ** attempt);
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+  return equalJitter(doublingCeiling(500, attempt, 8_000), random);
 }
 
 /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */

@@ -3,13 +3,17 @@
 // events say something changed, an adaptive interval (fast while
 // IN_PROGRESS, slow once settled), backoff on errors and a stop flag checked
 // after every await. Events are de-duplicated by id, so a retry after a token
-// expiry or a Heat restart never emits one twice, and the marker only moves
-// past events that were emitted, so none is lost.
+// expiry or a Heat restart never emits one twice, and the marker trails the
+// newest event by a few seconds (event-overlap.ts), so one that Heat commits
+// late is still found. Such a late event comes in a later delta than newer
+// ones: consumers place events by event_time (renderer/deploy/timeline.ts).
 import type { HeatEvent, HeatResource, ResourceChange, StackRef } from '../../shared/cloud/heat-types';
 import { eventStackId, isInProgress } from '../../shared/cloud/heat-types';
 import { AppError, type ErrorPayload } from '../../shared/ipc/errors';
 import type { EventQuery, HeatClient, ResourceQuery } from './heat-client';
 import { inProgressPacing } from './watch-pacing';
+import { doublingCeiling, equalJitter } from './backoff';
+import { trailingMarker } from '../../shared/cloud/event-overlap';
 
 export type WatchHeat = Pick<HeatClient, 'events' | 'resources' | 'show'>;
 
@@ -177,8 +181,7 @@ export class StackWatcher {
       this.failures++;
       const payload = err instanceof AppError ? err.toPayload() : { code: 'INTERNAL' as const, message: String((err as Error)?.message ?? err) };
       this.o.onError?.(payload, this.failures);
-      const ceiling = Math.min(this.o.maxBackoffMs, this.o.fastMs * 2 ** this.failures);
-      this.schedule(Math.round(ceiling / 2 + this.o.random() * (ceiling / 2)));
+      this.schedule(equalJitter(doublingCeiling(this.o.fastMs, this.failures, this.o.maxBackoffMs), this.o.random));
       return;
     }
     this.stats.rounds++;
@@ -281,34 +284,44 @@ export class StackWatcher {
     };
   }
 
-  /** Every event after the marker, oldest first, paged; unseen ones only. */
+  /**
+   * Every event after the marker, oldest first, paged; unseen ones only. The
+   * marker then trails the newest event by a few seconds (event-overlap.ts),
+   * so an event committed late is still found on a later round.
+   */
   private async fetchNewEvents(): Promise<HeatEvent[]> {
     const out: HeatEvent[] = [];
+    const listed: HeatEvent[] = [];
+    let cursor = this.marker;
     for (;;) {
       const query: EventQuery = { sort_dir: 'asc', sort_keys: 'event_time', limit: this.o.pageSize };
       if (this.o.nestedDepth > 0) query.nested_depth = this.o.nestedDepth;
-      if (this.marker) query.marker = this.marker;
+      if (cursor) query.marker = cursor;
       let page: HeatEvent[];
       try {
         page = await this.counted(() => this.heat.events(this.stack, query));
       } catch (err) {
         // Heat purges old events (max_events_per_stack): a vanished marker means "start over", and the
         // seen-set keeps what was already emitted from coming out twice.
-        if (err instanceof AppError && err.code === 'NOT_FOUND' && this.marker && /marker|event/i.test(err.message)) {
-          this.marker = null;
+        if (err instanceof AppError && err.code === 'NOT_FOUND' && cursor && /marker|event/i.test(err.message)) {
+          this.marker = cursor = null;
+          listed.length = 0;
           continue;
         }
         throw err;
       }
       if (this.stopped) return out;
       for (const e of page) {
+        listed.push(e);
         if (this.seen.has(e.id)) continue;
         this.seen.add(e.id);
         out.push(e);
       }
-      if (page.length > 0) this.marker = page.at(-1)!.id;
-      if (page.length < this.o.pageSize) return out;
+      if (page.length > 0) cursor = page.at(-1)!.id;
+      if (page.length < this.o.pageSize) break;
     }
+    this.marker = trailingMarker(listed, this.marker);
+    return out;
   }
 
   private async refreshResources(): Promise<HeatResource[]> {

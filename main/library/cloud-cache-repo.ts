@@ -2,6 +2,7 @@
 // each with when it was fetched. Writes only add or replace what a fetch
 // returned, so a failed fetch never removes anything already cached.
 import type { HeatEvent, HeatResource, StackDetails, StackSummary } from '../../shared/cloud/heat-types';
+import { trailingMarker, type EventStamp } from '../../shared/cloud/event-overlap';
 import type { Db } from './database';
 import { writeTransaction } from './write-transaction';
 
@@ -102,16 +103,23 @@ export class CloudCacheRepo {
 
   events(profileId: string, stackId: string): Cached<HeatEvent[]> {
     const rows = this.db
-      .prepare('SELECT data, fetched_at FROM cloud_events WHERE profile_id = ? AND stack_id = ? ORDER BY seq')
+      // By event time, not by arrival: an event Heat committed late arrives after newer ones.
+      .prepare('SELECT data, fetched_at FROM cloud_events WHERE profile_id = ? AND stack_id = ? ORDER BY event_time, seq')
       .all(profileId, stackId) as { data: string; fetched_at: string }[];
-    return { value: rows.map((r) => JSON.parse(r.data) as HeatEvent), fetchedAt: rows.at(-1)?.fetched_at ?? null };
+    const fetchedAt = rows.reduce<string | null>((latest, r) => (latest === null || r.fetched_at > latest ? r.fetched_at : latest), null);
+    return { value: rows.map((r) => JSON.parse(r.data) as HeatEvent), fetchedAt };
   }
 
-  lastEventId(profileId: string, stackId: string): string | null {
-    const row = this.db
-      .prepare('SELECT event_id FROM cloud_events WHERE profile_id = ? AND stack_id = ? ORDER BY seq DESC LIMIT 1')
-      .get(profileId, stackId) as { event_id: string } | undefined;
-    return row?.event_id ?? null;
+  /**
+   * The cached event to resume Heat's event list after. It trails the newest
+   * cached event by a few seconds (shared/cloud/event-overlap.ts), because
+   * Heat can commit an event after a newer one was listed.
+   */
+  resumeMarker(profileId: string, stackId: string): string | null {
+    const newestFirst = this.db
+      .prepare('SELECT event_id AS id, event_time FROM cloud_events WHERE profile_id = ? AND stack_id = ? ORDER BY event_time DESC, seq DESC LIMIT 500')
+      .all(profileId, stackId) as EventStamp[];
+    return trailingMarker(newestFirst.reverse(), null);
   }
 
   /** Replaces the resource set of a stack with a complete fetch. */

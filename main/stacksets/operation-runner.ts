@@ -24,6 +24,7 @@ import {
 } from '../../shared/stacksets/index';
 import { AppError } from '../../shared/ipc/errors';
 import type { StackSetAccounts } from './accounts';
+import { doublingCeiling, spreadJitter } from '../cloud/backoff';
 import {
   heatActionFor,
   instanceStackName,
@@ -45,7 +46,8 @@ const READ_AHEAD_MAX_AGE_MS = 30_000;
 
 const TRANSIENT = new Set(['CLOUD_UNREACHABLE', 'SERVICE_UNAVAILABLE', 'TIMEOUT', 'RATE_LIMITED']);
 
-function isTransient(err: unknown): boolean {
+/** A cloud error that says "try later" (unreachable, unavailable, timed out, rate limited), not a refusal. */
+function isTransientCloudError(err: unknown): boolean {
   return err instanceof AppError && TRANSIENT.has(err.code);
 }
 
@@ -184,8 +186,8 @@ export class OperationRunner {
 
   /** The shared interval (pollInterval), doubled per consecutive failed poll of this instance (up to maxBackoffMs), with +-20% jitter. */
   private interval(key: string): number {
-    const base = Math.min(this.deps.options.maxBackoffMs, pollInterval(this.dueAt.size, this.deps.options) * 2 ** (this.pollErrors.get(key) ?? 0));
-    return base * (0.8 + 0.4 * this.deps.random());
+    const base = doublingCeiling(pollInterval(this.dueAt.size, this.deps.options), this.pollErrors.get(key) ?? 0, this.deps.options.maxBackoffMs);
+    return spreadJitter(base, this.deps.random);
   }
 
   /** Start what the scheduler offers, re-attach after a restart, enforce the deadline. */
@@ -272,11 +274,11 @@ export class OperationRunner {
     } catch (err) {
       // The cloud was briefly away (Heat restarting, a dropped connection): try again
       // later rather than fail the instance; the operation's deadline still bounds it.
-      if (isTransient(err)) {
+      if (isTransientCloudError(err)) {
         const attempt = (this.attempts.get(s.key) ?? 0) + 1;
         this.attempts.set(s.key, attempt);
-        const delay = Math.min(this.deps.options.maxBackoffMs, this.deps.options.pollMs * 2 ** attempt);
-        this.retryAt.set(s.key, this.deps.now() + delay * (0.8 + 0.4 * this.deps.random()));
+        const delay = doublingCeiling(this.deps.options.pollMs, attempt, this.deps.options.maxBackoffMs);
+        this.retryAt.set(s.key, this.deps.now() + spreadJitter(delay, this.deps.random));
         if (!this.disposed) this.deps.log(`stack set operation ${this.id}: ${s.key} will be retried: ${(err as Error).message}`);
         return;
       }

@@ -2,17 +2,21 @@
 // channel of the contract and get its typed response, or a StudioError.
 import type { ChannelName, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { ErrorCode } from '../../shared/ipc/errors';
+import type { Message } from '../../shared/messages/message';
 import type { StudioEvent, StudioEvents, StudioEventType } from '../../shared/ipc/events';
 import { createTransport, type ConnectionState, type Transport } from './transport';
 
 export class StudioError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+  /** The message as data, for renderer/i18n/words.ts to word in the UI's language. */
+  readonly msg: Message | undefined;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, msg?: Message) {
     super(message);
     this.name = 'StudioError';
     this.code = code;
     this.details = details;
+    this.msg = msg;
   }
 }
 
@@ -26,7 +30,7 @@ export class StudioApi {
   async invoke<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
     const result = await this.transport.invoke(channel, request);
     if (result.ok) return result.value as ResponseOf<K>;
-    throw new StudioError(result.error.code, result.error.message, result.error.details);
+    throw new StudioError(result.error.code, result.error.message, result.error.details, result.error.msg);
   }
 
   on<K extends StudioEventType>(type: K, listener: (payload: StudioEvents[K]) => void): () => void {

@@ -1,5 +1,5 @@
 // 应用软件包（导入应用中心、从应用中心创建）的中文界面文字（术语取自 glossary-zh-CN.ts）。
-import { zh } from './glossary-zh-CN';
+import { zh } from '../../shared/messages/glossary-zh-CN';
 
 export const appsZhCN = {
   exportButton: '导入应用中心',

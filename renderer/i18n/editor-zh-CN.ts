@@ -1,6 +1,6 @@
 // 可视化编排（画布）的简体中文文字（与 editor-en.ts 的键一一对应；术语取自 glossary-zh-CN.ts）。
 import type { editorEn } from './editor-en';
-import { zh } from './glossary-zh-CN';
+import { zh } from '../../shared/messages/glossary-zh-CN';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 

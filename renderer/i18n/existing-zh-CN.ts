@@ -1,6 +1,6 @@
 // 已有资源相关的中文文案（在 zh-CN.ts 中合并为 `existing`）。
 import type { existingEn } from './existing-en';
-import { zh } from './glossary-zh-CN';
+import { zh } from '../../shared/messages/glossary-zh-CN';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 

@@ -1,5 +1,5 @@
 // 配额提示与部署对话框配额检查的中文文案（合并到 zh-CN.ts 的 `quota`；术语取自 glossary-zh-CN.ts）。
-import { zh } from './glossary-zh-CN';
+import { zh } from '../../shared/messages/glossary-zh-CN';
 
 export const quotaZhCN = {
   title: zh.quotaPanel,

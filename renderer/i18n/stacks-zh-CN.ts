@@ -1,5 +1,5 @@
 // 编排部署、云配置与部署界面的简体中文文本（键与 stacks-en.ts 一致；术语取自 glossary-zh-CN.ts）。
-import { zh } from './glossary-zh-CN';
+import { zh } from '../../shared/messages/glossary-zh-CN';
 
 export const cloudsZhCN = {
   new: '新建配置',

@@ -1,5 +1,5 @@
 // 资源栈集界面的简体中文文案（并入 zh-CN.ts 的 `stacksets`；术语取自 glossary-zh-CN.ts）。
-import { zh } from './glossary-zh-CN';
+import { zh } from '../../shared/messages/glossary-zh-CN';
 
 export const stacksetsZhCN = {
   title: zh.stackSet,

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { useApi } from '../api/client';
 import { i18n } from '../i18n';
+import { errorText } from '../i18n/words';
 import type { AppInfo, Locale } from '../../shared/ipc/app.contract';
 import type { ConnectionState } from '../api/transport';
 
@@ -50,7 +51,7 @@ export const useAppStore = defineStore('app', () => {
 
   /** Shows an error from the main process: its message names what and where. */
   function reportError(err: unknown): void {
-    toast('error', err instanceof Error ? err.message : String(err));
+    toast('error', errorText(err, locale.value));
   }
 
   return { info, locale, connection, toasts, init, setLocale, toast, dismiss, reportError };

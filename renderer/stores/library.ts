@@ -6,7 +6,8 @@ import { useApi } from '../api/client';
 import type { RequestOf } from '../../shared/ipc/contract';
 import type { TemplateDetails, TemplateSummary } from '../../shared/library/model';
 import { downloadText, safeFileName } from '../library/file-transfer';
-import { base64ToBytes, fileToBase64, type PickedFile } from '../library/base64';
+import { base64ToBytes, fileToBase64 } from '../library/base64';
+import type { PickedFile } from '../library/picked-files';
 import type { ImportOutcome } from '../../shared/ipc/files.contract';
 
 export const useLibraryStore = defineStore('library', () => {

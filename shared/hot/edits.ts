@@ -7,6 +7,7 @@ import type { HMap, HNode, HScalar, PathSegment } from './node';
 import { entries, functionCall, get, getPair, isMap, isScalar, isSeq, isString, keyText, nodeAt } from './node';
 import { parseTemplate, resources } from './template';
 import type { HotTemplate } from './template';
+import { lineEndOf, lineStartOf } from './text-lines';
 
 export type HotEdit =
   | { op: 'renameResource'; from: string; to: string }
@@ -121,14 +122,6 @@ function dependencyRefs(t: HotTemplate, name: string, only?: string): HScalar[] 
     for (const item of isSeq(d) ? d.items : d ? [d] : []) if (isScalar(item) && String(item.value) === name) out.push(item);
   }
   return out;
-}
-
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-function lineEndOf(text: string, offset: number): number {
-  const i = text.indexOf('\n', offset);
-  return i < 0 ? text.length : i + 1;
 }
 
 function removeSeqItem(t: HotTemplate, item: HNode): Splice {

@@ -2,6 +2,7 @@
 // each to a translated message; `details` carries the specifics (file, line,
 // HTTP status, request id). Codes are append-only: renaming one breaks saved
 // error reports and the renderer's translations.
+import { englishText, type Message } from '../messages/message';
 export const ERROR_CODES = [
   // request / contract
   'BAD_REQUEST', // a request that failed its schema (missing/wrong field)
@@ -46,24 +47,31 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorPayload {
   code: ErrorCode;
+  /** English, for logs and any reader without the tables. */
   message: string;
   details?: Record<string, unknown>;
+  /** The same message as data (shared/messages), worded by the reader in their language. */
+  msg?: Message;
 }
 
 /** The one error type services throw; the dispatcher turns it into a value. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  /** The message as a key and parameters; absent for an error still written as plain English. */
+  readonly msg: Message | undefined;
+  constructor(code: ErrorCode, message: string | Message, details?: Record<string, unknown>) {
+    super(typeof message === 'string' ? message : englishText(message));
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.msg = typeof message === 'string' ? undefined : message;
   }
   toPayload(): ErrorPayload {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    const payload: ErrorPayload = { code: this.code, message: this.message };
+    if (this.details !== undefined) payload.details = this.details;
+    if (this.msg !== undefined) payload.msg = this.msg;
+    return payload;
   }
 }
 

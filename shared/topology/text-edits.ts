@@ -9,6 +9,7 @@ import { applyEdit, EditError } from '../hot/edits';
 import type { HotEdit } from '../hot/edits';
 import { parseTemplate } from '../hot/template';
 import type { HotTemplate } from '../hot/template';
+import { lineEndOf, lineStartOf } from '../hot/text-lines';
 
 export type TopologyEdit =
   | HotEdit
@@ -36,15 +37,8 @@ export function renderBlock(value: unknown, indent: number): string {
     .join('\n');
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-function lineEnd(text: string, offset: number): number {
-  const i = text.indexOf('\n', offset);
-  return i < 0 ? text.length : i + 1;
-}
 function column(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
+  return offset - lineStartOf(text, offset);
 }
 function quoteKey(key: string): string {
   return /^[A-Za-z_][\w.:-]*$/.test(key) ? key : JSON.stringify(key);
@@ -54,7 +48,7 @@ function splice(t: HotTemplate, start: number, end: number, insert: string): Hot
 }
 /** Where a new entry goes after the node: the end of its last line. */
 function afterNode(text: string, n: HNode): number {
-  return lineEnd(text, Math.max(n.start, n.end - 1));
+  return lineEndOf(text, Math.max(n.start, n.end - 1));
 }
 
 function entryText(key: string, value: unknown, indent: number): string {
@@ -81,8 +75,8 @@ export function addEntry(t: HotTemplate, path: PathSegment[], key: string, value
     if (path.length === 0 && key === 'parameters') {
       // Parameters read best before resources, as in every Heat example.
       const resources = getPair(target, 'resources');
-      if (resources) at = lineStart(text, resources.key.start);
-      return splice(t, at, at, entryText(key, value, 0) + (at === lineStart(text, resources?.key.start ?? 0) ? '\n' : ''));
+      if (resources) at = lineStartOf(text, resources.key.start);
+      return splice(t, at, at, entryText(key, value, 0) + (at === lineStartOf(text, resources?.key.start ?? 0) ? '\n' : ''));
     }
     return splice(t, at, at, prefix + entryText(key, value, column(text, first.key.start)));
   }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
-import { forbiddenVariants } from '../../renderer/i18n/glossary-zh-CN';
+import { forbiddenVariants } from '../../shared/messages/glossary-zh-CN';
 import { loadTestCloud, passwordProfile } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
 import { startWebHost, type RunningHost } from './support/web-host';
