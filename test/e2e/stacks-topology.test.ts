@@ -3,7 +3,8 @@
 // with the editor's kind icons, status as colour plus a badge, border style
 // and the status text, labels at a legible size at the default zoom (a fit
 // never magnifies past 100 %), the chain in bands rather than 12 layers, and
-// the nested stack expanded in place by a double-click. Real cloud, Chromium.
+// the nested stack expanded in place by a double-click; a resource's details
+// as a table; the Gantt's axis, nesting and critical path. Real cloud, Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +52,7 @@ describe('the live topology in the editor’s look', () => {
     seed.dispose();
     host = await startWebHost(dataDir);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'] });
   });
 
   afterAll(async () => {
@@ -105,5 +106,45 @@ describe('the live topology in the editor’s look', () => {
     const kids = after.filter((n) => n.parent === inner.id);
     expect(kids[0]!.y).not.toBe(kids[1]!.y); // inner_b depends on inner_a: a layer below
     await screenshot(page, 'stacks-topology-nested-expanded');
+
+    // A nested resource's details: attributes and properties as rows, each value copyable.
+    const innerA = kids.find((n) => n.label.startsWith('inner_a'))!;
+    const atA = await page.evaluate((id) => (window as unknown as { __hsTopology: { at(id: string): { x: number; y: number } } }).__hsTopology.at(id), innerA.id);
+    await page.mouse.click(atA.x, atA.y);
+    const valueRow = page.locator('[data-testid=inspector-properties] tr[data-path="value"]');
+    await expect.poll(() => valueRow.locator('td code').textContent(), { timeout: 15_000 }).toBe('a');
+    await expect.poll(() => page.locator('[data-testid=inspector-attributes] tr[data-path="physical_resource_id"] td code').textContent()).toMatch(/\S+/);
+    expect(await page.locator('[data-testid=topology-inspector] pre').count()).toBe(0);
+    await valueRow.locator('button').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('a');
+    await expect.poll(() => valueRow.locator('button').textContent()).toContain('Copied');
+    await screenshot(page, 'stacks-topology-inspector-table');
+  });
+
+  it('shows the Gantt with a time axis, the nested stack indented, the critical path and the times on hover', async () => {
+    await page.getByTestId('stack-tab-events').click();
+    await page.getByTestId('events-view-gantt').check();
+    const gantt = page.getByTestId('events-gantt');
+    await gantt.waitFor();
+    const ticks = await page.locator('[data-testid=gantt-axis] .tick').allTextContents();
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    expect(ticks[0]).toBe('0 s');
+    const rows = await page.locator('[data-testid=events-gantt] [data-span]').evaluateAll((els) =>
+      els.map((e) => ({ span: e.getAttribute('data-span'), depth: e.getAttribute('data-depth'), critical: e.querySelector('[data-critical]')?.getAttribute('data-critical'), outcome: e.querySelector('[data-outcome]')?.getAttribute('data-outcome') })),
+    );
+    const names = rows.map((r) => r.span);
+    for (let i = 1; i <= 12; i++) expect(names).toContain(`r${i}/CREATE`);
+    // The nested stack's resources sit right under it, one level in.
+    const at = names.indexOf('inner/CREATE');
+    expect(rows.slice(at + 1, at + 3).map((r) => [r.span, r.depth]).sort()).toEqual([['inner_a/CREATE', '1'], ['inner_b/CREATE', '1']]);
+    expect(rows.every((r) => r.outcome === 'COMPLETE')).toBe(true);
+    // The chain of twelve set the end time: its first link is on the critical path, and the path follows it.
+    const critical = rows.filter((r) => r.critical === 'yes').map((r) => r.span);
+    expect(critical).toContain('r1/CREATE');
+    expect(critical).toContain('r12/CREATE');
+    expect(critical.length).toBeGreaterThanOrEqual(2);
+    await page.locator('[data-span="r1/CREATE"] [data-outcome]').hover();
+    await expect.poll(() => page.getByTestId('gantt-hover').textContent()).toMatch(/^r1 CREATE: \d\d:\d\d:\d\d → \d\d:\d\d:\d\d, \d+ s, complete \(on the critical path\)$/);
+    await screenshot(page, 'stacks-gantt-axis-critical');
   });
 });
