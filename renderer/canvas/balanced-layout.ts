@@ -6,7 +6,7 @@
 // readable size instead of shrinking them to dots. Nodes may be bigger than a
 // cell (an expanded nested stack drawn in place): rows and bands grow to hold
 // them. Pure and linear in the graph (bands: quadratic in the row count only).
-import { ranks, type LayoutEdge, type Point } from './layout';
+import { orderedLayers, type LayoutEdge, type Point } from './layout';
 
 export interface SizedNode {
   id: string;
@@ -50,24 +50,8 @@ export function balancedLayout(nodes: readonly SizedNode[], edges: readonly Layo
   const bandGap = options.bandGap ?? colGap / 2;
   const view = options.viewport ?? DEFAULT_VIEWPORT;
   const size = new Map(nodes.map((n) => [n.id, { w: Math.max(colGap, n.width ?? colGap), h: Math.max(rowGap, n.height ?? rowGap) }]));
-  const rank = ranks(nodes, edges);
-  const layers: string[][] = [];
-  for (const n of nodes) (layers[rank.get(n.id) ?? 0] ??= []).push(n.id);
-  // One barycenter sweep downwards, as the editor's layout does.
-  const index = new Map<string, number>();
-  const deps = new Map<string, string[]>();
-  for (const e of edges) (deps.get(e.source) ?? deps.set(e.source, []).get(e.source))?.push(e.target);
-  layers.forEach((layer, r) => {
-    if (r > 0) {
-      const bary = new Map<string, number>();
-      layer.forEach((id, i) => {
-        const ds = (deps.get(id) ?? []).map((d) => index.get(d)).filter((v): v is number => v !== undefined);
-        bary.set(id, ds.length ? ds.reduce((a, b) => a + b, 0) / ds.length : i);
-      });
-      layer.sort((a, b) => (bary.get(a) ?? 0) - (bary.get(b) ?? 0) || a.localeCompare(b, undefined, { numeric: true }));
-    }
-    layer.forEach((id, i) => index.set(id, i));
-  });
+  // The editor's layers and order; names with numbers in order (r2 before r10).
+  const layers = orderedLayers(nodes, edges, (a, b) => a.localeCompare(b, undefined, { numeric: true }));
   // Wide layers wrap: a layer of n nodes becomes a block about the viewport's shape.
   const perRow = options.maxPerRow ?? Math.max(4, Math.ceil(Math.sqrt(nodes.length * (view.width / view.height) * (rowGap / colGap))));
   const rows: { ids: string[]; width: number; height: number }[] = [];
