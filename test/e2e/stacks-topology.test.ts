@@ -6,7 +6,7 @@
 // the nested stack expanded in place by a double-click; a resource's details
 // as a table; the Gantt's axis, nesting and critical path. Real cloud, Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { FIT_MAX_ZOOM } from '../../renderer/canvas/fit';
 import { loadTestCloud, passwordProfile } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
 import { deployFromLibrary } from './support/deploy';
+import { deleteStacksAndData } from './support/cleanup';
 import { startWebHost, type RunningHost } from './support/web-host';
 
 const NESTED = `heat_template_version: 2018-08-31
@@ -58,11 +59,7 @@ describe('the live topology in the editor’s look', () => {
   afterAll(async () => {
     await browser?.close();
     await host?.stop();
-    const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
-    const list = await cleanup.cloud.listStacks(profileId).catch(() => null);
-    for (const s of list?.value ?? []) if (s.stack_name === stackName) await cleanup.cloud.action(profileId, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
-    cleanup.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
+    await deleteStacksAndData(dataDir, profileId, [stackName]);
   });
 
   it('draws the stack with kind icons and status badges, legible, the chain in bands, the nested stack expanded in place', async () => {
