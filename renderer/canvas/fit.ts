@@ -5,8 +5,11 @@
 // and the stacks screen's live topology.
 import type { Core } from 'cytoscape';
 
-/** The largest zoom a fit ends at: nodes at 1.25x their drawn size. */
-export const FIT_MAX_ZOOM = 1.25;
+/** The largest zoom a fit ends at: 100 %, a fit never magnifies (labels stay at their own size). */
+export const FIT_MAX_ZOOM = 1;
+/** Zoom limits of every canvas (the editor's and the live topology's). */
+export const MIN_ZOOM = 0.02;
+export const MAX_ZOOM = 4;
 
 export function fitCapped(cy: Core, padding: number, maxZoom = FIT_MAX_ZOOM): void {
   cy.fit(undefined, padding);

@@ -29,6 +29,11 @@ const PATHS: Record<Kind, string> = {
   other: `<g ${S}><path d="M12 4l8 8-8 8-8-8z"/></g>`,
 };
 
+/** The icon's drawing (inside a 24 x 24 viewBox), for pictures that add to it (the live topology's status badge). */
+export function iconMarkup(kind: Kind): string {
+  return PATHS[kind];
+}
+
 const cache = new Map<Kind, string>();
 
 export function iconUri(kind: Kind): string {

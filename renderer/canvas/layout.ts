@@ -59,17 +59,15 @@ export function ranks(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]
   return rank;
 }
 
-export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], options: LayoutOptions = {}): Record<string, Point> {
-  const colGap = options.columnGap ?? 130;
-  const rowGap = options.rowGap ?? 110;
-  const maxPerRow = options.maxPerRow ?? 40;
+/**
+ * Nodes by rank (what depends on nothing first), each layer ordered by one
+ * barycenter sweep downwards: a node sits near the average of what it
+ * depends on; `tie` orders nodes with the same barycenter.
+ */
+export function orderedLayers(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], tie: (a: string, b: string) => number): string[][] {
   const rank = ranks(nodes, edges);
   const layers: string[][] = [];
-  for (const n of nodes) {
-    const r = rank.get(n.id) ?? 0;
-    (layers[r] ??= []).push(n.id);
-  }
-  // One barycenter sweep downwards: a node sits near the average of what it depends on.
+  for (const n of nodes) (layers[rank.get(n.id) ?? 0] ??= []).push(n.id);
   const index = new Map<string, number>();
   const deps = new Map<string, string[]>();
   for (const e of edges) (deps.get(e.source) ?? deps.set(e.source, []).get(e.source))?.push(e.target);
@@ -80,10 +78,18 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
         const ds = (deps.get(id) ?? []).map((d) => index.get(d)).filter((v): v is number => v !== undefined);
         bary.set(id, ds.length ? ds.reduce((a, b) => a + b, 0) / ds.length : i);
       });
-      layer.sort((a, b) => (bary.get(a) ?? 0) - (bary.get(b) ?? 0) || a.localeCompare(b));
+      layer.sort((a, b) => (bary.get(a) ?? 0) - (bary.get(b) ?? 0) || tie(a, b));
     }
     layer.forEach((id, i) => index.set(id, i));
   });
+  return layers;
+}
+
+export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], options: LayoutOptions = {}): Record<string, Point> {
+  const colGap = options.columnGap ?? 130;
+  const rowGap = options.rowGap ?? 110;
+  const maxPerRow = options.maxPerRow ?? 40;
+  const layers = orderedLayers(nodes, edges, (a, b) => a.localeCompare(b));
   const pos: Record<string, Point> = {};
   let y = 0;
   for (const layer of layers) {

@@ -27,14 +27,15 @@ export interface Gantt {
 
 const time = (e: HeatEvent) => Date.parse(e.event_time.endsWith('Z') ? e.event_time : `${e.event_time}Z`);
 
-/** `events` oldest first; the top stack's own events are left out (its span is the whole chart). */
+/** `events` oldest first; each stack's own events are left out (the top one's span is the whole chart). */
 export function ganttOf(events: readonly HeatEvent[], topStackId: string, now: number): Gantt {
   const open = new Map<string, Span>();
   const spans: Span[] = [];
   let count = 0;
   for (const e of events) {
     const stackId = stackOf(e, topStackId);
-    if (e.physical_resource_id === topStackId && stackId === topStackId) continue;
+    // A stack's own events (the top one's, and a nested stack's, which repeat the span of the resource that owns it).
+    if (e.physical_resource_id === stackId) continue;
     const i = e.resource_status.indexOf('_');
     const action = i < 0 ? e.resource_status : e.resource_status.slice(0, i);
     const state = i < 0 ? '' : e.resource_status.slice(i + 1);
@@ -80,4 +81,38 @@ export function waitingRows(resources: readonly Pick<HeatResource, 'resource_nam
       return { key: `${stackId}/${r.resource_name}/waiting`, resource: r.resource_name, stackId };
     })
     .sort((a, b) => a.resource.localeCompare(b.resource, undefined, { numeric: true }));
+}
+
+export interface GanttRow {
+  span: Span;
+  /** 0 for the top stack's resources, 1 inside a nested stack, and so on. */
+  depth: number;
+}
+
+/**
+ * The spans in reading order: each stack's spans by start time, and a nested
+ * stack's spans right under the span of the resource that owns it, indented.
+ * Spans of a stack no listed resource owns come last, one level in.
+ */
+export function ganttRows(spans: readonly Span[], resources: readonly Pick<HeatResource, 'resource_name' | 'physical_resource_id' | 'links'>[], topStackId: string): GanttRow[] {
+  const byStack = new Map<string, Span[]>();
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) byStack.set(s.stackId, [...(byStack.get(s.stackId) ?? []), s]);
+  const owned = new Map<string, string>();
+  for (const r of resources) if (r.physical_resource_id && byStack.has(r.physical_resource_id)) owned.set(`${resourceStack(r, topStackId)}/${r.resource_name}`, r.physical_resource_id);
+  const rows: GanttRow[] = [];
+  const placed = new Set<string>();
+  const place = (stackId: string, depth: number) => {
+    if (placed.has(stackId)) return;
+    placed.add(stackId);
+    const list = byStack.get(stackId) ?? [];
+    list.forEach((s, i) => {
+      rows.push({ span: s, depth });
+      const nested = owned.get(`${stackId}/${s.resource}`);
+      // Under the resource's last span (its latest operation), so the nested rows follow it once.
+      if (nested && !list.slice(i + 1).some((x) => x.resource === s.resource)) place(nested, depth + 1);
+    });
+  };
+  place(topStackId, 0);
+  for (const stackId of byStack.keys()) place(stackId, 1);
+  return rows;
 }

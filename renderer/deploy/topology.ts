@@ -1,10 +1,13 @@
 // The live topology as pure data: a stack's resources (any nested depth) ->
-// Cytoscape element definitions with positions, status tone and label.
-// Nested stacks are compound nodes: expanded ones hold their resources in
-// place. Kept free of Cytoscape so it is tested headless and the component
+// nodes with the editor's kind, positions, status tone and label. Laid out
+// with the editor's layered layout, cut into bands that fit the canvas
+// (renderer/canvas/balanced-layout.ts). Nested stacks are compound nodes:
+// expanded ones hold their resources in place. Kept free of Cytoscape so it is tested headless and the component
 // only diffs what changed (status updates never relayout).
 import type { HeatResource } from '../../shared/cloud/heat-types';
 import { phaseOf } from '../../shared/cloud/resource-phase';
+import { kindOfType, type Kind } from '../../shared/topology/kinds';
+import { balancedLayout, type Cell } from '../canvas/balanced-layout';
 
 /** waiting: the resource's first action has not started (Heat's INIT_COMPLETE). */
 export type Tone = 'progress' | 'complete' | 'failed' | 'waiting' | 'other';
@@ -21,6 +24,8 @@ export interface TopoNode {
   name: string;
   stackId: string;
   type: string;
+  /** The editor's kind (its icon and colour); a resource that owns a nested stack is 'nested'. */
+  kind: Kind;
   status: string;
   reason: string | null;
   tone: Tone;
@@ -50,12 +55,28 @@ export function resourceStack(r: Pick<HeatResource, 'links'>, fallback: string):
   return href ? (href.split('/').filter(Boolean).at(-1) ?? fallback) : fallback;
 }
 
-const GAP_X = 190;
-const GAP_Y = 110;
-const CHILD_X = 150;
-const CHILD_Y = 80;
+/** A cell of the live topology: an editor-sized icon with two label lines (name, status) under it. */
+export const CELL_X = 170;
+export const CELL_Y = 110;
+/** Room around an expanded nested stack's members: its label on top, a margin around. */
+const PAD_X = 40;
+const PAD_TOP = 50;
+const PAD_BOTTOM = 30;
 
-export function buildTopology(topStackId: string, resources: readonly HeatResource[], expanded: ReadonlySet<string>): Topology {
+/** Heat types that run a nested stack (templates by file name are 'nested' already). */
+const NESTED_TYPES = new Set(['OS::Heat::ResourceGroup', 'OS::Heat::AutoScalingGroup', 'OS::Heat::Stack', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::CloudFormation::Stack']);
+
+export function liveKind(type: string, ownsNestedStack: boolean): Kind {
+  const k = kindOfType(type);
+  return k === 'other' && (ownsNestedStack || NESTED_TYPES.has(type)) ? 'nested' : k;
+}
+
+export interface TopologyOptions {
+  /** The canvas size in px: long chains are cut into bands so a fit keeps them readable there. */
+  viewport?: { width: number; height: number };
+}
+
+export function buildTopology(topStackId: string, resources: readonly HeatResource[], expanded: ReadonlySet<string>, options: TopologyOptions = {}): Topology {
   const byStack = new Map<string, HeatResource[]>();
   for (const r of resources) {
     const sid = resourceStack(r, topStackId);
@@ -65,18 +86,24 @@ export function buildTopology(topStackId: string, resources: readonly HeatResour
   }
   const nodes: TopoNode[] = [];
   const edges: TopoEdge[] = [];
+  const seen = new Set<string>();
 
-  const place = (stackId: string, parent: string | null, origin: { x: number; y: number }): { width: number; height: number } => {
+  /** Lays out one stack's resources with their top-left corner at (0, 0); returns its nodes (nested ones included) and size. */
+  const place = (stackId: string, parent: string | null): { made: TopoNode[]; width: number; height: number } => {
+    seen.add(stackId);
     const list = (byStack.get(stackId) ?? []).slice().sort((a, b) => a.resource_name.localeCompare(b.resource_name, undefined, { numeric: true }));
     const names = new Set(list.map((r) => r.resource_name));
-    const made: TopoNode[] = list.map((r) => {
+    const all: TopoNode[] = [];
+    const inner = new Map<string, { made: TopoNode[]; width: number; height: number }>();
+    const own: TopoNode[] = list.map((r) => {
       const id = nodeId(stackId, r.resource_name);
-      const nested = r.physical_resource_id && byStack.has(r.physical_resource_id) ? r.physical_resource_id : null;
-      return {
+      const nested = r.physical_resource_id && byStack.has(r.physical_resource_id) && !seen.has(r.physical_resource_id) ? r.physical_resource_id : null;
+      const n: TopoNode = {
         id,
         name: r.resource_name,
         stackId,
         type: r.resource_type,
+        kind: liveKind(r.resource_type, nested !== null),
         status: r.resource_status,
         reason: r.resource_status_reason,
         tone: toneOf(r.resource_status),
@@ -85,60 +112,40 @@ export function buildTopology(topStackId: string, resources: readonly HeatResour
         expanded: nested !== null && expanded.has(id),
         position: { x: 0, y: 0 },
       };
+      if (n.expanded && nested) inner.set(id, place(nested, id));
+      return n;
     });
-    for (const r of list) for (const by of r.required_by) if (names.has(by)) edges.push({ id: `${nodeId(stackId, r.resource_name)}->${by}`, source: nodeId(stackId, r.resource_name), target: nodeId(stackId, by) });
-    nodes.push(...made);
-
-    if (parent !== null) {
-      // Inside a nested stack: a compact grid (ResourceGroup members have no order to show).
-      const cols = Math.max(1, Math.ceil(Math.sqrt(made.length)));
-      made.forEach((n, i) => (n.position = { x: origin.x + (i % cols) * CHILD_X, y: origin.y + Math.floor(i / cols) * CHILD_Y }));
-      return { width: cols * CHILD_X, height: Math.ceil(made.length / cols) * CHILD_Y };
-    }
-    // The top stack: layers by dependency (what others need above them), expanded nested stacks widened.
-    const rank = ranks(list);
-    const layers: TopoNode[][] = [];
-    made.forEach((n) => (layers[rank.get(n.name) ?? 0] ??= []).push(n));
-    let y = origin.y;
-    for (const layer of layers) {
-      if (!layer) continue;
-      let x = origin.x;
-      let height = GAP_Y;
-      for (const n of layer) {
-        n.position = { x, y };
-        let width = GAP_X;
-        if (n.expanded && n.nestedStackId) {
-          const size = place(n.nestedStackId, n.id, { x, y });
-          width = Math.max(GAP_X, size.width + 40);
-          height = Math.max(height, size.height + 60);
+    const deps: { source: string; target: string }[] = [];
+    for (const r of list)
+      for (const by of r.required_by)
+        if (names.has(by)) {
+          const source = nodeId(stackId, r.resource_name);
+          const target = nodeId(stackId, by);
+          edges.push({ id: `${source}->${by}`, source, target });
+          deps.push({ source: target, target: source }); // the layout's edges point from a resource to what it depends on
         }
-        x += width;
-      }
-      y += height;
+    const layout = balancedLayout(
+      own.map((n) => {
+        const box = inner.get(n.id);
+        return box ? { id: n.id, width: box.width + 2 * PAD_X, height: box.height + PAD_TOP + PAD_BOTTOM } : { id: n.id };
+      }),
+      deps,
+      { columnGap: CELL_X, rowGap: CELL_Y, ...(options.viewport ? { viewport: options.viewport } : {}) },
+    );
+    for (const n of own) {
+      const c = layout.cells[n.id] as Cell;
+      n.position = { x: c.x, y: c.y };
+      all.push(n);
+      const box = inner.get(n.id);
+      if (!box) continue;
+      // The members' own layout, moved into the cell (Cytoscape draws the compound around them).
+      const dx = c.x - c.width / 2 + PAD_X;
+      const dy = c.y - c.height / 2 + PAD_TOP;
+      for (const m of box.made) m.position = { x: m.position.x + dx, y: m.position.y + dy };
+      all.push(...box.made);
     }
-    return { width: 0, height: y - origin.y };
+    return { made: all, width: layout.width, height: layout.height };
   };
-  place(topStackId, null, { x: 0, y: 0 });
+  nodes.push(...place(topStackId, null).made);
   return { nodes, edges };
-}
-
-/** rank = 0 for what nothing is needed by... inverted: a resource sits one layer below everything it depends on. */
-function ranks(list: readonly HeatResource[]): Map<string, number> {
-  const deps = new Map<string, string[]>(list.map((r) => [r.resource_name, []]));
-  for (const r of list) for (const by of r.required_by) deps.get(by)?.push(r.resource_name);
-  const rank = new Map<string, number>();
-  const visiting = new Set<string>();
-  const visit = (name: string): number => {
-    const known = rank.get(name);
-    if (known !== undefined) return known;
-    if (visiting.has(name)) return 0; // a cycle (Heat refuses them; be safe anyway)
-    visiting.add(name);
-    let r = 0;
-    for (const d of deps.get(name) ?? []) r = Math.max(r, visit(d) + 1);
-    visiting.delete(name);
-    rank.set(name, r);
-    return r;
-  };
-  for (const r of list) visit(r.resource_name);
-  return rank;
 }

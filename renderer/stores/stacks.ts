@@ -18,6 +18,7 @@ import type { TemplateVersion } from '../../shared/library/model';
 import type { StackDependent } from '../../shared/ipc/cloud.contract';
 import { mergeEvents } from '../deploy/timeline';
 import { resourceStack } from '../deploy/topology';
+import { templateProperties, type ResourceDetail } from '../deploy/resource-detail';
 import type { ActionProgress } from '../../shared/cloud/resource-phase';
 import { applyResourceChanges, emptyProgressState, nextProgressState, progressOfState, type ProgressState } from './stack-progress';
 
@@ -304,8 +305,12 @@ export const useStacksStore = defineStore('stacks', () => {
     if (what === 'delete') void loadUsage(pid);
   }
 
-  /** A resource's attributes (one read of its stack's resources with detail), for the topology inspector. */
-  async function resourceDetail(stackId: string, name: string): Promise<Record<string, unknown> | null> {
+  /**
+   * A resource's attributes (one read of its stack's resources with detail) and
+   * its properties as its stack's template writes them (Heat's API shows a
+   * resource's resolved properties nowhere), for the topology inspector.
+   */
+  async function resourceDetail(stackId: string, name: string): Promise<ResourceDetail | null> {
     const pid = profileId.value;
     const top = selectedRef.value;
     if (!pid || !top) return null;
@@ -314,9 +319,13 @@ export const useStacksStore = defineStore('stacks', () => {
     const m = /\/stacks\/([^/]+)\/([^/]+)$/.exec(href);
     const ref = stackId === top.id ? top : m ? { name: decodeURIComponent(m[1]!), id: m[2]! } : null;
     if (!ref) return null;
-    const list = await api.invoke('cloud.stacks.resources', { profileId: pid, stack: ref, withDetail: true });
+    const [list, template] = await Promise.all([
+      api.invoke('cloud.stacks.resources', { profileId: pid, stack: ref, withDetail: true }),
+      api.invoke('cloud.stacks.template', { profileId: pid, stack: ref }).catch(() => null),
+    ]);
     const found = list.value.find((x) => x.resource_name === name);
-    return found ? { physical_resource_id: found.physical_resource_id, ...(found.attributes ?? {}) } : null;
+    if (!found) return null;
+    return { attributes: { physical_resource_id: found.physical_resource_id, ...(found.attributes ?? {}) }, properties: templateProperties(template, name) };
   }
 
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTopology, toneOf } from '../../../../renderer/deploy/topology';
+import { buildTopology, CELL_X, CELL_Y, liveKind, toneOf } from '../../../../renderer/deploy/topology';
 import { actionProgress } from '../../../../shared/cloud/resource-phase';
 import { res, TOP } from './fixtures';
 
@@ -30,6 +30,43 @@ describe('the live topology', () => {
       ['1', 'failed'],
     ]);
     expect(t.nodes.find((n) => n.name === 'group')).toMatchObject({ nestedStackId: 'nested-1', expanded: true });
+  });
+
+  it('draws each resource with the editor’s kind, a group that owns a nested stack as a nested one', () => {
+    const t = buildTopology(TOP, [res('net', 'CREATE_COMPLETE', { type: 'OS::Neutron::Net' }), res('vm', 'CREATE_COMPLETE', { type: 'OS::Nova::Server' }), ...resources.slice(3)], new Set());
+    expect(Object.fromEntries(t.nodes.map((n) => [n.name, n.kind]))).toEqual({ net: 'private-network', vm: 'server', group: 'nested' });
+    expect(liveKind('volume_with_attachment.yaml', true)).toBe('nested');
+    expect(liveKind('OS::Heat::TestResource', false)).toBe('other');
+  });
+
+  it('lays a 12-resource chain out in bands that a 1000 x 450 canvas shows at 100 %, in reading order', () => {
+    const chain = Array.from({ length: 12 }, (_, i) => res(`r${i + 1}`, 'CREATE_COMPLETE', { requiredBy: i < 11 ? [`r${i + 2}`] : [] }));
+    const t = buildTopology(TOP, chain, new Set(), { viewport: { width: 1000, height: 450 } });
+    const xs = t.nodes.map((n) => n.position.x);
+    const ys = t.nodes.map((n) => n.position.y);
+    const width = Math.max(...xs) - Math.min(...xs) + CELL_X;
+    const height = Math.max(...ys) - Math.min(...ys) + CELL_Y;
+    expect(Math.min(1, 1000 / width, 450 / height)).toBe(1);
+    expect(new Set(xs).size).toBeGreaterThan(1);
+    const at = (name: string) => t.nodes.find((n) => n.name === name)!.position;
+    expect(at('r1').y).toBeLessThan(at('r2').y);
+    expect(at('r12').x).toBeGreaterThan(at('r1').x);
+  });
+
+  it('places an expanded nested stack’s members inside its cell, clear of the other resources', () => {
+    const many = [res('before', 'CREATE_COMPLETE'), res('group', 'CREATE_COMPLETE', { physical: 'nested-1', type: 'OS::Heat::ResourceGroup' }), res('after', 'CREATE_COMPLETE'), ...Array.from({ length: 9 }, (_, i) => res(String(i), 'CREATE_COMPLETE', { stack: 'nested-1' }))];
+    const t = buildTopology(TOP, many, new Set([`${TOP}/group`]));
+    const members = t.nodes.filter((n) => n.parent === `${TOP}/group`);
+    expect(members).toHaveLength(9);
+    const mx = members.map((m) => m.position.x);
+    const my = members.map((m) => m.position.y);
+    const box = { x1: Math.min(...mx) - CELL_X / 2, x2: Math.max(...mx) + CELL_X / 2, y1: Math.min(...my) - CELL_Y / 2, y2: Math.max(...my) + CELL_Y / 2 };
+    for (const name of ['before', 'after']) {
+      const p = t.nodes.find((n) => n.name === name)!.position;
+      const inside = p.x > box.x1 && p.x < box.x2 && p.y > box.y1 && p.y < box.y2;
+      expect(inside, name).toBe(false);
+    }
+    expect(new Set(members.map((m) => `${m.position.x},${m.position.y}`)).size).toBe(9);
   });
 
   it('tells progress, failure and completion apart, and counts progress across depths', () => {
