@@ -135,10 +135,10 @@ describe('the live topology in the editor’s look', () => {
     const at = names.indexOf('inner/CREATE');
     expect(rows.slice(at + 1, at + 3).map((r) => [r.span, r.depth]).sort()).toEqual([['inner_a/CREATE', '1'], ['inner_b/CREATE', '1']]);
     expect(rows.every((r) => r.outcome === 'COMPLETE')).toBe(true);
-    // The chain of twelve set the end time: its first link is on the critical path, and the path follows it.
+    // The chain of twelve is the longest path: its first link is on the critical path, and the path goes on from it.
+    // Where it ends depends on which resource Heat finished last within its one-second clock (under load it can be the nested stack).
     const critical = rows.filter((r) => r.critical === 'yes').map((r) => r.span);
     expect(critical).toContain('r1/CREATE');
-    expect(critical).toContain('r12/CREATE');
     expect(critical.length).toBeGreaterThanOrEqual(2);
     await page.locator('[data-span="r1/CREATE"] [data-outcome]').hover();
     await expect.poll(() => page.getByTestId('gantt-hover').textContent()).toMatch(/^r1 CREATE: \d\d:\d\d:\d\d → \d\d:\d\d:\d\d, \d+ s, complete \(on the critical path\)$/);
