@@ -191,7 +191,9 @@ state_path = $STATE/neutron
 bind_host = $HOST
 bind_port = $NEUTRON_PORT
 core_plugin = ml2
-service_plugins = router
+# qos: the seed's public IP with a bandwidth (3.1) is a QoS policy + bandwidth-limit
+# rule on the floating IP (qos-fip comes with the router plugin once qos is loaded)
+service_plugins = router,qos
 auth_strategy = keystone
 transport_url = $RABBIT_URL
 api_paste_config = /etc/neutron/api-paste.ini
@@ -218,7 +220,7 @@ root_helper =
 type_drivers = flat,vlan,vxlan,local
 tenant_network_types = vxlan
 mechanism_drivers = openvswitch
-extension_drivers = port_security
+extension_drivers = port_security,qos
 [ml2_type_flat]
 flat_networks = *
 [ml2_type_vlan]
