@@ -4,19 +4,22 @@
 // network gets a port, a router reaches its external network through
 // external_gateway_info, a private network joins a router through an
 // OS::Neutron::RouterInterface, a volume through OS::Cinder::VolumeAttachment,
-// a floating IP is an OS::Neutron::FloatingIP plus its association.
-import { resources, sectionMap } from '../hot/template';
+// a floating IP is an OS::Neutron::FloatingIP plus its association. What each
+// connection writes is its row in connections.ts.
 import type { HotTemplate } from '../hot/template';
-import { entries, get, keyText, toValue } from '../hot/node';
 import { PARAM_NODE_PREFIX, SEED_KINDS } from './kinds';
 import type { Kind } from './kinds';
 import { buildTopology } from './model';
 import type { Topology } from './model';
 import type { PaletteItem } from './palette';
+import { connectionOf } from './connections';
+import { addResource, freeCidr, Names } from './hot-writing';
 import { connectVerdict, dropVerdict, pairVerdict } from './rules';
 import type { RefusalReason, Verdict } from './rules';
 import { applyTopologyEdits } from './text-edits';
 import type { TopologyEdit } from './text-edits';
+
+export { refTo } from './hot-writing';
 
 export type ActionResult = { ok: true; template: HotTemplate; added: string[] } | { ok: false; reason: RefusalReason; params?: Record<string, string> };
 
@@ -42,54 +45,8 @@ const BASE_NAME: Partial<Record<Kind, string>> = {
   'health-monitor': 'health_monitor',
 };
 
-class Names {
-  private readonly taken: Set<string>;
-  constructor(t: HotTemplate) {
-    const params = sectionMap(t, 'parameters');
-    this.taken = new Set([...resources(t).map((r) => r.name), ...(params ? entries(params).map((p) => keyText(p.key)) : [])]);
-  }
-  next(base: string): string {
-    for (let i = 1; ; i++) {
-      const name = `${base}_${i}`;
-      if (!this.taken.has(name)) {
-        this.taken.add(name);
-        return name;
-      }
-    }
-  }
-  /** `name` itself while free, else `name_1`, `name_2`... */
-  claim(name: string): string {
-    if (this.taken.has(name)) return this.next(name);
-    this.taken.add(name);
-    return name;
-  }
-  has(name: string): boolean {
-    return this.taken.has(name);
-  }
-}
-
 function baseFor(kind: Kind, type: string): string {
   return BASE_NAME[kind] ?? (type.split('::').pop() ?? 'resource').replace(/[^A-Za-z0-9]+/g, '_').toLowerCase();
-}
-
-/** A reference to a node: get_param for network parameters, get_resource otherwise. */
-export function refTo(id: string): Record<string, string> {
-  return id.startsWith(PARAM_NODE_PREFIX) ? { get_param: id.slice(PARAM_NODE_PREFIX.length) } : { get_resource: id };
-}
-
-/** The next 192.168.N.0/24 no subnet of the template uses yet (the seed's CIDR warning). */
-export function freeCidr(t: HotTemplate): string {
-  const used = new Set<string>();
-  for (const r of resources(t)) {
-    const cidr = toValue(get(get(r.definition, 'properties'), 'cidr'));
-    if (typeof cidr === 'string') used.add(cidr);
-  }
-  for (let n = 10; n < 255; n++) if (!used.has(`192.168.${n}.0/24`)) return `192.168.${n}.0/24`;
-  return '10.0.0.0/24';
-}
-
-function addResource(name: string, def: Record<string, unknown>): TopologyEdit {
-  return { op: 'addEntry', path: ['resources'], key: name, value: def };
 }
 
 const SERVER_PARAMS: Record<string, Record<string, unknown>> = {
@@ -158,104 +115,14 @@ function createEdits(t: HotTemplate, names: Names, item: PaletteItem): { edits: 
   }
 }
 
-function firstExternal(topo: Topology): string | undefined {
-  return topo.nodes.find((n) => n.kind === 'external-network')?.id;
-}
-
-/** The external network a server's route reaches (network -> router -> gateway): where its floating IP comes from. */
-function routedExternal(topo: Topology, server: string): string | undefined {
-  const r = topo.relations;
-  for (const net of r.serverNetworks.get(server) ?? []) for (const router of r.networkRouters.get(net) ?? []) for (const ext of r.routerExternals.get(router) ?? []) return ext;
-  return undefined;
-}
-
-/** The edits that hang `child` under `parent` (a CONNECTIONS pair, already allowed). */
+/** The edits that hang `child` under `parent` (already allowed): the connection table's row, or a depends_on for kinds the table does not know. */
 function linkEdits(t: HotTemplate, topo: Topology, names: Names, child: string, parent: string): TopologyEdit[] {
   const c = topo.byId.get(child);
   const p = topo.byId.get(parent);
   if (!c || !p) return [];
-  const set = (resource: string, path: string[], value: unknown): TopologyEdit => ({ op: 'put', path: ['resources', resource, 'properties', ...path], value });
-  const r = topo.relations;
-  switch (`${c.kind}>${p.kind}`) {
-    case 'router>external-network':
-      return [set(child, ['external_gateway_info'], { network: refTo(parent) })];
-    case 'private-network>router':
-    case 'subnet>router': {
-      const edits: TopologyEdit[] = [];
-      let subnet = c.kind === 'subnet' ? child : (r.networkSubnets.get(child) ?? [])[0];
-      if (!subnet) {
-        subnet = names.next('private_subnet');
-        edits.push(addResource(subnet, { type: 'OS::Neutron::Subnet', properties: { network: { get_resource: child }, cidr: freeCidr(t) } }));
-      }
-      // An existing router is a parameter: `router: { get_param: existing_router_x }`.
-      edits.push(addResource(names.next(`${p.name}_interface`), { type: 'OS::Neutron::RouterInterface', properties: { router: refTo(parent), subnet: { get_resource: subnet } } }));
-      return edits;
-    }
-    case 'server>private-network': {
-      const port = names.next(`${child}_port`);
-      const subnet = (r.networkSubnets.get(parent) ?? [])[0];
-      // On an existing private network too a server gets a port: a floating IP (rule 6) associates with it.
-      const props: Record<string, unknown> = { network: refTo(parent) };
-      if (subnet) props.fixed_ips = [{ subnet: { get_resource: subnet } }];
-      return [addResource(port, { type: 'OS::Neutron::Port', properties: props }), { op: 'appendItem', path: ['resources', child, 'properties', 'networks'], value: { port: { get_resource: port } } }];
-    }
-    case 'server>shared-network':
-      return [{ op: 'appendItem', path: ['resources', child, 'properties', 'networks'], value: { network: refTo(parent) } }];
-    case 'volume>server':
-      return [addResource(names.next(`${child}_attachment`), { type: 'OS::Cinder::VolumeAttachment', properties: { instance_uuid: { get_resource: parent }, volume_id: { get_resource: child } } })];
-    case 'floating-ip>server': {
-      // The port on the routed private network is the one a floating IP can reach.
-      const port = (r.serverPorts.get(parent) ?? []).find((pt) => {
-        const net = (r.serverNetworks.get(parent) ?? []).find((n) => (r.networkRouters.get(n) ?? []).some((rt) => (r.routerExternals.get(rt) ?? []).length));
-        return net !== undefined && topo.edges.some((e) => e.source === pt && e.target === net);
-      });
-      const edits: TopologyEdit[] = [];
-      const ext = routedExternal(topo, parent) ?? firstExternal(topo);
-      if (ext && !(topo.edges.some((e) => e.source === child && e.target === ext))) edits.push(set(child, ['floating_network'], refTo(ext)));
-      if (port) edits.push(addResource(names.next(`${child}_association`), { type: 'OS::Neutron::FloatingIPAssociation', properties: { floatingip_id: { get_resource: child }, port_id: { get_resource: port } } }));
-      return edits;
-    }
-    case 'floating-ip>external-network':
-      return [set(child, ['floating_network'], refTo(parent))];
-    case 'port>private-network':
-    case 'port>shared-network':
-      return [set(child, ['network'], refTo(parent))];
-    case 'port>server':
-      return [{ op: 'appendItem', path: ['resources', parent, 'properties', 'networks'], value: { port: { get_resource: child } } }];
-    case 'port>security-group':
-    case 'server>security-group':
-      return [{ op: 'appendItem', path: ['resources', child, 'properties', 'security_groups'], value: { get_resource: parent } }];
-    case 'server>key-pair': {
-      // The key pair replaces the server's key_name parameter: drop that
-      // parameter when nothing else uses it, or deploying would ask for it.
-      const edits: TopologyEdit[] = [set(child, ['key_name'], { get_resource: parent })];
-      const before = toValue(get(get(get(sectionMap(t, 'resources'), child), 'properties'), 'key_name'));
-      const param = paramName(before);
-      if (param && countParamUses(t, param) === 1) edits.push({ op: 'unset', path: ['parameters', param] });
-      return edits;
-    }
-    case 'subnet>private-network':
-      return [set(child, ['network'], refTo(parent))];
-    case 'listener>loadbalancer':
-      return [set(child, ['loadbalancer'], { get_resource: parent })];
-    case 'pool>listener':
-      return [set(child, ['listener'], { get_resource: parent })];
-    case 'pool>loadbalancer':
-      return [set(child, ['loadbalancer'], { get_resource: parent })];
-    case 'member>pool':
-    case 'health-monitor>pool':
-      return [set(child, ['pool'], { get_resource: parent })];
-    case 'member>server':
-      return [set(child, ['address'], { get_attr: [parent, 'first_address'] })];
-    case 'loadbalancer>subnet':
-      return [set(child, ['vip_subnet'], { get_resource: parent })];
-    case 'loadbalancer>private-network': {
-      const subnet = (r.networkSubnets.get(parent) ?? [])[0];
-      return subnet ? [set(child, ['vip_subnet'], { get_resource: subnet })] : [];
-    }
-    default:
-      return p.isParam ? [] : [{ op: 'addDependency', resource: child, on: parent }];
-  }
+  const connection = connectionOf(c.kind, p.kind);
+  if (connection) return connection.writes({ t, topo, names, child: c, parent: p });
+  return p.isParam ? [] : [{ op: 'addDependency', resource: child, on: parent }];
 }
 
 /**
@@ -362,26 +229,4 @@ function itemPath(label: string): (string | number)[] | undefined {
   const m = /^(.*?)\[(\d+)\]/.exec(label);
   if (!m) return undefined;
   return [...(m[1] ? m[1].split('.') : []), Number(m[2])];
-}
-
-/** `{get_param: x}` (or `[x, ...]`) as x, else null. */
-function paramName(value: unknown): string | null {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
-  const arg = (value as Record<string, unknown>).get_param;
-  if (typeof arg === 'string') return arg;
-  return Array.isArray(arg) && typeof arg[0] === 'string' ? arg[0] : null;
-}
-
-/** How many get_param calls name `param` in resources, outputs and conditions. */
-function countParamUses(t: HotTemplate, param: string): number {
-  let n = 0;
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      if (paramName(v) === param) n++;
-      Object.values(v).forEach(walk);
-    }
-  };
-  for (const section of ['resources', 'outputs', 'conditions']) walk(toValue(sectionMap(t, section)));
-  return n;
 }

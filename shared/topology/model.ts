@@ -79,6 +79,23 @@ export function refOf(v: unknown): Ref {
   return undefined;
 }
 
+/** One way out of a server: a network it sits on, a router behind that network, and the router's external network (rule 6). */
+export interface ExternalRoute {
+  network: string;
+  router: string;
+  external: string;
+}
+
+/** Every route from `server` to an external network, in the order the template lists networks, routers and gateways. */
+export function routedExternals(topo: Topology, server: string): ExternalRoute[] {
+  const r = topo.relations;
+  const routes: ExternalRoute[] = [];
+  for (const network of r.serverNetworks.get(server) ?? []) {
+    for (const router of r.networkRouters.get(network) ?? []) for (const external of r.routerExternals.get(router) ?? []) routes.push({ network, router, external });
+  }
+  return routes;
+}
+
 export function refId(r: Ref): string | undefined {
   if (!r) return undefined;
   return 'resource' in r ? r.resource : PARAM_NODE_PREFIX + r.param;

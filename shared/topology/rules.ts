@@ -6,68 +6,13 @@
 import { SEED_KINDS } from './kinds';
 import type { Kind } from './kinds';
 import type { TopoNode, Topology } from './model';
+import { connectionOf } from './connections';
+import { no, OK } from './verdict';
+import type { Verdict } from './verdict';
 
-export type RefusalReason =
-  | 'empty-canvas-roots'
-  | 'router-needs-external'
-  | 'server-needs-network'
-  | 'needs-server'
-  | 'needs-parent'
-  | 'shared-only-servers'
-  | 'external-only-routers'
-  | 'router-only-networks'
-  | 'server-only-volumes-fip'
-  | 'one-floating-ip'
-  | 'floating-ip-needs-route'
-  | 'already-connected'
-  | 'router-has-gateway'
-  | 'same-node'
-  | 'no-connection'
-  | 'only-root-networks'
-  | 'cfn-read-only'
-  | 'existing-fixed'
-  | 'existing-read-only'
-  | 'existing-needs-version';
-
-export type Verdict = { ok: true } | { ok: false; reason: RefusalReason; params?: Record<string, string> };
-
-const OK: Verdict = { ok: true };
-const no = (reason: RefusalReason, params?: Record<string, string>): Verdict => (params ? { ok: false, reason, params } : { ok: false, reason });
-
-/** child kind > parent kind: the connections the canvas knows how to write. */
-export const CONNECTIONS: ReadonlySet<string> = new Set([
-  'router>external-network',
-  'private-network>router',
-  'subnet>router',
-  'server>private-network',
-  'server>shared-network',
-  'volume>server',
-  'floating-ip>server',
-  'floating-ip>external-network',
-  'port>private-network',
-  'port>shared-network',
-  'port>server',
-  'port>security-group',
-  'server>security-group',
-  'server>key-pair',
-  'subnet>private-network',
-  'listener>loadbalancer',
-  'pool>listener',
-  'pool>loadbalancer',
-  'member>pool',
-  'member>server',
-  'health-monitor>pool',
-  'loadbalancer>subnet',
-  'loadbalancer>private-network',
-]);
+export type { RefusalReason, Verdict } from './verdict';
 
 const ROOTS: ReadonlySet<Kind> = new Set<Kind>(['external-network', 'shared-network', 'private-network']);
-
-/** Rule 6: the server sits on a private network whose router reaches an external network. */
-export function isRoutedToExternal(topo: Topology, server: string): boolean {
-  const r = topo.relations;
-  return (r.serverNetworks.get(server) ?? []).some((net) => (r.networkRouters.get(net) ?? []).some((router) => (r.routerExternals.get(router) ?? []).length > 0));
-}
 
 /** May a `childKind` (new, or the existing node `childId`) hang under `parent`? */
 export function pairVerdict(topo: Topology, childKind: Kind, parent: TopoNode, childId?: string): Verdict {
@@ -75,23 +20,9 @@ export function pairVerdict(topo: Topology, childKind: Kind, parent: TopoNode, c
   // An existing resource keeps the cloud's relations (SPEC 1.5): it never becomes anyone's child on the canvas.
   const child = childId ? topo.byId.get(childId) : undefined;
   if (child?.existing) return no('existing-fixed', { name: child.existing.name });
-  const key = `${childKind}>${parent.kind}`;
-  const r = topo.relations;
-  if (CONNECTIONS.has(key)) {
-    if (key === 'floating-ip>server') {
-      if ((r.serverFloatingIps.get(parent.id) ?? []).length >= 1) return no('one-floating-ip', { server: parent.name });
-      if (!isRoutedToExternal(topo, parent.id)) return no('floating-ip-needs-route', { server: parent.name });
-    }
-    if (childId && (key === 'server>private-network' || key === 'server>shared-network') && (r.serverNetworks.get(childId) ?? []).includes(parent.id)) {
-      return no('already-connected', { child: childId, parent: parent.name });
-    }
-    if (childId && key === 'router>external-network' && (r.routerExternals.get(childId) ?? []).length > 0) return no('router-has-gateway', { router: childId });
-    if (childId && key === 'private-network>router' && (r.networkRouters.get(childId) ?? []).includes(parent.id)) {
-      return no('already-connected', { child: childId, parent: parent.name });
-    }
-    if (childId && key === 'volume>server' && (r.serverVolumes.get(parent.id) ?? []).includes(childId)) return no('already-connected', { child: childId, parent: parent.name });
-    return OK;
-  }
+  const connection = connectionOf(childKind, parent.kind);
+  // Rule 6 and "already connected" live with each connection's row.
+  if (connection) return connection.refuse?.({ topo, parent, childId }) ?? OK;
   if (SEED_KINDS.has(childKind) || SEED_KINDS.has(parent.kind)) {
     // Rules 2-5 say what may hang under each seed kind; name the one that applies.
     if (parent.kind === 'shared-network') return no('shared-only-servers');
@@ -134,14 +65,14 @@ export function connectVerdict(topo: Topology, from: string, to: string): Verdic
 
 /** Node ids a palette item may be dropped on (highlighted while dragging). */
 export function dropTargets(topo: Topology, kind: Kind): string[] {
-  return topo.nodes.filter((n) => CONNECTIONS.has(`${kind}>${n.kind}`) && dropVerdict(topo, kind, n).ok).map((n) => n.id);
+  return topo.nodes.filter((n) => connectionOf(kind, n.kind) && dropVerdict(topo, kind, n).ok).map((n) => n.id);
 }
 
 /** Node ids a drag starting at `from` may connect to. */
 export function connectTargets(topo: Topology, from: string): string[] {
   const a = topo.byId.get(from);
   if (!a) return [];
-  return topo.nodes.filter((n) => n.id !== from && (CONNECTIONS.has(`${a.kind}>${n.kind}`) || CONNECTIONS.has(`${n.kind}>${a.kind}`)) && connectVerdict(topo, from, n.id).ok).map((n) => n.id);
+  return topo.nodes.filter((n) => n.id !== from && (connectionOf(a.kind, n.kind) || connectionOf(n.kind, a.kind)) && connectVerdict(topo, from, n.id).ok).map((n) => n.id);
 }
 
 /** Rule 8: a canvas with only an external network or only a shared network cannot be saved. */
