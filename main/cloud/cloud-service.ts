@@ -12,6 +12,7 @@ import { regionsOffering } from './catalog';
 import type { EventQuery, StackBody, StackListQuery } from './heat-client';
 import type { ProfileService } from './profile-service';
 import { StackWatcher, type WatchOptions } from './stack-watcher';
+import { readEventPages } from './event-pages';
 import { StackDependencies } from './stack-dependencies';
 import type { StackDependent } from '../../shared/ipc/cloud.contract';
 import { msg } from '../../shared/messages/message';
@@ -98,14 +99,9 @@ export class CloudService {
       async () => {
         const heat = this.profiles.connection(profileId).heat;
         this.cache.ensureStack(profileId, ref.id, ref.name, 'UNKNOWN', this.stamp());
-        let marker = this.cache.resumeMarker(profileId, ref.id);
-        for (;;) {
-          const query: EventQuery = { sort_dir: 'asc', limit: 200, ...(marker ? { marker } : {}), ...(nestedDepth ? { nested_depth: nestedDepth } : {}) };
-          const page = await heat.events(ref, query);
-          this.cache.appendEvents(profileId, ref.id, page, this.stamp());
-          if (page.length < 200) break;
-          marker = page.at(-1)!.id;
-        }
+        const paging = { marker: this.cache.resumeMarker(profileId, ref.id), pageSize: 200, nestedDepth };
+        // Each page goes to the cache as it comes (its unique event ids keep a re-read after a purged marker from doubling).
+        await readEventPages((query) => heat.events(ref, query), paging, (page) => void this.cache.appendEvents(profileId, ref.id, page, this.stamp()));
         return this.cache.events(profileId, ref.id).value;
       },
       () => this.cache.events(profileId, ref.id),

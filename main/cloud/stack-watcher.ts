@@ -7,35 +7,18 @@
 // newest event by a few seconds (event-overlap.ts), so one that Heat commits
 // late is still found. Such a late event comes in a later delta than newer
 // ones: consumers place events by event_time (renderer/deploy/timeline.ts).
-import type { HeatEvent, HeatResource, ResourceChange, StackRef } from '../../shared/cloud/heat-types';
+import type { HeatEvent, HeatResource, ResourceChange, StackRef, WatchDelta } from '../../shared/cloud/heat-types';
 import { eventStackId, isInProgress } from '../../shared/cloud/heat-types';
 import { AppError, type ErrorPayload } from '../../shared/ipc/errors';
-import type { EventQuery, HeatClient, ResourceQuery } from './heat-client';
+import type { HeatClient, ResourceQuery } from './heat-client';
 import { inProgressPacing } from './watch-pacing';
 import { doublingCeiling, equalJitter } from './backoff';
 import { trailingMarker } from '../../shared/cloud/event-overlap';
+import { readEventPages } from './event-pages';
 
 export type WatchHeat = Pick<HeatClient, 'events' | 'resources' | 'show'>;
 
-export type { ResourceChange };
-
-export interface WatchDelta {
-  stack: StackRef;
-  /** Current stack status (from the newest stack-level event or a show). */
-  status: string | null;
-  statusReason: string | null;
-  /** When the stack's current (or last) action started: its IN_PROGRESS event time, or the stack's own times. */
-  actionStartedAt: string | null;
-  /** New events, oldest first. */
-  events: HeatEvent[];
-  /** Resource status changes read from those events (immediate, before any refresh). */
-  resourceChanges: ResourceChange[];
-  /** The full resource list, when it was re-read in this round. */
-  resources: HeatResource[] | null;
-  settled: boolean;
-  /** Set when the stack no longer exists (deleted). */
-  gone: boolean;
-}
+export type { ResourceChange, WatchDelta };
 
 export interface WatchOptions {
   nestedDepth?: number;
@@ -291,36 +274,18 @@ export class StackWatcher {
    */
   private async fetchNewEvents(): Promise<HeatEvent[]> {
     const out: HeatEvent[] = [];
-    const listed: HeatEvent[] = [];
-    let cursor = this.marker;
-    for (;;) {
-      const query: EventQuery = { sort_dir: 'asc', sort_keys: 'event_time', limit: this.o.pageSize };
-      if (this.o.nestedDepth > 0) query.nested_depth = this.o.nestedDepth;
-      if (cursor) query.marker = cursor;
-      let page: HeatEvent[];
-      try {
-        page = await this.counted(() => this.heat.events(this.stack, query));
-      } catch (err) {
-        // Heat purges old events (max_events_per_stack): a vanished marker means "start over", and the
-        // seen-set keeps what was already emitted from coming out twice.
-        if (err instanceof AppError && err.code === 'NOT_FOUND' && cursor && /marker|event/i.test(err.message)) {
-          this.marker = cursor = null;
-          listed.length = 0;
-          continue;
-        }
-        throw err;
-      }
-      if (this.stopped) return out;
+    const paging = { marker: this.marker, pageSize: this.o.pageSize, nestedDepth: this.o.nestedDepth };
+    const read = await readEventPages((query) => this.counted(() => this.heat.events(this.stack, query)), paging, (page) => {
+      if (this.stopped) return false;
       for (const e of page) {
-        listed.push(e);
         if (this.seen.has(e.id)) continue;
         this.seen.add(e.id);
         out.push(e);
       }
-      if (page.length > 0) cursor = page.at(-1)!.id;
-      if (page.length < this.o.pageSize) break;
-    }
-    this.marker = trailingMarker(listed, this.marker);
+      return true;
+    });
+    if (!read.complete) return out;
+    this.marker = trailingMarker(read.listed, read.from);
     return out;
   }
 

@@ -132,20 +132,28 @@ export interface ResourceChange {
 }
 
 /** What the watcher pushes on the 'stack.changed' event. */
-export interface StackChange {
-  profileId: string;
+/** One round of a stack watcher (main/cloud/stack-watcher.ts): what changed in the stack since the last round. */
+export interface WatchDelta {
   stack: StackRef;
+  /** Current stack status (from the newest stack-level event or a show). */
   status: string | null;
   statusReason: string | null;
-  /** When the stack's current (or last) action started, as far as the watcher knows. */
+  /** When the stack's current (or last) action started: its IN_PROGRESS event time, or the stack's own times. */
   actionStartedAt: string | null;
   /** New events only, oldest first. */
   events: HeatEvent[];
+  /** Resource status changes read from those events (immediate, before any refresh). */
   resourceChanges: ResourceChange[];
-  /** The full resource list when it was re-read, else null. */
+  /** The full resource list when it was re-read in this round, else null. */
   resources: HeatResource[] | null;
   settled: boolean;
+  /** Set when the stack no longer exists (deleted). */
   gone: boolean;
+}
+
+/** A watcher's round as the renderer gets it ('stack.changed'): the delta and the profile it came from. */
+export interface StackChange extends WatchDelta {
+  profileId: string;
 }
 
 /** A value read from the cloud, or from the offline cache when the cloud cannot be reached. */
