@@ -26,6 +26,9 @@ export function versionInfo(version: string): VersionInfo | undefined {
   return Object.prototype.hasOwnProperty.call(VERSIONS, version) ? VERSIONS[version] : undefined;
 }
 
+/** Every function some template version knows (condition functions too): the keys that make a one-key map a call. */
+export const INTRINSIC_FUNCTIONS: ReadonlySet<string> = new Set(Object.values(VERSIONS).flatMap((v) => [...v.functions, ...v.condition_functions]));
+
 /** Heat's pseudo parameters, valid in get_param without a declaration. */
 export const PSEUDO_PARAMETERS: readonly string[] = ['OS::stack_id', 'OS::stack_name', 'OS::region', 'OS::project_id'];
 

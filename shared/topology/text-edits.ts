@@ -10,6 +10,7 @@ import type { HotEdit } from '../hot/edits';
 import { parseTemplate } from '../hot/template';
 import type { HotTemplate } from '../hot/template';
 import { lineEndOf, lineStartOf } from '../hot/text-lines';
+import { INTRINSIC_FUNCTIONS } from '../hot/versions';
 
 export type TopologyEdit =
   | HotEdit
@@ -18,7 +19,8 @@ export type TopologyEdit =
   /** Set a value, adding its key (in hand-written style) when it is absent. */
   | { op: 'put'; path: PathSegment[]; value: unknown };
 
-const INTRINSICS = /^(get_resource|get_param|get_attr|get_file|list_join|str_replace|str_split|digest|repeat|if|equals|not|and|or|yaql|map_merge|map_replace|contains|filter|make_url|list_concat|list_concat_unique|str_replace_strict|str_replace_vstrict|Ref|Fn::\w+)$/;
+/** A one-key map named after a Heat function is a call, written in flow style. */
+const isIntrinsic = (key: string): boolean => INTRINSIC_FUNCTIONS.has(key);
 
 /** YAML text for a value, each line prefixed by `indent` spaces, calls in flow style. */
 export function renderBlock(value: unknown, indent: number): string {
@@ -27,7 +29,7 @@ export function renderBlock(value: unknown, indent: number): string {
     Map(_key, node) {
       const only = node.items.length === 1 ? node.items[0] : undefined;
       const k = only && typeof only.key === 'object' && only.key && 'value' in only.key ? String(only.key.value) : '';
-      if (INTRINSICS.test(k)) node.flow = true;
+      if (isIntrinsic(k)) node.flow = true;
     },
   });
   const body = doc.toString({ indent: 2, lineWidth: 0, flowCollectionPadding: true }).trimEnd();
@@ -54,7 +56,7 @@ function afterNode(text: string, n: HNode): number {
 function entryText(key: string, value: unknown, indent: number): string {
   const isCollection = value !== null && typeof value === 'object' && (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0);
   if (!isCollection) return `${' '.repeat(indent)}${quoteKey(key)}: ${renderBlock(value, 0)}\n`;
-  const flowCall = !Array.isArray(value) && Object.keys(value as object).length === 1 && INTRINSICS.test(Object.keys(value as object)[0] ?? '');
+  const flowCall = !Array.isArray(value) && Object.keys(value as object).length === 1 && isIntrinsic(Object.keys(value as object)[0] ?? '');
   if (flowCall) return `${' '.repeat(indent)}${quoteKey(key)}: ${renderBlock(value, 0)}\n`;
   return `${' '.repeat(indent)}${quoteKey(key)}:\n${renderBlock(value, indent + 2)}\n`;
 }
