@@ -125,6 +125,7 @@ export const stacksEn = {
     outputs: 'Outputs',
     noOutputs: 'No outputs.',
     copyOutput: 'Copy the value of output {key}',
+    outputNone: 'No value (yet): Heat has none while the resource behind it is not created.',
     outputError: 'Heat could not work this output out: {error}',
   },
   events: {

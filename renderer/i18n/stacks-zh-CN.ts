@@ -126,6 +126,7 @@ export const stacksZhCN = {
     outputs: '输出',
     noOutputs: '没有输出。',
     copyOutput: '复制输出 {key} 的值',
+    outputNone: '（暂）无值：其所依赖的资源尚未创建时，Heat 不给出值。',
     outputError: 'Heat 无法求出此输出：{error}',
   },
   events: {
