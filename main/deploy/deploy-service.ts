@@ -20,6 +20,7 @@ import { environmentValues, revalidationReason, type MissingInCloud } from '../.
 import { explainChanges, parametersFor, type TypeSchema } from '../../shared/deploy/change-explain';
 import type { ExplainedChanges } from '../../shared/cloud/heat-types';
 import type { ResourceTypeCache } from '../cloud/resource-type-cache';
+import { SANDBOX_ENVIRONMENT_NAME } from '../../shared/cloud/sandbox-environment';
 import { needsEditingMessage, versionStatus, type VersionVerdict } from '../../shared/library/version-status';
 
 interface Resolved {
@@ -65,15 +66,25 @@ export class DeployService {
   async previewUpdate(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<ExplainedChanges> {
     let changes: ResourceChanges;
     let body: StackBody | null = null;
-    if (!source) changes = await this.cloud.call(profileId, (h) => h.previewUpdate(stack, { existing: true, ...patchBody(options) }, { patch: true, showNested: false }));
-    else {
-      body = this.cloud.prepare(profileId, this.body(this.resolve(source), options)).body;
-      const sent = body;
-      changes = await this.cloud.call(profileId, (h) => h.previewUpdate(stack, sent, { patch: false, showNested: false }));
+    let sandbox: ExplainedChanges['sandbox'];
+    if (!source) {
+      changes = await this.cloud.call(profileId, (h) => h.previewUpdate(stack, { existing: true, ...patchBody(options) }, { patch: true, showNested: false }));
+      sandbox = (await this.keepsSandbox(profileId, stack)) ? 'kept' : null;
+    } else {
+      const prepared = this.cloud.prepare(profileId, this.body(this.resolve(source), options));
+      body = prepared.body;
+      sandbox = prepared.sandbox ? 'added' : null;
+      changes = await this.cloud.call(profileId, (h) => h.previewUpdate(stack, prepared.body, { patch: false, showNested: false }));
     }
     // The explanation never hides Heat's answer: when the stack's template or a schema cannot be read, the lists stand alone.
     const explained = await this.explain(profileId, stack, changes, body, options).catch(() => null);
-    return { ...changes, explained };
+    return { ...changes, explained, sandbox };
+  }
+
+  /** A PATCH keeps the stack's environment: did its create carry the sandbox environment? (Unknown counts as no: the note is only said when true.) */
+  private async keepsSandbox(profileId: string, stack: StackRef): Promise<boolean> {
+    const files = await this.cloud.call(profileId, (h) => h.files(stack)).catch(() => ({}));
+    return SANDBOX_ENVIRONMENT_NAME in files;
   }
 
   /** Which properties differ for each updated / replaced resource, and which of them force a replacement. */

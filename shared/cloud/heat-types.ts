@@ -92,6 +92,13 @@ export interface ResourceChanges {
 /** Heat's update preview with the studio's explanation of each update / replacement (null: it could not be worked out). */
 export interface ExplainedChanges extends ResourceChanges {
   explained: ResourceExplanation[] | null;
+  /**
+   * Whether Heat previewed with the sandbox environment (compute, network and
+   * storage types as OS::Heat::None): 'added' to this update's body (a sandbox
+   * profile), 'kept' from the stack's create (a parameters-only update keeps
+   * its environment), null when it did not.
+   */
+  sandbox: 'added' | 'kept' | null;
 }
 
 /** A stack reference: Heat addresses a stack by name and id. */

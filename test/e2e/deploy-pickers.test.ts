@@ -5,27 +5,18 @@
 // key pair in the studio (the private key offered once, as a download), and
 // the stack reaches CREATE_COMPLETE with that key pair.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { composeServices } from '../../main/compose';
 import { openstackCli, requireFullCloud, type FullTestCloud } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
 import { parse as parseYaml } from 'yaml';
 import { dragOnto, steadyNodeAt, yamlText } from './support/canvas';
 import { addDemoProfile } from './support/profiles';
+import { optionValue } from './support/deploy';
+import { deleteStackAndKeys } from './support/cleanup';
 import { startWebHost, type RunningHost } from './support/web-host';
-
-/** The `value` of the datalist option whose label starts with `name` (what picking it in the list types). */
-async function optionValue(page: Page, param: string, name: string): Promise<string> {
-  const options = page.getByTestId(`choices-${param}`).locator('option');
-  await expect.poll(() => options.count(), { timeout: 30_000 }).toBeGreaterThan(0);
-  const all = await options.evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: (o as HTMLOptionElement).label })));
-  const hit = all.find((o) => o.label.startsWith(`${name} — `));
-  if (!hit) throw new Error(`no "${name}" among ${param}'s choices: ${all.map((o) => o.label).join('; ')}`);
-  return hit.value;
-}
 
 describe('the deploy form uses the cloud (issue 15)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-pickers-'));
@@ -49,20 +40,7 @@ describe('the deploy form uses the cloud (issue 15)', () => {
   afterAll(async () => {
     await browser?.close();
     await host?.stop();
-    const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
-    for (const p of cleanup.profiles.list()) {
-      const list = await cleanup.cloud.listStacks(p.id).catch(() => null);
-      for (const s of list?.value ?? []) if (s.stack_name === stackName) await cleanup.cloud.action(p.id, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
-    }
-    cleanup.dispose();
-    for (const k of [keyName, inspectorKey]) {
-      try {
-        openstackCli(cloud, 'demo', ['keypair', 'delete', k]); // the test's leftovers, not part of the journey
-      } catch {
-        // never created
-      }
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+    await deleteStackAndKeys(dataDir, stackName, [keyName, inspectorKey], (k) => openstackCli(cloud, 'demo', ['keypair', 'delete', k]));
   });
 
   it('adds the full cloud as demo on the profiles screen', async () => {

@@ -124,7 +124,7 @@ describe('existing resources in the editor (full cloud)', () => {
     await page.getByTestId('fit').click();
     // `fit` animates: click only once the canvas stands still.
     const s = await steadyNodeAt(page, 'server_1');
-    // Selection on the canvas is additive: a click on empty space clears it first.
+    // A click on empty space first: the click below must select the server, not open a drag.
     const box = (await page.getByTestId('cy-host').boundingBox())!;
     await page.mouse.click(box.x + box.width - 250, box.y + box.height - 40);
     await page.mouse.click(s.x, s.y);

@@ -11,3 +11,21 @@ export async function deleteStacksAndData(dataDir: string, profileId: string, st
   cleanup.dispose();
   rmSync(dataDir, { recursive: true, force: true });
 }
+
+/** A journey's leftovers when it failed midway: its stack in whichever profile made it, and key pairs it created (by the CLI: not part of what is tested). */
+export async function deleteStackAndKeys(dataDir: string, stackName: string, keyNames: readonly string[], deleteKey: (name: string) => void): Promise<void> {
+  const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
+  for (const p of cleanup.profiles.list()) {
+    const list = await cleanup.cloud.listStacks(p.id).catch(() => null);
+    for (const s of list?.value ?? []) if (s.stack_name === stackName) await cleanup.cloud.action(p.id, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
+  }
+  cleanup.dispose();
+  for (const k of keyNames) {
+    try {
+      deleteKey(k);
+    } catch {
+      // never created
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}

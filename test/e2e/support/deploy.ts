@@ -17,3 +17,13 @@ export async function deployFromLibrary(page: Page, template: string, stackName:
   await page.getByTestId('deploy-create').click();
   await expect(page.getByTestId('stack-name').textContent()).resolves.toBe(stackName);
 }
+
+/** The `value` of the datalist option whose label starts with `name` (what picking it in the list types). */
+export async function optionValue(page: Page, param: string, name: string): Promise<string> {
+  const options = page.getByTestId(`choices-${param}`).locator('option');
+  await expect.poll(() => options.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  const all = await options.evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: (o as HTMLOptionElement).label })));
+  const hit = all.find((o) => o.label.startsWith(`${name} — `));
+  if (!hit) throw new Error(`no "${name}" among ${param}'s choices: ${all.map((o) => o.label).join('; ')}`);
+  return hit.value;
+}

@@ -51,6 +51,7 @@ describe('the update preview explained (real Heat, full cloud)', () => {
 
     // A new flavor (parameters only): the server is updated in place, flavor named with old -> new.
     const flavor = await call('deploy.previewUpdate', { profileId: studio.profileId, stack: r.stack, source: null, options: { parameters: { flavor: 'm1.small' } } });
+    expect(flavor.sandbox).toBeNull(); // a full-cloud profile: no sandbox note
     expect(names(flavor.updated)).toContain('server');
     expect(byName(flavor.explained, 'server')).toMatchObject({ kind: 'updated', forcedBy: [], conservative: false, properties: [{ name: 'flavor', before: 'm1.tiny', after: 'm1.small', effect: 'update' }] });
     // Heat lists the port (get_resource: net_a) as replaced though nothing of its own changed.
@@ -64,6 +65,7 @@ describe('the update preview explained (real Heat, full cloud)', () => {
 
     // The next version: the subnet's cidr and the port's network change, both forcing a replacement.
     const moved = await call('deploy.previewUpdate', { profileId: studio.profileId, stack: r.stack, source: { kind: 'library', templateId: tpl.id, version: 2 }, options: {} });
+    expect(moved.sandbox).toBeNull();
     expect(names(moved.replaced)).toEqual(expect.arrayContaining(['port', 'subnet']));
     expect(byName(moved.explained, 'subnet')).toMatchObject({ kind: 'replaced', forcedBy: ['cidr'], conservative: false, properties: [{ name: 'cidr', before: '10.31.0.0/24', after: '10.31.1.0/24', effect: 'replace' }] });
     expect(byName(moved.explained, 'port')).toMatchObject({ kind: 'replaced', forcedBy: ['network'], properties: [{ name: 'network', effect: 'replace', unresolved: true }] });
