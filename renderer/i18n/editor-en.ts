@@ -2,6 +2,12 @@
 export const editorEn = {
   title: 'Editor',
   empty: 'Open a template from the library (Edit) to draw and edit it here.',
+  start: {
+    title: 'The canvas is empty. How to start:',
+    server: 'Drag a Server from the palette onto the canvas: its private network, router and external network come with it.',
+    network: 'Or start from a network (external, shared or private) and drop servers onto it.',
+    addServer: 'Add a server',
+  },
   backToLibrary: 'Library',
   unsaved: 'Unsaved changes',
   version: 'version {n}',
@@ -145,6 +151,8 @@ export const editorEn = {
     title: 'Save template',
     name: 'Template name',
     description: 'Description',
+    note: 'Version note',
+    notePlaceholder: 'What changed (shown in Versions)',
     action: 'After saving',
     saveOnly: 'Save only',
     saveAndDeploy: 'Save and deploy now',
