@@ -15,6 +15,9 @@ export const editorEn = {
     title: 'Resources',
     groups: { external: 'External network', shared: 'Shared network', network: 'Network', compute: 'Compute and storage', loadbalancer: 'Load balancer', all: 'All resource types' },
     search: 'Search resource types',
+    notOffered: 'not in this cloud',
+    notOfferedHint: 'The Heat of {cloud} does not offer {type}: a template using it is refused there.',
+    notOfferedDrop: '{type} was added, but the Heat of {cloud} does not offer it: deploying there will be refused.',
     dragHint: 'Drag onto the canvas or onto a resource',
     items: {
       'external-network': 'External network',

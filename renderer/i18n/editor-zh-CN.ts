@@ -19,6 +19,9 @@ export const editorZhCN: Shape<typeof editorEn> = {
   palette: {
     title: '资源',
     groups: { external: zh.externalNetwork, shared: zh.sharedNetwork, network: zh.network, compute: '计算与存储', loadbalancer: zh.loadBalancer, all: '全部资源类型' },
+    notOffered: '此云不提供',
+    notOfferedHint: `{cloud} 的 Heat 不提供 {type}：使用它的${zh.template}会被拒绝。`,
+    notOfferedDrop: `已添加 {type}，但 {cloud} 的 Heat 不提供它：在该云上部署会被拒绝。`,
     search: '搜索资源类型',
     dragHint: `拖到${zh.canvas}或某个资源上`,
     items: {
