@@ -2,6 +2,12 @@
 export const editorEn = {
   title: 'Editor',
   empty: 'Open a template from the library (Edit) to draw and edit it here.',
+  start: {
+    title: 'The canvas is empty. How to start:',
+    server: 'Drag a Server from the palette onto the canvas: its private network, router and external network come with it.',
+    network: 'Or start from a network (external, shared or private) and drop servers onto it.',
+    addServer: 'Add a server',
+  },
   backToLibrary: 'Library',
   unsaved: 'Unsaved changes',
   version: 'version {n}',
@@ -9,6 +15,9 @@ export const editorEn = {
     title: 'Resources',
     groups: { external: 'External network', shared: 'Shared network', network: 'Network', compute: 'Compute and storage', loadbalancer: 'Load balancer', all: 'All resource types' },
     search: 'Search resource types',
+    notOffered: 'not in this cloud',
+    notOfferedHint: 'The Heat of {cloud} does not offer {type}: a template using it is refused there.',
+    notOfferedDrop: '{type} was added, but the Heat of {cloud} does not offer it: deploying there will be refused.',
     dragHint: 'Drag onto the canvas or onto a resource',
     items: {
       'external-network': 'External network',
@@ -149,6 +158,8 @@ export const editorEn = {
     title: 'Save template',
     name: 'Template name',
     description: 'Description',
+    note: 'Version note',
+    notePlaceholder: 'What changed (shown in Versions)',
     action: 'After saving',
     saveOnly: 'Save only',
     saveAndDeploy: 'Save and deploy now',

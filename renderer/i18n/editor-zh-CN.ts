@@ -7,12 +7,21 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const editorZhCN: Shape<typeof editorEn> = {
   title: zh.visualEditor,
   empty: `在${zh.template}库中选择${zh.template}并点击“编辑”，即可在此${zh.canvas}上编排。`,
+  start: {
+    title: `${zh.canvas}是空的。这样开始：`,
+    server: `从资源面板把${zh.server}拖到${zh.canvas}上：它的${zh.privateNetwork}、${zh.router}和${zh.externalNetwork}会一起添加。`,
+    network: `也可以先放一个${zh.network}（${zh.externalNetwork}、${zh.sharedNetwork}或${zh.privateNetwork}），再把${zh.server}拖到它上面。`,
+    addServer: `添加${zh.server}`,
+  },
   backToLibrary: `${zh.template}库`,
   unsaved: '有未保存的修改',
   version: '版本 {n}',
   palette: {
     title: '资源',
     groups: { external: zh.externalNetwork, shared: zh.sharedNetwork, network: zh.network, compute: '计算与存储', loadbalancer: zh.loadBalancer, all: '全部资源类型' },
+    notOffered: '此云不提供',
+    notOfferedHint: `{cloud} 的 Heat 不提供 {type}：使用它的${zh.template}会被拒绝。`,
+    notOfferedDrop: `已添加 {type}，但 {cloud} 的 Heat 不提供它：在该云上部署会被拒绝。`,
     search: '搜索资源类型',
     dragHint: `拖到${zh.canvas}或某个资源上`,
     items: {
@@ -151,6 +160,8 @@ export const editorZhCN: Shape<typeof editorEn> = {
     title: `保存${zh.template}`,
     name: `${zh.template}名称`,
     description: '描述',
+    note: '版本说明',
+    notePlaceholder: '改了什么（显示在“版本”中）',
     action: '保存后',
     saveOnly: zh.saveOnly,
     saveAndDeploy: zh.saveAndDeploy,

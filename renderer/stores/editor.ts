@@ -91,6 +91,8 @@ export const useEditorStore = defineStore('editor', () => {
   const tabs = ref<string[]>(['template.yaml']);
   /** The drill-down trail to the file on show (a breadcrumb when longer than one). */
   const crumbs = ref<Crumb[]>([{ file: 'template.yaml', resource: null }]);
+  /** A line to show once the editor is on screen (a diagnosis link): the YAML view goes there, the canvas selects the resource. */
+  const reveal = ref<{ file: string; line: number; resource: string } | null>(null);
 
   /** Current texts of every file but the entry: edits in open nested tabs over the version's files. */
   function currentFiles(): Record<string, string> {
@@ -220,24 +222,30 @@ export const useEditorStore = defineStore('editor', () => {
     revision.value++;
   }
 
-  /** Opens a template of the library; a system template opens as a new copy. */
-  async function open(id: string): Promise<void> {
+  /**
+   * Opens a template of the library, at its latest version or at `number`
+   * (a stack's diagnosis opens the version the stack came from; saving it
+   * makes a new version on top). A system template opens as a new copy.
+   */
+  async function open(id: string, number?: number): Promise<void> {
     let details = await api.invoke('library.get', { id });
     if (details.origin === 'system') {
       details = await api.invoke('library.create', { name: `${details.name} (copy)`, description: details.description, tags: [], from: { kind: 'template', templateId: id } });
     }
+    const shown = number !== undefined && number !== details.latestVersion && details.id === id ? await api.invoke('library.getVersion', { id: details.id, number }) : details.latest;
+    reveal.value = null;
     templateId.value = details.id;
     name.value = details.name;
     description.value = details.description;
     origin.value = details.origin;
-    version.value = details.latestVersion;
-    files = details.latest.files;
-    environment = details.latest.environment;
-    entryPath = details.latest.entryPath;
-    const d = openDoc(details.latest.yaml, entryPath);
+    version.value = shown.number;
+    files = shown.files;
+    environment = shown.environment;
+    entryPath = shown.entryPath;
+    const d = openDoc(shown.yaml, entryPath);
     doc.value = markRaw(d);
-    positions.value = layoutFor(d, details.latest.layout);
-    savedText.value = details.latest.yaml;
+    positions.value = layoutFor(d, shown.layout);
+    savedText.value = shown.yaml;
     selection.value = [];
     refusal.value = null;
     history = new History();
@@ -247,12 +255,12 @@ export const useEditorStore = defineStore('editor', () => {
     crumbs.value = [{ file: entryPath, resource: null }];
     // Every nested HOT file is parsed and checked now: its problems show before its tab is opened.
     stash.clear();
-    for (const { node } of flattenTree(fileTree(entryPath, details.latest.yaml, files))) {
+    for (const { node } of flattenTree(fileTree(entryPath, shown.yaml, files))) {
       if (node.role === 'entry' || !node.template) continue;
       const nd = openDoc(files[node.path] as string, node.path);
       const saved: Record<string, Point> = {};
       const prefix = nestedLayoutKey(node.path, '');
-      for (const [k, p] of Object.entries(details.latest.layout)) if (k.startsWith(prefix)) saved[k.slice(prefix.length)] = p;
+      for (const [k, p] of Object.entries(shown.layout)) if (k.startsWith(prefix)) saved[k.slice(prefix.length)] = p;
       stash.set(node.path, { doc: markRaw(nd), positions: layoutFor(nd, saved), history: new History(), savedText: nd.text, selection: [] });
     }
     savedPositions.value = JSON.stringify(allPositions());
@@ -417,7 +425,7 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   /** Rule 8 first; then the library computes the status and keeps a new immutable version. */
-  async function save(meta: { name: string; description: string }): Promise<{ ok: true; version: number; status: string; statusReason: string; statusMsg: Message | null } | { ok: false; refusal: Refusal }> {
+  async function save(meta: { name: string; description: string; note?: string }): Promise<{ ok: true; version: number; status: string; statusReason: string; statusMsg: Message | null } | { ok: false; refusal: Refusal }> {
     const v = saveVerdict(entryDoc.value.topology);
     if (!v.ok) return { ok: false, refusal: { reason: v.reason, params: {} } };
     if (!templateId.value) {
@@ -430,7 +438,7 @@ export const useEditorStore = defineStore('editor', () => {
     }
     // Every file in one version: the entry and each nested file as edited in its tab.
     const entryText = entryDoc.value.text;
-    return afterSave(await api.invoke('library.saveVersion', { id: templateId.value, yaml: entryText, layout: allPositions(), files: currentFiles(), environment, note: '' }));
+    return afterSave(await api.invoke('library.saveVersion', { id: templateId.value, yaml: entryText, layout: allPositions(), files: currentFiles(), environment, note: meta.note ?? '' }));
   }
 
   function afterSave(saved: TemplateDetails): { ok: true; version: number; status: string; statusReason: string; statusMsg: Message | null } {
@@ -447,7 +455,7 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   return {
-    templateId, name, description, origin, version, doc, positions, selection, refusal, revision, dirty, canUndo, canRedo,
+    templateId, name, description, origin, version, doc, positions, selection, refusal, revision, dirty, canUndo, canRedo, reveal,
     open, setText, drop, connect, edit, deleteSelection, copy, paste, move, autoLayout, undo, redo, save,
     targetsForItem, targetsFrom, explainConnect, projectFiles,
     entryFile, activeFile, tabs, crumbs, entryDoc, tree, problems, nestedOf, docOf, fileDirty, showFile, drillDown, backTo, closeTab,

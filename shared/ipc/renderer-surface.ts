@@ -14,7 +14,7 @@ export const RENDERER_CHANNELS = [
   'apps.checkExport', 'apps.export', 'apps.import', 'apps.link',
   'backup.exportLibrary', 'backup.importLibrary', 'backup.list', 'backup.now',
   'cloud.import.cloudsYaml', 'cloud.import.openrc', 'cloud.import.save', 'cloud.profiles.addLocalSandbox', 'cloud.profiles.create',
-  'cloud.profiles.delete', 'cloud.profiles.list', 'cloud.profiles.test', 'cloud.profiles.update', 'cloud.stacks.cancel', 'cloud.stacks.check',
+  'cloud.profiles.delete', 'cloud.profiles.list', 'cloud.profiles.test', 'cloud.profiles.update', 'cloud.resourceTypes', 'cloud.stacks.cancel', 'cloud.stacks.check',
   'cloud.stacks.delete', 'cloud.stacks.dependencies', 'cloud.stacks.events', 'cloud.stacks.list', 'cloud.stacks.resources', 'cloud.stacks.resume', 'cloud.stacks.show',
   'cloud.stacks.suspend', 'cloud.stacks.template', 'cloud.watch.start',
   'deploy.create', 'deploy.origin', 'deploy.origins', 'deploy.preview', 'deploy.previewUpdate', 'deploy.update',
