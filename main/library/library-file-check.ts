@@ -38,7 +38,7 @@ export function assertOpenableLibrary(path: string, nativeBinding?: string): voi
   if (!startsWithSqliteHeader(path)) throw unavailable(path, 'this file is not a Heat Studio library (not an SQLite database); it was left untouched.', 'not-library');
   let db: Database.Database | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: 2000, ...(nativeBinding ? { nativeBinding } : {}) });
     const has = (name: string) => !!db!.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
     if (!has('schema_migrations') || !has('templates')) {
       throw unavailable(path, 'this is an SQLite database, but not a Heat Studio library (no template tables); it was left untouched.', 'not-library');
