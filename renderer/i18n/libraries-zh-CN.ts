@@ -18,7 +18,7 @@ export const librariesZhCN: Record<keyof typeof librariesEn, string> = {
   openHint: '磁盘上任意位置已有的 Heat Studio 模版库文件。',
   name: '名称',
   path: '模版库文件路径',
-  pathPlaceholder: '/home/me/team-library.sqlite',
+  pathPlaceholder: '/home/我/团队模版库.sqlite',
   browse: '浏览…',
   createButton: '新建',
   openButton: '打开',
