@@ -5,6 +5,7 @@
 // The `library.*` channels act on the active library.
 import { z } from 'zod';
 import { channel } from './define';
+import { name } from './library.contract';
 import { LIMITS, type TemplateSummary } from '../library/model';
 import { CONTROL_CHAR_MESSAGE, hasControlChar } from '../library/names';
 
@@ -50,12 +51,6 @@ export interface TransferOutcome {
 
 const libraryId = z.string().min(1).max(64);
 const path = z.string().trim().min(1, 'a path is required').max(4096).refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE);
-const name = z
-  .string()
-  .trim()
-  .min(1, 'a name is required')
-  .max(LIMITS.nameMax)
-  .refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE);
 
 export const librariesChannels = {
   'libraries.state': channel(z.object({})).returns<LibrariesState>(),
