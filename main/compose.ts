@@ -7,13 +7,15 @@ import { EventBus } from './events/event-bus';
 import { Dispatcher, type HandlerTable } from './ipc/dispatcher';
 import { appHandlers, readPreferences } from './ipc/app.ipc';
 import { libraryHandlers } from './ipc/library.ipc';
+import { librariesHandlers, type ChooseLibraryPath } from './ipc/libraries.ipc';
+import { LibraryCatalog } from './library/library-catalog';
+import { activeAppLinks, activeLibrary } from './library/active-library';
 import { filesHandlers } from './ipc/files.ipc';
 import { syncHandlers } from './ipc/sync.ipc';
 import { StackSyncService } from './files/stack-sync';
 import { CloudCacheRepo } from './library/cloud-cache-repo';
 import { appsHandlers } from './ipc/apps.ipc';
 import { AppService } from './apps/app-service';
-import { AppLinkRepo } from './library/app-link-repo';
 import { backupHandlers } from './ipc/backup.ipc';
 import { BackupScheduler } from './library/backup-scheduler';
 import { ImportService } from './files/import-service';
@@ -56,6 +58,8 @@ export interface ComposeOptions {
   stacksetPollMs?: number;
   /** Deadline for each file fetched by a URL import (tests shorten it). */
   importTimeoutMs?: number;
+  /** The desktop app's file dialog for library files (the browser host types a path instead). */
+  chooseLibraryPath?: ChooseLibraryPath;
 }
 
 export interface Services {
@@ -89,14 +93,31 @@ export function composeServices(options: ComposeOptions): Services {
     const profile = report ? profilesForStatus?.list().find((p) => p.id === report.profileId) : undefined;
     return report && profile ? { report, sandbox: profile.sandbox } : null;
   };
-  const library = new LibraryService(templates, quotaAwareChecker(hotChecker, statusQuota), events, options.now);
-  // Reasons stored before they were messages get theirs (migration 009), so old ones are worded in the reader's language too.
-  library.rewordStatuses();
-  library.seedRecommended();
-  const apps = new AppService(library, new AppLinkRepo(db), options.now);
   // Daily copies of the library file beside it (backups/), the newest five kept.
   const backups = new BackupScheduler(db, path);
   backups.start();
+  const checker = quotaAwareChecker(hotChecker, statusQuota);
+  const personal = new LibraryService(templates, checker, events, options.now);
+  // Reasons stored before they were messages get theirs (migration 009), so old ones are worded in the reader's language too.
+  personal.rewordStatuses();
+  personal.seedRecommended();
+  // Other library files beside the personal one; every service below acts on the active one (active-library.ts).
+  const catalog = new LibraryCatalog(
+    { path, db, service: personal, recoveredFrom: opened.recoveredFrom, backups },
+    {
+      serviceFor: (other) => {
+        const service = new LibraryService(new TemplateRepo(other), checker, events, options.now);
+        service.rewordStatuses();
+        return service;
+      },
+      events,
+      nativeBinding: options.nativeBinding,
+      ...(options.now ? { now: options.now } : {}),
+    },
+  );
+  catalog.restore();
+  const library = activeLibrary(catalog);
+  const apps = new AppService(library, activeAppLinks(catalog), options.now);
 
   // Cloud profiles (secrets encrypted at rest), the Heat client, the offline
   // cache and the stack watchers; the stack set runner reaches Heat through them.
@@ -130,9 +151,10 @@ export function composeServices(options: ComposeOptions): Services {
   const handlers: HandlerTable = {
     ...appHandlers(info, preferences, (p) => preferenceListeners.forEach((l) => l(p))),
     ...libraryHandlers(library),
+    ...librariesHandlers(catalog, options.chooseLibraryPath),
     ...filesHandlers(new ImportService(library, undefined, undefined, options.importTimeoutMs), new ExportService(library)),
     ...appsHandlers(apps, { service: quota, library }),
-    ...backupHandlers(db, backups, library, options.nativeBinding),
+    ...backupHandlers(() => catalog.current(), library, options.nativeBinding),
     ...cloudHandlers(cloudServices),
     ...syncHandlers(new StackSyncService(library, cloudServices.cloud, profiles, new StackOriginRepo(db), new CloudCacheRepo(db), inventory, quota)),
     ...stacksetHandlers(stacksets, profiles),
@@ -157,6 +179,7 @@ export function composeServices(options: ComposeOptions): Services {
       return () => preferenceListeners.delete(listener);
     },
     dispose() {
+      catalog.dispose();
       backups.dispose();
       stacksets.dispose();
       cloudServices.dispose();

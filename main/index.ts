@@ -50,6 +50,16 @@ if (!app.requestSingleInstanceLock()) {
           version: app.getVersion(),
           // The OS keychain (safeStorage) when it really encrypts; otherwise a 0600 key file in the data dir, and the user is told why.
           ...chooseSecretStore(safeStorage, process.platform),
+          // Library files anywhere on disk, chosen in the system's file dialog (libraries.choosePath).
+          chooseLibraryPath: async (purpose) => {
+            const filters = [{ name: 'Heat Studio library', extensions: ['sqlite', 'db'] }];
+            if (purpose === 'create') {
+              const r = mainWindow ? await dialog.showSaveDialog(mainWindow, { filters, defaultPath: 'library.sqlite' }) : await dialog.showSaveDialog({ filters, defaultPath: 'library.sqlite' });
+              return r.canceled || !r.filePath ? null : r.filePath;
+            }
+            const r = mainWindow ? await dialog.showOpenDialog(mainWindow, { filters, properties: ['openFile'] }) : await dialog.showOpenDialog({ filters, properties: ['openFile'] });
+            return r.canceled ? null : (r.filePaths[0] ?? null);
+          },
           nativeBinding: resolveNativeBinding({ packaged: app.isPackaged, repoRoot: appRoot, electronVersion: process.versions.electron }),
         });
       } catch (err) {

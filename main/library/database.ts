@@ -27,6 +27,12 @@ export interface OpenOptions {
   now?: () => Date;
   /** How long a write waits for another process's write lock (default 5 s). */
   busyTimeoutMs?: number;
+  /**
+   * The file's folder is the studio's own (the data folder): made 0700. A
+   * library the user put elsewhere (~/Documents, a team share) leaves its
+   * folder's mode alone; the file and its backups/ stay private.
+   */
+  ownFolder?: boolean;
 }
 
 export interface OpenedDatabase {
@@ -47,7 +53,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
   const now = options.now ?? (() => new Date());
   assertSequential(migrations);
   // 0700 folder, 0600 file (and so WAL and shm): private-files.ts says why.
-  privateDir(dirname(path));
+  if (options.ownFolder !== false) privateDir(dirname(path));
   privateFile(path);
   for (const suffix of ['-wal', '-shm']) keepPrivate(path + suffix);
 

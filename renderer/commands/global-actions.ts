@@ -11,6 +11,7 @@ import { useEditorStore } from '../stores/editor';
 import { useDeployStore } from '../stores/deploy';
 import { useCloudsStore } from '../stores/clouds';
 import { useStacksStore } from '../stores/stacks';
+import { useLibrariesStore } from '../stores/libraries';
 import { literal, msg, useActions, useCommandStore, type Label, type PaletteAction } from './registry';
 
 export const VIEWS: readonly View[] = ['library', 'editor', 'stacks', 'stacksets', 'clouds'];
@@ -26,6 +27,7 @@ export function useGlobalActions(): void {
   const deploy = useDeployStore();
   const clouds = useCloudsStore();
   const stacks = useStacksStore();
+  const libraries = useLibrariesStore();
   const commands = useCommandStore();
   const group = (g: string): Label => msg(`keyboard.groups.${g}`);
   const report = (p: Promise<unknown>) => p.catch((err: unknown) => app.reportError(err));
@@ -60,6 +62,11 @@ export function useGlobalActions(): void {
       }
       out.push({ id: `global.open:${tpl.id}`, title: msg('keyboard.actions.openTemplate', { name: tpl.name }), group: group('library'), run: () => report(openInEditor(tpl.id)) });
       out.push({ id: `global.deploy:${tpl.id}`, title: msg('keyboard.actions.deploy', { name: tpl.name }), group: group('library'), run: () => report(deploy.openLibrary(tpl.id, tpl.latestVersion)) });
+    }
+    for (const l of libraries.open) {
+      if (l.id === libraries.state?.activeId) continue;
+      const name: Label = l.name === null ? msg('libraries.personal') : literal(l.name);
+      out.push({ id: `global.library:${l.id}`, title: msg('keyboard.actions.switchLibrary', { name }), group: group('library'), keywords: ['library', '模版库'], run: () => report(libraries.switchTo(l.id)) });
     }
     for (const p of clouds.profiles) {
       if (p.id === clouds.activeId) continue;

@@ -7,6 +7,7 @@ import { editorEn } from './editor-en';
 import { quotaEn } from './quota-en';
 import { needsEditingEn } from './needs-editing-en';
 import { nestedEn } from './nested-en';
+import { librariesEn } from './libraries-en';
 import { keyboardEn } from './keyboard-en';
 import { cloudsEn, deployEn, stacksEn } from './stacks-en';
 export const en = {
@@ -206,6 +207,7 @@ export const en = {
   pickers: pickersEn,
   quota: quotaEn,
   nested: nestedEn,
+  libraries: librariesEn,
   keyboard: keyboardEn,
   stacksets: stacksetsEn,
   clouds: cloudsEn,

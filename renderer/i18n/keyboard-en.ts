@@ -31,6 +31,7 @@ export const keyboardEn = {
     import: 'Import templates…',
     export: 'Export the selected template',
     deploy: 'Deploy template “{name}”…',
+    switchLibrary: 'Switch library to “{name}”',
     switchCloud: 'Switch cloud to “{name}”',
     switchRegion: 'Switch region to {region}',
     goToStack: 'Go to stack “{name}”',

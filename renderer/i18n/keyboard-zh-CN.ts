@@ -33,6 +33,7 @@ export const keyboardZhCN = {
     import: `导入${zh.template}…`,
     export: `导出所选${zh.template}`,
     deploy: `部署${zh.template}“{name}”…`,
+    switchLibrary: '切换模版库为“{name}”',
     switchCloud: '切换云为“{name}”',
     switchRegion: '切换区域为 {region}',
     goToStack: `转到${zh.stack}“{name}”`,

@@ -7,6 +7,7 @@ import { editorZhCN } from './editor-zh-CN';
 import { quotaZhCN } from './quota-zh-CN';
 import { needsEditingZhCN } from './needs-editing-zh-CN';
 import { nestedZhCN } from './nested-zh-CN';
+import { librariesZhCN } from './libraries-zh-CN';
 import { keyboardZhCN } from './keyboard-zh-CN';
 import { cloudsZhCN, deployZhCN, stacksZhCN } from './stacks-zh-CN';
 import type { Messages } from './en';
@@ -211,6 +212,7 @@ export const zhCN: Shape<Messages> = {
   pickers: pickersZhCN,
   quota: quotaZhCN,
   nested: nestedZhCN,
+  libraries: librariesZhCN,
   keyboard: keyboardZhCN,
   stacksets: stacksetsZhCN,
   clouds: cloudsZhCN,

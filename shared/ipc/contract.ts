@@ -13,12 +13,14 @@ import { backupChannels } from './backup.contract';
 import { filesChannels } from './files.contract';
 import { syncChannels } from './sync.contract';
 import { libraryChannels } from './library.contract';
+import { librariesChannels } from './libraries.contract';
 import { stacksetChannels } from './stacksets.contract';
 import { quotaChannels } from './quota.contract';
 
 export const contract = {
   ...appChannels,
   ...libraryChannels,
+  ...librariesChannels,
   ...filesChannels,
   ...existingChannels,
   ...syncChannels,

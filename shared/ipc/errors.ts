@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'NEEDS_EDITING', // SPEC 1.4: a version whose status is "needs editing" can only be edited, not deployed or exported as an app
   // deployments (appended)
   'STACK_IN_USE', // deleting a stack another deployment uses as an existing resource (seed 5.2)
+  // several libraries (appended)
+  'LIBRARY_UNAVAILABLE', // a library path that is missing, read-only, locked, or not a Heat Studio library
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,7 +4,8 @@ import { LIMITS, type TemplateDetails, type TemplateSummary, type TemplateVersio
 import { CONTROL_CHAR_MESSAGE, hasControlChar } from '../library/names';
 
 const id = z.string().min(1).max(64);
-const name = z
+/** A name as the user types it (templates, libraries): trimmed, bounded, no control characters. */
+export const name = z
   .string()
   .trim()
   .min(1, 'a name is required')

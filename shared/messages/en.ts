@@ -44,6 +44,7 @@ export const messagesEn = {
   'error.SECRET_NEEDED': 'The secret must be entered again',
   'error.NEEDS_EDITING': 'The template needs editing: it can only be edited',
   'error.STACK_IN_USE': 'Used by another deployment',
+  'error.LIBRARY_UNAVAILABLE': 'The library file cannot be used',
   /** An error with a title and the English text of a message nobody has translated yet. */
   'error.untranslated': '{title}: {text}',
 

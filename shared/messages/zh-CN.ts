@@ -39,6 +39,7 @@ export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   'error.SECRET_NEEDED': '需要重新输入密码',
   'error.NEEDS_EDITING': `${zh.template}${zh.needsEditing}：只能编辑`,
   'error.STACK_IN_USE': '已被其他编排部署使用',
+  'error.LIBRARY_UNAVAILABLE': '无法使用该模版库文件',
   'error.untranslated': '{title}：{text}',
 
   'cloud.http.300': '{service} 返回了 API 版本列表（300）：该地址指向服务根路径，而不是某个 API 版本{said}',
