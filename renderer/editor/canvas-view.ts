@@ -1,4 +1,4 @@
-// Which view the editor canvas draws (issue 18): the seed-style one, helpers
+// Which view the editor canvas draws (issue 18): the seed-style one (default), helpers
 // folded (renderer/canvas/fold.ts), or every Heat resource. A view state only:
 // both edit the same document.
 import { computed, ref } from 'vue';
@@ -26,7 +26,8 @@ export function fixedIps(t: HotTemplate): Map<string, string> {
 }
 
 export function useCanvasView(editor: ReturnType<typeof useEditorStore>, t: (key: string) => string) {
-  const view = ref<CanvasView>('full');
+  // The seed's picture is what a new user expects (issue 18); the full view is one click away.
+  const view = ref<CanvasView>('seed');
   const fold = computed<((els: ElementDefinition[]) => ElementDefinition[]) | null>(() => {
     if (view.value !== 'seed') return null;
     const topo = editor.doc.topology;
