@@ -185,10 +185,11 @@ async function chromiumHalf(): Promise<void> {
     await page.getByTestId('stack-tab-topology').click();
     // The group expanded in place, as a user would (double-click), once Heat lists its members.
     const groupId = `${stack.id}/group`;
-    await page.waitForFunction((id) => !!(window as unknown as { __hsTopology?: { at(i: string): unknown } }).__hsTopology?.at(id), groupId, { timeout: 120_000 });
+    // Expandable once Heat names its nested stack: the label then starts with ▸.
+    await page.waitForFunction((id) => (window as unknown as { __hsTopology?: { nodes(): { id: string; label: string }[] } }).__hsTopology?.nodes().some((n) => n.id === id && n.label.startsWith('▸')), groupId, { timeout: 300_000 });
     const g = await page.evaluate((id) => (window as unknown as { __hsTopology: { at(i: string): { x: number; y: number } } }).__hsTopology.at(id), groupId);
     await page.mouse.dblclick(g.x, g.y);
-    await page.waitForFunction((n) => Object.keys((window as unknown as { __hsTopology: { tones(): Record<string, string> } }).__hsTopology.tones()).length > n, MEMBERS / 2, { timeout: 120_000 });
+    await page.waitForFunction((n) => Object.keys((window as unknown as { __hsTopology: { tones(): Record<string, string> } }).__hsTopology.tones()).length > n, MEMBERS / 2, { timeout: 300_000 });
     // When each member's node first shows complete, polled four times a second (resolution 250 ms).
     await page.evaluate(() => {
       const w = window as unknown as { __bench: { completeAt: Record<string, number>; poll: number }; __hsTopology: { tones(): Record<string, string> } };
