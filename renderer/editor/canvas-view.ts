@@ -1,7 +1,7 @@
-// Which view the editor canvas draws (issue 18): the seed-style one, helpers
+// Which view the editor canvas draws (issue 18): the seed-style one (default), helpers
 // folded (renderer/canvas/fold.ts), or every Heat resource. A view state only:
 // both edit the same document.
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { ElementDefinition } from 'cytoscape';
 import { foldHelpers } from '../canvas/fold';
 import { resources } from '../../shared/hot/template';
@@ -25,8 +25,16 @@ export function fixedIps(t: HotTemplate): Map<string, string> {
   return out;
 }
 
+/** The user's last choice, kept across editor openings (the seed view until one is made). */
+const VIEW_KEY = 'hs.editor.canvasView';
+function rememberedView(): CanvasView {
+  return globalThis.localStorage?.getItem(VIEW_KEY) === 'full' ? 'full' : 'seed';
+}
+
 export function useCanvasView(editor: ReturnType<typeof useEditorStore>, t: (key: string) => string) {
-  const view = ref<CanvasView>('full');
+  // The seed's picture is what a new user expects (issue 18); the full view is one click away.
+  const view = ref<CanvasView>(rememberedView());
+  watch(view, (v) => globalThis.localStorage?.setItem(VIEW_KEY, v));
   const fold = computed<((els: ElementDefinition[]) => ElementDefinition[]) | null>(() => {
     if (view.value !== 'seed') return null;
     const topo = editor.doc.topology;

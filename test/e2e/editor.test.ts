@@ -93,8 +93,13 @@ describe('the visual editor in the browser', () => {
 
   it('adds an external network, a router and a private network when a server lands on the empty canvas', async () => {
     await dropOn(page, 'server', null);
-    await page.waitForFunction(() => ((window as unknown as { __hsCanvas: { ids(): string[] } }).__hsCanvas.ids().length) >= 7);
-    expect(await nodeIds(page)).toEqual(['param:external_network_1', 'private_net_1', 'private_subnet_1', 'router_1', 'router_1_interface_1', 'server_1', 'server_1_port_1'].sort());
+    // The seed-style view is the default: the router interface and the port are edges, not nodes.
+    await page.waitForFunction(() => ((window as unknown as { __hsCanvas: { ids(): string[] } }).__hsCanvas.ids().length) >= 5);
+    await expect.poll(() => nodeIds(page)).toEqual(['param:external_network_1', 'private_net_1', 'private_subnet_1', 'router_1', 'server_1'].sort());
+    await expect(page.getByTestId('view-seed').getAttribute('aria-pressed')).resolves.toBe('true');
+    // The rest of this walkthrough checks every Heat resource: the full view.
+    await page.getByTestId('view-full').click();
+    await expect.poll(() => nodeIds(page)).toEqual(['param:external_network_1', 'private_net_1', 'private_subnet_1', 'router_1', 'router_1_interface_1', 'server_1', 'server_1_port_1'].sort());
     const text = await yamlText(page);
     expect(text).toContain('external_gateway_info:');
     expect(text).toContain('type: OS::Neutron::RouterInterface');
@@ -280,6 +285,9 @@ describe('the visual editor in the browser', () => {
   });
 
   it('aligns the selected nodes in a row and in a column', async () => {
+    // The volume attachment is a node of the full view only (the editor reopened in the seed view).
+    await page.getByTestId('view-full').click();
+    await nodeAt(page, 'volume_1_attachment_1');
     await page.getByTestId('canvas-search').fill('volume');
     await page.getByTestId('canvas-search').press('Enter');
     const before = [await modelPosition(page, 'volume_1'), await modelPosition(page, 'volume_1_attachment_1')];
