@@ -5,7 +5,7 @@
 import { useI18n } from 'vue-i18n';
 import { LOCALES, type Locale } from '../../shared/ipc/app.contract';
 import { useAppStore } from '../stores/app';
-import { useNavStore, type View } from '../stores/nav';
+import { useNavStore, type LibraryRequest, type View } from '../stores/nav';
 import { useLibraryStore } from '../stores/library';
 import { useEditorStore } from '../stores/editor';
 import { useDeployStore } from '../stores/deploy';
@@ -15,6 +15,11 @@ import { literal, msg, useActions, useCommandStore, type Label, type PaletteActi
 
 export const VIEWS: readonly View[] = ['library', 'editor', 'stacks', 'stacksets', 'clouds'];
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
+const LIBRARY_REQUESTS: readonly [string, LibraryRequest, string][] = [
+  ['newTemplate', 'new-template', 'Mod+N'],
+  ['import', 'import', 'Mod+O'],
+  ['export', 'export', 'Mod+E'],
+];
 const LANGUAGE_WORDS: Record<Locale, string[]> = { en: ['English', 'Englisch'], 'zh-CN': ['Chinese', 'Simplified Chinese', '中文', 'zh'] };
 
 export function useGlobalActions(): void {
@@ -50,6 +55,10 @@ export function useGlobalActions(): void {
         keywords: LANGUAGE_WORDS[l],
         run: () => report(app.setLocale(l)),
       });
+    }
+    // The File menu's items, with the menu's keys (the desktop app's accelerators).
+    for (const [what, request, shortcut] of LIBRARY_REQUESTS) {
+      out.push({ id: `global.${what}`, title: msg(`keyboard.actions.${what}`), group: group('library'), shortcut, run: () => nav.askLibrary(request) });
     }
     for (const tpl of library.templates) {
       if (tpl.origin === 'system') {
