@@ -158,6 +158,7 @@ export const en = {
     number: 'Version',
     note: 'Note',
     saved: 'Saved',
+    actions: 'Actions',
     view: 'View',
     bundle: 'Bundle',
     restore: 'Restore',
