@@ -1,5 +1,5 @@
 // The actions every screen has: go to a screen, change language, open or
-// deploy a template of the library, start from a recommended one, the File menu's new template, import and export,
+// deploy a template of the library, start from a recommended one, the File menu's new template, import and export, switch
 // cloud or region, go to a listed stack, the shortcut sheet. Registered once
 // by the command layer (CommandLayer.vue) under the 'global' scope.
 import { useI18n } from 'vue-i18n';
