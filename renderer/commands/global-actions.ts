@@ -1,11 +1,11 @@
 // The actions every screen has: go to a screen, change language, open or
-// deploy a template of the library, start from a recommended one, switch
+// deploy a template of the library, start from a recommended one, the File menu's new template, import and export, switch
 // cloud or region, go to a listed stack, the shortcut sheet. Registered once
 // by the command layer (CommandLayer.vue) under the 'global' scope.
 import { useI18n } from 'vue-i18n';
 import { LOCALES, type Locale } from '../../shared/ipc/app.contract';
 import { useAppStore } from '../stores/app';
-import { useNavStore, type View } from '../stores/nav';
+import { useNavStore, type LibraryRequest, type View } from '../stores/nav';
 import { useLibraryStore } from '../stores/library';
 import { useEditorStore } from '../stores/editor';
 import { useDeployStore } from '../stores/deploy';
@@ -16,6 +16,11 @@ import { literal, msg, useActions, useCommandStore, type Label, type PaletteActi
 
 export const VIEWS: readonly View[] = ['library', 'editor', 'stacks', 'stacksets', 'clouds'];
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
+const LIBRARY_REQUESTS: readonly [string, LibraryRequest, string][] = [
+  ['newTemplate', 'new-template', 'Mod+N'],
+  ['import', 'import', 'Mod+O'],
+  ['export', 'export', 'Mod+E'],
+];
 const LANGUAGE_WORDS: Record<Locale, string[]> = { en: ['English', 'Englisch'], 'zh-CN': ['Chinese', 'Simplified Chinese', '中文', 'zh'] };
 
 export function useGlobalActions(): void {
@@ -52,6 +57,10 @@ export function useGlobalActions(): void {
         keywords: LANGUAGE_WORDS[l],
         run: () => report(app.setLocale(l)),
       });
+    }
+    // The File menu's items, with the menu's keys (the desktop app's accelerators).
+    for (const [what, request, shortcut] of LIBRARY_REQUESTS) {
+      out.push({ id: `global.${what}`, title: msg(`keyboard.actions.${what}`), group: group('library'), shortcut, run: () => nav.askLibrary(request) });
     }
     for (const tpl of library.templates) {
       if (tpl.origin === 'system') {

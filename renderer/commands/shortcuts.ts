@@ -16,6 +16,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Mod+K', 'Mod+Shift+P', 'F1'], what: 'palette', scope: 'global' },
   { keys: ['?'], what: 'sheet', scope: 'global' },
   { keys: ['Tab', 'Shift+Tab'], what: 'tab', scope: 'global' },
+  // The File menu's keys: the desktop app's menu has them (a browser keeps Ctrl+N and Ctrl+O for itself).
+  { keys: ['Mod+N'], what: 'newTemplate', scope: 'global' },
+  { keys: ['Mod+O'], what: 'importTemplates', scope: 'global' },
+  { keys: ['Mod+E'], what: 'exportTemplate', scope: 'global' },
   { keys: ['Esc'], what: 'closeDialog', scope: 'dialogs' },
   { keys: ['↑', '↓'], what: 'chooseInList', scope: 'dialogs' },
   { keys: ['Enter'], what: 'runChosen', scope: 'dialogs' },
@@ -25,6 +29,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['F2'], what: 'rename', scope: 'editor' },
   { keys: ['C'], what: 'connect', scope: 'editor' },
   { keys: ['Enter'], what: 'addFromPalette', scope: 'editor' },
+  { keys: ['Esc'], what: 'deselect', scope: 'editor' },
+  // CodeMirror keeps Tab for indenting; Esc then Tab moves on, as it documents.
+  { keys: ['Esc Tab'], what: 'leaveYaml', scope: 'editor' },
   { keys: ['Delete', 'Backspace'], what: 'delete', scope: 'editor' },
   { keys: ['Mod+Z'], what: 'undo', scope: 'editor' },
   { keys: ['Mod+Shift+Z', 'Mod+Y'], what: 'redo', scope: 'editor' },

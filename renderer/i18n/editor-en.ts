@@ -123,7 +123,7 @@ export const editorEn = {
     'password-not-key': 'Server {server} uses a password and no key: the password is in clear text in the YAML, visible to everyone in the project. Use an SSH key pair.',
     'user-data-app-chars': 'The script of server {server} contains Chinese characters or "$": installing it as an app package would fail.',
   },
-  diagnostics: { title: 'Problems', none: 'No problems found.', parseError: 'The YAML does not parse (line {line}): {message}. The canvas shows the last version that did.' },
+  diagnostics: { title: 'Problems', none: 'No problems found.', severity: { error: 'Error', warning: 'Warning', info: 'Note' }, parseError: 'The YAML does not parse (line {line}): {message}. The canvas shows the last version that did.' },
   inspector: {
     title: 'Inspector',
     resource: 'Resource',

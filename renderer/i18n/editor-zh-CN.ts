@@ -125,7 +125,7 @@ export const editorZhCN: Shape<typeof editorEn> = {
     'password-not-key': `${zh.server} {server} 使用密码而未使用密钥：密码以明文出现在 YAML 中，项目内其他人可见。建议使用 SSH ${zh.keyPair}。`,
     'user-data-app-chars': `${zh.server} {server} 的自定义脚本含有中文或“$”字符：导入${zh.appCenter}后该应用安装时将出错。`,
   },
-  diagnostics: { title: '问题', none: '未发现问题。', parseError: `YAML 无法解析（第 {line} 行）：{message}。${zh.canvas}显示最后一个可解析的版本。` },
+  diagnostics: { title: '问题', none: '未发现问题。', severity: { error: '错误', warning: '警告', info: '提示' }, parseError: `YAML 无法解析（第 {line} 行）：{message}。${zh.canvas}显示最后一个可解析的版本。` },
   inspector: {
     title: zh.inspector,
     resource: '资源',

@@ -162,6 +162,7 @@ export const en = {
     number: 'Version',
     note: 'Note',
     saved: 'Saved',
+    actions: 'Actions',
     view: 'View',
     bundle: 'Bundle',
     restore: 'Restore',

@@ -167,6 +167,7 @@ export const zhCN: Shape<Messages> = {
     number: '版本',
     note: '说明',
     saved: '保存时间',
+    actions: '操作',
     view: '查看',
     bundle: `${zh.template}包`,
     restore: '恢复',

@@ -7,10 +7,19 @@ import { ref } from 'vue';
 
 export type View = 'library' | 'stacksets' | 'editor' | 'stacks' | 'clouds';
 
+/** What the library screen is asked to do once it shows (the command palette's import, new template, export). */
+export type LibraryRequest = 'new-template' | 'import' | 'export';
+
 export const useNavStore = defineStore('nav', () => {
   const view = ref<View>('library');
+  const libraryRequest = ref<LibraryRequest | null>(null);
   function go(next: View): void {
     view.value = next;
   }
-  return { view, go };
+  /** Shows the library and has it open a dialog, from whichever screen asked. */
+  function askLibrary(request: LibraryRequest): void {
+    libraryRequest.value = request;
+    view.value = 'library';
+  }
+  return { view, go, libraryRequest, askLibrary };
 });

@@ -42,7 +42,9 @@ describe('the studio has no serious or critical axe-core violation', () => {
     const cloud = loadTestCloud();
     const seed = composeServices({ dataDir, host: 'web', version: 'test' });
     profileId = seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-demo' }), cloud.users.demo.password).id;
-    seed.library.create({ name: 'e2e-axe-small', description: '两个值', tags: ['e2e'], from: { kind: 'yaml', yaml: SMALL } });
+    const small = seed.library.create({ name: 'e2e-axe-small', description: '两个值', tags: ['e2e'], from: { kind: 'yaml', yaml: SMALL } });
+    // A second version, so the versions tab shows its comparison of two versions.
+    seed.library.saveVersion({ id: small.id, yaml: SMALL.replace('one after the other', 'the second a copy of the first'), layout: {}, files: {}, environment: null, note: 'longer' });
     seed.dispose();
     host = await startWebHost(dataDir);
     browser = await launchChromium();
@@ -69,10 +71,31 @@ describe('the studio has no serious or critical axe-core violation', () => {
       ['rename', 'rename-dialog'],
       ['edit-tags', 'tags-dialog'],
       ['deploy', 'deploy-dialog'],
+      ['export-app', 'export-app-dialog'],
+      ['delete', 'delete-confirm'],
     ] as const) {
+      // The deploy dialog opens on the stacks screen: back to the library and the template each time.
+      await page.getByTestId('nav-library').click();
+      await page.getByTestId('template-e2e-axe-small').click();
       await page.getByTestId(button).click();
       await scanDialog(name);
     }
+    // The version history with the comparison of v1 and v2.
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('template-e2e-axe-small').click();
+    await page.getByTestId('tab-versions').click();
+    await page.getByTestId('diff-from').waitFor();
+    await scan('library-versions-diff');
+  });
+
+  it('the command palette and the shortcut sheet', async () => {
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('command-input').fill('转到');
+    await scanDialog('command-palette');
+    await page.locator('body').focus();
+    await page.keyboard.press('Shift+?');
+    await page.getByTestId('shortcut-sheet').waitFor();
+    await scanDialog('shortcut-sheet');
   });
 
   it('the editor and its save dialog', async () => {
@@ -143,6 +166,16 @@ describe('the studio has no serious or critical axe-core violation', () => {
     await scan('stacksets');
     await page.getByTestId('new-stackset').click();
     await scanDialog('stackset-create-dialog');
+    // A set (nothing deployed) to open the operation dialog on.
+    await page.getByTestId('new-stackset').click();
+    await page.getByTestId('ss-name').fill(`${stackName}-set`);
+    await page.getByTestId('ss-template').selectOption({ label: 'e2e-axe-small · v2' });
+    await page.getByTestId('ss-profile-e2e-demo').check();
+    await page.getByTestId('ss-create-submit').click();
+    await page.getByTestId('stackset-name').waitFor();
+    await scan('stackset-details');
+    await page.getByTestId('action-CREATE_STACK_INSTANCES').click();
+    await scanDialog('stackset-operation-dialog');
   });
 
   it('cloud profiles, the profile form and the import dialog', async () => {
@@ -157,7 +190,13 @@ describe('the studio has no serious or critical axe-core violation', () => {
 
   it('reports no serious or critical violation on any of them', () => {
     // A screen that failed to open is not a clean screen: every one must have been scanned.
-    expect(scanned).toEqual(expect.arrayContaining(['library', 'deploy-dialog', 'editor', 'save-dialog', 'stacks', 'stacksets', 'stackset-create-dialog', 'clouds', 'profile-form', 'clouds-import-dialog']));
+    expect(scanned).toEqual(
+      expect.arrayContaining([
+        ...['library', 'create-dialog', 'import-dialog', 'library-file-dialog', 'import-app-dialog', 'rename-dialog', 'tags-dialog', 'deploy-dialog', 'export-app-dialog', 'delete-confirm', 'library-versions-diff'],
+        ...['command-palette', 'shortcut-sheet', 'editor', 'save-dialog', 'deploy-preview', 'stacks', 'stack-update-dialog', 'stack-delete-confirm'],
+        ...['stacksets', 'stackset-create-dialog', 'stackset-details', 'stackset-operation-dialog', 'clouds', 'profile-form', 'clouds-import-dialog'],
+      ]),
+    );
     expect(blocking).toEqual([]);
   });
 });

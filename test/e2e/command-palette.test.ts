@@ -78,6 +78,47 @@ describe('command palette', () => {
     await page.getByTestId('command-palette').waitFor({ state: 'detached' });
   });
 
+  it('imports and creates templates from any screen, showing the File menu\'s keys', async () => {
+    await page.getByTestId('nav-stacks').click();
+    for (const [action, keys, inDialog] of [
+      ['global.import', 'Ctrl+O', 'import-mode-files'],
+      ['global.newTemplate', 'Ctrl+N', 'mode-blank'],
+    ] as const) {
+      await page.keyboard.press('Control+k');
+      await page.getByTestId('command-input').fill(action === 'global.import' ? 'import' : '新建模版');
+      await expect.poll(activeOption).toBe(`command-${action}`);
+      expect(await page.locator(`[data-testid="command-${action}"] kbd`).textContent()).toBe(keys);
+      await page.keyboard.press('Enter');
+      await page.locator(`dialog[open] [data-testid="${inDialog}"]`).waitFor();
+      expect(await page.getByTestId('nav-library').getAttribute('aria-current')).toBe('page');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+    }
+  });
+
+  it('Esc on the canvas clears the selection, and the editor lists its exports', async () => {
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('command-input').fill('新建：外部网络云主机');
+    await expect.poll(activeOption).toBe('command-global.recommended:external-network-server');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('editor').waitFor();
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('command-input').fill('选择资源');
+    await expect.poll(activeOption).toMatch(/^command-editor\.select:/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('canvas-announce').textContent()).toMatch(/^已选择/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('canvas-announce').textContent()).toBe('未选择资源。');
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('command-input').fill('svg');
+    await expect.poll(activeOption).toBe('command-editor.exportSvg');
+    await page.getByTestId('command-input').fill('png');
+    await expect.poll(activeOption).toBe('command-editor.exportPng');
+    await page.keyboard.press('Escape');
+    // The palette's Esc closed the palette only: the editor did not take it too.
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+  });
+
   it('says so when nothing matches', async () => {
     await page.keyboard.press('F1');
     await page.getByTestId('command-input').fill('zzqqxx');
