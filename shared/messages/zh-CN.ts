@@ -164,4 +164,19 @@ export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   'cli.notRegular': '{path} 不是普通文件（而是 FIFO、设备或文件夹），不会读取。',
   'cli.notUtf8': '文件不是有效的 UTF-8（偏移 {offset} 处的字节 0x{byte}）；Heat 要求 UTF-8。',
   'cli.notUtf8Hint': '请将文件另存为 UTF-8。',
+
+  // --- issue 16（其余中文界面）：资源栈集拒绝原因、导入与应用错误
+  'stackset.regionConcurrencyAboveTolerance': '区域“{region}”（{n} 个资源栈实例）的并发数 {concurrency} 大于容错次数 + 1（{limit}）',
+  'stackset.nameRequired': '请填写 stack_set_name（1-128 个字符）',
+  'stackset.nameTooLong': 'stack_set_name 超过 {max} 个字符',
+  'stackset.nameChars': 'stack_set_name“{name}”只能包含中文、英文字母、数字、“_”和“-”',
+  'stackset.nameStart': 'stack_set_name“{name}”必须以中文或英文字母开头',
+  'stackset.nameTaken': '名为“{name}”的资源栈集已存在',
+  'stackset.domainIdEmpty': '{field} 中有空的 domain id',
+  'stackset.domainIdTooLong': '{field} 中的 domain id“{id}...”超过 {max} 个字符',
+  'stackset.domainIdSpace': '{field} 中的 domain id“{id}”含有空白字符；多个 id 之间用英文逗号分隔',
+  'stackset.domainIdTwice': '{field} 中“{id}”出现了两次',
+  'stackset.csvTooLarge': 'domain id CSV 文件大小为 {size} 字节；最多允许 {max} 字节（100 KB）',
+  'stackset.csvNotUtf8': 'domain id CSV 文件不是有效的 UTF-8',
+  'stackset.csvEmptyId': 'domain id CSV 文件第 {position} 项为空',
 };
