@@ -3,6 +3,7 @@
 // a verdict main computed (quota.checkDeploy / quota.checkUpdate), and main's
 // QUOTA_EXCEEDED refusal re-said from its details (main's message is English).
 import { StudioError } from '../api/client';
+import { uiErrorText } from '../i18n/ui-error';
 import type { QuotaCheck } from '../../shared/quota/verdict';
 import type { Translate } from '../i18n/translate';
 
@@ -41,5 +42,5 @@ export function errorText(err: unknown, t: Translate): string {
       return staleAt ? `${text} ${t('quota.blocked.stale', { time: new Date(staleAt).toLocaleString() })}` : text;
     }
   }
-  return err instanceof Error ? err.message : String(err);
+  return uiErrorText(err);
 }
