@@ -4,6 +4,10 @@
 import { i18n } from './index';
 import { errorText, type UiLocale } from './words';
 
+export function uiLocale(): UiLocale {
+  return i18n.global.locale.value as UiLocale;
+}
+
 export function uiErrorText(err: unknown): string {
-  return errorText(err, i18n.global.locale.value as UiLocale);
+  return errorText(err, uiLocale());
 }
