@@ -193,6 +193,14 @@ export const messagesEn = {
   'stackset.csvTooLarge': 'the domain id CSV is {size} bytes; at most {max} (100 KB) are allowed',
   'stackset.csvNotUtf8': 'the domain id CSV is not valid UTF-8',
   'stackset.csvEmptyId': 'the domain id CSV has an empty id at position {position}',
+  'zip.archiveTooLarge': '{file} is {size} bytes; an archive may be at most {max}.',
+  'zip.tooManyEntries': '{file} holds {n} entries; at most {max} are imported.',
+  'zip.symlink': '{file}: {entry} is a symbolic link; bundles may only hold plain files.',
+  'zip.entryTooLarge': '{file}: {entry} is {size} bytes; an entry may be at most {max}.',
+  'zip.expandsTooMuch': '{file} expands to {size} bytes; at most {max} are imported.',
+  'zip.inflatesPast': '{file}: {entry} inflates past the {size} bytes it declares; the archive is forged or damaged and nothing was imported.',
+  'zip.entryEscapes': '{file}: the entry "{entry}" points outside the bundle\'s folder; nothing was imported.',
+  'zip.notZip': '{file} is not a zip file (no end of central directory).',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof messagesEn;

@@ -179,4 +179,12 @@ export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   'stackset.csvTooLarge': 'domain id CSV 文件大小为 {size} 字节；最多允许 {max} 字节（100 KB）',
   'stackset.csvNotUtf8': 'domain id CSV 文件不是有效的 UTF-8',
   'stackset.csvEmptyId': 'domain id CSV 文件第 {position} 项为空',
+  'zip.archiveTooLarge': '{file} 大小为 {size} 字节；压缩包最大 {max} 字节。',
+  'zip.tooManyEntries': '{file} 含 {n} 个条目；最多导入 {max} 个。',
+  'zip.symlink': '{file}：{entry} 是符号链接；压缩包中只能包含普通文件。',
+  'zip.entryTooLarge': '{file}：{entry} 大小为 {size} 字节；单个条目最大 {max} 字节。',
+  'zip.expandsTooMuch': '{file} 解压后为 {size} 字节；最多导入 {max} 字节。',
+  'zip.inflatesPast': '{file}：{entry} 解压后超过其声明的 {size} 字节；压缩包已被篡改或损坏，未导入任何内容。',
+  'zip.entryEscapes': '{file}：条目“{entry}”指向压缩包文件夹之外；未导入任何内容。',
+  'zip.notZip': '{file} 不是 zip 文件（缺少中央目录结尾记录）。',
 };
