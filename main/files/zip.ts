@@ -12,6 +12,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../shared/ipc/errors';
 import { crc32 } from './crc32';
 import { ZIP_ARCHIVE_BYTES_MAX, ZIP_TOTAL_BYTES_MAX } from '../../shared/ipc/byte-limits';
+import { msg } from '../../shared/messages/message';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -39,23 +40,23 @@ interface CentralEntry {
 export function readZip(bytes: Uint8Array, fileName: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Map<string, Uint8Array> {
   const maxArchive = limits.maxArchiveBytes ?? ZIP_ARCHIVE_BYTES_MAX;
   if (bytes.length > maxArchive) {
-    throw new AppError('FILE_TOO_LARGE', `${fileName} is ${bytes.length} bytes; an archive may be at most ${maxArchive}.`, { file: fileName });
+    throw new AppError('FILE_TOO_LARGE', msg('zip.archiveTooLarge', { file: fileName, size: bytes.length, max: maxArchive }), { file: fileName });
   }
   const entries = centralDirectory(bytes, fileName);
   if (entries.length > limits.maxEntries) {
-    throw new AppError('IMPORT_FAILED', `${fileName} holds ${entries.length} entries; at most ${limits.maxEntries} are imported.`, { file: fileName });
+    throw new AppError('IMPORT_FAILED', msg('zip.tooManyEntries', { file: fileName, n: entries.length, max: limits.maxEntries }), { file: fileName });
   }
   let total = 0;
   for (const e of entries) {
     assertSafePath(e.name, fileName);
-    if (e.isSymlink) throw new AppError('PATH_ESCAPE', `${fileName}: ${e.name} is a symbolic link; bundles may only hold plain files.`, { file: fileName, entry: e.name });
+    if (e.isSymlink) throw new AppError('PATH_ESCAPE', msg('zip.symlink', { file: fileName, entry: e.name }), { file: fileName, entry: e.name });
     if (e.size > limits.maxEntryBytes) {
-      throw new AppError('FILE_TOO_LARGE', `${fileName}: ${e.name} is ${e.size} bytes; an entry may be at most ${limits.maxEntryBytes}.`, { file: fileName, entry: e.name });
+      throw new AppError('FILE_TOO_LARGE', msg('zip.entryTooLarge', { file: fileName, entry: e.name, size: e.size, max: limits.maxEntryBytes }), { file: fileName, entry: e.name });
     }
     total += e.size;
   }
   if (total > limits.maxTotalBytes) {
-    throw new AppError('FILE_TOO_LARGE', `${fileName} expands to ${total} bytes; at most ${limits.maxTotalBytes} are imported.`, { file: fileName });
+    throw new AppError('FILE_TOO_LARGE', msg('zip.expandsTooMuch', { file: fileName, size: total, max: limits.maxTotalBytes }), { file: fileName });
   }
   const out = new Map<string, Uint8Array>();
   for (const e of entries) if (!e.isDirectory) out.set(e.name, entryData(bytes, e, fileName));
@@ -83,7 +84,7 @@ function entryData(b: Uint8Array, e: CentralEntry, fileName: string): Uint8Array
       data = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) });
     } catch (err) {
       if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new AppError('FILE_TOO_LARGE', `${fileName}: ${e.name} inflates past the ${e.size} bytes it declares; the archive is forged or damaged and nothing was imported.`, details);
+        throw new AppError('FILE_TOO_LARGE', msg('zip.inflatesPast', { file: fileName, entry: e.name, size: e.size }), details);
       }
       throw damaged(`cannot be inflated (${(err as Error).message})`);
     }
@@ -104,7 +105,7 @@ export function writeZip(files: Map<string, string | Uint8Array>): Uint8Array {
 export function assertSafePath(name: string, fileName: string): void {
   const parts = name.split(/[\\/]/);
   if (name.startsWith('/') || name.startsWith('\\') || /^[a-zA-Z]:/.test(name) || parts.includes('..') || name.includes('\0')) {
-    throw new AppError('PATH_ESCAPE', `${fileName}: the entry "${name}" points outside the bundle's folder; nothing was imported.`, { file: fileName, entry: name });
+    throw new AppError('PATH_ESCAPE', msg('zip.entryEscapes', { file: fileName, entry: name }), { file: fileName, entry: name });
   }
 }
 
@@ -124,7 +125,7 @@ function centralDirectory(b: Uint8Array, fileName: string): CentralEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new AppError('IMPORT_FAILED', `${fileName} is not a zip file (no end of central directory).`, { file: fileName });
+  if (eocd < 0) throw new AppError('IMPORT_FAILED', msg('zip.notZip', { file: fileName }), { file: fileName });
   const refuse = (why: string) => new AppError('IMPORT_FAILED', `${fileName} ${why}; nothing was imported.`, { file: fileName });
   const disk = view.getUint16(eocd + 4, true);
   const cdDisk = view.getUint16(eocd + 6, true);

@@ -50,7 +50,7 @@ export interface StackSetServiceOptions extends Partial<RunnerOptions> {
 /** A StackSetError thrown as the app's one error type, keeping the seed's code and field. */
 export function failWith(error: StackSetError): never {
   const p = toErrorPayload(error);
-  throw new AppError(p.code, p.message, { ...p.details, encoded_authorization_message: error.encoded_authorization_message, http_status: error.http_status });
+  throw new AppError(p.code, p.msg ?? p.message, { ...p.details, encoded_authorization_message: error.encoded_authorization_message, http_status: error.http_status });
 }
 
 function must<T>(checked: Checked<T>): T {

@@ -2,6 +2,8 @@
 // and a choice's facts as one line of text ("1 vCPU · 512 MiB RAM · 1 GiB disk").
 import { pickableConstraint, type Choice, type ChoiceFact } from '../../shared/existing/choices';
 import type { FieldGroup } from './parameter-form';
+import { formatBytes, formatNumber } from '../i18n/format';
+import type { UiLocale } from '../../shared/messages/word';
 
 export function constraintsOf(groups: readonly FieldGroup[]): string[] {
   return [...new Set(groups.flatMap((g) => g.fields.map((f) => pickableConstraint(f.constraints)).filter((c): c is NonNullable<typeof c> => !!c)))];
@@ -9,14 +11,14 @@ export function constraintsOf(groups: readonly FieldGroup[]): string[] {
 
 type Translate = (key: string, params: Record<string, unknown>) => string;
 
-function factText(f: ChoiceFact, t: Translate): string | null {
+function factText(f: ChoiceFact, t: Translate, locale: UiLocale): string | null {
   if (typeof f.value === 'boolean') return f.value ? t(`pickers.facts.${f.key}`, {}) : null;
-  const v = f.key === 'sizeBytes' && typeof f.value === 'number' ? (f.value / 1048576).toFixed(1) : f.value;
+  const v = f.key === 'sizeBytes' && typeof f.value === 'number' ? formatBytes(f.value, locale) : typeof f.value === 'number' ? formatNumber(f.value, locale) : f.value;
   return t(`pickers.facts.${f.key}`, { v });
 }
 
-export function factsText(c: Choice, t: Translate): string {
-  return c.facts.map((f) => factText(f, t)).filter((s): s is string => !!s).join(' · ');
+export function factsText(c: Choice, t: Translate, locale: UiLocale = 'en'): string {
+  return c.facts.map((f) => factText(f, t, locale)).filter((s): s is string => !!s).join(' · ');
 }
 
 /** The choice a typed value names (by value, name or id, as Heat resolves it). */

@@ -3,6 +3,8 @@
 // a verdict main computed (quota.checkDeploy / quota.checkUpdate), and main's
 // QUOTA_EXCEEDED refusal re-said from its details (main's message is English).
 import { StudioError } from '../api/client';
+import { uiErrorText, uiLocale } from '../i18n/ui-error';
+import { formatDateTime } from '../i18n/format';
 import type { QuotaCheck } from '../../shared/quota/verdict';
 import type { Translate } from '../i18n/translate';
 
@@ -38,8 +40,8 @@ export function errorText(err: unknown, t: Translate): string {
     if (Array.isArray(kinds) && kinds.length && (action === 'deploy' || action === 'update')) {
       const staleAt = typeof err.details?.staleAt === 'string' ? err.details.staleAt : null;
       const text = t(`quota.blocked.${action}`, { kinds: overText(kinds, t) });
-      return staleAt ? `${text} ${t('quota.blocked.stale', { time: new Date(staleAt).toLocaleString() })}` : text;
+      return staleAt ? `${text} ${t('quota.blocked.stale', { time: formatDateTime(staleAt, uiLocale()) })}` : text;
     }
   }
-  return err instanceof Error ? err.message : String(err);
+  return uiErrorText(err);
 }

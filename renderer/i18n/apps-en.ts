@@ -46,6 +46,17 @@ export const appsEn = {
   },
   required: 'Fill in the fields marked *.',
   invalidField: 'Check this field: {issue}',
+  // zod issues of the export form, worded here (zod's own messages are English)
+  issue: {
+    required: 'this field is required',
+    tooLong: 'at most {max} characters',
+    tooMany: 'at most {max} entries',
+    tooSmall: 'at least {min}',
+    tooBig: 'at most {max}',
+    pattern: 'a version such as 1.0.1 or v1.0',
+    choice: 'choose one of the offered values',
+    invalid: 'not a valid value',
+  },
   back: 'Back',
   next: 'Next',
   export: 'Export',

@@ -8,7 +8,7 @@ export const pickersEn = {
     vcpus: '{v} vCPU',
     ramMiB: '{v} MiB RAM',
     diskGiB: '{v} GiB disk',
-    sizeBytes: '{v} MiB',
+    sizeBytes: '{v}',
     sizeGiB: '{v} GiB',
     status: '{v}',
     shared: 'shared',

@@ -10,7 +10,7 @@ export const pickersZhCN = {
     vcpus: '{v} 个 vCPU',
     ramMiB: '内存 {v} MiB',
     diskGiB: '磁盘 {v} GiB',
-    sizeBytes: '{v} MiB',
+    sizeBytes: '{v}',
     sizeGiB: '{v} GiB',
     status: '{v}',
     shared: '共享',

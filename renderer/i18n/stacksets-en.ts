@@ -22,6 +22,7 @@ export const stacksetsEn = {
     parameters: 'Parameters (JSON object)',
     // {'{'} and {'}'} are vue-i18n's literal braces: the user sees {"wait": 1}.
     paramsObject: `Give a JSON object, e.g. {'{'}"wait": 1{'}'}.`,
+    paramsNotJson: `Not valid JSON. Give a JSON object, e.g. {'{'}"wait": 1{'}'}.`,
     profiles: 'Cloud profiles',
     profilesHelp: 'The projects of the chosen profiles are the accounts of the set; the regions offering Heat to them are its regions.',
     noProfiles: 'No cloud profiles yet: add one first.',

@@ -23,6 +23,7 @@ export const stacksetsZhCN = {
     template: `${zh.template}版本`,
     parameters: '参数（JSON 对象）',
     paramsObject: `请输入 JSON 对象，例如 {'{'}"wait": 1{'}'}。`,
+    paramsNotJson: `不是有效的 JSON。请输入 JSON 对象，例如 {'{'}"wait": 1{'}'}。`,
     profiles: '云配置',
     profilesHelp: `所选配置的项目即${zh.stackSet}的账户；为其提供 Heat 的区域即${zh.stackSet}的区域。`,
     noProfiles: '还没有云配置：请先添加一个。',

@@ -30,3 +30,8 @@ export function errorText(err: unknown, locale: UiLocale): string {
   if (locale === 'en' || !isErrorCode(e.code)) return text;
   return wordMessage({ key: 'error.untranslated', params: { title: { key: `error.${e.code}` }, text } }, locale);
 }
+
+/** A stack-set refusal (the seed's error body) as "SS.400.0031: reason", the reason in the reader's language. */
+export function stackSetRefusalText(error: { error_code: string; error_msg: string; msg?: Message }, locale: UiLocale): string {
+  return `${error.error_code}: ${error.msg ? wordMessage(error.msg, locale) : error.error_msg}`;
+}

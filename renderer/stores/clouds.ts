@@ -2,6 +2,7 @@
 // screen shows its project and region), reachability pushed by main
 // ('cloud.status'), connection tests and imports. Secrets only ever travel
 // renderer -> main; profiles come back with `hasSecret`.
+import type { Message } from '../../shared/messages/message';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useApi } from '../api/client';
@@ -12,7 +13,8 @@ const ACTIVE_KEY = 'heat-studio.activeCloud';
 
 export interface Reachability {
   online: boolean;
-  error: { code: string; message: string } | null;
+  /** The failure as it crossed (code, English, message key), worded where it is shown. */
+  error: { code: string; message: string; msg?: Message } | null;
   at: string;
 }
 
@@ -90,9 +92,9 @@ export const useCloudsStore = defineStore('clouds', () => {
       reachability.value = { ...reachability.value, [id]: { online: true, error: null, at: new Date().toISOString() } };
       return report;
     } catch (err) {
-      const e = err as { code?: string; message?: string };
+      const e = err as { code?: string; message?: string; msg?: Message };
       if (e.code === 'CLOUD_UNREACHABLE' || e.code === 'TIMEOUT' || e.code === 'SERVICE_UNAVAILABLE') {
-        reachability.value = { ...reachability.value, [id]: { online: false, error: { code: e.code, message: e.message ?? '' }, at: new Date().toISOString() } };
+        reachability.value = { ...reachability.value, [id]: { online: false, error: { code: e.code, message: e.message ?? '', ...(e.msg ? { msg: e.msg } : {}) }, at: new Date().toISOString() } };
       }
       throw err;
     }

@@ -3,6 +3,7 @@
 // the text, and the library calls to open and save. Components ask; this
 // store edits through shared/topology and calls the main process via the api.
 import { defineStore } from 'pinia';
+import { uiErrorText } from '../i18n/ui-error';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import { useApi } from '../api/client';
 import { openDoc, updateDoc, docFromTemplate, byteLength, MAX_TEMPLATE_BYTES } from '../editor/document';
@@ -307,7 +308,7 @@ export const useEditorStore = defineStore('editor', () => {
     try {
       return commit(action());
     } catch (err) {
-      refusal.value = { reason: 'edit-failed', params: { message: err instanceof Error ? err.message : String(err) } };
+      refusal.value = { reason: 'edit-failed', params: { message: uiErrorText(err) } };
       return false;
     }
   }

@@ -3,6 +3,7 @@
 // read it. Loaded for the active profile when the editor shows, refreshed on
 // demand; a stale listing (the cloud unreachable) is kept and said so.
 import { defineStore } from 'pinia';
+import { uiErrorText } from '../i18n/ui-error';
 import { computed, ref, shallowRef } from 'vue';
 import { useApi } from '../api/client';
 import { useCloudsStore } from './clouds';
@@ -38,7 +39,7 @@ export const useExistingStore = defineStore('existing', () => {
         const r = await api.invoke('existing.inventory', { profileId });
         fetched.value = { ...r, profileId };
       } catch (err) {
-        error.value = err instanceof Error ? err.message : String(err);
+        error.value = uiErrorText(err);
       } finally {
         loading.value = false;
         pending = null;

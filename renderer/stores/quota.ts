@@ -4,6 +4,7 @@
 // the limit. The quota is read again on demand and when a stack of this
 // cloud settles (a deploy finished, usage moved).
 import { defineStore } from 'pinia';
+import { uiErrorText } from '../i18n/ui-error';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { useApi } from '../api/client';
 import { useCloudsStore } from './clouds';
@@ -90,7 +91,7 @@ export const useQuotaStore = defineStore('quota', () => {
       const r = await api.invoke('quota.read', { profileId });
       if (mine === generation) report.value = r;
     } catch (err) {
-      if (mine === generation) error.value = err instanceof Error ? err.message : String(err);
+      if (mine === generation) error.value = uiErrorText(err);
     } finally {
       if (mine === generation) reading.value = false;
       recount();

@@ -179,6 +179,29 @@ export const messagesEn = {
   'cli.notRegular': '{path} is not a regular file (a FIFO, device or folder); it is not read.',
   'cli.notUtf8': 'The file is not valid UTF-8 (byte 0x{byte} at offset {offset}); Heat requires UTF-8.',
   'cli.notUtf8Hint': 'Re-save the file as UTF-8.',
+
+  // --- issue 16 (rest of the Chinese UI): stack-set refusals, import and app errors worded at the edge
+  'stackset.regionConcurrencyAboveTolerance': 'in region "{region}" ({n} instances) the concurrency {concurrency} is more than the failure tolerance + 1 ({limit})',
+  'stackset.nameRequired': 'stack_set_name is required (1-128 characters)',
+  'stackset.nameTooLong': 'stack_set_name is longer than {max} characters',
+  'stackset.nameChars': 'stack_set_name "{name}" may contain only Chinese characters, letters, digits, "_" and "-"',
+  'stackset.nameStart': 'stack_set_name "{name}" must start with a Chinese character or a letter',
+  'stackset.nameTaken': 'a stack set named "{name}" already exists',
+  'stackset.domainIdEmpty': '{field} contains an empty domain id',
+  'stackset.domainIdTooLong': 'domain id "{id}..." in {field} is longer than {max} characters',
+  'stackset.domainIdSpace': 'domain id "{id}" in {field} contains whitespace; ids are separated by commas',
+  'stackset.domainIdTwice': '{field} lists "{id}" twice',
+  'stackset.csvTooLarge': 'the domain id CSV is {size} bytes; at most {max} (100 KB) are allowed',
+  'stackset.csvNotUtf8': 'the domain id CSV is not valid UTF-8',
+  'stackset.csvEmptyId': 'the domain id CSV has an empty id at position {position}',
+  'zip.archiveTooLarge': '{file} is {size} bytes; an archive may be at most {max}.',
+  'zip.tooManyEntries': '{file} holds {n} entries; at most {max} are imported.',
+  'zip.symlink': '{file}: {entry} is a symbolic link; bundles may only hold plain files.',
+  'zip.entryTooLarge': '{file}: {entry} is {size} bytes; an entry may be at most {max}.',
+  'zip.expandsTooMuch': '{file} expands to {size} bytes; at most {max} are imported.',
+  'zip.inflatesPast': '{file}: {entry} inflates past the {size} bytes it declares; the archive is forged or damaged and nothing was imported.',
+  'zip.entryEscapes': '{file}: the entry "{entry}" points outside the bundle\'s folder; nothing was imported.',
+  'zip.notZip': '{file} is not a zip file (no end of central directory).',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof messagesEn;

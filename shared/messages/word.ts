@@ -12,6 +12,8 @@ const TABLES: Record<UiLocale, MessageTable> = { en: messagesEn, 'zh-CN': messag
 export function wordMessage(m: Message, locale: UiLocale): string {
   return formatMessage(m, {
     table: TABLES[locale],
+    // Counts and sizes by the reader's digits grouping; ids and line numbers cross as strings.
+    number: (n) => new Intl.NumberFormat(locale).format(n),
     list: (items) => items.join(locale === 'zh-CN' ? '、' : ', '),
     time: (iso) => {
       const at = new Date(iso);

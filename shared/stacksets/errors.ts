@@ -3,6 +3,7 @@
 // the HTTP status the seed would answer is readable from the code. They are
 // append-only: saved operation records and translations refer to them.
 import type { ErrorPayload } from '../ipc/errors';
+import { englishText, type Message } from '../messages/message';
 
 export const STACK_SET_ERRORS = {
   nameInvalid: 'SS.400.0001',
@@ -55,6 +56,8 @@ export interface SeedErrorBody {
 /** The body plus what the app needs to point at the cause. */
 export interface StackSetError extends SeedErrorBody {
   http_status: 400 | 404;
+  /** error_msg as data (shared/messages), worded in the reader's language; error_msg keeps the English the seed's API answers with. */
+  msg?: Message;
   /** The request field at fault, as a dotted path (e.g. "operation_preferences.region_order"). */
   field: string;
 }
@@ -65,13 +68,13 @@ export function accept<T>(value: T): Checked<T> {
   return { ok: true, value };
 }
 
-export function refuse(code: StackSetErrorCode, field: string, message: string): { ok: false; error: StackSetError } {
+export function refuse(code: StackSetErrorCode, field: string, message: string | Message): { ok: false; error: StackSetError } {
   const http_status = code.startsWith('SS.404') ? 404 : 400;
-  return {
-    ok: false,
-    // Authorization details are never part of a validation refusal.
-    error: { error_code: code, error_msg: message, encoded_authorization_message: '', http_status, field },
-  };
+  const error_msg = typeof message === 'string' ? message : englishText(message);
+  // Authorization details are never part of a validation refusal.
+  const error: StackSetError = { error_code: code, error_msg, encoded_authorization_message: '', http_status, field };
+  if (typeof message !== 'string') error.msg = message;
+  return { ok: false, error };
 }
 
 /** What a seed-compatible API answer would carry: the three documented fields and nothing else. */
@@ -89,5 +92,6 @@ export function toErrorPayload(error: StackSetError): ErrorPayload {
     code: error.http_status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST',
     message: error.error_msg,
     details: { error_code: error.error_code, field: error.field },
+    ...(error.msg ? { msg: error.msg } : {}),
   };
 }

@@ -8,6 +8,7 @@ import {
   type OperationPreferences,
   type RegionConcurrencyType,
 } from './model';
+import { msg } from '../messages/message';
 
 export interface Amount {
   kind: 'count' | 'percentage';
@@ -42,6 +43,7 @@ const KNOWN_KEYS = new Set([
 ]);
 
 const field = (key: string) => `operation_preferences.${key}`;
+const range = (key: string, min: number, max: number) => msg('stackset.integerRange', { field: key, min, max });
 
 function integerIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -54,15 +56,15 @@ function integerIn(value: unknown, min: number, max: number): value is number {
 export function validatePreferences(raw: unknown, operationRegions: readonly string[]): Checked<ResolvedPreferences> {
   const prefs = (raw ?? {}) as Record<string, unknown>;
   if (typeof prefs !== 'object' || Array.isArray(prefs)) {
-    return refuse(E.preferenceUnknown, 'operation_preferences', 'operation_preferences must be an object');
+    return refuse(E.preferenceUnknown, 'operation_preferences', msg('stackset.prefsNotObject'));
   }
   const unknown = Object.keys(prefs).find((k) => !KNOWN_KEYS.has(k));
-  if (unknown !== undefined) return refuse(E.preferenceUnknown, field(unknown), `${field(unknown)} is not a known preference`);
+  if (unknown !== undefined) return refuse(E.preferenceUnknown, field(unknown), msg('stackset.prefUnknown', { field: field(unknown) }));
   const p = prefs as OperationPreferences;
 
   const type = p.region_concurrency_type ?? 'SEQUENTIAL';
   if (!(REGION_CONCURRENCY_TYPES as readonly string[]).includes(type)) {
-    return refuse(E.concurrencyTypeInvalid, field('region_concurrency_type'), 'region_concurrency_type must be SEQUENTIAL or PARALLEL (case sensitive)');
+    return refuse(E.concurrencyTypeInvalid, field('region_concurrency_type'), msg('stackset.concurrencyType'));
   }
 
   let regionOrder: string[] | null = null;
@@ -70,61 +72,61 @@ export function validatePreferences(raw: unknown, operationRegions: readonly str
     // Seed: "只有当用户指定region_concurrency_type为SEQUENTIAL时才会允许指定该参数" and
     // "应该包含且仅包含本次部署的所有region".
     if (type !== 'SEQUENTIAL') {
-      return refuse(E.regionOrderNotSequential, field('region_order'), 'region_order is allowed only with region_concurrency_type SEQUENTIAL');
+      return refuse(E.regionOrderNotSequential, field('region_order'), msg('stackset.regionOrderNotSequential'));
     }
     const order = p.region_order;
     if (!Array.isArray(order) || order.some((r) => typeof r !== 'string')) {
-      return refuse(E.regionOrderMismatch, field('region_order'), 'region_order must be a list of region names');
+      return refuse(E.regionOrderMismatch, field('region_order'), msg('stackset.regionOrderList'));
     }
     const stray = order.find((r) => !operationRegions.includes(r));
     if (stray !== undefined) {
-      return refuse(E.regionOrderMismatch, field('region_order'), `region_order names "${stray}", which is not a region of this operation`);
+      return refuse(E.regionOrderMismatch, field('region_order'), msg('stackset.regionOrderStray', { region: stray }));
     }
     const missing = operationRegions.find((r) => !order.includes(r));
     if (missing !== undefined) {
-      return refuse(E.regionOrderMismatch, field('region_order'), `region_order leaves out "${missing}"; it must contain exactly this operation's regions`);
+      return refuse(E.regionOrderMismatch, field('region_order'), msg('stackset.regionOrderMissing', { region: missing }));
     }
     if (new Set(order).size !== order.length) {
-      return refuse(E.regionOrderMismatch, field('region_order'), 'region_order lists a region twice');
+      return refuse(E.regionOrderMismatch, field('region_order'), msg('stackset.regionOrderTwice'));
     }
     regionOrder = [...order];
   }
 
   if (p.failure_tolerance_count !== undefined && p.failure_tolerance_percentage !== undefined) {
-    return refuse(E.toleranceExclusive, field('failure_tolerance_count'), 'give failure_tolerance_count or failure_tolerance_percentage, not both');
+    return refuse(E.toleranceExclusive, field('failure_tolerance_count'), msg('stackset.toleranceExclusive'));
   }
   let failureTolerance: Amount = { kind: 'count', value: 0 };
   if (p.failure_tolerance_count !== undefined) {
     if (!integerIn(p.failure_tolerance_count, 0, 100)) {
-      return refuse(E.toleranceOutOfRange, field('failure_tolerance_count'), 'failure_tolerance_count must be an integer from 0 to 100');
+      return refuse(E.toleranceOutOfRange, field('failure_tolerance_count'), range('failure_tolerance_count', 0, 100));
     }
     failureTolerance = { kind: 'count', value: p.failure_tolerance_count };
   } else if (p.failure_tolerance_percentage !== undefined) {
     if (!integerIn(p.failure_tolerance_percentage, 0, 100)) {
-      return refuse(E.toleranceOutOfRange, field('failure_tolerance_percentage'), 'failure_tolerance_percentage must be an integer from 0 to 100');
+      return refuse(E.toleranceOutOfRange, field('failure_tolerance_percentage'), range('failure_tolerance_percentage', 0, 100));
     }
     failureTolerance = { kind: 'percentage', value: p.failure_tolerance_percentage };
   }
 
   if (p.max_concurrent_count !== undefined && p.max_concurrent_percentage !== undefined) {
-    return refuse(E.concurrencyExclusive, field('max_concurrent_count'), 'give max_concurrent_count or max_concurrent_percentage, not both');
+    return refuse(E.concurrencyExclusive, field('max_concurrent_count'), msg('stackset.concurrencyExclusive'));
   }
   let maxConcurrent: Amount = { kind: 'count', value: 1 };
   if (p.max_concurrent_count !== undefined) {
     if (!integerIn(p.max_concurrent_count, 1, 5)) {
-      return refuse(E.concurrencyOutOfRange, field('max_concurrent_count'), 'max_concurrent_count must be an integer from 1 to 5');
+      return refuse(E.concurrencyOutOfRange, field('max_concurrent_count'), range('max_concurrent_count', 1, 5));
     }
     maxConcurrent = { kind: 'count', value: p.max_concurrent_count };
   } else if (p.max_concurrent_percentage !== undefined) {
     if (!integerIn(p.max_concurrent_percentage, 1, 100)) {
-      return refuse(E.concurrencyOutOfRange, field('max_concurrent_percentage'), 'max_concurrent_percentage must be an integer from 1 to 100');
+      return refuse(E.concurrencyOutOfRange, field('max_concurrent_percentage'), range('max_concurrent_percentage', 1, 100));
     }
     maxConcurrent = { kind: 'percentage', value: p.max_concurrent_percentage };
   }
 
   const mode = p.failure_tolerance_mode ?? 'STRICT_FAILURE_TOLERANCE';
   if (!(FAILURE_TOLERANCE_MODES as readonly string[]).includes(mode)) {
-    return refuse(E.toleranceModeInvalid, field('failure_tolerance_mode'), 'failure_tolerance_mode must be STRICT_FAILURE_TOLERANCE or SOFT_FAILURE_TOLERANCE (case sensitive)');
+    return refuse(E.toleranceModeInvalid, field('failure_tolerance_mode'), msg('stackset.toleranceMode'));
   }
 
   // Both given as counts: the seed's "最大并发账户数最多比容错次数多1" can be
@@ -133,7 +135,7 @@ export function validatePreferences(raw: unknown, operationRegions: readonly str
     return refuse(
       E.concurrencyAboveTolerance,
       field('max_concurrent_count'),
-      `max_concurrent_count ${maxConcurrent.value} is more than failure_tolerance_count + 1 (${failureTolerance.value + 1})`,
+      msg('stackset.concurrencyAboveTolerance', { count: String(maxConcurrent.value), limit: String(failureTolerance.value + 1) }),
     );
   }
   return accept({ regionConcurrencyType: type, regionOrder, failureTolerance, maxConcurrent, failureToleranceMode: mode });
@@ -170,7 +172,7 @@ export function checkRegionLimits(
       return refuse(
         E.concurrencyAboveTolerance,
         field(key),
-        `in region "${region}" (${n} instances) the concurrency ${limits.concurrency} is more than the failure tolerance + 1 (${limits.tolerance + 1})`,
+        msg('stackset.regionConcurrencyAboveTolerance', { region, n, concurrency: limits.concurrency, limit: limits.tolerance + 1 }),
       );
     }
     out.push({ region, ...limits });

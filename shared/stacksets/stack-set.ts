@@ -2,6 +2,7 @@
 // re-create, and the permission model's agency fields.
 import { accept, refuse, STACK_SET_ERRORS as E, type Checked } from './errors';
 import { PERMISSION_MODELS, type AgencyFields, type PermissionModel, type StackSet } from './model';
+import { msg } from '../messages/message';
 
 export const STACK_SET_NAME_MAX = 128;
 export const AGENCY_FIELD_MAX = 64;
@@ -14,17 +15,15 @@ const NAME_PATTERN = /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9_-]{0,127}$
 export function validateStackSetName(name: unknown): Checked<string> {
   const field = 'stack_set_name';
   if (typeof name !== 'string' || name.length === 0) {
-    return refuse(E.nameInvalid, field, 'stack_set_name is required (1-128 characters)');
+    return refuse(E.nameInvalid, field, msg('stackset.nameRequired'));
   }
   if ([...name].length > STACK_SET_NAME_MAX) {
-    return refuse(E.nameInvalid, field, `stack_set_name is longer than ${STACK_SET_NAME_MAX} characters`);
+    return refuse(E.nameInvalid, field, msg('stackset.nameTooLong', { max: STACK_SET_NAME_MAX }));
   }
   if (!NAME_PATTERN.test(name)) {
     const first = [...name][0] ?? '';
-    const reason = /^[\p{Script=Han}A-Za-z]$/u.test(first)
-      ? 'may contain only Chinese characters, letters, digits, "_" and "-"'
-      : 'must start with a Chinese character or a letter';
-    return refuse(E.nameInvalid, field, `stack_set_name "${name}" ${reason}`);
+    const startsWell = /^[\p{Script=Han}A-Za-z]$/u.test(first);
+    return refuse(E.nameInvalid, field, msg(startsWell ? 'stackset.nameChars' : 'stackset.nameStart', { name }));
   }
   return accept(name);
 }
@@ -34,7 +33,7 @@ export function validateNewStackSetName(name: unknown, existing: readonly Pick<S
   const checked = validateStackSetName(name);
   if (!checked.ok) return checked;
   if (existing.some((s) => s.stack_set_name === checked.value)) {
-    return refuse(E.nameTaken, 'stack_set_name', `a stack set named "${checked.value}" already exists`);
+    return refuse(E.nameTaken, 'stack_set_name', msg('stackset.nameTaken', { name: checked.value }));
   }
   return checked;
 }

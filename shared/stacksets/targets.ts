@@ -4,6 +4,7 @@
 // main process never holds an unchecked id list.
 import { accept, refuse, STACK_SET_ERRORS as E, type Checked } from './errors';
 import type { DeploymentTargets, OperationAction, StackInstance } from './model';
+import { msg } from '../messages/message';
 
 /** Seed: "文件内容大小不超过100KB". */
 export const DOMAIN_IDS_CSV_MAX_BYTES = 100 * 1024;
@@ -49,16 +50,16 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
 }
 
 function checkDomainId(id: string, field: string): Checked<string> {
-  if (id.length === 0) return refuse(E.domainIdInvalid, field, `${field} contains an empty domain id`);
-  if (id.length > DOMAIN_ID_MAX) return refuse(E.domainIdInvalid, field, `domain id "${id.slice(0, 16)}..." in ${field} is longer than ${DOMAIN_ID_MAX} characters`);
-  if (/[\s\p{Cc}]/u.test(id)) return refuse(E.domainIdInvalid, field, `domain id "${id}" in ${field} contains whitespace; ids are separated by commas`);
+  if (id.length === 0) return refuse(E.domainIdInvalid, field, msg('stackset.domainIdEmpty', { field }));
+  if (id.length > DOMAIN_ID_MAX) return refuse(E.domainIdInvalid, field, msg('stackset.domainIdTooLong', { id: id.slice(0, 16), field, max: DOMAIN_ID_MAX }));
+  if (/[\s\p{Cc}]/u.test(id)) return refuse(E.domainIdInvalid, field, msg('stackset.domainIdSpace', { id, field }));
   return accept(id);
 }
 
 function checkUnique(ids: readonly string[], field: string, code: typeof E.domainIdInvalid | typeof E.regionsInvalid): Checked<string[]> {
   const seen = new Set<string>();
   for (const id of ids) {
-    if (seen.has(id)) return refuse(code, field, `${field} lists "${id}" twice`);
+    if (seen.has(id)) return refuse(code, field, msg('stackset.domainIdTwice', { id, field }));
     seen.add(id);
   }
   return accept([...ids]);
@@ -75,15 +76,15 @@ function checkUnique(ids: readonly string[], field: string, code: typeof E.domai
 export function parseDomainIdsCsv(bytes: Uint8Array): Checked<string[]> {
   const field = 'deployment_targets.domain_ids_uri';
   if (bytes.length > DOMAIN_IDS_CSV_MAX_BYTES) {
-    return refuse(E.csvTooLarge, field, `the domain id CSV is ${bytes.length} bytes; at most ${DOMAIN_IDS_CSV_MAX_BYTES} (100 KB) are allowed`);
+    return refuse(E.csvTooLarge, field, msg('stackset.csvTooLarge', { size: bytes.length, max: DOMAIN_IDS_CSV_MAX_BYTES }));
   }
   const text = decodeUtf8(bytes);
-  if (text === null) return refuse(E.csvNotUtf8, field, 'the domain id CSV is not valid UTF-8');
+  if (text === null) return refuse(E.csvNotUtf8, field, msg('stackset.csvNotUtf8'));
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const tokens = body.split(',').map((t) => t.trim());
   const ids: string[] = [];
   for (const [index, token] of tokens.entries()) {
-    if (token.length === 0) return refuse(E.csvEmptyId, field, `the domain id CSV has an empty id at position ${index + 1}`);
+    if (token.length === 0) return refuse(E.csvEmptyId, field, msg('stackset.csvEmptyId', { position: index + 1 }));
     const checked = checkDomainId(token, field);
     if (!checked.ok) return checked;
     ids.push(token);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { readZip, writeZip } from '../../../../main/files/zip';
 import { forgeZip } from '../../../support/zip-forge';
+import { errorText } from '../../../../renderer/i18n/words';
+import type { AppError } from '../../../../shared/ipc/errors';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -46,6 +48,14 @@ describe('zip reading', () => {
 
   it('refuses something that is not a zip', () => {
     expect(() => readZip(enc('just text'), 'notes.zip')).toThrow(/not a zip/);
+    // The refusal crosses as a message key, worded in Chinese for a zh-CN reader.
+    let caught: unknown;
+    try {
+      readZip(enc('just text'), 'notes.zip');
+    } catch (err) {
+      caught = err;
+    }
+    expect(errorText((caught as AppError).toPayload(), 'zh-CN')).toBe('notes.zip 不是 zip 文件（缺少中央目录结尾记录）。');
   });
 
   it('reads what the forging helper writes when it does not lie (stored and deflated)', () => {
