@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
-import { nodeAt, yamlText } from './support/canvas';
+import { nodeAt, pasteYaml, yamlText } from './support/canvas';
 import { startWebHost, type RunningHost } from './support/web-host';
 
 const TEMPLATE = `heat_template_version: 2018-08-31
@@ -19,18 +19,6 @@ resources:
     properties:
       floating_network: public
 `;
-
-/** Replaces the YAML view's text the way a person pastes over a selection. */
-async function pasteYaml(page: Page, text: string): Promise<void> {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+a');
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    document.querySelector('.cm-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, text);
-  await expect.poll(() => yamlText(page)).toBe(text);
-}
 
 async function typeBandwidth(page: Page, value: string): Promise<void> {
   const input = page.getByTestId('fip-bandwidth-input');
