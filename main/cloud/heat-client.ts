@@ -112,8 +112,12 @@ export class HeatClient {
     return (await this.resolve()).url;
   }
 
-  async validate(body: StackBody, opts: { showNested?: boolean; ignoreErrors?: string } = {}): Promise<ValidateResult> {
-    return this.json('POST', '/validate', { body, query: { show_nested: opts.showNested, ignore_errors: opts.ignoreErrors } });
+  /** resourceValidate asks for each resource plugin's own checks (seed 9.3); whether Heat honours it is probed, see resource-validate-probe.ts. */
+  async validate(body: StackBody, opts: { showNested?: boolean; ignoreErrors?: string; resourceValidate?: boolean } = {}): Promise<ValidateResult> {
+    return this.json('POST', '/validate', {
+      body,
+      query: { show_nested: opts.showNested, ignore_errors: opts.ignoreErrors, ...(opts.resourceValidate ? { resource_validate: true } : {}) },
+    });
   }
 
   async previewCreate(body: StackBody): Promise<{ stack: Record<string, unknown> }> {

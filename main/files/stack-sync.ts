@@ -21,8 +21,12 @@ import { revalidationReason } from '../../shared/existing/revalidate';
 import { overQuotaMessage } from '../../shared/quota/verdict';
 import { englishText, type Message } from '../../shared/messages/message';
 import type { QuotaService } from '../quota/quota-service';
+import { probeResourceValidate, type ResourceValidateSupport } from '../cloud/resource-validate-probe';
 
 export class StackSyncService {
+  /** Per profile, whether its Heat honours resource_validate (probed once: a cloud's Heat does not change under a running app). */
+  private readonly resourceValidate = new Map<string, ResourceValidateSupport>();
+
   constructor(
     private readonly library: LibraryService,
     private readonly cloud: CloudService,
@@ -91,13 +95,20 @@ export class StackSyncService {
    * (over -> needs editing, naming kinds and numbers; this is how a status
    * saved over quota clears once the quota is raised). An unreachable cloud
    * keeps the offline verdict and says so. The verdict and its reason are recorded.
+   * Heat is asked for its extra resource checks (resource_validate, seed 9.3)
+   * when it honours them; resourceChecks says whether it did ('ignored' or
+   * 'refused' when this cloud's Heat does not), null when Heat was not asked.
    */
-  async recheck(templateId: string, profileId?: string): Promise<{ status: 'usable' | 'needs_editing'; reason: string; checkedWithCloud: boolean; cloudError: string | null }> {
+  async recheck(
+    templateId: string,
+    profileId?: string,
+  ): Promise<{ status: 'usable' | 'needs_editing'; reason: string; checkedWithCloud: boolean; cloudError: string | null; resourceChecks: ResourceValidateSupport | null }> {
     const latest = this.library.get(templateId).latest;
     const offline = templateStatus(latest.yaml, latest.files, latest.environment, latest.entryPath);
     let verdict: { status: 'usable' | 'needs_editing'; reason: string | Message } = { status: offline.status, reason: offline.msg ?? offline.reason };
     let checkedWithCloud = false;
     let cloudError: string | null = null;
+    let resourceChecks: ResourceValidateSupport | null = null;
     if (offline.status === 'usable' && profileId && this.inventory) {
       // Rule 7 first: an image, flavor, zone or existing resource the cloud no longer holds, named.
       try {
@@ -115,7 +126,9 @@ export class StackSyncService {
       } else {
         try {
           const prepared = this.cloud.prepare(profileId, body as StackBody).body;
-          await this.cloud.call(profileId, (h) => h.validate(prepared));
+          // Asked first and apart: the probe's own refusal is never this template's fault.
+          resourceChecks = await this.resourceValidateSupport(profileId).catch(() => null);
+          await this.cloud.call(profileId, (h) => h.validate(prepared, { resourceValidate: resourceChecks === 'applied' }));
           checkedWithCloud = true;
         } catch (err) {
           const e = err instanceof AppError ? err : new AppError('INTERNAL', String(err));
@@ -135,6 +148,14 @@ export class StackSyncService {
     }
     this.library.recordStatus(templateId, verdict.status, verdict.reason);
     const reason = typeof verdict.reason === 'string' ? verdict.reason : englishText(verdict.reason);
-    return { status: verdict.status, reason, ...(typeof verdict.reason === 'string' ? {} : { msg: verdict.reason }), checkedWithCloud, cloudError };
+    return { status: verdict.status, reason, ...(typeof verdict.reason === 'string' ? {} : { msg: verdict.reason }), checkedWithCloud, cloudError, resourceChecks };
+  }
+
+  private async resourceValidateSupport(profileId: string): Promise<ResourceValidateSupport> {
+    const known = this.resourceValidate.get(profileId);
+    if (known) return known;
+    const found = await this.cloud.call(profileId, (h) => probeResourceValidate(h));
+    this.resourceValidate.set(profileId, found);
+    return found;
   }
 }

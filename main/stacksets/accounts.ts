@@ -59,6 +59,15 @@ export class StackSetAccounts {
     return account;
   }
 
+  /** A profile's name for a message, or its id once it is gone. */
+  profileName(profileId: string): string {
+    try {
+      return this.profiles.get(profileId).name;
+    } catch {
+      return profileId;
+    }
+  }
+
   async list(profileIds: readonly string[]): Promise<StackSetAccount[]> {
     return Promise.all(profileIds.map((id) => this.account(id)));
   }

@@ -37,7 +37,8 @@ import type {
   StackSetSummary,
 } from '../../shared/ipc/stacksets.contract';
 import type { StackSetAccount, StackSetAccounts } from './accounts';
-import { instanceStackName } from './heat-instance';
+import { instanceStackName, stackBody } from './heat-instance';
+import { seedErrorFromCloud, type RequestFacts } from './seed-errors';
 import { OperationRunner, type RunnerOptions } from './operation-runner';
 import { pairKey, recheckQueued } from './queue-recheck';
 
@@ -132,7 +133,7 @@ export class StackSetService {
       throw new AppError('NOT_FOUND', `Template version ${req.template_version_id} is not in the library.`, { field: 'template_version_id' });
     }
     // Every joined profile must authenticate now: its project is what the set's instances are made of.
-    await this.accounts.list(req.profile_ids);
+    await this.accountsOf(req.profile_ids, 'profile_ids');
     const time = new Date(this.now()).toISOString();
     const set: StackSetRecord = {
       stack_set_id: randomUUID(),
@@ -184,7 +185,10 @@ export class StackSetService {
         rng: this.random,
       }),
     );
-    if (req.action === 'CREATE_STACK_INSTANCES') await this.checkReachable(set, state);
+    if (req.action === 'CREATE_STACK_INSTANCES') {
+      await this.checkReachable(set, state);
+      await this.checkHeatAllows(set, state);
+    }
     let templateVersionId = set.template_version_id;
     let parameters = set.parameters;
     if (req.action === 'DEPLOY_STACK_SET') {
@@ -305,8 +309,55 @@ export class StackSetService {
   }
 
   /** A new instance must be a region and a project some joined profile reaches. */
+  /** The joined profiles' accounts; a token Keystone rejects (or Keystone failing) answers in the seed's shape, naming the profile. */
+  private async accountsOf(profileIds: readonly string[], field: string): Promise<StackSetAccount[]> {
+    const out: StackSetAccount[] = [];
+    for (const id of profileIds) {
+      try {
+        out.push(await this.accounts.account(id));
+      } catch (err) {
+        this.failFromCloud(err, { action: 'authenticate', field, profile: this.profileName(id) });
+      }
+    }
+    return out;
+  }
+
+  private profileName(id: string): string {
+    return this.accounts.profileName(id);
+  }
+
+  /** A cloud refusal in the seed's shape when it is one of its statuses (401, 403, 429, 500); anything else as it came. */
+  private failFromCloud(err: unknown, facts: RequestFacts): never {
+    const seed = seedErrorFromCloud(err, facts);
+    if (seed) failWith(seed);
+    throw err;
+  }
+
+  /**
+   * Heat's own yes before anything is written: the set's template previewed
+   * once per (region, project) of a create, so a project Heat's policy does
+   * not allow (an admin-only resource type, 403) or a Heat failing (500) is
+   * answered now, not as a failed instance later. Other preview answers (a
+   * parameter Heat finds wrong...) are left to the run, which names them per
+   * instance as before.
+   */
+  private async checkHeatAllows(set: StackSetRecord, state: OperationState): Promise<void> {
+    const template = this.repo.templateVersion(set.template_version_id);
+    if (!template) return;
+    for (const i of state.instances) {
+      const target = await this.accounts.target(set.profile_ids, i.region, i.domain_id);
+      const body = stackBody(template, set.parameters, target.profile.sandbox, instanceStackName(set.stack_set_id, i.region, i.domain_id));
+      try {
+        await target.heat.previewCreate(body);
+      } catch (err) {
+        const seed = seedErrorFromCloud(err, { action: 'preview CREATE_STACK_INSTANCES', field: 'deployment_targets', profile: target.profile.name, project: i.domain_id, region: i.region });
+        if (seed) failWith(seed);
+      }
+    }
+  }
+
   private async checkReachable(set: StackSetRecord, state: OperationState): Promise<void> {
-    const accounts = await this.accounts.list(set.profile_ids);
+    const accounts = await this.accountsOf(set.profile_ids, 'deployment_targets.domain_ids');
     for (const i of state.instances) {
       const account = accounts.find((a) => a.project_id === i.domain_id);
       if (!account) failWith(refuse(E.domainNotManaged, 'deployment_targets.domain_ids', `domain "${i.domain_id}" is not a project of any cloud profile joined to stack set "${set.stack_set_name}"`).error);

@@ -152,6 +152,10 @@ export const editorEn = {
     outputDescription: { first_address: 'First address of server {name}', floating_ip_address: 'Floating IP address of {name}', ip: 'Floating IP address of {name}' },
     userDataServer: 'Server',
     insert: 'Insert',
+    bandwidth: 'Bandwidth (Mbps)',
+    bandwidthHint: 'Choose the public IP and set the bandwidth you need: written as a Neutron QoS policy with a bandwidth-limit rule on this floating IP. Empty: no limit. Creating QoS policies needs the admin role under Heat\'s and Neutron\'s default policy.',
+    bandwidthNotWhole: 'The bandwidth must be a whole number of Mbps.',
+    bandwidthRange: 'The bandwidth must be between 1 and {max} Mbps.',
     goTo: 'Show in YAML',
   },
   save: {

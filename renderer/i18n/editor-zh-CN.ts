@@ -154,6 +154,10 @@ export const editorZhCN: Shape<typeof editorEn> = {
     outputDescription: { first_address: `${zh.server} {name} 的第一个地址`, floating_ip_address: `{name} 的${zh.floatingIp}地址`, ip: `{name} 的${zh.floatingIp}地址` },
     userDataServer: zh.server,
     insert: '插入',
+    bandwidth: '带宽（Mbps）',
+    bandwidthHint: `选择${zh.floatingIp}，设置您需要的带宽大小：写为此${zh.floatingIp}上的 Neutron QoS 策略和带宽限制规则。留空表示不限速。按 Heat 和 Neutron 的默认策略，创建 QoS 策略需要管理员角色。`,
+    bandwidthNotWhole: '带宽须为整数 Mbps。',
+    bandwidthRange: '带宽须在 1 到 {max} Mbps 之间。',
     goTo: '在 YAML 中显示',
   },
   save: {

@@ -7,7 +7,7 @@ import { useAppStore } from '../stores/app';
 import { useDeployStore } from '../stores/deploy';
 import { useEditorStore } from '../stores/editor';
 import { useNavStore } from '../stores/nav';
-import { useRecheck } from './use-recheck';
+import { resourceChecksNote, useRecheck } from './use-recheck';
 
 export function useNeedsEditingActions() {
   const { t } = useI18n();
@@ -37,7 +37,8 @@ export function useNeedsEditingActions() {
     try {
       const r = await run(id);
       await deploy.refreshStatus();
-      app.toast('info', r.status === 'usable' ? t('needsEditing.nowUsable') : t('needsEditing.stillNeedsEditing'));
+      const verdict = r.status === 'usable' ? t('needsEditing.nowUsable') : t('needsEditing.stillNeedsEditing');
+      app.toast('info', [verdict, resourceChecksNote(r.resourceChecks, t)].filter(Boolean).join(' '));
     } catch (err) {
       app.reportError(err);
     }

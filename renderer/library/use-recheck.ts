@@ -28,3 +28,11 @@ export function useRecheck() {
 
   return { busy, recheck };
 }
+
+/** What Heat did with the extra resource checks (seed 9.3), said plainly; '' when Heat was not asked. */
+export function resourceChecksNote(checks: ResponseOf<'sync.recheck'>['resourceChecks'], t: (key: string) => string): string {
+  if (checks === 'applied') return t('details.resourceChecksApplied');
+  if (checks === 'ignored') return t('details.resourceChecksIgnored');
+  if (checks === 'refused') return t('details.resourceChecksRefused');
+  return '';
+}

@@ -42,5 +42,7 @@ export const syncChannels = {
     msg?: Message;
     checkedWithCloud: boolean;
     cloudError: string | null;
+    /** Heat's extra resource checks (resource_validate): run, ignored or refused by this cloud's Heat; null when Heat was not asked. */
+    resourceChecks: 'applied' | 'ignored' | 'refused' | null;
   }>(),
 } as const;

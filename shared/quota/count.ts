@@ -148,6 +148,8 @@ class Counter {
         return add('key_pairs', 1);
       case 'OS::Nova::FloatingIP':
       case 'OS::Neutron::FloatingIP':
+        // A public IP's bandwidth (OS::Neutron::QoSPolicy + QoSBandwidthLimitRule)
+        // counts against no quota: Neutron registers none for QoS objects.
         return add('floatingip', 1);
       case 'OS::Neutron::Net':
       case 'OS::Neutron::ProviderNet':

@@ -1,7 +1,7 @@
 // Turns a request (set, action, targets, preferences) into a fresh operation
 // state, or refuses it with the seed's reason. Nothing outside is touched, so a
 // refusal leaves the set, its instances and its other operations unchanged.
-import { accept, refuse, STACK_SET_ERRORS as E, type Checked } from './errors';
+import { accept, MAX_QUEUED_OPERATIONS, refuse, STACK_SET_ERRORS as E, type Checked } from './errors';
 import {
   ACTIVE_OPERATION_STATUSES,
   OPERATION_ACTIONS,
@@ -58,6 +58,11 @@ export function createOperation(input: CreateOperationInput): Checked<OperationS
   }
   if (input.requestedSetId !== undefined && input.requestedSetId !== set.stack_set_id) {
     return refuse(E.staleSetId, 'stack_set_id', `stack_set_id ${input.requestedSetId} is not the id of the current stack set "${set.stack_set_name}"`);
+  }
+  // Seed 002's 429: too many requests. Each operation waits its turn, so a bounded queue is what keeps a loop of requests from piling up.
+  const waiting = input.otherOperations.filter((o) => o.status === 'QUEUE_IN_PROGRESS').length;
+  if (waiting >= MAX_QUEUED_OPERATIONS) {
+    return refuse(E.tooManyQueued, 'stack_set_name', `stack set "${set.stack_set_name}" already has ${waiting} operations queued (at most ${MAX_QUEUED_OPERATIONS}): try again when one has run`);
   }
   if (!(OPERATION_ACTIONS as readonly string[]).includes(input.action)) {
     return refuse(E.actionInvalid, 'action', `action must be one of ${OPERATION_ACTIONS.join(', ')}`);

@@ -42,7 +42,20 @@ export const STACK_SET_ERRORS = {
   instanceNotStartable: 'SS.400.0054',
   instanceNotRunning: 'SS.400.0055',
   stateInvalid: 'SS.400.0056',
+  /** Keystone or Heat rejected a joined profile's token (password changed, token revoked). */
+  tokenRejected: 'SS.401.0001',
+  /** Heat's policy does not allow the request for a joined project (e.g. an admin-only resource type). */
+  projectForbidden: 'SS.403.0001',
+  /** The set already has MAX_QUEUED_OPERATIONS operations waiting. */
+  tooManyQueued: 'SS.429.0001',
+  /** The cloud asked the studio to slow down (its own 429). */
+  cloudRateLimited: 'SS.429.0002',
+  /** Heat failed with an internal error (5xx) while the request was checked. */
+  heatFailed: 'SS.500.0001',
 } as const;
+
+/** Operations a set may hold waiting behind its running one: a loop of requests cannot pile up hours of work. */
+export const MAX_QUEUED_OPERATIONS = 5;
 
 export type StackSetErrorCode = (typeof STACK_SET_ERRORS)[keyof typeof STACK_SET_ERRORS];
 
@@ -54,8 +67,10 @@ export interface SeedErrorBody {
 }
 
 /** The body plus what the app needs to point at the cause. */
+export type SeedHttpStatus = 400 | 401 | 403 | 404 | 429 | 500;
+
 export interface StackSetError extends SeedErrorBody {
-  http_status: 400 | 404;
+  http_status: SeedHttpStatus;
   /** error_msg as data (shared/messages), worded in the reader's language; error_msg keeps the English the seed's API answers with. */
   msg?: Message;
   /** The request field at fault, as a dotted path (e.g. "operation_preferences.region_order"). */
@@ -68,11 +83,16 @@ export function accept<T>(value: T): Checked<T> {
   return { ok: true, value };
 }
 
-export function refuse(code: StackSetErrorCode, field: string, message: string | Message): { ok: false; error: StackSetError } {
-  const http_status = code.startsWith('SS.404') ? 404 : 400;
+/** The HTTP status a code stands for: its middle part ("SS.<http>.<nnnn>"). */
+export function httpStatusOf(code: StackSetErrorCode): SeedHttpStatus {
+  return Number(code.slice(3, 6)) as SeedHttpStatus;
+}
+
+/** `authorization`: the encoded_authorization_message of a 401/403 (main encodes it). */
+export function refuse(code: StackSetErrorCode, field: string, message: string | Message, authorization = ''): { ok: false; error: StackSetError } {
   const error_msg = typeof message === 'string' ? message : englishText(message);
-  // Authorization details are never part of a validation refusal.
-  const error: StackSetError = { error_code: code, error_msg, encoded_authorization_message: '', http_status, field };
+  // Only a 401/403 carries what was refused to whom; a validation refusal has none.
+  const error: StackSetError = { error_code: code, error_msg, encoded_authorization_message: authorization, http_status: httpStatusOf(code), field };
   if (typeof message !== 'string') error.msg = message;
   return { ok: false, error };
 }
@@ -86,10 +106,19 @@ export function seedErrorBody(error: StackSetError): SeedErrorBody {
   };
 }
 
+const IPC_CODE_OF: Record<SeedHttpStatus, ErrorPayload['code']> = {
+  400: 'BAD_REQUEST',
+  401: 'AUTH_FAILED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  429: 'RATE_LIMITED',
+  500: 'CLOUD_ERROR',
+};
+
 /** How a refusal crosses the IPC boundary (shared/ipc error envelope). */
 export function toErrorPayload(error: StackSetError): ErrorPayload {
   return {
-    code: error.http_status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST',
+    code: IPC_CODE_OF[error.http_status],
     message: error.error_msg,
     details: { error_code: error.error_code, field: error.field },
     ...(error.msg ? { msg: error.msg } : {}),

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
+import { pasteYaml } from './support/canvas';
 import { startWebHost, type RunningHost } from './support/web-host';
 
 const BLOCKED = `heat_template_version: 2018-08-31
@@ -32,18 +33,6 @@ resources:
 const FIXED = BLOCKED.replace('network: 6f1c4b8e-2d3a-4c5b-9e7f-0a1b2c3d4e5f', 'network: { get_resource: web_net }')
   .replace('resources:\n', 'resources:\n  web_net:\n    type: OS::Neutron::Net\n')
   .replace('echo "你好 $HOME" > /tmp/hello', 'echo hello > /tmp/hello');
-
-/** Replaces the YAML view's text the way a person pastes over a selection. */
-async function pasteYaml(page: Page, text: string): Promise<void> {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+a');
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    document.querySelector('.cm-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, text);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __hsYaml: { text(): string } }).__hsYaml.text())).toBe(text);
-}
 
 async function saveAndExport(page: Page, version: number): Promise<void> {
   await page.getByTestId('save').click();

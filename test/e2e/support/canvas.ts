@@ -3,6 +3,7 @@
 // dragging in connect mode. Node positions come from the canvas' test hook
 // (`window.__hsCanvas`, set by renderer/canvas/TopologyCanvas.vue), the YAML
 // from the editor's (`window.__hsYaml`).
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 interface CanvasHook {
@@ -30,6 +31,18 @@ export function nodeData(page: Page, id: string): Promise<Record<string, unknown
 
 export function nodeStyle(page: Page, id: string, property: string): Promise<string | null> {
   return page.evaluate(([nid, p]) => (window as unknown as Required<WithHooks>).__hsCanvas.style(nid as string, p as string), [id, property]);
+}
+
+/** Replaces the YAML view's text the way a person pastes over a selection. */
+export async function pasteYaml(page: Page, text: string): Promise<void> {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+a');
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.querySelector('.cm-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await expect.poll(() => yamlText(page)).toBe(text);
 }
 
 /** The editor's YAML text as it is now. */

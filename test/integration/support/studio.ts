@@ -23,7 +23,8 @@ export interface StudioOnCloud {
  * sandbox profile maps every OS::Nova/Neutron/... resource to OS::Heat::None,
  * which Heat's update preview never lists as updated or replaced.
  */
-export function useStudioOnCloud(profileName: string, fields: { sandbox?: boolean } = {}): StudioOnCloud {
+export function useStudioOnCloud(profileName: string, fields: { sandbox?: boolean; who?: 'admin' | 'demo' } = {}): StudioOnCloud {
+  const { who = 'demo', ...profileFields } = fields;
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-it-'));
   const studio = {
     created: [] as StackRef[],
@@ -36,7 +37,7 @@ export function useStudioOnCloud(profileName: string, fields: { sandbox?: boolea
   beforeAll(() => {
     const cloud = loadTestCloud();
     studio.services = composeServices({ dataDir, host: 'web', version: 'test' });
-    studio.profileId = studio.services.profiles.create(passwordProfile(cloud, 'demo', { name: profileName, ...fields }), cloud.users.demo.password).id;
+    studio.profileId = studio.services.profiles.create(passwordProfile(cloud, who, { name: profileName, ...profileFields }), cloud.users[who].password).id;
   });
   afterAll(async () => {
     for (const ref of studio.created) await studio.services.cloud.action(studio.profileId, ref, 'delete').catch(() => undefined);

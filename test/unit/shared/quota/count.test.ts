@@ -33,6 +33,13 @@ describe('quota count: each resource kind', () => {
     expect(c.cores).toMatchObject({ known: 0, unknown: [{ resource: 's', code: 'flavor-unknown', detail: 'm9.huge' }] });
     expect(c.ram.unknown).toEqual([{ resource: 's', code: 'flavor-unknown', detail: 'm9.huge' }]);
   });
+  it('a public IP with a bandwidth: one floatingip; its QoS policy and rule count against no quota (Neutron has none for them)', () => {
+    const c = count(
+      hot(`  ip:\n    type: OS::Neutron::FloatingIP\n    properties: {floating_network: public, value_specs: {qos_policy_id: {get_resource: p}}}\n  p: {type: OS::Neutron::QoSPolicy}\n  r:\n    type: OS::Neutron::QoSBandwidthLimitRule\n    properties: {policy: {get_resource: p}, max_kbps: 5000}\n`),
+    );
+    expect(known(c)).toEqual({ floatingip: 1 });
+    expect(unknownKinds(c)).toEqual([]);
+  });
   it('without the cloud flavor list cores and RAM are unknown, not 0', () => {
     const c = countTemplate({ yaml: hot(`  s:\n    type: OS::Nova::Server\n    properties: {image: x, flavor: m1.tiny}\n`), flavors: null });
     expect(c.cores.unknown[0]).toMatchObject({ code: 'flavors-unavailable', detail: 'm1.tiny' });
