@@ -22,6 +22,8 @@ export const RENDERER_CHANNELS = [
   'files.exportBundle', 'files.importFiles', 'files.importUrl', 'files.importZip',
   'library.create', 'library.delete', 'library.get', 'library.getVersion', 'library.list', 'library.resourceTypes', 'library.saveVersion',
   'library.update',
+  'libraries.choosePath', 'libraries.close', 'libraries.create', 'libraries.forget', 'libraries.open', 'libraries.rename', 'libraries.search', 'libraries.state',
+  'libraries.switch', 'libraries.transfer',
   'quota.checkDeploy', 'quota.checkUpdate', 'quota.lastKnown', 'quota.read',
   'stacksets.accounts', 'stacksets.create', 'stacksets.delete', 'stacksets.get', 'stacksets.list', 'stacksets.operate', 'stacksets.operation',
   'stacksets.profiles', 'stacksets.stop',
