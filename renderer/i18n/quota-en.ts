@@ -10,6 +10,7 @@ export const quotaEn = {
   sandbox: 'Sandbox cloud: its environment maps compute, network and storage to placeholders, so nothing here uses quota.',
   summary: {
     counting: 'Counting…',
+    firstRead: "Reading this project's quota from the cloud… (limits and usage show when it answers)",
     over: 'Over quota: {kinds}. Only saving is possible: deploying and exporting as an app are blocked until the quota is raised or the template changed.',
     ok: 'Within quota.',
     unknown: 'Some quotas are unknown (see the reasons below); unknowns do not block a deploy.',
@@ -36,7 +37,7 @@ export const quotaEn = {
   numbersUnlimited: '{used} used + {canvas} new, no limit',
   numbersUnknown: '{canvas} new; limit or usage unknown',
   canvasUnknown: ' (+ more, uncountable)',
-  state: { over: 'over quota', ok: 'within quota', unknown: 'unknown' },
+  state: { over: 'over quota', ok: 'within quota', unknown: 'unknown', reading: 'reading…' },
   stale: 'last known, read {time}',
   services: { compute: 'Compute (Nova)', network: 'Network (Neutron)', volume: 'Block storage (Cinder)' },
   problems: {

@@ -12,6 +12,7 @@ export const quotaZhCN = {
   sandbox: '沙箱云：其环境把计算、网络和存储资源映射为占位资源，因此这里不占用配额。',
   summary: {
     counting: '正在统计…',
+    firstRead: '正在从云平台读取本项目的配额…（返回后显示上限和用量）',
     over: `超出配额：{kinds}。只能保存${zh.template}：在提高配额或修改${zh.template}之前，无法部署或导入${zh.appCenter}。`,
     ok: '未超出配额。',
     unknown: '部分配额未知（原因见下方）；未知项不会阻止部署。',
@@ -38,7 +39,7 @@ export const quotaZhCN = {
   numbersUnlimited: '已用 {used} + 新增 {canvas}，无上限',
   numbersUnknown: '新增 {canvas}；上限或用量未知',
   canvasUnknown: '（另有无法统计的部分）',
-  state: { over: '超出配额', ok: '未超出', unknown: '未知' },
+  state: { over: '超出配额', ok: '未超出', unknown: '未知', reading: '读取中…' },
   stale: '上次已知，读取于 {time}',
   services: { compute: 'Nova（计算）', network: 'Neutron（网络）', volume: `Cinder（${zh.volume}）` },
   problems: {
