@@ -39,9 +39,10 @@ export function formatDuration(ms: number, locale: UiLocale): string {
   return join(unit(Math.floor(total / 3600), 'hour'), unit(Math.floor((total % 3600) / 60), 'minute'));
 }
 
-const SIZE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+/** Binary symbols: the steps are 1024, and Intl's byte units (kilobyte, megabyte...) mean 1000, so they would mislabel every size. */
+const SIZE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 
-/** A size in bytes, in binary steps (1024) as OpenStack counts them, with one decimal above KB. */
+/** A size in bytes, in binary steps (1024) as OpenStack counts them, with one decimal above KiB; the number in the UI language's digits. */
 export function formatBytes(bytes: number, locale: UiLocale): string {
   let value = bytes;
   let step = 0;
@@ -49,5 +50,5 @@ export function formatBytes(bytes: number, locale: UiLocale): string {
     value /= 1024;
     step += 1;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: SIZE_UNITS[step], unitDisplay: 'short', maximumFractionDigits: step === 0 ? 0 : 1 }).format(value);
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: step === 0 ? 0 : 1 }).format(value)} ${SIZE_UNITS[step]}`;
 }

@@ -23,9 +23,9 @@ describe('locale formats', () => {
     expect(formatDuration(185_000, 'en')).toBe('3 min 5 sec');
     expect(formatDuration(3_700_000, 'zh-CN')).toBe('1小时1分钟');
     expect(formatNumber(1234567, 'zh-CN')).toBe('1,234,567');
-    expect(formatBytes(512, 'en')).toBe('512 byte');
-    expect(formatBytes(1.5 * 1024 * 1024, 'zh-CN')).toBe('1.5 MB');
-    expect(formatBytes(20 * 1024 ** 3, 'en')).toBe('20 GB');
+    expect(formatBytes(512, 'en')).toBe('512 B');
+    expect(formatBytes(1.5 * 1024 * 1024, 'zh-CN')).toBe('1.5 MiB');
+    expect(formatBytes(20 * 1024 ** 3, 'en')).toBe('20 GiB');
   });
 
   it('words numbers inside main’s messages by locale too', () => {
