@@ -141,7 +141,7 @@ describe('the live topology in the editor’s look', () => {
     expect(critical).toContain('r1/CREATE');
     expect(critical.length).toBeGreaterThanOrEqual(2);
     await page.locator('[data-span="r1/CREATE"] [data-outcome]').hover();
-    await expect.poll(() => page.getByTestId('gantt-hover').textContent()).toMatch(/^r1 CREATE: \d\d:\d\d:\d\d → \d\d:\d\d:\d\d, \d+ s, complete \(on the critical path\)$/);
+    await expect.poll(() => page.getByTestId('gantt-hover').textContent()).toMatch(/^r1 CREATE: \d\d:\d\d:\d\d → \d\d:\d\d:\d\d, \d+ sec, complete \(on the critical path\)$/);
     await screenshot(page, 'stacks-gantt-axis-critical');
   });
 });
