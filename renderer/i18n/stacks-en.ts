@@ -232,7 +232,7 @@ export const deployEn = {
   tags: 'Tags',
   environment: 'Environment file (optional)',
   environmentPicked: 'Picked with the template: {file} (choose another file here to replace it).',
-  fromEnvironment: 'Filled from the environment: {source} (you can change it).',
+  fromEnvironment: 'Filled from {source} (you can change it).',
   storedEnvironment: 'the environment stored with v{version}',
   sandbox: 'This cloud is a sandbox: the sandbox environment (compute, network and storage types as OS::Heat::None) is added.',
   sandboxPreview: {

@@ -233,7 +233,7 @@ export const deployZhCN = {
   tags: '标签',
   environment: `${zh.environmentFile}（可选）`,
   environmentPicked: `已随${zh.template}选择：{file}（可在此选择其他文件替换）。`,
-  fromEnvironment: `已由${zh.environmentFile}填写：{source}（可修改）。`,
+  fromEnvironment: '已由{source}填写（可修改）。',
   storedEnvironment: `v{version} 保存的${zh.environmentFile}`,
   sandbox: '此云为沙箱：将加入沙箱环境（计算、网络、存储类型映射为 OS::Heat::None）。',
   sandboxPreview: {
