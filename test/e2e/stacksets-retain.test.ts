@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { composeServices } from '../../main/compose';
-import { connect, loadTestCloud, passwordProfile, type TestCloud } from '../integration/cloud/test-cloud';
-import { heatStatus, STACKSET_TEMPLATE } from '../integration/stacksets/support';
+import { connect, loadTestCloud, type TestCloud } from '../integration/cloud/test-cloud';
+import { heatStatus } from '../integration/stacksets/support';
 import { launchChromium, screenshot } from './support/browser';
+import { pickTemplateAndProfiles, seedStackSetData } from './support/stacksets';
 import { startWebHost, type RunningHost } from './support/web-host';
 
 describe('deleting stack-set instances but keeping their stacks', () => {
@@ -26,10 +26,7 @@ describe('deleting stack-set instances but keeping their stacks', () => {
 
   beforeAll(async () => {
     cloud = loadTestCloud();
-    const seed = composeServices({ dataDir, host: 'web', version: 'test' });
-    seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-demo' }), cloud.users.demo.password);
-    seed.library.create({ name: 'e2e-stackset', description: '', tags: [], from: { kind: 'yaml', yaml: STACKSET_TEMPLATE } });
-    seed.dispose();
+    seedStackSetData(dataDir, cloud, ['demo']);
     host = await startWebHost(dataDir);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
@@ -51,8 +48,7 @@ describe('deleting stack-set instances but keeping their stacks', () => {
     await page.getByTestId('nav-stacksets').click();
     await page.getByTestId('new-stackset').click();
     await page.getByTestId('ss-name').fill(name);
-    await page.getByTestId('ss-template').selectOption({ label: 'e2e-stackset · v1' });
-    await page.getByTestId('ss-profile-e2e-demo').check();
+    await pickTemplateAndProfiles(page, ['demo']);
     await page.getByTestId('ss-create-submit').click();
     await expect(page.getByTestId('stackset-name').textContent()).resolves.toBe(name);
     await page.getByTestId('action-CREATE_STACK_INSTANCES').click();
