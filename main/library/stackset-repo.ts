@@ -29,6 +29,8 @@ export interface OperationRow {
   template_version_id: string;
   parameters: Record<string, unknown>;
   parameter_overrides: Record<string, unknown> | null;
+  /** DELETE_STACK_INSTANCES only: the instances leave the set and their Heat stacks stay. */
+  retain_stacks: boolean;
 }
 
 export interface TemplateSource {
@@ -74,6 +76,7 @@ interface OpRow {
   template_version_id: string;
   parameters: string;
   parameter_overrides: string | null;
+  retain_stacks: number;
 }
 
 function toSet(r: SetRow): StackSetRecord {
@@ -113,6 +116,7 @@ function toOperation(r: OpRow): OperationRow {
     runner: JSON.parse(r.runner) as unknown,
     parameters: JSON.parse(r.parameters) as Record<string, unknown>,
     parameter_overrides: r.parameter_overrides === null ? null : (JSON.parse(r.parameter_overrides) as Record<string, unknown>),
+    retain_stacks: r.retain_stacks === 1,
   };
 }
 
@@ -225,8 +229,8 @@ export class StackSetRepo {
   insertOperation(row: OperationRow): void {
     this.db
       .prepare(
-        `INSERT INTO stack_set_operations (id, stack_set_id, status, created_at, updated_at, state, runner, template_version_id, parameters, parameter_overrides)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO stack_set_operations (id, stack_set_id, status, created_at, updated_at, state, runner, template_version_id, parameters, parameter_overrides, retain_stacks)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         row.id,
@@ -239,6 +243,7 @@ export class StackSetRepo {
         row.template_version_id,
         JSON.stringify(row.parameters),
         row.parameter_overrides === null ? null : JSON.stringify(row.parameter_overrides),
+        row.retain_stacks ? 1 : 0,
       );
   }
 

@@ -10,7 +10,8 @@ import { withSandboxEnvironment } from '../../shared/cloud/sandbox-environment';
 import type { OperationAction } from '../../shared/stacksets/model';
 import type { HeatClient, StackBody } from '../cloud/heat-client';
 
-export type HeatAction = 'create' | 'update' | 'delete';
+/** 'retain': a DELETE_STACK_INSTANCES that keeps the stack (RetainStacks): the instance leaves the set, Heat is not asked to delete. */
+export type HeatAction = 'create' | 'update' | 'delete' | 'retain';
 
 /** What the runner keeps per instance beside the scheduler state (persisted). */
 export interface InstanceBook {
@@ -40,8 +41,8 @@ export function instanceStackName(setId: string, region: string, domainId: strin
   return `stackset-${setId.slice(0, 8)}-${pair}`;
 }
 
-export function heatActionFor(action: OperationAction, stackId: string | null): HeatAction {
-  if (action === 'DELETE_STACK_INSTANCES') return 'delete';
+export function heatActionFor(action: OperationAction, stackId: string | null, retainStacks = false): HeatAction {
+  if (action === 'DELETE_STACK_INSTANCES') return retainStacks ? 'retain' : 'delete';
   if (action === 'CREATE_STACK_INSTANCES') return 'create';
   return stackId === null ? 'create' : 'update';
 }
@@ -108,6 +109,18 @@ export async function readBaseline(heat: HeatClient, ref: StackRef): Promise<Sta
 export async function startInstance(ctx: StartContext): Promise<Poll> {
   const { heat, book } = ctx;
   let stackId = ctx.stackId;
+  if (book.heat_action === 'retain') {
+    // Nothing is sent to Heat: the stack is looked up only so the instance's message names the stack that stays.
+    const ref = stackId ? { name: book.stack_name, id: stackId } : await findStack(heat, book.stack_name);
+    const kept = ref
+      ? await heat.show(ref).catch((err: unknown) => {
+          if (isNotFound(err)) return null;
+          throw err;
+        })
+      : null;
+    if (!ref || !kept || kept.stack_status === 'DELETE_COMPLETE') return { done: true, outcome: 'complete', message: 'left the set; it had no Heat stack to keep' };
+    return { done: true, outcome: 'complete', message: `left the set; its Heat stack ${ref.name} (${ref.id}) was kept (retain stacks)`, stackId: ref.id };
+  }
   if (book.heat_action === 'delete') {
     const ref = stackId ? { name: book.stack_name, id: stackId } : await findStack(heat, book.stack_name);
     if (!ref) return { done: true, outcome: 'complete', message: 'no Heat stack to delete' };

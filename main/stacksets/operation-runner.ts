@@ -223,7 +223,7 @@ export class OperationRunner {
   private newBook(s: InstanceStart): InstanceBook {
     return {
       stack_name: instanceStackName(this.set.stack_set_id, s.region, s.domain_id),
-      heat_action: heatActionFor(this.state.operation.action, s.stack_id),
+      heat_action: heatActionFor(this.state.operation.action, s.stack_id, this.row.retain_stacks),
       submitted: false,
       baseline: null,
     };
@@ -246,7 +246,7 @@ export class OperationRunner {
   private async runStart(s: InstanceStart, book: InstanceBook, resuming: boolean): Promise<void> {
     let poll: Poll;
     try {
-      if (book.heat_action !== 'delete' && this.template === null) {
+      if (book.heat_action !== 'delete' && book.heat_action !== 'retain' && this.template === null) {
         throw new Error(`template version ${this.row.template_version_id} is no longer in the library`);
       }
       const target = await this.deps.accounts.target(this.set.profile_ids, s.region, s.domain_id);

@@ -168,6 +168,9 @@ export class StackSetService {
 
   async createOperation(req: CreateOperationRequest): Promise<StackSetOperation> {
     const set = this.resolve(req);
+    if (req.retain_stacks && req.action !== 'DELETE_STACK_INSTANCES') {
+      throw new AppError('BAD_REQUEST', `retain_stacks only applies to DELETE_STACK_INSTANCES, not ${req.action}.`, { field: 'retain_stacks' });
+    }
     const instances = this.repo.listInstances(set.stack_set_id);
     const csv = req.domain_ids_csv !== undefined ? Buffer.from(req.domain_ids_csv, 'base64') : readCsv(req.deployment_targets.domain_ids_uri);
     const state = must(
@@ -214,6 +217,7 @@ export class StackSetService {
         template_version_id: templateVersionId,
         parameters,
         parameter_overrides: req.parameter_overrides ?? null,
+        retain_stacks: req.retain_stacks === true,
       });
     });
     this.emitOperation(state);

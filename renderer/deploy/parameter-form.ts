@@ -27,6 +27,8 @@ export interface ParameterField {
   /** From an allowed_values constraint: the form shows a select. */
   allowedValues: string[] | null;
   constraints: Constraint[];
+  /** Set when an environment supplies the value (then `defaultText` is that value): where it comes from, shown beside the field. */
+  fromEnvironment?: string;
 }
 
 export interface FieldGroup {
@@ -55,7 +57,7 @@ const num = (n: HNode | undefined): number | null => {
 };
 
 /** The default as text: lists joined by commas, JSON as JSON. */
-function defaultText(type: ParamType, value: unknown): string | null {
+export function defaultText(type: ParamType, value: unknown): string | null {
   if (value === undefined || value === null) return null;
   if (type === 'comma_delimited_list' && Array.isArray(value)) return value.join(',');
   if (type === 'json' && typeof value === 'object') return JSON.stringify(value);

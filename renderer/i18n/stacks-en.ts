@@ -232,6 +232,8 @@ export const deployEn = {
   tags: 'Tags',
   environment: 'Environment file (optional)',
   environmentPicked: 'Picked with the template: {file} (choose another file here to replace it).',
+  fromEnvironment: 'Filled from {source} (you can change it).',
+  storedEnvironment: 'the environment stored with v{version}',
   sandbox: 'This cloud is a sandbox: the sandbox environment (compute, network and storage types as OS::Heat::None) is added.',
   sandboxPreview: {
     added: 'Previewed with the sandbox environment of profile {cloud}: servers, networks and volumes are placeholders (OS::Heat::None), so this says nothing about what a real cloud would change in them.',

@@ -233,6 +233,8 @@ export const deployZhCN = {
   tags: '标签',
   environment: `${zh.environmentFile}（可选）`,
   environmentPicked: `已随${zh.template}选择：{file}（可在此选择其他文件替换）。`,
+  fromEnvironment: '已由{source}填写（可修改）。',
+  storedEnvironment: `v{version} 保存的${zh.environmentFile}`,
   sandbox: '此云为沙箱：将加入沙箱环境（计算、网络、存储类型映射为 OS::Heat::None）。',
   sandboxPreview: {
     added: `此预览使用了云配置 {cloud} 的沙箱环境：${zh.server}、网络和云硬盘均为占位资源（OS::Heat::None），不代表真实云上它们会有的变化。`,

@@ -43,6 +43,10 @@ export const stacksetsEn = {
     csvLoaded: 'No ids loaded | 1 id loaded | {n} ids loaded',
     overrides: 'Parameter overrides (JSON object)',
     overridesHelp: 'Passed to these instances on top of the set parameters, and kept on them.',
+    stacksChoice: 'Their Heat stacks',
+    deleteStacks: 'Delete them too',
+    retainStacks: 'Keep them (retain stacks)',
+    retainHelp: 'The instances leave the set; their stacks stay in Heat, running, and the set no longer updates or deletes them. Each instance’s message names the stack kept.',
     submit: 'Start operation',
   },
   prefs: {

@@ -44,6 +44,10 @@ export const stacksetsZhCN = {
     csvLoaded: '未加载 ID | 已加载 1 个 ID | 已加载 {n} 个 ID',
     overrides: '参数覆盖（JSON 对象）',
     overridesHelp: `在${zh.stackSet}参数之上传给这些实例，并保存在实例上。`,
+    stacksChoice: `实例的 Heat ${zh.stack}`,
+    deleteStacks: '一并删除',
+    retainStacks: '保留（retain stacks）',
+    retainHelp: `实例移出${zh.stackSet}；其 Heat ${zh.stack}保留在云上继续运行，${zh.stackSet}不再更新或删除它们。每个实例的消息会写明保留的${zh.stack}。`,
     submit: '开始操作',
   },
   prefs: {

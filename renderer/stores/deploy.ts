@@ -26,6 +26,8 @@ export interface DeployTarget {
   needsEditing: { reason: string; msg: Message | null; kind: 'template' | 'version' | 'file'; version?: number } | null;
   /** An environment file picked with the template ("Deploy a YAML file…" with several files): the form starts with it. */
   environment?: { path: string; text: string } | null;
+  /** The library version's own environment (main sends it with the deploy): its values fill the form. */
+  storedEnvironment?: { version: number; text: string } | null;
 }
 
 export const useDeployStore = defineStore('deploy', () => {
@@ -40,7 +42,7 @@ export const useDeployStore = defineStore('deploy', () => {
     const [t, v] = await Promise.all([api.invoke('library.get', { id: templateId }), api.invoke('library.getVersion', { id: templateId, number: version })]);
     const verdict = versionStatus(t, v);
     const needsEditing = verdict.status === 'needs_editing' ? { reason: verdict.reason, msg: verdict.msg, kind: verdict.basis === 'recorded' ? ('template' as const) : ('version' as const), version: v.number } : null;
-    target.value = { source: { kind: 'library', templateId, version }, yaml: v.yaml, name: t.name, label: `${t.name} · v${v.number}`, needsEditing };
+    target.value = { source: { kind: 'library', templateId, version }, yaml: v.yaml, name: t.name, label: `${t.name} · v${v.number}`, needsEditing, storedEnvironment: v.environment ? { version: v.number, text: v.environment } : null };
     nav.go('stacks');
   }
 

@@ -89,6 +89,8 @@ export interface CreateOperationRequest extends StackSetRef {
   /** DEPLOY_STACK_SET only: a new template version and parameters for the whole set. */
   template_version_id?: string | undefined;
   parameters?: Record<string, unknown> | undefined;
+  /** DELETE_STACK_INSTANCES only (CloudFormation's RetainStacks): the instances leave the set and their Heat stacks stay. */
+  retain_stacks?: boolean | undefined;
 }
 
 export const stacksetChannels = {
@@ -134,6 +136,7 @@ export const stacksetChannels = {
       parameter_overrides: params.optional(),
       template_version_id: uuidish.optional(),
       parameters: params.optional(),
+      retain_stacks: z.boolean().optional(),
     }),
   ).returns<StackSetOperation>(),
 

@@ -7,10 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { composeServices } from '../../main/compose';
-import { loadTestCloud, passwordProfile } from '../integration/cloud/test-cloud';
-import { STACKSET_TEMPLATE } from '../integration/stacksets/support';
+import { loadTestCloud } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from './support/browser';
+import { pickTemplateAndProfiles, seedStackSetData } from './support/stacksets';
 import { startWebHost, type RunningHost } from './support/web-host';
 
 describe('stack sets in the browser', () => {
@@ -21,13 +20,8 @@ describe('stack sets in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // The two cloud profiles (projects admin and demo) and the template, in the
-    // host's own data dir: no cloud-profile channel exists yet to add them from the UI.
-    const cloud = loadTestCloud();
-    const seed = composeServices({ dataDir, host: 'web', version: 'test' });
-    for (const who of ['admin', 'demo'] as const) seed.profiles.create(passwordProfile(cloud, who, { name: `e2e-${who}` }), cloud.users[who].password);
-    seed.library.create({ name: 'e2e-stackset', description: '', tags: [], from: { kind: 'yaml', yaml: STACKSET_TEMPLATE } });
-    seed.dispose();
+    // The two cloud profiles (projects admin and demo) and the template, in the host's own data dir.
+    seedStackSetData(dataDir, loadTestCloud(), ['admin', 'demo']);
     host = await startWebHost(dataDir);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
@@ -47,9 +41,7 @@ describe('stack sets in the browser', () => {
     await page.getByTestId('ss-name-error').waitFor();
     await page.getByTestId('ss-name').fill(name);
     await expect(page.getByTestId('ss-name-error').count()).resolves.toBe(0);
-    await page.getByTestId('ss-template').selectOption({ label: 'e2e-stackset · v1' });
-    await page.getByTestId('ss-profile-e2e-admin').check();
-    await page.getByTestId('ss-profile-e2e-demo').check();
+    await pickTemplateAndProfiles(page, ['admin', 'demo']);
     await screenshot(page, 'stacksets-create');
     await page.getByTestId('ss-create-submit').click();
     await expect(page.getByTestId('stackset-name').textContent()).resolves.toBe(name);

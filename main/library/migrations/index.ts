@@ -9,6 +9,7 @@ import { migration006 } from './006-apps';
 import { migration007 } from './007-quota-cache';
 import { migration008 } from './008-inventory-cache';
 import { migration009 } from './009-status-messages';
+import { migration010 } from './010-retain-stacks';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];

@@ -35,6 +35,11 @@ describe('heatActionFor', () => {
     expect(heatActionFor('CREATE_STACK_INSTANCES', null)).toBe('create');
   });
 
+  it('keeps the stack for a DELETE_STACK_INSTANCES with retain_stacks, and only for that action', () => {
+    expect(heatActionFor('DELETE_STACK_INSTANCES', 'id', true)).toBe('retain');
+    expect(heatActionFor('UPDATE_STACK_INSTANCES', 'id', true)).toBe('update');
+  });
+
   it('updates an instance that has a stack and creates one that has none for the deploy and update actions', () => {
     for (const action of ['DEPLOY_STACK_SET', 'DEPLOY_STACK_INSTANCES', 'UPDATE_STACK_INSTANCES'] as const) {
       expect(heatActionFor(action, 'id')).toBe('update');
