@@ -53,7 +53,8 @@ describe('several libraries in the browser', () => {
     await page.getByTestId('library-row-团队模版库').waitFor();
     await screenshot(page, 'libraries-dialog');
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('library-switch').inputValue()).resolves.not.toBe('personal');
+    // The switch follows the new library once the catalog answers: poll, a single read races it.
+    await expect.poll(() => page.getByTestId('library-switch').inputValue()).not.toBe('personal');
     await page.waitForFunction(() => !document.querySelector('[data-testid="template-shared-network-server"]'));
   });
 
@@ -79,14 +80,14 @@ describe('several libraries in the browser', () => {
     await screenshot(page, 'libraries-search-all');
     await results.getByTestId('hit-zebra web').click();
     await expect(page.getByTestId('details-name').textContent()).resolves.toBe('zebra web');
-    await expect(page.getByTestId('library-switch').locator('option:checked').textContent()).resolves.toBe('团队模版库');
+    await expect.poll(() => page.getByTestId('library-switch').locator('option:checked').textContent()).toBe('团队模版库');
   });
 
   it('switches back to the personal library from the command palette', async () => {
     await page.keyboard.press('Control+k');
     await page.keyboard.type('切换模版库');
     await page.getByText('切换模版库为“个人”').click();
-    await expect(page.getByTestId('library-switch').inputValue()).resolves.toBe('personal');
+    await expect.poll(() => page.getByTestId('library-switch').inputValue()).toBe('personal');
     await page.getByTestId('template-shared-network-server').waitFor();
   });
 
