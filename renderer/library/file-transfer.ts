@@ -12,10 +12,12 @@ export function downloadText(fileName: string, text: string, type = 'application
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+// Control characters are invalid in file names on Windows and confusing elsewhere.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_FILE_NAMES = /[\\/:*?"<>|\u0000-\u001f]+/g;
+
 /** "my stack.v3.yaml" -> a file name safe on every OS. */
 export function safeFileName(name: string, extension: string): string {
-  // Control characters are invalid in file names on Windows and confusing elsewhere.
-  // eslint-disable-next-line no-control-regex
-  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim().slice(0, 120) || 'template';
+  const base = name.replace(UNSAFE_IN_FILE_NAMES, '_').trim().slice(0, 120) || 'template';
   return `${base}${extension}`;
 }
