@@ -88,7 +88,7 @@ export const messagesEn = {
   'cloud.dropped': '{service} at {origin} dropped the connection ({cause})',
   'cloud.unreachable': '{service} at {origin} cannot be reached: {cause}',
 
-  // --- library status reasons (shared/library/template-status.ts, main/library/template-checker.ts)
+  // --- library status reasons (shared/library/template-status.ts, shared/library/offline-status.ts, main/template-status/)
   'status.at': 'line {line}, column {column}: {text}',
   'status.atFile': '{file} line {line}, column {column}: {text}',
   'status.more': '{text} (and {n} more)',
