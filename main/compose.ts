@@ -23,7 +23,9 @@ import { ExportService } from './files/export-service';
 import { stacksetHandlers } from './ipc/stacksets.ipc';
 import { LibraryService } from './library/library-service';
 import { PreferencesRepo } from './library/preferences-repo';
-import { hotChecker, quotaAwareChecker, type StatusQuota } from './library/template-checker';
+import { saveChecker } from './template-status/save-checker';
+import { TemplateStatusService } from './template-status/status-service';
+import { CloudProfileRepo } from './library/cloud-profile-repo';
 import { TemplateRepo } from './library/template-repo';
 import { databasePath } from './platform/paths';
 import { createCloudServices, type CloudService, type ProfileService } from './cloud/index';
@@ -84,19 +86,12 @@ export function composeServices(options: ComposeOptions): Services {
   const events = new EventBus();
   const templates = new TemplateRepo(db);
   const preferences = new PreferencesRepo(db);
-  // A template's status counts quota against the newest quota read (SPEC 1.4; template-checker.ts says why).
+  // A template's status on save: the HOT engine, then the newest quota read (main/template-status/README.md).
   const quotaCache = new QuotaCacheRepo(db);
-  // Profiles come later (cloud services need the library's events); seeding runs before them, without quota.
-  let profilesForStatus: ProfileService | null = null;
-  const statusQuota = (): StatusQuota | null => {
-    const report = quotaCache.newest();
-    const profile = report ? profilesForStatus?.list().find((p) => p.id === report.profileId) : undefined;
-    return report && profile ? { report, sandbox: profile.sandbox } : null;
-  };
+  const checker = saveChecker(quotaCache, new CloudProfileRepo(db));
   // Daily copies of the library file beside it (backups/), the newest five kept.
   const backups = new BackupScheduler(db, path);
   backups.start();
-  const checker = quotaAwareChecker(hotChecker, statusQuota);
   const personal = new LibraryService(templates, checker, events, options.now);
   // Reasons stored before they were messages get theirs (migration 009), so old ones are worded in the reader's language too.
   personal.rewordStatuses();
@@ -123,7 +118,6 @@ export function composeServices(options: ComposeOptions): Services {
   // cache and the stack watchers; the stack set runner reaches Heat through them.
   const cloudServices = createCloudServices({ db, events, dataDir: options.dataDir, ...(options.secrets ? { secrets: options.secrets } : {}) });
   const profiles = cloudServices.profiles;
-  profilesForStatus = profiles;
 
   // Stack sets: operations left unfinished by the last run resume at once.
   const stacksets = new StackSetService(new StackSetRepo(db), new StackSetAccounts(profiles), events, {
@@ -137,6 +131,8 @@ export function composeServices(options: ComposeOptions): Services {
   const inventory = new InventoryService(profiles, new InventoryCacheRepo(db), options.now);
   // Resource types per cloud and region: the update preview's explanation and the palette's marks.
   const resourceTypes = new ResourceTypeCache(cloudServices.cloud, (id) => profiles.get(id));
+  // "Check again": every status step, for the profile the user chose.
+  const status = new TemplateStatusService(library, cloudServices.cloud, profiles, inventory, quota);
   const deploy = new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now, quota, inventory, resourceTypes);
 
   const info: AppInfo = {
@@ -156,7 +152,7 @@ export function composeServices(options: ComposeOptions): Services {
     ...appsHandlers(apps, { service: quota, library }),
     ...backupHandlers(() => catalog.current(), library, options.nativeBinding),
     ...cloudHandlers(cloudServices),
-    ...syncHandlers(new StackSyncService(library, cloudServices.cloud, profiles, new StackOriginRepo(db), new CloudCacheRepo(db), inventory, quota)),
+    ...syncHandlers(new StackSyncService(library, cloudServices.cloud, profiles, new StackOriginRepo(db), new CloudCacheRepo(db)), status),
     ...stacksetHandlers(stacksets, profiles),
     ...deployHandlers(deploy),
     ...quotaHandlers(quota, deploy),

@@ -16,12 +16,14 @@ import type { QuotaReport } from '../../shared/quota/model';
 import type { InventoryService } from '../existing/inventory-service';
 import { parse as parseYaml } from 'yaml';
 import { deployedFiles } from './deployed-files';
-import { environmentValues, revalidationReason, type MissingInCloud } from '../../shared/existing/revalidate';
+import { environmentValues, revalidationMessage, revalidationReason, type MissingInCloud } from '../../shared/existing/revalidate';
 import { explainChanges, parametersFor, type TypeSchema } from '../../shared/deploy/change-explain';
 import type { ExplainedChanges } from '../../shared/cloud/heat-types';
 import type { ResourceTypeCache } from '../cloud/resource-type-cache';
 import { SANDBOX_ENVIRONMENT_NAME } from '../../shared/cloud/sandbox-environment';
 import { needsEditingMessage, versionStatus, type VersionVerdict } from '../../shared/library/version-status';
+import { englishText } from '../../shared/messages/message';
+import { recordRule7Refusal } from '../template-status/rule7-refusal';
 
 interface Resolved {
   files: VersionFiles;
@@ -182,15 +184,14 @@ export class DeployService {
     // Only what the template itself names makes it "needs editing"; a value
     // typed for this deploy is the deploy's mistake, and the saved template
     // keeps its status and times.
-    const inTemplate = missing.filter((m) => !m.given);
-    if (!inTemplate.length) {
-      const reason = revalidationReason(missing);
-      throw new AppError('VALUE_NOT_IN_CLOUD', `Refused: ${reason}`, { reason, missing: missing.slice(0, 20) });
+    const reason = revalidationMessage(missing.filter((m) => !m.given));
+    if (!reason) {
+      const given = revalidationReason(missing);
+      throw new AppError('VALUE_NOT_IN_CLOUD', `Refused: ${given}`, { reason: given, missing: missing.slice(0, 20) });
     }
-    const reason = revalidationReason(inTemplate);
     const lib = resolved.library;
-    if (lib && this.library.get(lib.templateId).latestVersion === lib.version) this.library.recordStatus(lib.templateId, 'needs_editing', reason);
-    throw new AppError('NEEDS_EDITING', needsEditingMessage('deploy', reason), { reason, missing: missing.slice(0, 20), ...(lib ? { templateId: lib.templateId, version: lib.version } : {}) });
+    recordRule7Refusal(this.library, lib, reason);
+    throw new AppError('NEEDS_EDITING', needsEditingMessage('deploy', reason), { reason: englishText(reason), missing: missing.slice(0, 20), ...(lib ? { templateId: lib.templateId, version: lib.version } : {}) });
   }
 
   private resolve(source: DeploySource): Resolved {

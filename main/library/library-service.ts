@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/ipc/errors';
 import { BLANK_TEMPLATE, RECOMMENDED_TEMPLATES } from '../../shared/library/recommended';
-import { LIMITS, type CanvasLayout, type TemplateDetails, type TemplateSummary, type TemplateVersion } from '../../shared/library/model';
+import { LIMITS, type CanvasLayout, type StatusQuotaSource, type TemplateDetails, type TemplateSummary, type TemplateVersion } from '../../shared/library/model';
 import type { EventBus } from '../events/event-bus';
-import type { TemplateChecker } from './template-checker';
+import type { TemplateChecker } from '../../shared/library/offline-status';
 import type { ListFilter, TemplateRepo } from './template-repo';
 import { parseTemplate, resources } from '../../shared/hot/template';
 import { nameProblem } from '../../shared/library/names';
@@ -177,7 +177,7 @@ export class LibraryService {
         note: input.note,
         at,
       });
-      this.repo.setStatus(input.id, verdict.status, verdict.reason, at, verdict.msg);
+      this.repo.setStatus(input.id, verdict.status, verdict.reason, at, verdict.msg, verdict.quota ?? null);
       this.reindex(input.id);
     });
     this.events.emit('library.changed', { templateId: input.id });
@@ -211,6 +211,7 @@ export class LibraryService {
       status: verdict.status,
       statusReason: verdict.reason,
       statusMsg: verdict.msg,
+      statusQuota: verdict.quota ?? null,
       origin: origin.origin,
       systemKey: origin.systemKey,
       at,
@@ -220,11 +221,15 @@ export class LibraryService {
     return id;
   }
 
-  /** Records a status computed elsewhere (a re-check with the cloud's validate); a keyed reason is stored as its message too. */
-  recordStatus(id: string, status: 'usable' | 'needs_editing', reason: string | Message): void {
+  /**
+   * Records a status computed elsewhere (main/template-status: "Check again",
+   * a deploy's rule-7 refusal); a keyed reason is stored as its message too,
+   * and the quota reading it used, if any.
+   */
+  recordStatus(id: string, status: 'usable' | 'needs_editing', reason: string | Message, quota: StatusQuotaSource | null = null): void {
     this.mustFind(id);
     const msg = isMessage(reason) ? reason : null;
-    this.repo.setStatus(id, status, msg ? englishText(msg) : reason as string, this.now().toISOString(), msg);
+    this.repo.setStatus(id, status, msg ? englishText(msg) : reason as string, this.now().toISOString(), msg, quota);
     this.events.emit('library.changed', { templateId: id });
   }
 

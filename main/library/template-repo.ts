@@ -4,6 +4,7 @@ import type { Db } from './database';
 import { writeTransaction } from './write-transaction';
 import type {
   CanvasLayout,
+  StatusQuotaSource,
   TemplateOrigin,
   TemplateStatus,
   TemplateSummary,
@@ -18,6 +19,7 @@ interface TemplateRow {
   status: TemplateStatus;
   status_reason: string;
   status_msg: string | null;
+  status_quota: string | null;
   origin: TemplateOrigin;
   system_key: string | null;
   created_at: string;
@@ -47,6 +49,7 @@ export interface NewTemplate {
   status: TemplateStatus;
   statusReason: string;
   statusMsg?: Message | null;
+  statusQuota?: StatusQuotaSource | null;
   origin: TemplateOrigin;
   systemKey: string | null;
   at: string;
@@ -146,10 +149,10 @@ export class TemplateRepo {
   insertTemplate(t: NewTemplate): void {
     this.db
       .prepare(
-        `INSERT INTO templates (id, name, description, status, status_reason, status_msg, origin, system_key, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO templates (id, name, description, status, status_reason, status_msg, status_quota, origin, system_key, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(t.id, t.name, t.description, t.status, t.statusReason, t.statusMsg ? JSON.stringify(t.statusMsg) : null, t.origin, t.systemKey, t.at, t.at);
+      .run(t.id, t.name, t.description, t.status, t.statusReason, t.statusMsg ? JSON.stringify(t.statusMsg) : null, quotaJson(t.statusQuota), t.origin, t.systemKey, t.at, t.at);
     this.replaceTags(t.id, t.tags);
   }
 
@@ -161,10 +164,10 @@ export class TemplateRepo {
       .run(fields.name ?? t.name, fields.description ?? t.description, at, id);
   }
 
-  setStatus(id: string, status: TemplateStatus, reason: string, at: string, msg: Message | null = null): void {
+  setStatus(id: string, status: TemplateStatus, reason: string, at: string, msg: Message | null = null, quota: StatusQuotaSource | null = null): void {
     this.db
-      .prepare('UPDATE templates SET status = ?, status_reason = ?, status_msg = ?, updated_at = ? WHERE id = ?')
-      .run(status, reason, msg ? JSON.stringify(msg) : null, at, id);
+      .prepare('UPDATE templates SET status = ?, status_reason = ?, status_msg = ?, status_quota = ?, updated_at = ? WHERE id = ?')
+      .run(status, reason, msg ? JSON.stringify(msg) : null, quotaJson(quota), at, id);
   }
 
   /** Gives an old reason its message without touching anything else (not even updated_at). */
@@ -258,6 +261,22 @@ function parseMessage(json: string | null): Message | null {
   }
 }
 
+function quotaJson(q: StatusQuotaSource | null | undefined): string | null {
+  return q ? JSON.stringify(q) : null;
+}
+
+/** A stored quota source, or null for none (or a row an older studio garbled). */
+function parseQuota(text: string | null): StatusQuotaSource | null {
+  if (!text) return null;
+  try {
+    const q = JSON.parse(text) as Partial<StatusQuotaSource> | null;
+    if (!q || typeof q.profileId !== 'string' || typeof q.readAt !== 'string') return null;
+    return { profileId: q.profileId, profileName: typeof q.profileName === 'string' ? q.profileName : null, region: typeof q.region === 'string' ? q.region : null, readAt: q.readAt };
+  } catch {
+    return null;
+  }
+}
+
 function toSummary(r: TemplateRow): TemplateSummary {
   return {
     id: r.id,
@@ -267,6 +286,7 @@ function toSummary(r: TemplateRow): TemplateSummary {
     status: r.status,
     statusReason: r.status_reason,
     statusMsg: parseMessage(r.status_msg),
+    statusQuota: parseQuota(r.status_quota),
     origin: r.origin,
     systemKey: r.system_key,
     latestVersion: r.latest_version ?? 0,

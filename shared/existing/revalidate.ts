@@ -13,6 +13,7 @@ import type { HotTemplate } from '../hot/template';
 import { existingParams } from '../topology/existing';
 import { existsInCloud } from './inventory';
 import type { Inventory, InventoryService } from './inventory';
+import { englishText, listParam, msg, type Message, type MessageKey } from '../messages/message';
 
 export type MissingCode = 'existing' | 'image' | 'flavor' | 'zone' | 'key-pair';
 
@@ -25,7 +26,9 @@ export interface MissingInCloud {
   property: string | null;
   parameter: string | null;
   file: string;
+  /** English (logs, details); `msg` is the same as a message key, worded in the reader's language. */
   message: string;
+  msg: Message;
   /**
    * The value was typed for this deploy (a parameter value that differs from
    * the template's own default or environment): the deploy is refused, but
@@ -54,19 +57,19 @@ export interface RevalidationInput {
 interface Check {
   code: MissingCode;
   service: InventoryService;
-  what: string;
-  /** Plural, for "key pairs there: ...". */
-  whats: string;
+  /** The kind's word, and its plural for "key pairs there: ..." (message keys: the reader's language). */
+  what: MessageKey;
+  whats: MessageKey;
   has: (inv: Inventory, v: string) => boolean;
   names: (inv: Inventory) => string[];
 }
 
 const activeImages = (inv: Inventory) => inv.images.filter((i) => i.status === 'active');
-const IMAGE: Check = { code: 'image', service: 'image', what: 'image', whats: 'images', has: (inv, v) => activeImages(inv).some((i) => i.id === v || i.name === v), names: (inv) => activeImages(inv).map((i) => i.name || i.id) };
-const FLAVOR: Check = { code: 'flavor', service: 'compute', what: 'flavor', whats: 'flavors', has: (inv, v) => inv.flavors.some((f) => f.id === v || f.name === v), names: (inv) => inv.flavors.map((f) => f.name || f.id) };
-const KEY: Check = { code: 'key-pair', service: 'compute', what: 'key pair', whats: 'key pairs', has: (inv, v) => inv.keyPairs.some((k) => k.name === v), names: (inv) => inv.keyPairs.map((k) => k.name) };
-const COMPUTE_ZONE: Check = { code: 'zone', service: 'compute', what: 'availability zone', whats: 'zones', has: (inv, v) => inv.zones.compute.includes(v), names: (inv) => inv.zones.compute };
-const VOLUME_ZONE: Check = { code: 'zone', service: 'volume', what: 'availability zone', whats: 'zones', has: (inv, v) => inv.zones.volume.includes(v), names: (inv) => inv.zones.volume };
+const IMAGE: Check = { code: 'image', service: 'image', what: 'rule7.kind.image', whats: 'rule7.kinds.image', has: (inv, v) => activeImages(inv).some((i) => i.id === v || i.name === v), names: (inv) => activeImages(inv).map((i) => i.name || i.id) };
+const FLAVOR: Check = { code: 'flavor', service: 'compute', what: 'rule7.kind.flavor', whats: 'rule7.kinds.flavor', has: (inv, v) => inv.flavors.some((f) => f.id === v || f.name === v), names: (inv) => inv.flavors.map((f) => f.name || f.id) };
+const KEY: Check = { code: 'key-pair', service: 'compute', what: 'rule7.kind.key-pair', whats: 'rule7.kinds.key-pair', has: (inv, v) => inv.keyPairs.some((k) => k.name === v), names: (inv) => inv.keyPairs.map((k) => k.name) };
+const COMPUTE_ZONE: Check = { code: 'zone', service: 'compute', what: 'rule7.kind.zone', whats: 'rule7.kinds.zone', has: (inv, v) => inv.zones.compute.includes(v), names: (inv) => inv.zones.compute };
+const VOLUME_ZONE: Check = { code: 'zone', service: 'volume', what: 'rule7.kind.zone', whats: 'rule7.kinds.zone', has: (inv, v) => inv.zones.volume.includes(v), names: (inv) => inv.zones.volume };
 /** How many of the cloud's names a message lists. */
 const LISTED = 8;
 
@@ -76,7 +79,17 @@ const CHECKED: Record<string, Record<string, Check>> = {
   'OS::Cinder::Volume': { image: IMAGE, availability_zone: VOLUME_ZONE },
 };
 
-const KIND_TEXT = { 'external-network': 'external network', 'shared-network': 'shared network', 'private-network': 'private network', router: 'router' } as const;
+const KIND_TEXT = {
+  'external-network': 'rule7.kind.external-network',
+  'shared-network': 'rule7.kind.shared-network',
+  'private-network': 'rule7.kind.private-network',
+  router: 'rule7.kind.router',
+} as const satisfies Record<string, MessageKey>;
+
+/** A problem's message, and its English text beside it (the text is what older callers and logs read). */
+function worded(m: Message): { message: string; msg: Message } {
+  return { message: englishText(m), msg: m };
+}
 
 /** The entry and every HOT file of the project, parsed. */
 function* hotFiles(input: RevalidationInput): Generator<[string, HotTemplate]> {
@@ -103,7 +116,7 @@ export function revalidate(input: RevalidationInput, inv: Inventory, scope?: Inv
   const out: MissingInCloud[] = [];
   const env = environmentValues(input.environment);
   const typed = input.parameters ?? {};
-  const where = scope ? ` in project ${scope.project}${scope.region ? ` (${scope.region})` : ''}` : ' in the cloud';
+  const where = scope ? (scope.region ? msg('rule7.where.projectRegion', { project: scope.project, region: scope.region }) : msg('rule7.where.project', { project: scope.project })) : msg('rule7.where.cloud');
   for (const [file, t] of hotFiles(input)) {
     const isEntry = file === input.entryPath;
     // Deploy values and the environment reach the entry's parameters only.
@@ -123,9 +136,11 @@ export function revalidate(input: RevalidationInput, inv: Inventory, scope?: Inv
           property: null,
           parameter: name,
           file,
-          message: fromDeploy
-            ? `There is no ${KIND_TEXT[m.kind]} "${v}"${where} (the value given for parameter ${name}).`
-            : `The existing ${KIND_TEXT[m.kind]} "${m.name}" (${v}) no longer exists in the cloud (parameter ${name}).`,
+          ...worded(
+            fromDeploy
+              ? msg('rule7.existingGiven', { kind: msg(KIND_TEXT[m.kind]), value: v, where, parameter: name })
+              : msg('rule7.existingGone', { kind: msg(KIND_TEXT[m.kind]), name: m.name, value: v, parameter: name }),
+          ),
           given: fromDeploy,
           available: [],
         });
@@ -140,10 +155,14 @@ export function revalidate(input: RevalidationInput, inv: Inventory, scope?: Inv
         const found = value(get(props, prop));
         if (!found || check.has(inv, found.value)) continue;
         const fromDeploy = isTyped(found.parameter, found.value);
-        const via = found.parameter ? (fromDeploy ? `, the value given for parameter ${found.parameter}` : `, through parameter ${found.parameter}`) : '';
+        const via = found.parameter ? msg(fromDeploy ? 'rule7.via.given' : 'rule7.via.parameter', { parameter: found.parameter }) : '';
         const available = check.names(inv).slice(0, LISTED);
         // Whether it ever existed is not known: say what is true now, and what there is instead.
-        const there = available.length ? `; ${check.whats} there: ${available.join(', ')}${check.names(inv).length > LISTED ? ', …' : ''}` : `; there are no ${check.whats} there`;
+        const whats = msg(check.whats);
+        const there = available.length
+          ? msg(check.names(inv).length > LISTED ? 'rule7.there.someMore' : 'rule7.there.some', { whats, names: listParam(available) })
+          : msg('rule7.there.none', { whats });
+        const params = { value: found.value, where, at: `${r.name}.${prop}`, via, there };
         out.push({
           code: check.code,
           value: found.value,
@@ -151,7 +170,7 @@ export function revalidate(input: RevalidationInput, inv: Inventory, scope?: Inv
           property: prop,
           parameter: found.parameter,
           file,
-          message: `${check.code === 'zone' ? `The availability zone "${found.value}" is not available` : `There is no ${check.what} "${found.value}"`}${where} (${r.name}.${prop}${via})${there}.`,
+          ...worded(check.code === 'zone' ? msg('rule7.zoneUnavailable', params) : msg('rule7.missing', { ...params, what: msg(check.what) })),
           given: fromDeploy,
           available,
         });
@@ -168,11 +187,17 @@ function templateValue(t: HotTemplate, name: string, env: Record<string, unknown
   return def && typeof def === 'object' ? (def as Record<string, unknown>).default : undefined;
 }
 
-/** The status reason a person reads in the library: the first problem, and how many more. */
+/** The status reason a person reads in the library: the first problem, and how many more (English). */
 export function revalidationReason(problems: readonly MissingInCloud[]): string {
+  const reason = revalidationMessage(problems);
+  return reason ? englishText(reason) : '';
+}
+
+/** The same reason as a message key, worded in the reader's language; null when nothing is missing. */
+export function revalidationMessage(problems: readonly MissingInCloud[]): Message | null {
   const first = problems[0];
-  if (!first) return '';
-  return problems.length > 1 ? `${first.message} (and ${problems.length - 1} more)` : first.message;
+  if (!first) return null;
+  return problems.length > 1 ? msg('status.more', { text: first.msg, n: problems.length - 1 }) : first.msg;
 }
 
 /** A literal string, or get_param of a parameter with a value (given, else default). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import type { StackOrigin } from '../deploy/model';
-import type { TemplateSummary } from '../library/model';
+import type { StatusQuotaSource, TemplateSummary } from '../library/model';
 import type { Message } from '../messages/message';
 
 const id = z.string().min(1).max(128);
@@ -34,7 +34,7 @@ export const syncChannels = {
   ).returns<{ template: TemplateSummary; version: number }>(),
   /** The version's YAML beside the template Heat holds for the stack, for a diff. */
   'sync.stackTemplate': channel(z.object({ profileId: id, stack })).returns<{ yaml: string; files: Record<string, string>; environment: string | null }>(),
-  /** Recomputes the status now: offline with the HOT engine, and with Heat's validate when a profile is given and reachable. */
+  /** Recomputes the status now (main/template-status/): offline with the HOT engine, and with rule 7, Heat's validate and the quota when a profile is given and reachable. */
   'sync.recheck': channel(z.object({ templateId: z.string().min(1).max(64), profileId: id.optional() })).returns<{
     status: 'usable' | 'needs_editing';
     reason: string;
@@ -44,5 +44,7 @@ export const syncChannels = {
     cloudError: string | null;
     /** Heat's extra resource checks (resource_validate): run, ignored or refused by this cloud's Heat; null when Heat was not asked. */
     resourceChecks: 'applied' | 'ignored' | 'refused' | null;
+    /** Whose quota the status was judged against (also kept on the template as statusQuota); null when quota played no part. */
+    quota: StatusQuotaSource | null;
   }>(),
 } as const;

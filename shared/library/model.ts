@@ -12,6 +12,16 @@ export interface NodePosition {
 }
 export type CanvasLayout = Record<string, NodePosition>;
 
+/** The quota reading a status used: whose, where and when (main/template-status/README.md). */
+export interface StatusQuotaSource {
+  profileId: string;
+  /** The profile's name when the status was computed (the profile may be renamed or removed since). */
+  profileName: string | null;
+  region: string | null;
+  /** When that quota was read. */
+  readAt: string;
+}
+
 export interface TemplateSummary {
   id: string;
   name: string;
@@ -22,6 +32,8 @@ export interface TemplateSummary {
   statusReason: string;
   /** Null for a usable template, and for an old reason not yet re-derived (shown as `statusReason`). */
   statusMsg: Message | null;
+  /** Which cloud's quota the status was judged against (SPEC 1.4); null or absent when quota played no part. */
+  statusQuota?: StatusQuotaSource | null;
   origin: TemplateOrigin;
   /** For system (recommended) templates: a stable key such as 'shared-network-server'. */
   systemKey: string | null;

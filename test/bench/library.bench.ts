@@ -9,7 +9,7 @@ import { openDatabase } from '../../main/library/database';
 import { EventBus } from '../../main/events/event-bus';
 import { LibraryService } from '../../main/library/library-service';
 import { TemplateRepo } from '../../main/library/template-repo';
-import { hotChecker } from '../../main/library/template-checker';
+import { hotChecker } from '../../shared/library/offline-status';
 
 const TEMPLATES = Number(process.env.LIBRARY_BENCH_TEMPLATES ?? 10_000);
 const VERSIONS = 5;

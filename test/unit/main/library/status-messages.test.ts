@@ -7,7 +7,7 @@ import { openDatabase } from '../../../../main/library/database';
 import { EventBus } from '../../../../main/events/event-bus';
 import { LibraryService } from '../../../../main/library/library-service';
 import { TemplateRepo } from '../../../../main/library/template-repo';
-import { hotChecker } from '../../../../main/library/template-checker';
+import { hotChecker } from '../../../../shared/library/offline-status';
 import { wordMessage } from '../../../../shared/messages/word';
 import { useTempDirs } from '../../../support/temp-dir';
 

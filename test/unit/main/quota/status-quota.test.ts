@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hotChecker, quotaAwareChecker } from '../../../../main/library/template-checker';
+import { hotChecker, quotaAwareChecker } from '../../../../shared/library/offline-status';
 import { quotaReport } from '../../shared/quota/fixtures';
 import { wordMessage } from '../../../../shared/messages/word';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { needsCloudCheck, revalidate, revalidationReason } from '../../../../shared/existing/revalidate';
+import { needsCloudCheck, revalidate, revalidationMessage, revalidationReason } from '../../../../shared/existing/revalidate';
+import { wordMessage } from '../../../../shared/messages/word';
 import type { RevalidationInput } from '../../../../shared/existing/revalidate';
 import { demoInventory, IDS } from './fixtures';
 
@@ -132,5 +133,20 @@ resources:
     const yaml = 'heat_template_version: 2018-08-31\nresources:\n  t: {type: OS::Heat::TestResource}\n  net: {type: OS::Neutron::Net}\n';
     expect(needsCloudCheck(input(yaml))).toBe(false);
     expect(revalidate(input(yaml), { ...inv, images: [], flavors: [] })).toEqual([]);
+  });
+});
+
+describe('rule 7 reasons in both languages', () => {
+  it('words a missing key pair, with what the project holds, in Chinese; the English text stays the same', () => {
+    const key = revalidate(input(SERVER('tiny', 'm1.tiny', 'nova', 'nokey')), inv, { project: 'demo', region: 'RegionOne' }).find((p) => p.code === 'key-pair')!;
+    expect(key.message).toBe('There is no key pair "nokey" in project demo (RegionOne) (server.key_name); key pairs there: lab.');
+    expect(wordMessage(key.msg, 'zh-CN')).toBe('在项目 demo（RegionOne）中没有密钥对“nokey”（server.key_name）；那里有的密钥对：lab。');
+  });
+
+  it('words a deleted existing network, and how many more problems there are', () => {
+    const gone = { ...inv, networks: inv.networks.filter((n) => n.id !== IDS.private1) };
+    const reason = revalidationMessage(revalidate(input(SERVER('cirros', 'm1.tiny')), gone))!;
+    expect(wordMessage(reason, 'zh-CN')).toMatch(/^已有的私有网络“private1”（.*）在云中已不存在（参数 existing_net_private1）。（另有 1 处）$/);
+    expect(revalidationMessage([])).toBeNull();
   });
 });
