@@ -144,6 +144,10 @@ export const mainMessagesEn = {
   'ipc.unexpected': 'Unexpected error in {where}: {cause}',
   'ipc.untrustedFrame': 'Request from an untrusted frame refused.',
 
+  // --- main/cli (issue 16b): a folder too big to walk; a diagnostic's hint after its message
+  'cli.folderTooLarge': '{folder} holds more than {max} template-like files; validate a smaller folder.',
+  'cli.withHint': '{text} ({hint})',
+
   // --- main's file dialogs (main/window/library-dialog.ts)
   'dialog.library.filter': 'Heat Studio library',
   'dialog.library.openTitle': 'Open a library file',

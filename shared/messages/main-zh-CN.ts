@@ -138,6 +138,9 @@ export const mainMessagesZhCN: Record<keyof typeof mainMessagesEn, string> = {
   'ipc.unexpected': '{where} 中出现意外错误：{cause}',
   'ipc.untrustedFrame': '已拒绝来自不受信任页面框架的请求。',
 
+  'cli.folderTooLarge': `{folder} 中类似${zh.template}的文件超过 {max} 个；请检查一个较小的文件夹。`,
+  'cli.withHint': '{text}（{hint}）',
+
   'dialog.library.filter': `Heat Studio ${lib}`,
   'dialog.library.openTitle': `打开${lib}文件`,
   'dialog.library.openButton': '打开',
