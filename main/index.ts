@@ -14,6 +14,7 @@ import { PRODUCT_NAME } from './platform/paths';
 import { chooseSecretStore } from './platform/safe-storage-store';
 import { AppError } from '../shared/ipc/errors';
 import { localeFromSystem, wordMessage } from '../shared/messages/word';
+import { libraryDialogOptions } from './window/library-dialog';
 
 app.setName(PRODUCT_NAME);
 // As in the browser host (main/platform/paths.ts): HEAT_STUDIO_DATA_DIR moves
@@ -51,13 +52,16 @@ if (!app.requestSingleInstanceLock()) {
           // The OS keychain (safeStorage) when it really encrypts; otherwise a 0600 key file in the data dir, and the user is told why.
           ...chooseSecretStore(safeStorage, process.platform),
           // Library files anywhere on disk, chosen in the system's file dialog (libraries.choosePath).
+          // Worded in the language chosen now (the system's until one is chosen), so a switch applies to the next dialog.
           chooseLibraryPath: async (purpose) => {
-            const filters = [{ name: 'Heat Studio library', extensions: ['sqlite', 'db'] }];
+            const locale = services?.preferences().locale ?? localeFromSystem(app.getLocale());
             if (purpose === 'create') {
-              const r = mainWindow ? await dialog.showSaveDialog(mainWindow, { filters, defaultPath: 'library.sqlite' }) : await dialog.showSaveDialog({ filters, defaultPath: 'library.sqlite' });
+              const options = libraryDialogOptions('create', locale);
+              const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
               return r.canceled || !r.filePath ? null : r.filePath;
             }
-            const r = mainWindow ? await dialog.showOpenDialog(mainWindow, { filters, properties: ['openFile'] }) : await dialog.showOpenDialog({ filters, properties: ['openFile'] });
+            const options = libraryDialogOptions('open', locale);
+            const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
             return r.canceled ? null : (r.filePaths[0] ?? null);
           },
           nativeBinding: resolveNativeBinding({ packaged: app.isPackaged, repoRoot: appRoot, electronVersion: process.versions.electron }),

@@ -3,6 +3,7 @@
 // template ("create from app"), and say which app a template came from.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/ipc/errors';
+import { msg, type Message } from '../../shared/messages/message';
 import { appInfoSchema, describeIssues, translationsSchema, versionInfoSchema, type AppInfo, type Translations, type VersionInfo } from '../../shared/apps/manifest';
 import { checkAccessPorts, checkNewVersion, checkVersionTaken, parameterLabels, templateChecks } from '../../shared/apps/checks';
 import { ingressRanges } from '../../shared/apps/security-groups';
@@ -79,9 +80,10 @@ export class AppService {
       ...checkAccessPorts(checked.ranges, version),
       ...(req.mode === 'new-version' ? checkVersionTaken(stored?.link ?? null, version.version) : []),
     ];
-    assertTranslationKeys(translations, new Set(checked.parameters.map((p) => p.name)), 'the template', 'BAD_REQUEST');
+    assertTranslationKeys(translations, new Set(checked.parameters.map((p) => p.name)), msg('apps.where.template'), 'BAD_REQUEST');
     if (problems.length > 0) {
-      throw new AppError('TEMPLATE_INVALID', `This version cannot be exported as an app: ${problems.map((p) => p.message).join(' ')}`, { problems });
+      // The export dialog words each of `problems` from its own tables; the joined English is for logs and other readers.
+      throw new AppError('TEMPLATE_INVALID', msg('apps.cannotExport', { problems: problems.map((p) => p.message).join(' ') }), { problems });
     }
     const logo = this.logo(req, stored?.stored ?? null);
     const appId = req.mode === 'new-version' ? stored!.link.appId : randomUUID();
@@ -104,12 +106,12 @@ export class AppService {
     const pkg = readPackage(bytes, fileName);
     const { manifest, template } = pkg;
     if (parseTemplate(template.yaml, template.entryPath).kind !== 'hot') {
-      throw new AppError('IMPORT_FAILED', `${fileName}: the entry ${template.entryPath} is not a HOT template (no heat_template_version).`, { file: fileName });
+      throw new AppError('IMPORT_FAILED', msg('apps.entryNotHot', { file: fileName, entry: template.entryPath }), { file: fileName });
     }
-    assertTranslationKeys(manifest.translations, new Set(parameterLabels(template.yaml).map((p) => p.name)), `${fileName}'s template`, 'IMPORT_FAILED');
+    assertTranslationKeys(manifest.translations, new Set(parameterLabels(template.yaml).map((p) => p.name)), msg('apps.where.packageTemplate', { file: fileName }), 'IMPORT_FAILED');
     const existing = this.links.findByAppVersion(manifest.appId, manifest.version.version);
     if (existing.length > 0 && !allowDuplicate) {
-      throw new AppError('CONFLICT', `${manifest.app.name} ${manifest.version.version} is already in the library; import it again as another template?`, {
+      throw new AppError('CONFLICT', msg('apps.alreadyImported', { app: manifest.app.name, version: manifest.version.version }), {
         templateIds: existing.map((l) => l.templateId),
         app: manifest.app.name,
         version: manifest.version.version,
@@ -142,7 +144,7 @@ export class AppService {
   private logo(req: ExportRequest, stored: StoredApp | null): PackageLogo | null {
     if (req.logo) {
       const type = logoTypeOf(req.logo.fileName);
-      if (!type) throw new AppError('BAD_REQUEST', `${req.logo.fileName}: a logo is a PNG, JPEG or SVG file.`, { file: req.logo.fileName });
+      if (!type) throw new AppError('BAD_REQUEST', msg('apps.logoType', { file: req.logo.fileName }), { file: req.logo.fileName });
       return { type, bytes: checkLogo(new Uint8Array(Buffer.from(req.logo.base64, 'base64')), type, req.logo.fileName) };
     }
     if (req.logo === undefined && req.mode === 'new-version' && stored?.logo) return { type: stored.logo.type, bytes: new Uint8Array(Buffer.from(stored.logo.base64, 'base64')) };
@@ -159,13 +161,13 @@ function parseOrRefuse<T>(schema: { safeParse(v: unknown): { success: true; data
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issues = describeIssues(r.error).map((i) => `${what}.${i}`);
-  throw new AppError('BAD_REQUEST', `The app form is not complete: ${issues.join('; ')}.`, { issues });
+  throw new AppError('BAD_REQUEST', msg('apps.formIncomplete', { issues: issues.join('; ') }), { issues });
 }
 
-function assertTranslationKeys(translations: Translations, names: Set<string>, where: string, code: 'BAD_REQUEST' | 'IMPORT_FAILED'): void {
+function assertTranslationKeys(translations: Translations, names: Set<string>, where: Message, code: 'BAD_REQUEST' | 'IMPORT_FAILED'): void {
   for (const [locale, map] of Object.entries(translations)) {
     for (const key of Object.keys(map ?? {})) {
-      if (!names.has(key)) throw new AppError(code, `The ${locale} translation names the field ${key}, which is not a parameter of ${where}.`, { locale, field: key });
+      if (!names.has(key)) throw new AppError(code, msg('apps.translationField', { locale, field: key, where }), { locale, field: key });
     }
   }
 }

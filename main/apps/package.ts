@@ -6,6 +6,7 @@
 // and the files: a file missing, extra, or with another SHA-256.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/ipc/errors';
+import { msg, type Message } from '../../shared/messages/message';
 import { APP_LIMITS, describeIssues, LOGO_TYPES, manifestSchema, type AppManifest, type LogoType } from '../../shared/apps/manifest';
 import type { CanvasLayout } from '../../shared/library/model';
 import { readZip, writeZip, DEFAULT_ZIP_LIMITS } from '../files/zip';
@@ -64,38 +65,38 @@ export function readPackage(bytes: Uint8Array, fileName: string): AppPackage {
   // A package is a template plus a logo: the bundle limits, with an 8 MiB entry cap.
   const entries = readZip(bytes, fileName, DEFAULT_ZIP_LIMITS);
   const raw = entries.get(MANIFEST);
-  if (!raw) throw new AppError('IMPORT_FAILED', `${fileName} is not an app package: it has no ${MANIFEST}.`, { file: fileName });
+  if (!raw) throw new AppError('IMPORT_FAILED', msg('apps.noManifest', { file: fileName, manifest: MANIFEST }), { file: fileName });
   let json: unknown;
   try {
     json = JSON.parse(decodeUtf8(raw, `${fileName}/${MANIFEST}`));
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('IMPORT_FAILED', `${fileName}: ${MANIFEST} is not JSON (${(err as Error).message}).`, { file: fileName });
+    throw new AppError('IMPORT_FAILED', msg('apps.manifestNotJson', { file: fileName, manifest: MANIFEST, cause: (err as Error).message }), { file: fileName });
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
-    throw new AppError('IMPORT_FAILED', `${fileName}: ${MANIFEST} is not a valid app manifest: ${issues.slice(0, 3).join('; ')}.`, { file: fileName, issues });
+    throw new AppError('IMPORT_FAILED', msg('apps.manifestInvalid', { file: fileName, manifest: MANIFEST, issues: issues.slice(0, 3).join('; ') }), { file: fileName, issues });
   }
   const manifest = parsed.data;
   for (const path of entries.keys()) {
-    if (path !== MANIFEST && !(path in manifest.sha256)) throw mismatch(fileName, path, `is in the package but not in ${MANIFEST}`);
+    if (path !== MANIFEST && !(path in manifest.sha256)) throw mismatch(fileName, path, msg('apps.what.unlisted', { manifest: MANIFEST }));
   }
   const texts = new Map<string, string>();
   let logo: PackageLogo | null = null;
   for (const [path, expected] of Object.entries(manifest.sha256)) {
     const data = entries.get(path);
-    if (!data) throw mismatch(fileName, path, `is listed in ${MANIFEST} but not in the package`);
-    if (sha256(data) !== expected) throw mismatch(fileName, path, `differs from what ${MANIFEST} records (SHA-256 mismatch); the package was changed after export`);
+    if (!data) throw mismatch(fileName, path, msg('apps.what.missing', { manifest: MANIFEST }));
+    if (sha256(data) !== expected) throw mismatch(fileName, path, msg('apps.what.sha', { manifest: MANIFEST }));
     if (manifest.logo && path === manifest.logo.path) logo = { type: manifest.logo.type, bytes: checkLogo(data, manifest.logo.type, `${fileName}/${path}`) };
     else if (path.startsWith(TEMPLATE_DIR)) texts.set(path.slice(TEMPLATE_DIR.length), decodeUtf8(data, `${fileName}/${path}`));
-    else throw mismatch(fileName, path, 'is neither the logo nor under template/');
+    else throw mismatch(fileName, path, msg('apps.what.stray'));
   }
-  if (manifest.logo && !logo) throw mismatch(fileName, manifest.logo.path, `is the logo ${MANIFEST} names, but it is not listed with a SHA-256`);
+  if (manifest.logo && !logo) throw mismatch(fileName, manifest.logo.path, msg('apps.what.logoUnlisted', { manifest: MANIFEST }));
   const yaml = texts.get(manifest.template.entry);
-  if (yaml === undefined) throw mismatch(fileName, TEMPLATE_DIR + manifest.template.entry, `is the entry template ${MANIFEST} names, but it is not in the package`);
+  if (yaml === undefined) throw mismatch(fileName, TEMPLATE_DIR + manifest.template.entry, msg('apps.what.entryMissing', { manifest: MANIFEST }));
   const envPath = manifest.template.environment;
-  if (envPath !== null && !texts.has(envPath)) throw mismatch(fileName, TEMPLATE_DIR + envPath, `is the environment ${MANIFEST} names, but it is not in the package`);
+  if (envPath !== null && !texts.has(envPath)) throw mismatch(fileName, TEMPLATE_DIR + envPath, msg('apps.what.environmentMissing', { manifest: MANIFEST }));
   const files: Record<string, string> = {};
   for (const [path, text] of texts) if (path !== manifest.template.entry && path !== envPath) files[path] = text;
   return {
@@ -105,14 +106,14 @@ export function readPackage(bytes: Uint8Array, fileName: string): AppPackage {
   };
 }
 
-function mismatch(fileName: string, path: string, what: string): AppError {
-  return new AppError('IMPORT_FAILED', `${fileName}: ${path} ${what}; nothing was imported.`, { file: fileName, entry: path });
+function mismatch(fileName: string, path: string, what: Message): AppError {
+  return new AppError('IMPORT_FAILED', msg('apps.mismatch', { file: fileName, entry: path, what }), { file: fileName, entry: path });
 }
 
 /** Size, then the bytes' signature: a logo is what its type says or it is refused. */
 export function checkLogo(bytes: Uint8Array, type: LogoType, name: string): Uint8Array {
   if (bytes.length > APP_LIMITS.logoBytesMax) {
-    throw new AppError('FILE_TOO_LARGE', `${name} is ${bytes.length} bytes; a logo may be at most ${APP_LIMITS.logoBytesMax}.`, { file: name, limit: APP_LIMITS.logoBytesMax });
+    throw new AppError('FILE_TOO_LARGE', msg('apps.logoTooLarge', { file: name, size: bytes.length, max: APP_LIMITS.logoBytesMax }), { file: name, limit: APP_LIMITS.logoBytesMax });
   }
   const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
   let ok: boolean;
@@ -123,7 +124,7 @@ export function checkLogo(bytes: Uint8Array, type: LogoType, name: string): Uint
     // An SVG is a document: scripts and event handlers in it are refused outright.
     ok = /<svg[\s>]/i.test(text) && !/<script|\son[a-z]+\s*=|javascript:/i.test(text);
   }
-  if (!ok) throw new AppError('BAD_REQUEST', `${name} is not a ${type.split('/')[1]!.replace('+xml', '')} image (or holds script); use a PNG, JPEG or plain SVG logo.`, { file: name });
+  if (!ok) throw new AppError('BAD_REQUEST', msg('apps.logoNotImage', { file: name, kind: type.split('/')[1]!.replace('+xml', '') }), { file: name });
   return bytes;
 }
 

@@ -16,6 +16,7 @@ import { checkEnvironmentFiles, templateTree } from './template-tree';
 import { texts } from '../../shared/hot/diagnostics';
 import { isMessage, listParam, msg, type Message } from '../../shared/messages/message';
 import { localeFromSystem, wordMessage, type UiLocale } from '../../shared/messages/word';
+import { AppError } from '../../shared/ipc/errors';
 
 // Text output speaks English, or Chinese with --lang zh-CN or a Chinese
 // locale (LC_ALL, LC_MESSAGES, LANG = zh_CN.UTF-8). JSON, SARIF and JUnit
@@ -163,7 +164,7 @@ export async function main(
   }
   const line = (d: Diagnostic) => diagnosticLine(d, word);
   diskSource.problems.length = 0;
-  if (cmd === 'validate') return validate(args, out, err, line);
+  if (cmd === 'validate') return validate(args, out, err, line, word);
   const file = norm(args.files[0] as string);
   if (cmd === 'graph') {
     const result = validateProject(file, args.envs.map(norm), diskSource);
@@ -210,10 +211,10 @@ const TOOL_VERSION = (() => {
 function diagnosticLine(d: Diagnostic, word: (m: Message) => string): string {
   const text = d.msg ? word(d.msg) : d.message;
   const hint = d.hintMsg ? word(d.hintMsg) : d.hint;
-  return `${d.file}:${d.line}:${d.column}: ${word(msg(`cli.severity.${d.severity}`))} [${d.code}] ${text}${hint ? ` (${hint})` : ''}\n`;
+  return `${d.file}:${d.line}:${d.column}: ${word(msg(`cli.severity.${d.severity}`))} [${d.code}] ${hint ? word(msg('cli.withHint', { text, hint })) : text}\n`;
 }
 
-function validate(args: Args, out: (s: string) => void, err: (s: string) => void, line: (d: Diagnostic) => string): number {
+function validate(args: Args, out: (s: string) => void, err: (s: string) => void, line: (d: Diagnostic) => string, word: (m: Message) => string): number {
   const all: Diagnostic[] = [];
   const validated = new Set<string>();
   const envs = args.envs.map(norm);
@@ -234,7 +235,7 @@ function validate(args: Args, out: (s: string) => void, err: (s: string) => void
     try {
       tree = templateTree(target, (p) => diskSource.read(p));
     } catch (e) {
-      err(`heat-studio: ${(e as Error).message}\n`);
+      err(`heat-studio: ${e instanceof AppError && e.msg ? word(e.msg) : (e as Error).message}\n`);
       return 2;
     }
     // Inside a folder, get_file may read anywhere below the folder given.

@@ -13,6 +13,7 @@ import { entries, get, isMap, isScalar, keyText } from '../../shared/hot/node';
 import type { HNode } from '../../shared/hot/node';
 import { dirname, joinPath } from '../../shared/hot/paths';
 import { looksLikeEnvironment, looksLikeTemplate, referencedFiles } from '../../shared/library/file-set';
+import { AppError } from '../../shared/ipc/errors';
 import { msg } from '../../shared/messages/message';
 
 /** Folders never searched: version control, the studio's sidecars, dependencies. */
@@ -56,7 +57,7 @@ export function candidateFiles(root: string): string[] {
         if (!SKIPPED_FOLDERS.has(name)) walk(full);
       } else if ((st.isFile() || st.isSymbolicLink()) && CANDIDATE.test(name)) {
         out.push(full);
-        if (out.length > MAX_TREE_FILES) throw new Error(`${root} holds more than ${MAX_TREE_FILES} template-like files; validate a smaller folder.`);
+        if (out.length > MAX_TREE_FILES) throw new AppError('BAD_REQUEST', msg('cli.folderTooLarge', { folder: root, max: MAX_TREE_FILES }));
       }
     }
   };

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import type { TemplateSummary, TemplateVersion } from '../../shared/library/model';
 import { readZip, writeZip } from './zip';
 import { decodeUtf8 } from './text';
@@ -68,25 +69,25 @@ export function readBundle(bytes: Uint8Array, fileName: string): BundleContents 
     sidecar = sidecarSchema.parse(JSON.parse(decodeUtf8(raw, `${fileName}/${SIDECAR}`)));
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('IMPORT_FAILED', `${fileName}: ${SIDECAR} is not a Heat Studio bundle description (${(err as Error).message.split('\n')[0]}).`, { file: fileName });
+    throw new AppError('IMPORT_FAILED', msg('files.bundle.sidecarInvalid', { file: fileName, sidecar: SIDECAR, cause: (err as Error).message.split('\n')[0] }), { file: fileName });
   }
   const texts = new Map<string, string>();
   for (const [path, expected] of Object.entries(sidecar.sha256)) {
     const data = entries.get(path);
-    if (!data) throw new AppError('IMPORT_FAILED', `${fileName}: ${SIDECAR} lists ${path}, which is not in the bundle.`, { file: fileName, entry: path });
+    if (!data) throw new AppError('IMPORT_FAILED', msg('files.bundle.listedMissing', { file: fileName, sidecar: SIDECAR, entry: path }), { file: fileName, entry: path });
     const text = decodeUtf8(data, `${fileName}/${path}`);
     if (sha256(text) !== expected) {
-      throw new AppError('IMPORT_FAILED', `${fileName}: ${path} differs from what ${SIDECAR} records (SHA-256 mismatch); the bundle was changed after export.`, { file: fileName, entry: path });
+      throw new AppError('IMPORT_FAILED', msg('files.bundle.shaMismatch', { file: fileName, entry: path, sidecar: SIDECAR }), { file: fileName, entry: path });
     }
     texts.set(path, text);
   }
   for (const path of entries.keys()) {
     if (path !== SIDECAR && !texts.has(path)) {
-      throw new AppError('IMPORT_FAILED', `${fileName}: ${path} is in the bundle but not in ${SIDECAR}.`, { file: fileName, entry: path });
+      throw new AppError('IMPORT_FAILED', msg('files.bundle.unlisted', { file: fileName, entry: path, sidecar: SIDECAR }), { file: fileName, entry: path });
     }
   }
   const yaml = texts.get(sidecar.entry);
-  if (yaml === undefined) throw new AppError('IMPORT_FAILED', `${fileName}: the entry template ${sidecar.entry} is not listed in ${SIDECAR}.`, { file: fileName });
+  if (yaml === undefined) throw new AppError('IMPORT_FAILED', msg('files.bundle.entryUnlisted', { file: fileName, entry: sidecar.entry, sidecar: SIDECAR }), { file: fileName });
   const environment = sidecar.environment === null ? null : (texts.get(sidecar.environment) ?? null);
   const files: Record<string, string> = {};
   for (const [path, text] of texts) if (path !== sidecar.entry && path !== sidecar.environment) files[path] = text;

@@ -7,6 +7,7 @@
 // import's origin and folder rules), and there are at most `maxHops`. A byte
 // budget shared by all files of one import caps what it reads in all.
 import { AppError } from '../../shared/ipc/errors';
+import { msg, type Message } from '../../shared/messages/message';
 
 export type Fetcher = (url: string, init: { signal: AbortSignal; redirect: 'manual' }) => Promise<Response>;
 
@@ -28,7 +29,7 @@ export async function fetchLimited(fetcher: Fetcher, url: URL, limits: FetchLimi
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   const timedOut = () =>
-    new AppError('TIMEOUT', `${href} did not send its whole reply within ${limits.timeoutMs / 1000} s; nothing was imported.`, { url: href, timeoutMs: limits.timeoutMs });
+    new AppError('TIMEOUT', msg('files.fetch.timeout', { url: href, seconds: limits.timeoutMs / 1000 }), { url: href, timeoutMs: limits.timeoutMs });
   const maxHops = limits.maxHops ?? 5;
   try {
     let response: Response;
@@ -37,33 +38,33 @@ export async function fetchLimited(fetcher: Fetcher, url: URL, limits: FetchLimi
         response = await fetcher(href, { signal: controller.signal, redirect: 'manual' });
       } catch (err) {
         if (controller.signal.aborted) throw timedOut();
-        throw new AppError('CLOUD_UNREACHABLE', `${href} could not be fetched: ${(err as Error).message}`, { url: href });
+        throw new AppError('CLOUD_UNREACHABLE', msg('files.fetch.failed', { url: href, cause: (err as Error).message }), { url: href });
       }
       if (!REDIRECTS.has(response.status)) break;
       await response.body?.cancel().catch(() => undefined);
       const location = response.headers.get('location');
-      if (!location) throw new AppError('IMPORT_FAILED', `${href} answered HTTP ${response.status} without a Location; nothing was imported.`, { url: href });
+      if (!location) throw new AppError('IMPORT_FAILED', msg('files.fetch.noLocation', { url: href, status: String(response.status) }), { url: href });
       const next = new URL(location, href);
-      if (hop + 1 > maxHops) throw new AppError('IMPORT_FAILED', `${url.href} redirects more than ${maxHops} times; nothing was imported.`, { url: url.href });
-      if (!limits.allowHop) throw new AppError('PATH_ESCAPE', `${href} redirects to ${next.href}, and this fetch follows no redirects.`, { url: href, location: next.href });
+      if (hop + 1 > maxHops) throw new AppError('IMPORT_FAILED', msg('files.fetch.tooManyRedirects', { url: url.href, max: maxHops }), { url: url.href });
+      if (!limits.allowHop) throw new AppError('PATH_ESCAPE', msg('files.fetch.noRedirects', { url: href, location: next.href }), { url: href, location: next.href });
       limits.allowHop(next);
       href = next.href;
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      throw new AppError('IMPORT_FAILED', `${href} answered HTTP ${response.status}; nothing was imported.`, { url: href, status: response.status });
+      throw new AppError('IMPORT_FAILED', msg('files.fetch.httpStatus', { url: href, status: String(response.status) }), { url: href, status: response.status });
     }
     const budget = limits.budget;
     const byBudget = budget !== undefined && budget.remaining < limits.maxBytes;
     const maxBytes = byBudget ? budget.remaining : limits.maxBytes;
-    const tooLarge = (what: string) =>
+    const tooLarge = (what: Message) =>
       byBudget
-        ? new AppError('FILE_TOO_LARGE', `${href} ${what}; with the files fetched before it the import passes its limit of ${budget.total} bytes in all.`, { url: href, limit: budget.total })
-        : new AppError('FILE_TOO_LARGE', `${href} ${what}; at most ${limits.maxBytes} bytes are imported.`, { url: href, limit: limits.maxBytes });
+        ? new AppError('FILE_TOO_LARGE', msg('files.fetch.tooLargeInAll', { url: href, what, max: budget.total }), { url: href, limit: budget.total })
+        : new AppError('FILE_TOO_LARGE', msg('files.fetch.tooLarge', { url: href, what, max: limits.maxBytes }), { url: href, limit: limits.maxBytes });
     const declared = Number(response.headers.get('content-length') ?? '0');
     if (declared > maxBytes) {
       await response.body?.cancel().catch(() => undefined);
-      throw tooLarge(`is ${declared} bytes`);
+      throw tooLarge(msg('files.fetch.isBytes', { size: declared }));
     }
     if (!response.body) return new Uint8Array(0);
     const reader = response.body.getReader();
@@ -74,14 +75,14 @@ export async function fetchLimited(fetcher: Fetcher, url: URL, limits: FetchLimi
         const { done, value } = await reader.read();
         if (done) break;
         total += value.length;
-        if (total > maxBytes) throw tooLarge('is larger than that (its reply was stopped there)');
+        if (total > maxBytes) throw tooLarge(msg('files.fetch.isLarger'));
         chunks.push(value);
       }
     } catch (err) {
       await reader.cancel().catch(() => undefined);
       if (err instanceof AppError) throw err;
       if (controller.signal.aborted) throw timedOut();
-      throw new AppError('CLOUD_UNREACHABLE', `${href} broke off its reply: ${(err as Error).message}`, { url: href });
+      throw new AppError('CLOUD_UNREACHABLE', msg('files.fetch.brokeOff', { url: href, cause: (err as Error).message }), { url: href });
     }
     if (budget) budget.remaining -= total;
     const out = new Uint8Array(total);

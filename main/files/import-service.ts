@@ -6,6 +6,7 @@
 // template of one import is created in one transaction, and any bad file
 // fails the whole import with the file named.
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import { LIMITS, type TemplateDetails } from '../../shared/library/model';
 import { nameProblem } from '../../shared/library/names';
 import { looksLikeTemplate, referencedFiles } from '../../shared/library/file-set';
@@ -61,13 +62,13 @@ export class ImportService {
     if (bundle) {
       const name = bundle.sidecar.template.name;
       // A name the library would refuse is refused before it is compared with the library's names.
-      const problem = nameProblem(name, 'A template name', LIMITS.nameMax);
+      const problem = nameProblem(name, 'template', LIMITS.nameMax);
       if (problem) throw new AppError('BAD_REQUEST', problem, { name });
       const same = this.library.findByName(name);
       // Re-importing a bundle never silently makes a second template of the same name: it asks.
       const from = same.find((t) => t.id === bundle.sidecar.template.id) ?? null;
       if (same.length > 0 && onExisting === undefined) {
-        throw new AppError('CONFLICT', `The library already has a template named "${name}".`, {
+        throw new AppError('CONFLICT', msg('files.import.nameTaken', { name }), {
           reason: 'bundle-name-taken',
           name,
           existingId: (from ?? same[0]!).id,
@@ -77,7 +78,7 @@ export class ImportService {
         });
       }
       if (onExisting === 'version') {
-        if (!from) throw new AppError('CONFLICT', `"${name}" in the library is not the template this bundle was exported from; import it as a copy instead.`, { reason: 'bundle-not-from-template', name });
+        if (!from) throw new AppError('CONFLICT', msg('files.import.notFromTemplate', { name }), { reason: 'bundle-not-from-template', name });
         const saved = this.library.saveVersion({
           id: from.id,
           yaml: bundle.yaml,
@@ -115,9 +116,9 @@ export class ImportService {
     try {
       base = new URL(url);
     } catch {
-      throw new AppError('BAD_REQUEST', `"${url}" is not a URL.`, { url });
+      throw new AppError('BAD_REQUEST', msg('files.url.notUrl', { url }), { url });
     }
-    if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new AppError('BAD_REQUEST', `Only http and https URLs can be imported (got ${base.protocol}).`, { url });
+    if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new AppError('BAD_REQUEST', msg('files.url.httpOnly', { protocol: base.protocol }), { url });
     assertAllowedHost(base);
     const entry = base.pathname.split('/').pop() || 'template.yaml';
     const scope = scopeOf(base);
@@ -132,7 +133,7 @@ export class ImportService {
       if (outside) throw outsideError(outside.from, outside.ref);
       const missing = refs.problems.filter((p) => p.reason === 'missing' && !fetched.has(p.path));
       if (missing.length === 0) break;
-      if (fetched.size + missing.length > this.limits.maxFiles) throw new AppError('IMPORT_FAILED', `${url} references more than ${this.limits.maxFiles} files.`, { url });
+      if (fetched.size + missing.length > this.limits.maxFiles) throw new AppError('IMPORT_FAILED', msg('files.url.tooManyFiles', { url, max: this.limits.maxFiles }), { url });
       // Each reference is judged by the URL it really resolves to (the path Heat's client would fetch), never by its text.
       for (const m of missing) fetched.set(m.path, await this.fetchText(resolveNested(m.path, scope, m.from), budget, scope, true));
     }
@@ -144,7 +145,7 @@ export class ImportService {
     const allowHop = (next: URL) => {
       if (!inScope(next, scope, folderToo)) {
         const where = folderToo ? `${scope.origin}${scope.folder}` : scope.origin;
-        throw new AppError('PATH_ESCAPE', `${url.href} redirects to ${next.href}, outside ${where}; a URL import never follows a redirect out of it.`, { url: url.href, location: next.href });
+        throw new AppError('PATH_ESCAPE', msg('files.url.redirectOutside', { url: url.href, location: next.href, scope: where }), { url: url.href, location: next.href });
       }
       assertAllowedHost(next);
     };
@@ -153,9 +154,9 @@ export class ImportService {
   }
 
   private decodeAll(incoming: IncomingFile[]): Map<string, string> {
-    if (incoming.length === 0) throw new AppError('IMPORT_FAILED', 'No files were given to import.');
+    if (incoming.length === 0) throw new AppError('IMPORT_FAILED', msg('files.import.noFiles'));
     if (incoming.length > this.limits.maxFiles) {
-      throw new AppError('IMPORT_FAILED', `That is ${incoming.length} files; one import takes at most ${this.limits.maxFiles}. Import a smaller folder.`, { count: incoming.length });
+      throw new AppError('IMPORT_FAILED', msg('files.import.tooManyFiles', { n: incoming.length, max: this.limits.maxFiles }), { count: incoming.length });
     }
     let total = 0;
     const texts = new Map<string, string>();
@@ -163,10 +164,10 @@ export class ImportService {
       const path = f.path.replace(/\\/g, '/').replace(/^\.\//, '');
       assertSafePath(path, path);
       if (f.bytes.length > this.limits.maxFileBytes) {
-        throw new AppError('FILE_TOO_LARGE', `${path} is ${f.bytes.length} bytes; one file may be at most ${this.limits.maxFileBytes}.`, { file: path });
+        throw new AppError('FILE_TOO_LARGE', msg('files.import.fileTooLarge', { file: path, size: f.bytes.length, max: this.limits.maxFileBytes }), { file: path });
       }
       total += f.bytes.length;
-      if (total > this.limits.maxTotalBytes) throw new AppError('FILE_TOO_LARGE', `The files add up to more than ${this.limits.maxTotalBytes} bytes.`, {});
+      if (total > this.limits.maxTotalBytes) throw new AppError('FILE_TOO_LARGE', msg('files.import.totalTooLarge', { max: this.limits.maxTotalBytes }), {});
       texts.set(path, decodeUtf8(f.bytes, path));
     }
     return texts;
@@ -174,9 +175,9 @@ export class ImportService {
 
   private single(texts: Map<string, string>, entry: string, environmentPath: string | undefined, name: string | undefined): CreateInput {
     const yaml = texts.get(entry);
-    if (yaml === undefined) throw new AppError('IMPORT_FAILED', `The entry file ${entry} is not among the files given.`, { file: entry });
+    if (yaml === undefined) throw new AppError('IMPORT_FAILED', msg('files.import.entryMissing', { file: entry }), { file: entry });
     const environment = environmentPath === undefined ? null : (texts.get(environmentPath) ?? null);
-    if (environmentPath !== undefined && environment === null) throw new AppError('IMPORT_FAILED', `The environment file ${environmentPath} is not among the files given.`, { file: environmentPath });
+    if (environmentPath !== undefined && environment === null) throw new AppError('IMPORT_FAILED', msg('files.import.environmentMissing', { file: environmentPath }), { file: environmentPath });
     this.assertNoEscapes(entry, texts, environment);
     const files: Record<string, string> = {};
     for (const [path, text] of texts) if (path !== entry && path !== environmentPath) files[path] = text;
@@ -188,7 +189,7 @@ export class ImportService {
     const reach = new Map(templates.map((t) => [t, referencedFiles(t, (p) => texts.get(p), null)]));
     const nested = new Set([...reach.values()].flatMap((r) => r.files));
     const entries = templates.filter((t) => !nested.has(t));
-    if (entries.length === 0) throw new AppError('IMPORT_FAILED', 'None of the files is a Heat template (no heat_template_version).', { files: texts.size });
+    if (entries.length === 0) throw new AppError('IMPORT_FAILED', msg('files.import.noTemplates'), { files: texts.size });
     const inputs: CreateInput[] = entries.map((entry) => {
       const r = reach.get(entry)!;
       const outside = r.problems.find((p) => p.reason === 'outside-root');
@@ -209,7 +210,7 @@ export class ImportService {
 }
 
 function outsideError(from: string, ref: string): AppError {
-  return new AppError('PATH_ESCAPE', `${from} references "${ref}", which is outside the imported files' folder; import the folder that contains both.`, { file: from, ref });
+  return new AppError('PATH_ESCAPE', msg('files.import.refOutside', { file: from, ref }), { file: from, ref });
 }
 
 function baseName(path: string): string {

@@ -2,6 +2,7 @@
 // encodings), the file named in the error. A BOM is kept as written so the
 // bytes round-trip exactly.
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -19,7 +20,7 @@ export function decodeUtf8(bytes: Uint8Array, fileName: string): string {
         break;
       }
     }
-    throw new AppError('IMPORT_FAILED', `${fileName} is not UTF-8 text (first bad byte at offset ${offset}); save it as UTF-8 and import it again.`, {
+    throw new AppError('IMPORT_FAILED', msg('files.notUtf8', { file: fileName, offset: String(offset) }), {
       file: fileName,
       offset,
     });

@@ -10,6 +10,7 @@
 // guarded-fetch.ts, which checks every address a name resolves to).
 import { BlockList, isIP } from 'node:net';
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 
 const blocked = new BlockList();
 blocked.addSubnet('169.254.0.0', 16, 'ipv4'); // IPv4 link-local, where 169.254.169.254 (AWS, GCP, Azure, OpenStack metadata) lives
@@ -27,7 +28,7 @@ export function isBlockedAddress(address: string): boolean {
 /** Refuses a URL whose host is written as a blocked address (the parser has already folded decimal, hex and mapped forms). */
 export function assertAllowedHost(url: URL): void {
   if (isBlockedAddress(url.hostname)) {
-    throw new AppError('PATH_ESCAPE', `${url.href} is a link-local or cloud-metadata address; the URL import never fetches from those.`, { url: url.href });
+    throw new AppError('PATH_ESCAPE', msg('files.url.linkLocal', { url: url.href }), { url: url.href });
   }
 }
 
@@ -53,10 +54,10 @@ export function resolveNested(ref: string, scope: ImportScope, from: string): UR
   try {
     url = new URL(ref, scope.origin + scope.folder);
   } catch {
-    throw new AppError('IMPORT_FAILED', `${from} references "${ref}", which is not a valid path or URL.`, { file: from, ref });
+    throw new AppError('IMPORT_FAILED', msg('files.url.invalidRef', { file: from, ref }), { file: from, ref });
   }
   if (!inScope(url, scope, true)) {
-    throw new AppError('PATH_ESCAPE', `${from} references "${ref}", which resolves to ${url.href}, outside ${scope.origin}${scope.folder}; a URL import only fetches files from the entry's own folder.`, {
+    throw new AppError('PATH_ESCAPE', msg('files.url.refOutside', { file: from, ref, url: url.href, scope: `${scope.origin}${scope.folder}` }), {
       file: from,
       ref,
       url: url.href,

@@ -12,7 +12,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../shared/ipc/errors';
 import { crc32 } from './crc32';
 import { ZIP_ARCHIVE_BYTES_MAX, ZIP_TOTAL_BYTES_MAX } from '../../shared/ipc/byte-limits';
-import { msg } from '../../shared/messages/message';
+import { msg, type Message } from '../../shared/messages/message';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -66,14 +66,14 @@ export function readZip(bytes: Uint8Array, fileName: string, limits: ZipLimits =
 /** One entry's bytes, inflated at most to its declared size, checked against its declared length and CRC-32. */
 function entryData(b: Uint8Array, e: CentralEntry, fileName: string): Uint8Array {
   const details = { file: fileName, entry: e.name };
-  const damaged = (why: string) => new AppError('IMPORT_FAILED', `${fileName}: ${e.name} ${why}; nothing was imported.`, details);
-  if (e.flags & 1) throw damaged('is encrypted, which bundles never are');
+  const damaged = (why: Message) => new AppError('IMPORT_FAILED', msg('zip.entryDamaged', { file: fileName, entry: e.name, why }), details);
+  if (e.flags & 1) throw damaged(msg('zip.why.encrypted'));
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const p = e.localOffset;
-  if (p + 30 > b.length || view.getUint32(p, true) !== 0x04034b50) throw damaged('has no local header where the central directory says');
+  if (p + 30 > b.length || view.getUint32(p, true) !== 0x04034b50) throw damaged(msg('zip.why.noLocalHeader'));
   const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
   const end = start + e.compressedSize;
-  if (end > b.length) throw damaged('runs past the end of the archive');
+  if (end > b.length) throw damaged(msg('zip.why.pastEnd'));
   const raw = b.subarray(start, end);
   let data: Uint8Array;
   if (e.method === 0) data = raw; // stored
@@ -86,11 +86,11 @@ function entryData(b: Uint8Array, e: CentralEntry, fileName: string): Uint8Array
       if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
         throw new AppError('FILE_TOO_LARGE', msg('zip.inflatesPast', { file: fileName, entry: e.name, size: e.size }), details);
       }
-      throw damaged(`cannot be inflated (${(err as Error).message})`);
+      throw damaged(msg('zip.why.cannotInflate', { cause: (err as Error).message }));
     }
-  } else throw damaged(`uses compression method ${e.method}; only stored and deflated entries are read`);
-  if (data.length !== e.size) throw damaged(`holds ${data.length} bytes, not the ${e.size} it declares`);
-  if (crc32(data) !== e.crc) throw damaged('fails its CRC-32 check (the archive is damaged or was changed)');
+  } else throw damaged(msg('zip.why.method', { method: String(e.method) }));
+  if (data.length !== e.size) throw damaged(msg('zip.why.sizeMismatch', { size: data.length, declared: e.size }));
+  if (crc32(data) !== e.crc) throw damaged(msg('zip.why.crc'));
   return data;
 }
 
@@ -126,7 +126,7 @@ function centralDirectory(b: Uint8Array, fileName: string): CentralEntry[] {
     }
   }
   if (eocd < 0) throw new AppError('IMPORT_FAILED', msg('zip.notZip', { file: fileName }), { file: fileName });
-  const refuse = (why: string) => new AppError('IMPORT_FAILED', `${fileName} ${why}; nothing was imported.`, { file: fileName });
+  const refuse = (why: Message) => new AppError('IMPORT_FAILED', msg('zip.damaged', { file: fileName, why }), { file: fileName });
   const disk = view.getUint16(eocd + 4, true);
   const cdDisk = view.getUint16(eocd + 6, true);
   const onThisDisk = view.getUint16(eocd + 8, true);
@@ -137,21 +137,21 @@ function centralDirectory(b: Uint8Array, fileName: string): CentralEntry[] {
   // does not parse; reading the 32-bit placeholders instead is how a checker
   // and an inflater come to disagree, so such archives are refused outright.
   // Bundles are far below 4 GiB and 65,535 entries and never need zip64.
-  if (eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) throw refuse('carries a zip64 record, which bundles never need');
-  if (onThisDisk === 0xffff || count === 0xffff || cdSize === 0xffffffff || cdStart === 0xffffffff) throw refuse('carries zip64 markers, which bundles never need');
-  if (disk !== 0 || cdDisk !== 0) throw refuse('is one part of a split (multi-disk) archive');
+  if (eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) throw refuse(msg('zip.why.zip64Record'));
+  if (onThisDisk === 0xffff || count === 0xffff || cdSize === 0xffffffff || cdStart === 0xffffffff) throw refuse(msg('zip.why.zip64Markers'));
+  if (disk !== 0 || cdDisk !== 0) throw refuse(msg('zip.why.split'));
   // The counts must agree with each other and with the records actually
   // there: a reader that trusts one field while another tool walks the
   // records is how a small declared count hides a large archive.
-  if (onThisDisk !== count) throw refuse(`declares ${count} entries in all but ${onThisDisk} on its only disk`);
-  if (cdStart + cdSize > eocd) throw refuse('has a central directory that overlaps its end record');
+  if (onThisDisk !== count) throw refuse(msg('zip.why.diskCount', { count, onDisk: onThisDisk }));
+  if (cdStart + cdSize > eocd) throw refuse(msg('zip.why.overlap'));
   let p = cdStart;
   const cdEnd = cdStart + cdSize;
   const entries: CentralEntry[] = [];
   const decoder = new TextDecoder();
   while (p < cdEnd) {
-    if (p + 46 > cdEnd || view.getUint32(p, true) !== 0x02014b50) throw refuse('has a damaged central directory');
-    if (entries.length >= count) throw refuse(`declares ${count} entries but its central directory holds more`);
+    if (p + 46 > cdEnd || view.getUint32(p, true) !== 0x02014b50) throw refuse(msg('zip.why.damagedDirectory'));
+    if (entries.length >= count) throw refuse(msg('zip.why.moreEntries', { count }));
     const madeBy = view.getUint16(p + 4, true) >> 8;
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
@@ -163,15 +163,15 @@ function centralDirectory(b: Uint8Array, fileName: string): CentralEntry[] {
     const commentLen = view.getUint16(p + 32, true);
     const external = view.getUint32(p + 38, true);
     const localOffset = view.getUint32(p + 42, true);
-    if (p + 46 + nameLen + extraLen + commentLen > cdEnd) throw refuse('has a damaged central directory');
+    if (p + 46 + nameLen + extraLen + commentLen > cdEnd) throw refuse(msg('zip.why.damagedDirectory'));
     const name = decoder.decode(b.subarray(p + 46, p + 46 + nameLen));
     if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff || hasZip64Extra(view, p + 46 + nameLen, extraLen)) {
-      throw refuse(`carries a zip64 record for ${name}, which bundles never need`);
+      throw refuse(msg('zip.why.zip64Entry', { entry: name }));
     }
     const mode = madeBy === 3 ? (external >>> 16) & 0o170000 : 0; // 3 = Unix
     entries.push({ name, size, compressedSize, crc, method, flags, localOffset, isSymlink: mode === 0o120000, isDirectory: name.endsWith('/') });
     p += 46 + nameLen + extraLen + commentLen;
   }
-  if (entries.length !== count) throw refuse(`declares ${count} entries but its central directory holds ${entries.length}`);
+  if (entries.length !== count) throw refuse(msg('zip.why.fewerEntries', { count, held: entries.length }));
   return entries;
 }

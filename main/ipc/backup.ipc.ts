@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import type { Db } from '../library/database';
 import type { BackupScheduler } from '../library/backup-scheduler';
 import type { LibraryService } from '../library/library-service';
@@ -21,7 +22,7 @@ export function backupHandlers(current: () => { db: Db; backups: BackupScheduler
     }),
     'backup.importLibrary': (req) => {
       const bytes = new Uint8Array(Buffer.from(req.base64, 'base64'));
-      if (!isSqliteFile(bytes)) throw new AppError('IMPORT_FAILED', `${req.fileName} is not a Heat Studio library file (not SQLite); nothing was imported.`, { file: req.fileName });
+      if (!isSqliteFile(bytes)) throw new AppError('IMPORT_FAILED', msg('library.backup.notSqlite', { file: req.fileName }), { file: req.fileName });
       const result = mergeLibrary(current().db, bytes, req.fileName, (id) => library.reindex(id), nativeBinding);
       return result;
     },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { contract, isChannelName, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc/contract';
 import { AppError, type ErrorPayload } from '../../shared/ipc/errors';
 import type { Result } from '../../shared/ipc/result';
+import { msg } from '../../shared/messages/message';
 import { busyError } from '../library/write-transaction';
 
 export type Handler<K extends ChannelName> = (request: ParsedRequestOf<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
@@ -25,15 +26,12 @@ export class Dispatcher {
 
   async dispatch(channelName: unknown, rawRequest: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channelName)) {
-      return failure({ code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${describe(channelName)}` });
+      return failure(new AppError('UNKNOWN_CHANNEL', msg('ipc.unknownChannel', { channel: describe(channelName) })).toPayload());
     }
     const parsed = contract[channelName].request.safeParse(rawRequest ?? {});
     if (!parsed.success) {
-      return failure({
-        code: 'BAD_REQUEST',
-        message: `Invalid request for ${channelName}: ${summarizeIssues(parsed.error)}`,
-        details: { channel: channelName, issues: parsed.error.issues.map(issueToPlain) },
-      });
+      const issues = summarizeIssues(parsed.error);
+      return failure(new AppError('BAD_REQUEST', msg('ipc.invalidRequest', { channel: channelName, issues }), { channel: channelName, issues: parsed.error.issues.map(issueToPlain) }).toPayload());
     }
     try {
       const handler = this.handlers[channelName] as (req: unknown) => unknown;
@@ -52,7 +50,7 @@ export function toErrorPayload(err: unknown, where: string, log: DispatchLogger)
   if (busy) return busy.toPayload();
   // Anything else is a bug: log it in main with its stack, send only a message.
   log.error(`Unexpected error in ${where}`, { error: err instanceof Error ? err.stack : String(err) });
-  return { code: 'INTERNAL', message: `Unexpected error in ${where}: ${err instanceof Error ? err.message : String(err)}` };
+  return new AppError('INTERNAL', msg('ipc.unexpected', { where, cause: err instanceof Error ? err.message : String(err) })).toPayload();
 }
 
 function failure(error: ErrorPayload): Result<never> {

@@ -6,6 +6,8 @@
 // Push events go to every window on one event channel.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import { RENDERER_CHANNELS } from '../../shared/ipc/renderer-surface';
 import type { Dispatcher } from './dispatcher';
 import type { EventBus } from '../events/event-bus';
@@ -16,10 +18,10 @@ const rendererChannels = new Set<string>(RENDERER_CHANNELS);
 export function registerIpc(dispatcher: Dispatcher, events: EventBus): () => void {
   ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, request: unknown) => {
     if (!isTrustedSender(event)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'Request from an untrusted frame refused.' } };
+      return { ok: false, error: new AppError('FORBIDDEN', msg('ipc.untrustedFrame')).toPayload() };
     }
     if (typeof channel !== 'string' || !rendererChannels.has(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${String(channel).slice(0, 100)}` } };
+      return { ok: false, error: new AppError('UNKNOWN_CHANNEL', msg('ipc.unknownChannel', { channel: String(channel).slice(0, 100) })).toPayload() };
     }
     return dispatcher.dispatch(channel, request);
   });

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import type { LibraryCatalog } from '../library/library-catalog';
 import type { DomainHandlers } from './dispatcher';
 
@@ -17,7 +18,7 @@ export function librariesHandlers(catalog: LibraryCatalog, choosePath?: ChooseLi
     'libraries.transfer': (req) => catalog.transfer(req.fromId, req.toId, req.templateIds, req.mode),
     'libraries.search': (req) => catalog.search(req.search, req.scope, req.limit),
     'libraries.choosePath': async (req) => {
-      if (!choosePath) throw new AppError('NOT_FOUND', 'This host has no file dialog; type the library file path instead.', {});
+      if (!choosePath) throw new AppError('NOT_FOUND', msg('library.noFileDialog'), {});
       return { path: await choosePath(req.purpose) };
     },
   };

@@ -12,6 +12,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rm
 import { keepPrivate, privateDir, privateFile } from './private-files';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { writeTransaction } from './write-transaction';
@@ -79,7 +80,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
       if (row.version > newest) {
         throw new AppError(
           'DB_TOO_NEW',
-          `The library at ${path} was written by a newer version of Heat Studio (schema ${row.version}, this app knows ${newest}). It was left untouched; update the app to open it.`,
+          msg('library.tooNew', { path, schema: String(row.version), known: String(newest) }),
           { path, schemaVersion: row.version, supported: newest },
         );
       }
@@ -87,7 +88,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
       if (m && checksum(m.sql) !== row.checksum) {
         throw new AppError(
           'DB_CORRUPT',
-          `Migration ${row.version} (${m.name}) recorded in ${path} differs from the one this app ships; the file was left untouched.`,
+          msg('library.migrationDiffers', { version: String(row.version), name: m.name, path }),
           { path, version: row.version },
         );
       }

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import { PERSONAL_LIBRARY_ID, type LibrariesState, type LibraryInfo, type LibrarySearchHit, type RecentLibrary, type TransferOutcome } from '../../shared/ipc/libraries.contract';
 import type { EventBus } from '../events/event-bus';
 import { BackupScheduler } from './backup-scheduler';
@@ -112,7 +113,7 @@ export class LibraryCatalog {
 
   close(id: string): LibrariesState {
     const lib = this.mustGet(id);
-    if (lib.personal) throw new AppError('READ_ONLY', 'The personal library is always open; it cannot be closed.', { id });
+    if (lib.personal) throw new AppError('READ_ONLY', msg('library.personalAlwaysOpen'), { id });
     lib.backups?.dispose();
     lib.db.close();
     this.libraries.delete(id);
@@ -221,7 +222,7 @@ export class LibraryCatalog {
 
   private mustGet(id: string): OpenLibrary {
     const lib = this.libraries.get(id);
-    if (!lib) throw new AppError('NOT_FOUND', 'That library is not open (it may have been closed).', { id });
+    if (!lib) throw new AppError('NOT_FOUND', msg('library.notOpen'), { id });
     return lib;
   }
 

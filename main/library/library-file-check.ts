@@ -7,11 +7,12 @@ import Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
+import { msg, type Message } from '../../shared/messages/message';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-function unavailable(path: string, why: string, reason: string): AppError {
-  return new AppError('LIBRARY_UNAVAILABLE', `${path}: ${why}`, { path, reason });
+function unavailable(path: string, why: Message, reason: string): AppError {
+  return new AppError('LIBRARY_UNAVAILABLE', msg('library.file.unavailable', { path, why }), { path, reason });
 }
 
 function writable(path: string): boolean {
@@ -24,24 +25,24 @@ function writable(path: string): boolean {
 }
 
 export function assertAbsolute(path: string): void {
-  if (!isAbsolute(path)) throw unavailable(path, 'give the full path of the library file (from the root folder).', 'relative');
+  if (!isAbsolute(path)) throw unavailable(path, msg('library.file.relative'), 'relative');
 }
 
 /** An existing file that is a Heat Studio library the studio may write to. */
 export function assertOpenableLibrary(path: string, nativeBinding?: string): void {
   assertAbsolute(path);
-  if (!existsSync(path)) throw unavailable(path, 'there is no file at this path; nothing was opened.', 'missing');
-  if (!statSync(path).isFile()) throw unavailable(path, 'this is a folder, not a library file; nothing was opened.', 'not-file');
+  if (!existsSync(path)) throw unavailable(path, msg('library.file.missing'), 'missing');
+  if (!statSync(path).isFile()) throw unavailable(path, msg('library.file.notFile'), 'not-file');
   if (!writable(path) || !writable(dirname(path))) {
-    throw unavailable(path, 'the file (or its folder) is read-only for you; a library needs to be written (versions, backups), so it was not opened and was left untouched.', 'read-only');
+    throw unavailable(path, msg('library.file.readOnly'), 'read-only');
   }
-  if (!startsWithSqliteHeader(path)) throw unavailable(path, 'this file is not a Heat Studio library (not an SQLite database); it was left untouched.', 'not-library');
+  if (!startsWithSqliteHeader(path)) throw unavailable(path, msg('library.file.notSqlite'), 'not-library');
   let db: Database.Database | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: 2000, ...(nativeBinding ? { nativeBinding } : {}) });
     const has = (name: string) => !!db!.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
     if (!has('schema_migrations') || !has('templates')) {
-      throw unavailable(path, 'this is an SQLite database, but not a Heat Studio library (no template tables); it was left untouched.', 'not-library');
+      throw unavailable(path, msg('library.file.notLibrary'), 'not-library');
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -49,7 +50,7 @@ export function assertOpenableLibrary(path: string, nativeBinding?: string): voi
     // A damaged library is openDatabase's to move aside, as for the personal library.
     if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return;
     if (code.startsWith('SQLITE_BUSY')) throw lockedError(path);
-    throw unavailable(path, `the file could not be read (${(err as Error).message}); it was left untouched.`, 'unreadable');
+    throw unavailable(path, msg('library.file.unreadable', { cause: (err as Error).message }), 'unreadable');
   } finally {
     db?.close();
   }
@@ -59,15 +60,15 @@ export function assertOpenableLibrary(path: string, nativeBinding?: string): voi
 export function assertCreatableLibrary(path: string): void {
   assertAbsolute(path);
   if (existsSync(path)) {
-    throw new AppError('CONFLICT', `${path}: a file already exists there; open it, or choose another name. Nothing was changed.`, { path, reason: 'exists' });
+    throw new AppError('CONFLICT', msg('library.file.exists', { path }), { path, reason: 'exists' });
   }
   const folder = dirname(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw unavailable(path, `the folder ${folder} does not exist; nothing was created.`, 'missing');
-  if (!writable(folder)) throw unavailable(path, `the folder ${folder} is read-only for you; nothing was created.`, 'read-only');
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw unavailable(path, msg('library.file.folderMissing', { folder }), 'missing');
+  if (!writable(folder)) throw unavailable(path, msg('library.file.folderReadOnly', { folder }), 'read-only');
 }
 
 export function lockedError(path: string): AppError {
-  return unavailable(path, 'another program holds this library file locked; close it there and try again. The file was left untouched.', 'locked');
+  return unavailable(path, msg('library.file.locked'), 'locked');
 }
 
 function startsWithSqliteHeader(path: string): boolean {

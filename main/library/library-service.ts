@@ -12,7 +12,7 @@ import type { ListFilter, TemplateRepo } from './template-repo';
 import { parseTemplate, resources } from '../../shared/hot/template';
 import { nameProblem } from '../../shared/library/names';
 import { templateDescription } from '../../shared/library/template-description';
-import { englishText, isMessage, type Message } from '../../shared/messages/message';
+import { englishText, isMessage, msg, type Message } from '../../shared/messages/message';
 
 export type CreateSource =
   | { kind: 'blank' }
@@ -77,7 +77,7 @@ export class LibraryService {
   get(id: string): TemplateDetails {
     const summary = this.mustFind(id);
     const latest = this.repo.version(id);
-    if (!latest) throw new AppError('INTERNAL', `Template ${summary.name} has no version.`, { id });
+    if (!latest) throw new AppError('INTERNAL', msg('library.noVersion', { name: summary.name }), { id });
     return { ...summary, versions: this.repo.versionHeads(id), latest };
   }
 
@@ -97,7 +97,7 @@ export class LibraryService {
   getVersion(id: string, number: number): TemplateVersion {
     const summary = this.mustFind(id);
     const version = this.repo.version(id, number);
-    if (!version) throw new AppError('NOT_FOUND', `Template "${summary.name}" has no version ${number}.`, { id, number });
+    if (!version) throw new AppError('NOT_FOUND', msg('library.noSuchVersion', { name: summary.name, number: String(number) }), { id, number });
     return version;
   }
 
@@ -273,14 +273,14 @@ export class LibraryService {
 
   private mustFind(id: string): TemplateSummary {
     const t = this.repo.find(id);
-    if (!t) throw new AppError('NOT_FOUND', 'That template is not in the library (it may have been deleted).', { id });
+    if (!t) throw new AppError('NOT_FOUND', msg('library.noSuchTemplate'), { id });
     return t;
   }
 
   private mustBeEditable(id: string): TemplateSummary {
     const t = this.mustFind(id);
     if (t.origin === 'system') {
-      throw new AppError('READ_ONLY', `"${t.name}" is a recommended template and cannot be changed; create a copy from it instead.`, { id });
+      throw new AppError('READ_ONLY', msg('library.recommendedReadOnly', { name: t.name }), { id });
     }
     return t;
   }
@@ -292,7 +292,7 @@ function normalizeTags(tags: string[]): string[] {
 
 /** Template names and tags follow shared/library/names.ts wherever they come from. */
 function assertNames(name: string | undefined, tags: string[]): void {
-  const problem = (name === undefined ? undefined : nameProblem(name, 'A template name', LIMITS.nameMax)) ?? tags.filter((t) => t.trim() !== '').map((t) => nameProblem(t, 'A tag', LIMITS.tagMax)).find(Boolean); // empty tags are dropped, as normalizeTags does
+  const problem = (name === undefined ? undefined : nameProblem(name, 'template', LIMITS.nameMax)) ?? tags.filter((t) => t.trim() !== '').map((t) => nameProblem(t, 'tag', LIMITS.tagMax)).find(Boolean); // empty tags are dropped, as normalizeTags does
   if (problem) throw new AppError('BAD_REQUEST', problem, { name, tags });
 }
 
@@ -301,7 +301,7 @@ function assertTemplateSize(yaml: string): void {
   if (bytes > LIMITS.templateBytesMax) {
     throw new AppError(
       'FILE_TOO_LARGE',
-      `The template is ${bytes.toLocaleString('en')} bytes; Heat accepts at most ${LIMITS.templateBytesMax.toLocaleString('en')} (max_template_size).`,
+      msg('library.templateTooLarge', { size: bytes, max: LIMITS.templateBytesMax }),
       { bytes, limit: LIMITS.templateBytesMax },
     );
   }

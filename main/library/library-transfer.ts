@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
+import { msg, type Message } from '../../shared/messages/message';
 import { LIMITS } from '../../shared/library/model';
 import { nameProblem } from '../../shared/library/names';
 import type { Db } from './database';
@@ -64,16 +65,16 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
     if (check !== 'ok') throw new Error(String(check));
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
-    throw new AppError('IMPORT_FAILED', `${fileName} is not a readable SQLite database (${(err as Error).message}); nothing was imported.`, { file: fileName });
+    throw new AppError('IMPORT_FAILED', msg('library.merge.notSqlite', { file: fileName, cause: (err as Error).message }), { file: fileName });
   }
   try {
     const hasTable = (name: string) => !!other.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
     if (!hasTable('schema_migrations') || !hasTable('templates') || !hasTable('template_versions')) {
-      throw new AppError('IMPORT_FAILED', `${fileName} is not a Heat Studio library (no templates tables); nothing was imported.`, { file: fileName });
+      throw new AppError('IMPORT_FAILED', msg('library.merge.notLibrary', { file: fileName }), { file: fileName });
     }
     const newest = (other.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
     if (newest > MIGRATIONS.length) {
-      throw new AppError('DB_TOO_NEW', `${fileName} was written by a newer Heat Studio (schema ${newest}); update this app to import it.`, { file: fileName });
+      throw new AppError('DB_TOO_NEW', msg('library.merge.tooNew', { file: fileName, schema: String(newest) }), { file: fileName });
     }
     const versionColumns = (other.prepare('PRAGMA table_info(template_versions)').all() as Array<{ name: string }>).map((c) => c.name);
     const entrySelect = versionColumns.includes('entry_path') ? 'entry_path' : "'template.yaml' AS entry_path";
@@ -145,18 +146,19 @@ interface VersionRow {
 function assertVersionJson(v: VersionRow, t: TemplateRow, fileName: string): void {
   for (const column of ['layout', 'files'] as const) {
     const text = v[column];
-    let problem: string | null = null;
+    // JSON.parse's own words stay as they are (the parser's text, cut short).
+    let problem: Message | string | null = null;
     try {
       const value: unknown = JSON.parse(String(text));
-      if (!value || typeof value !== 'object' || Array.isArray(value)) problem = 'not a JSON object';
-      else if (column === 'files' && Object.values(value).some((f) => typeof f !== 'string')) problem = 'a file that is not text';
+      if (!value || typeof value !== 'object' || Array.isArray(value)) problem = msg('library.merge.notObject');
+      else if (column === 'files' && Object.values(value).some((f) => typeof f !== 'string')) problem = msg('library.merge.fileNotText');
     } catch (err) {
-      problem = (err as Error).message;
+      problem = (err as Error).message.slice(0, 200);
     }
     if (problem) {
       throw new AppError(
         'IMPORT_FAILED',
-        `${fileName}: template "${t.name.slice(0, 255)}" version ${v.number} has an invalid ${column} column (${problem.slice(0, 200)}); nothing was imported.`,
+        msg('library.merge.badColumn', { file: fileName, name: t.name.slice(0, 255), version: String(v.number), column, problem }),
         { file: fileName, templateId: t.id, version: v.number, column },
       );
     }
@@ -170,10 +172,10 @@ function assertVersionJson(v: VersionRow, t: TemplateRow, fileName: string): voi
  */
 function assertMergedNames(t: TemplateRow, tags: string[], fileName: string): void {
   const name = typeof t.name === 'string' ? t.name : '';
-  const problem = nameProblem(name, 'A template name', LIMITS.nameMax) ?? tags.map((tag) => nameProblem(String(tag), 'A tag', LIMITS.tagMax)).find(Boolean);
+  const problem = nameProblem(name, 'template', LIMITS.nameMax) ?? tags.map((tag) => nameProblem(String(tag), 'tag', LIMITS.tagMax)).find(Boolean);
   if (problem) {
     const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
-    throw new AppError('IMPORT_FAILED', `${fileName}: template ${t.id} (${JSON.stringify(shown)}) cannot be merged: ${problem} Nothing was imported.`, { file: fileName, id: t.id });
+    throw new AppError('IMPORT_FAILED', msg('library.merge.badName', { file: fileName, id: t.id, name: JSON.stringify(shown), problem }), { file: fileName, id: t.id });
   }
 }
 

@@ -7,6 +7,7 @@
 // a move that fails halfway leaves both libraries as they were.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import type { Db } from './database';
 import { writeTransaction } from './write-transaction';
 
@@ -43,7 +44,7 @@ interface Snapshot {
 }
 
 export function transferTemplates(source: TransferEnds, target: TransferTarget, ids: readonly string[], mode: TransferMode): TransferredTemplate[] {
-  if (source.db === target.db) throw new AppError('BAD_REQUEST', 'The source and target library are the same; nothing was copied.', {});
+  if (source.db === target.db) throw new AppError('BAD_REQUEST', msg('library.transfer.same'), {});
   const snapshots = ids.map((id) => read(source, id, mode));
   const done: TransferredTemplate[] = [];
   writeTransaction(target.db, () => {
@@ -68,9 +69,9 @@ export function transferTemplates(source: TransferEnds, target: TransferTarget, 
 
 function read(source: TransferEnds, id: string, mode: TransferMode): Snapshot {
   const template = source.db.prepare('SELECT * FROM templates WHERE id = ?').get(id) as Row | undefined;
-  if (!template) throw new AppError('NOT_FOUND', `Template ${id} is not in the library "${source.name}" (it may have been deleted); nothing was copied.`, { id });
+  if (!template) throw new AppError('NOT_FOUND', msg('library.transfer.gone', { id, library: source.name }), { id });
   if (mode === 'move' && template.origin === 'system') {
-    throw new AppError('READ_ONLY', `"${String(template.name)}" is a recommended template of "${source.name}" and cannot be moved out of it; copy it instead. Nothing was moved.`, { id });
+    throw new AppError('READ_ONLY', msg('library.transfer.recommended', { name: String(template.name), library: source.name }), { id });
   }
   const tags = (source.db.prepare('SELECT tag FROM template_tags WHERE template_id = ? ORDER BY tag').all(id) as Array<{ tag: string }>).map((r) => r.tag);
   const versions = source.db.prepare('SELECT * FROM template_versions WHERE template_id = ? ORDER BY number').all(id) as Row[];

@@ -3,6 +3,7 @@
 // "database is locked" answered as INTERNAL. No better-sqlite3 import, so the
 // dispatcher can map a stray SQLITE_BUSY too.
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import type { Db } from './database';
 
 /**
@@ -25,11 +26,11 @@ export function busyError(db: Db | null, err: unknown): AppError | null {
   const code = (err as { code?: unknown })?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) return null;
   const waitedMs = db?.open ? Number(db.pragma('busy_timeout', { simple: true })) || 0 : null;
-  const file = db ? `The library file ${db.name}` : 'The library file';
-  const waited = waitedMs === null ? '' : ` after ${(waitedMs / 1000).toLocaleString('en')} s`;
+  const file = db ? msg('library.busy.named', { path: db.name }) : msg('library.busy.unnamed');
+  const waited = waitedMs === null ? '' : msg('library.busy.waited', { seconds: waitedMs / 1000 });
   return new AppError(
     'DB_BUSY',
-    `${file} is locked by another program writing to it (the desktop app and the browser host share this file); it was still locked${waited}, so nothing was saved. Try again in a moment.`,
+    msg('library.busy', { file, waited }),
     { ...(db ? { path: db.name } : {}), ...(waitedMs === null ? {} : { waitedMs }) },
   );
 }

@@ -8,6 +8,7 @@
 // Then, as where safeStorage is unavailable, the 0600 key file is used
 // instead, and AppInfo.secretStorage tells the user why.
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import type { SecretStorageInfo } from '../../shared/ipc/app.contract';
 import type { SecretStore } from './secret-store';
 
@@ -27,7 +28,7 @@ export class SafeStorageSecretStore implements SecretStore {
 
   encrypt(plain: string): string {
     if (!this.safe.isEncryptionAvailable()) {
-      throw new AppError('SECRETS_UNAVAILABLE', 'The system keyring is not available: secrets cannot be stored safely.');
+      throw new AppError('SECRETS_UNAVAILABLE', msg('secrets.noKeyring'));
     }
     return this.safe.encryptString(plain).toString('base64');
   }
@@ -36,7 +37,7 @@ export class SafeStorageSecretStore implements SecretStore {
     try {
       return this.safe.decryptString(Buffer.from(cipher, 'base64'));
     } catch {
-      throw new AppError('SECRETS_UNAVAILABLE', 'A stored secret cannot be decrypted by the system keyring: enter it again.');
+      throw new AppError('SECRETS_UNAVAILABLE', msg('secrets.keyringCannotDecrypt'));
     }
   }
 }

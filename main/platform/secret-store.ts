@@ -7,6 +7,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 
 export interface SecretStore {
   /** 'safeStorage' or 'keyfile': recorded beside each ciphertext so a mode switch is detected, not misread. */
@@ -37,7 +38,7 @@ export class NodeSecretStore implements SecretStore {
   decrypt(text: string): string {
     const [version, iv, tag, data] = text.split(':');
     if (version !== VERSION || !iv || !tag || data === undefined) {
-      throw new AppError('SECRETS_UNAVAILABLE', 'A stored secret is in an unknown format: enter it again.');
+      throw new AppError('SECRETS_UNAVAILABLE', msg('secrets.unknownFormat'));
     }
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.loadKey(false), Buffer.from(iv, 'base64'));
@@ -45,14 +46,14 @@ export class NodeSecretStore implements SecretStore {
       return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
     } catch (err) {
       if (err instanceof AppError) throw err;
-      throw new AppError('SECRETS_UNAVAILABLE', `A stored secret cannot be decrypted with ${this.keyPath} (was the key file replaced?): enter it again.`);
+      throw new AppError('SECRETS_UNAVAILABLE', msg('secrets.keyFileCannotDecrypt', { path: this.keyPath }));
     }
   }
 
   private loadKey(create: boolean): Buffer {
     if (this.key) return this.key;
     if (!existsSync(this.keyPath)) {
-      if (!create) throw new AppError('SECRETS_UNAVAILABLE', `The secret key file ${this.keyPath} is missing: stored secrets must be entered again.`);
+      if (!create) throw new AppError('SECRETS_UNAVAILABLE', msg('secrets.keyFileMissing', { path: this.keyPath }));
       mkdirSync(dirname(this.keyPath), { recursive: true, mode: 0o700 });
       // 'wx': never overwrite a key another process just created.
       try {
@@ -63,7 +64,7 @@ export class NodeSecretStore implements SecretStore {
     }
     if (process.platform !== 'win32' && (statSync(this.keyPath).mode & 0o077) !== 0) chmodSync(this.keyPath, 0o600);
     const key = Buffer.from(readFileSync(this.keyPath, 'utf8').trim(), 'base64');
-    if (key.length !== 32) throw new AppError('SECRETS_UNAVAILABLE', `The secret key file ${this.keyPath} is damaged.`);
+    if (key.length !== 32) throw new AppError('SECRETS_UNAVAILABLE', msg('secrets.keyFileDamaged', { path: this.keyPath }));
     this.key = key;
     return key;
   }

@@ -5,6 +5,8 @@
 // boundary (zod) and again in the services, so names that arrive another way
 // (a bundle's sidecar, a merged library file, a clouds.yaml) meet it too.
 
+import { msg, type Message } from '../messages/message';
+
 // C0, DEL and C1 controls. eslint: finding control characters is the point.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -19,12 +21,13 @@ export function firstControlChar(value: string): string | undefined {
   return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
 }
 
-/** Why `value` is not an acceptable name (`what`: "A template name"...), or undefined when it is. */
-export function nameProblem(value: string, what: string, max: number): string | undefined {
-  if (value.trim() === '') return `${what} cannot be empty.`;
-  if (value.length > max) return `${what} has ${value.length} characters; at most ${max} are allowed.`;
+/** Why `value` is not an acceptable template name or tag (a message, worded by the reader), or undefined when it is. */
+export function nameProblem(value: string, what: 'template' | 'tag', max: number): Message | undefined {
+  const subject = msg(what === 'template' ? 'name.template' : 'name.tag');
+  if (value.trim() === '') return msg('name.empty', { what: subject });
+  if (value.length > max) return msg('name.tooLong', { what: subject, n: value.length, max });
   const control = firstControlChar(value);
-  if (control) return `${what} cannot contain control characters (found ${control}); use plain text.`;
+  if (control) return msg('name.control', { what: subject, char: control });
   return undefined;
 }
 

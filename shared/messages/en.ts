@@ -7,9 +7,12 @@
 // `{parameters}`). Keys are append-only once shipped: stored status reasons
 // and saved reports name them.
 import { hotMessagesEn } from './hot-en';
+import { mainMessagesEn } from './main-en';
 
 export const messagesEn = {
   ...hotMessagesEn,
+  // issue 16: main/files, main/library, main/apps, main/platform, main/ipc (main-en.ts)
+  ...mainMessagesEn,
   // --- one title per AppError code (shared/ipc/errors.ts), shown when an error carries no message of its own
   'error.BAD_REQUEST': 'The request is not valid',
   'error.UNKNOWN_CHANNEL': 'The studio does not know this operation',

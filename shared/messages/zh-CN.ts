@@ -2,10 +2,13 @@
 // A key missing here reads in English (the registry's text) until it is added: one line.
 import { zh } from './glossary-zh-CN';
 import { hotMessagesZhCN } from './hot-zh-CN';
+import { mainMessagesZhCN } from './main-zh-CN';
 import type { MessageKey } from './en';
 
 export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   ...hotMessagesZhCN,
+  // issue 16: main/files, main/library, main/apps, main/platform, main/ipc (main-zh-CN.ts)
+  ...mainMessagesZhCN,
   'error.BAD_REQUEST': '请求无效',
   'error.UNKNOWN_CHANNEL': '工作室不认识此操作',
   'error.NOT_FOUND': '未找到',

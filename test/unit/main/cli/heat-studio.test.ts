@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +32,14 @@ describe('heat-studio CLI', () => {
     const b = JSON.parse(run('bundle', 'test/fixtures/hot/valid-net-port.yaml').stdout) as { template: { resources: object }; files: object };
     expect(Object.keys(b.template.resources)).toEqual(['net', 'port']);
     expect(b.files).toEqual({});
+  });
+
+  it('puts a hint in Chinese parentheses for a zh-CN reader, English ones otherwise', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-hint-'));
+    const typo = path.join(dir, 'typo.yaml');
+    writeFileSync(typo, 'heat_template_version: 2018-08-31\nresources:\n  s:\n    type: OS::Nova::Servr\n');
+    expect(runIn('zh_CN.UTF-8', 'validate', typo).stdout).toContain('在 Heat 中不存在。（是否想写 "OS::Nova::Server"？）');
+    expect(run('validate', typo).stdout).toContain('does not exist in Heat. (Did you mean "OS::Nova::Server"?)');
   });
 
   it('speaks Chinese with --lang zh-CN or a zh locale, English otherwise; JSON stays English', () => {
