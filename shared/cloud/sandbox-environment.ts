@@ -43,18 +43,29 @@ export function sandboxEnvironmentYaml(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The name the request's own `environment` is sent under once it has to become a file. */
+export const USER_ENVIRONMENT_NAME = 'heat-studio-environment.yaml';
+
 /**
  * Adds the sandbox environment to a create/update request the way the heat
  * CLI adds an environment file: its text in `files` and its name first in
- * `environment_files`. Heat merges the files in order over `environment`, so
- * the user's own environment files still override the sandbox mappings.
+ * `environment_files`. Heat merges the files in order, so the user's own
+ * environment files still override the sandbox mappings. Heat's API ignores
+ * the request's `environment` as soon as `environment_files` is given
+ * (InstantiationData.environment), so the request's own environment moves
+ * into a file right after the sandbox one; left where it was, a version's
+ * stored environment would silently not reach Heat.
  */
-export function withSandboxEnvironment<T extends { files?: Record<string, string>; environment_files?: string[] }>(
+export function withSandboxEnvironment<T extends { files?: Record<string, string>; environment_files?: string[]; environment?: Record<string, unknown> | string }>(
   request: T,
 ): T {
-  return {
+  const environment = request.environment;
+  const own: Record<string, string> = environment === undefined ? {} : { [USER_ENVIRONMENT_NAME]: typeof environment === 'string' ? environment : JSON.stringify(environment) };
+  const out: T = {
     ...request,
-    files: { ...(request.files ?? {}), [SANDBOX_ENVIRONMENT_NAME]: sandboxEnvironmentYaml() },
-    environment_files: [SANDBOX_ENVIRONMENT_NAME, ...(request.environment_files ?? [])],
+    files: { ...(request.files ?? {}), [SANDBOX_ENVIRONMENT_NAME]: sandboxEnvironmentYaml(), ...own },
+    environment_files: [SANDBOX_ENVIRONMENT_NAME, ...Object.keys(own), ...(request.environment_files ?? [])],
   };
+  delete out.environment;
+  return out;
 }

@@ -56,6 +56,8 @@ describe('app packages in the browser', () => {
     await page.getByTestId('choose-shared-network-server').click();
     await page.getByTestId('create-name').fill('shop front');
     await page.getByTestId('create-submit').click();
+    await page.getByTestId('editor').waitFor();
+    await page.getByTestId('nav-library').click();
     await page.getByTestId('details-name').getByText('shop front', { exact: true }).waitFor();
 
     await page.getByTestId('export-app').click();

@@ -53,7 +53,6 @@ describe('the deploy form uses the cloud (issue 15)', () => {
     await page.getByTestId('new-template').click();
     await page.getByTestId('create-name').fill(template);
     await page.getByTestId('create-submit').click();
-    await page.getByTestId('edit').click();
     await page.getByTestId('editor').waitFor();
     await dragOnto(page, 'palette-server', { dx: 60, dy: 60 });
     await page.waitForFunction(() => (window as unknown as { __hsCanvas: { ids(): string[] } }).__hsCanvas.ids().includes('server_1'));

@@ -57,7 +57,6 @@ describe('save and export as an app package from the editor', () => {
     await page.getByTestId('new-template').click();
     await page.getByTestId('create-name').fill('web app');
     await page.getByTestId('create-submit').click();
-    await page.getByTestId('edit').click();
     await page.getByTestId('editor').waitFor();
   });
 

@@ -41,7 +41,6 @@ describe('public IP bandwidth in the inspector', () => {
     await page.getByTestId('new-template').click();
     await page.getByTestId('create-name').fill('public ip');
     await page.getByTestId('create-submit').click();
-    await page.getByTestId('edit').click();
     await page.getByTestId('editor').waitFor();
   });
 

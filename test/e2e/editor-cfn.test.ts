@@ -45,7 +45,6 @@ describe('a CloudFormation template in the editor', () => {
     await page.getByTestId('new-template').click();
     await page.getByTestId('create-name').fill('cfn');
     await page.getByTestId('create-submit').click();
-    await page.getByTestId('edit').click();
     await page.getByTestId('editor').waitFor();
   });
 

@@ -67,7 +67,6 @@ describe('existing resources in the editor (full cloud)', () => {
     await page.getByTestId('new-template').click();
     await page.getByTestId('create-name').fill('on existing networks');
     await page.getByTestId('create-submit').click();
-    await page.getByTestId('edit').click();
     await page.getByTestId('editor').waitFor();
     await page.getByTestId('palette-tab-existing').click();
     const pub = page.getByTestId(`existing-external-network-${cloud.publicNetwork}`);

@@ -73,7 +73,6 @@ describe("the operator's first hour, as one journey (issue 15)", () => {
     await page.getByTestId('new-template').click();
     await page.getByTestId('create-name').fill(template);
     await page.getByTestId('create-submit').click();
-    await page.getByTestId('edit').click();
     await page.getByTestId('editor').waitFor();
     await screenshot(page, 'journey-02-blank');
     await dragOnto(page, 'palette-server', { dx: 60, dy: 60 });

@@ -60,8 +60,15 @@ describe('the library flow in the browser', () => {
 
   it('opens a new blank template in the editor, shows how to start, and keeps the save’s version note', async () => {
     await page.getByTestId('new-template').click();
+    // One way out of the dialog besides Cancel: creating opens the editor.
+    const actions = page.locator('dialog[open] .actions button');
+    await expect.poll(() => actions.allTextContents()).toEqual(['Cancel', 'Create and edit']);
+    await expect(page.getByTestId('create-submit').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('create-why').textContent()).resolves.toBe('Type a name first.');
     await page.getByTestId('create-name').fill('from scratch');
-    await page.getByTestId('create-edit').click();
+    await expect(page.getByTestId('create-why').count()).resolves.toBe(0);
+    await screenshot(page, 'library-flow-new-template-dialog');
+    await page.getByTestId('create-submit').click();
     await page.getByTestId('editor').waitFor();
     expect(await page.getByTestId('editor-name').textContent()).toBe('from scratch');
     const start = page.getByTestId('canvas-start');
@@ -104,6 +111,9 @@ describe('the library flow in the browser', () => {
     await page.getByTestId('create-name').fill('web copy');
     await screenshot(page, 'library-flow-saved-picker');
     await page.getByTestId('create-submit').click();
+    await page.getByTestId('editor').waitFor();
+    await expect.poll(() => page.getByTestId('editor-name').textContent()).toBe('web copy');
+    await page.getByTestId('nav-library').click();
     await page.getByTestId('details-name').getByText('web copy', { exact: true }).waitFor();
 
     const original = await invokeOn<TemplateDetails>(host, 'library.get', { id: webId });

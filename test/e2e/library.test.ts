@@ -41,7 +41,10 @@ describe('template library in the browser', () => {
     await page.getByTestId('create-name').fill('web tier');
     await screenshot(page, 'library-create-dialog');
     await page.getByTestId('create-submit').click();
-    await expect(page.getByTestId('details-name').textContent()).resolves.toBe('web tier');
+    // Creating opens the editor; the library keeps the new template selected.
+    await page.getByTestId('editor').waitFor();
+    await page.getByTestId('nav-library').click();
+    await expect.poll(() => page.getByTestId('details-name').textContent()).toBe('web tier');
     await page.getByTestId('tab-yaml').click();
     await expect(page.getByTestId('yaml').textContent()).resolves.toContain('type: OS::Nova::Server');
     await page.getByTestId('tab-topology').click();

@@ -92,7 +92,6 @@ describe('the seed walkthrough on the local sandbox (full cloud)', () => {
     await page.getByTestId('new-template').click();
     await page.getByTestId('create-name').fill(stackName);
     await page.getByTestId('create-submit').click();
-    await page.getByTestId('edit').click();
     await page.getByTestId('editor').waitFor();
 
     await page.getByTestId('palette-tab-existing').click();

@@ -47,7 +47,6 @@ describe('the seed-style canvas view in the browser', () => {
     await page.getByTestId('new-template').click();
     await page.getByTestId('create-name').fill('seed walkthrough');
     await page.getByTestId('create-submit').click();
-    await page.getByTestId('edit').click();
     await page.getByTestId('editor').waitFor();
     blank = await yamlText(page);
   });

@@ -79,6 +79,9 @@ describe('the studio in Simplified Chinese', () => {
     await screenshot(page, 'zh-CN-create-dialog');
     await speaksTheGlossary();
     await page.getByTestId('create-submit').click();
+    await page.getByTestId('editor').waitFor();
+    await expect.poll(() => page.getByTestId('editor-name').textContent()).toBe('外部网络云主机副本');
+    await page.getByTestId('nav-library').click();
     await expect.poll(() => page.getByTestId('details-name').textContent()).toBe('外部网络云主机副本');
   });
 

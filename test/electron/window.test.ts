@@ -103,14 +103,13 @@ describe.skipIf(!readiness.ready)(`the Electron window${skipReason}`, () => {
     await page.getByTestId('new-template').click();
     await page.getByTestId('create-name').fill('desktop smoke');
     await page.getByTestId('create-submit').click();
-    await expect.poll(() => page.getByTestId('details-name').textContent()).toBe('desktop smoke');
+    await page.getByTestId('editor').waitFor();
+    await expect.poll(() => page.getByTestId('editor-name').textContent()).toBe('desktop smoke');
     await screenshot(page, 'electron-library');
   });
 
   it('edits it on the canvas and saves a version, which the library then shows', async () => {
     const page = running.page;
-    await page.getByTestId('edit').click();
-    await page.getByTestId('editor').waitFor();
     await dragOnto(page, 'palette-server', { dx: 60, dy: 60 });
     await expect.poll(() => yamlText(page)).toContain('type: OS::Nova::Server');
     await page.keyboard.press('Control+s');

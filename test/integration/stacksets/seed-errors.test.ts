@@ -4,11 +4,12 @@
 // password. 403: Heat's policy does not allow the project an admin-only
 // resource type (OS::Neutron::QoSPolicy), found by Heat's preview before
 // anything is written. 429: a set with MAX_QUEUED_OPERATIONS operations
-// already waiting. 500: Heat failing with an internal error on a request.
+// already waiting. 500: Heat's engine failing (KeyError) on the version's own
+// environment during the set's preview, before anything is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/ipc/result';
 import { MAX_QUEUED_OPERATIONS, STACK_SET_ERRORS as E } from '../../../shared/stacksets/errors';
-import { decodeAuthorization, seedErrorFromCloud } from '../../../main/stacksets/seed-errors';
+import { decodeAuthorization } from '../../../main/stacksets/seed-errors';
 import { passwordProfile, uniqueName } from '../cloud/test-cloud';
 import { finished, openStudio, type Studio } from './support';
 
@@ -83,13 +84,39 @@ describe('seed 002 errors from real causes', () => {
     expect((await finished(studio, del.value.stack_set_operation_id)).operation.status).toBe('OPERATION_COMPLETE');
   });
 
-  it("500: Heat failing with an internal error answers in the seed's body with status 500", async () => {
-    const heat = studio.services.cloud.heat(studio.profileIds.demo);
-    // Heat's merge of environment files raises on a name missing from `files`: its API answers 500.
-    const err = await heat.previewCreate({ stack_name: uniqueName('fails'), template: 'heat_template_version: 2018-08-31\n', environment_files: ['missing.yaml'] }).catch((e: unknown) => e);
-    const seed = seedErrorFromCloud(err, { action: 'preview CREATE_STACK_INSTANCES', field: 'deployment_targets', region: 'RegionOne' });
-    expect(seed).toMatchObject({ error_code: E.heatFailed, http_status: 500, encoded_authorization_message: '' });
-    expect(seed!.error_code).toHaveLength(11);
-    expect(seed!.error_msg).toMatch(/^preview CREATE_STACK_INSTANCES \(region "RegionOne"\): .*500/);
-  });
+  // Heat's environment parser checks the section names only: an event sink
+  // of a type this Heat has no plugin for ("webhook"; Heat ships only
+  // zaqar-queue) passes the API and then fails in the engine's
+  // Environment._update_event_sinks with a KeyError, which Heat's fault
+  // middleware maps to 500 (heat/engine/environment.py). The studio checks
+  // the same sections as Heat (shared/hot/environment.ts) and cannot know
+  // which sink plugins a cloud has, so such a version is stored usable and
+  // the set's preview is where Heat fails. Run twice: through a non-sandbox
+  // profile and through the sandbox one, whose environment travels in
+  // environment_files (Heat ignores `environment` once those are sent).
+  for (const profile of ['non-sandbox', 'sandbox'] as const) {
+    it(`500: Heat failing on the version's own environment (an unknown event sink type), ${profile} profile, answers in the seed's body; no instance or operation is written`, async () => {
+      const profileName = `ss-demo-${profile}-500`;
+      const profileId = studio.services.profiles.create(passwordProfile(studio.cloud, 'demo', { name: profileName, sandbox: profile === 'sandbox' }), studio.cloud.users.demo.password).id;
+      const environment = 'event_sinks:\n  - type: webhook\n    url: http://127.0.0.1:9/events\n';
+      const withSink = studio.services.library.create({
+        name: `sink-${profile}`,
+        description: '',
+        tags: [],
+        from: { kind: 'files', entryPath: 'template.yaml', yaml: 'heat_template_version: 2018-08-31\nresources:\n  nothing: {type: OS::Heat::None}\n', files: {}, environment },
+      });
+      expect(withSink.latest.environment).toBe(environment);
+      const name = uniqueName('heat-fails').replace(/-/g, '_');
+      const created = await call('stacksets.create', { stack_set_name: name, template_version_id: withSink.latest.id, profile_ids: [profileId] });
+      expect(created.ok, JSON.stringify(created)).toBe(true);
+      const projectId = studio.cloud.users.demo.projectId;
+      const body = seedBody(await call('stacksets.operate', { stack_set_name: name, action: 'CREATE_STACK_INSTANCES', deployment_targets: { regions: ['RegionOne'], domain_ids: [projectId] } }));
+      expect(body).toMatchObject({ error_code: E.heatFailed, http_status: 500, field: 'deployment_targets', encoded_authorization_message: '' });
+      expect(body.error_msg).toMatch(new RegExp(`^preview CREATE_STACK_INSTANCES \\(profile "${profileName}", project ${projectId}, region "RegionOne"\\): .*`));
+      expect(body.error_msg).toMatch(/500|KeyError|Internal/);
+      const details = studio.services.stacksets.getSet({ stack_set_name: name });
+      expect(details.instances).toEqual([]);
+      expect(details.operations).toEqual([]);
+    });
+  }
 });
