@@ -10,6 +10,7 @@ import { migration007 } from './007-quota-cache';
 import { migration008 } from './008-inventory-cache';
 import { migration009 } from './009-status-messages';
 import { migration010 } from './010-retain-stacks';
+import { migration011 } from './011-search-rowid';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
