@@ -97,7 +97,9 @@ export class TemplateRepo {
       // resource types and YAML; the query is one quoted phrase, so the
       // user's text is never read as FTS syntax.
       params.fts = `"${search.replace(/"/g, '""')}"`;
-      where.push('t.id IN (SELECT template_id FROM templates_fts WHERE templates_fts MATCH @fts)');
+      // By the index's rowid (kept on the template, migration 11): reading its
+      // UNINDEXED template_id instead costs a content lookup per match.
+      where.push('t.search_rowid IN (SELECT rowid FROM templates_fts WHERE templates_fts MATCH @fts)');
     } else if (search) {
       // Trigrams need 3 characters; shorter text: LIKE with the user's % and _ literal.
       params.search = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -110,11 +112,12 @@ export class TemplateRepo {
     }
     if (filter.resourceType) {
       params.resourceType = filter.resourceType;
-      where.push('EXISTS (SELECT 1 FROM template_resource_types r WHERE r.template_id = t.id AND r.type = @resourceType)');
+      // IN over the type's index: one list SQLite probes with a Bloom filter, not a lookup per template.
+      where.push('t.id IN (SELECT r.template_id FROM template_resource_types r WHERE r.type = @resourceType)');
     }
     if (filter.tag) {
       params.tag = filter.tag;
-      where.push('EXISTS (SELECT 1 FROM template_tags g WHERE g.template_id = t.id AND g.tag = @tag)');
+      where.push('t.id IN (SELECT g.template_id FROM template_tags g WHERE g.tag = @tag)');
     }
     const order = `t.origin = 'system', ${filter.sort === 'name' ? 't.name COLLATE NOCASE, t.updated_at DESC' : 't.updated_at DESC, t.name'}`;
     // Pick the page's ids first, then compute tags and the latest version for
@@ -230,13 +233,16 @@ export class TemplateRepo {
   reindex(templateId: string, resourceTypes: readonly string[]): void {
     const t = this.find(templateId);
     const v = this.version(templateId);
-    this.db.prepare('DELETE FROM templates_fts WHERE template_id = ?').run(templateId);
+    const at = this.db.prepare('SELECT search_rowid AS rowid FROM templates WHERE id = ?').get(templateId) as { rowid: number | null } | undefined;
+    // By rowid: a DELETE by the UNINDEXED template_id scans the whole index.
+    if (at?.rowid != null) this.db.prepare('DELETE FROM templates_fts WHERE rowid = ?').run(at.rowid);
     this.db.prepare('DELETE FROM template_resource_types WHERE template_id = ?').run(templateId);
     if (!t || !v) return;
     const types = [...new Set(resourceTypes)];
-    this.db
-      .prepare('INSERT INTO templates_fts (template_id, name, description, tags, resource_types, yaml) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(templateId, t.name, t.description, t.tags.join(' '), types.join(' '), v.yaml);
+    const inserted = this.db
+      .prepare('INSERT INTO templates_fts (rowid, template_id, name, description, tags, resource_types, yaml) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(at?.rowid ?? null, templateId, t.name, t.description, t.tags.join(' '), types.join(' '), v.yaml);
+    this.db.prepare('UPDATE templates SET search_rowid = ? WHERE id = ?').run(inserted.lastInsertRowid, templateId);
     const insert = this.db.prepare('INSERT INTO template_resource_types (template_id, type) VALUES (?, ?)');
     for (const type of types) insert.run(templateId, type);
   }

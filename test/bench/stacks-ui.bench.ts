@@ -6,7 +6,8 @@
 // be read) and Debian's Chromium; a sandbox profile made through the contract;
 // a 1,000-member ResourceGroup of TestResources with staggered waits deployed
 // (BENCH_MEMBERS overrides); its topology open with the group expanded in
-// place while the members finish (fps, and event -> node shows it complete),
+// place while the members finish, panned by the mouse all along (fps, and
+// event -> node shows it complete),
 // then its events tab (fps, event -> row shown). Frame intervals
 // (requestAnimationFrame deltas) and long tasks (PerformanceObserver
 // 'longtask') are recorded in the page, and the watcher's latency from an
@@ -200,17 +201,48 @@ async function chromiumHalf(): Promise<void> {
       }, 250);
     });
     const topologyAt = Date.now();
-    // Topology while the first half of the members finish, then the live timeline.
-    await page.waitForFunction((n) => Object.values((window as unknown as { __bench: { completeAt: Record<string, number> } }).__bench.completeAt).length >= n, MEMBERS / 2, { timeout: 300_000 }).catch(() => undefined);
+    // Topology while the first half of the members finish, panned by the mouse
+    // all along (as a user looking around would), then the live timeline.
+    let halfDone = false;
+    const half = page
+      .waitForFunction((n) => Object.values((window as unknown as { __bench: { completeAt: Record<string, number> } }).__bench.completeAt).length >= n, MEMBERS / 2, { timeout: 300_000 })
+      .catch(() => undefined)
+      .finally(() => (halfDone = true));
+    const box = await page.getByTestId('topology').boundingBox();
+    let pans = 0;
+    while (box && !halfDone) {
+      // From near the canvas's top-left corner (background after a fit), round and back.
+      const x = box.x + 20;
+      const y = box.y + 20;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let i = 1; i <= 30 && !halfDone; i++) await page.mouse.move(x + Math.sin(i / 5) * 150, y + (1 - Math.cos(i / 5)) * 90);
+      await page.mouse.move(x, y);
+      await page.mouse.up();
+      pans++;
+    }
+    await half;
     await screenshot(page, 'bench-stacks-ui-topology');
     const topo = await page.evaluate(() => {
       const b = (window as unknown as { __bench: PageFigures & { completeAt: Record<string, number>; poll: number } }).__bench;
       window.clearInterval(b.poll);
-      const out = { frames: b.frames, longTasks: b.longTasks, completeAt: b.completeAt };
+      // How often the graph changed shape and how many elements that added (a studio before the diff does not say).
+      const shapes = (window as unknown as { __hsTopology: { shapeChanges?: () => { count: number; added: number } } }).__hsTopology.shapeChanges?.() ?? null;
+      const out = { frames: b.frames, longTasks: b.longTasks, completeAt: b.completeAt, shapes };
       b.frames = [];
       b.longTasks = [];
       return out;
     });
+    // Printed now: a cloud too slow to finish the stack later still leaves these figures.
+    console.log(`\nstacks-ui in Chromium: ${MEMBERS}-member ResourceGroup of staggered TestResources`);
+    const topoLive = Object.entries(topo.completeAt).flatMap(([id, at]) => {
+      const p = completePushed.get(id.slice(id.lastIndexOf('/') + 1));
+      return p && p.at > topologyAt + 500 ? [at - p.eventTime] : [];
+    });
+    const topoFps = topo.frames.length ? 1000 / (topo.frames.reduce((a, b) => a + b, 0) / topo.frames.length) : NaN;
+    console.log(`topology, group expanded, panned ${pans} times ${topo.frames.length} frames, ${topoFps.toFixed(1)} fps  p95 frame ${ms(pct(topo.frames, 95))}  max ${ms(Math.max(...topo.frames))}  long tasks ${topo.longTasks.length} (target >= 30 fps while events stream -> ${topoFps >= 30 ? 'met' : 'MISSED'})`);
+    if (topo.shapes) console.log(`topology shape changes    ${topo.shapes.count}, ${topo.shapes.added} elements added in all (only what changed is added)`);
+    console.log(`event_time -> node shown  p50 ${ms(pct(topoLive, 50))}  p95 ${ms(pct(topoLive, 95))}  (${topoLive.length} members completing with the group expanded; polled every 250 ms, event_time truncated to 1 s)`);
     await page.getByTestId('stack-tab-events').click();
     const eventsTabAt = Date.now();
     await page.waitForFunction(() => ['CREATE_COMPLETE', 'CREATE_FAILED'].includes(document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') ?? ''), undefined, { timeout: 300_000 });
@@ -222,6 +254,7 @@ async function chromiumHalf(): Promise<void> {
     const watchers = (services.cloud as unknown as { watchers: Map<string, { watcher: StackWatcher }> }).watchers;
     const w = watchers.get(`${profileId}/${stack.id}`)?.watcher;
     const minutes = (settled - started) / 60_000;
+    console.log(`stack ${status} in ${((settled - started) / 1000).toFixed(1)} s`);
 
     const pushLag = [...pushedAt.values()].map((p) => p.at - p.eventTime);
     // Rows of events that happened while the events tab was open (not the backlog it shows on opening).
@@ -233,14 +266,6 @@ async function chromiumHalf(): Promise<void> {
     const renderLag = live.map((l) => l.render);
     const frames = figures.frames;
     // Members that completed with the topology open (not those already complete when it was expanded).
-    const topoLive = Object.entries(topo.completeAt).flatMap(([id, at]) => {
-      const p = completePushed.get(id.slice(id.lastIndexOf('/') + 1));
-      return p && p.at > topologyAt + 500 ? [at - p.eventTime] : [];
-    });
-    const topoFps = topo.frames.length ? 1000 / (topo.frames.reduce((a, b) => a + b, 0) / topo.frames.length) : NaN;
-    console.log(`\nstacks-ui in Chromium: ${MEMBERS}-member ResourceGroup of staggered TestResources, ${status} in ${((settled - started) / 1000).toFixed(1)} s`);
-    console.log(`topology, group expanded ${topo.frames.length} frames, ${topoFps.toFixed(1)} fps  p95 frame ${ms(pct(topo.frames, 95))}  max ${ms(Math.max(...topo.frames))}  long tasks ${topo.longTasks.length} (target >= 30 fps while events stream -> ${topoFps >= 30 ? 'met' : 'MISSED'})`);
-    console.log(`event_time -> node shown  p50 ${ms(pct(topoLive, 50))}  p95 ${ms(pct(topoLive, 95))}  (${topoLive.length} members completing with the group expanded; polled every 250 ms, event_time truncated to 1 s)`);
     console.log(`events tab, frame interval p50 ${ms(pct(frames, 50))}  p95 ${ms(pct(frames, 95))}  max ${ms(Math.max(...frames))}  (${frames.length} frames; target: smooth, p95 under 50 ms -> ${pct(frames, 95) < 50 ? 'met' : 'MISSED'})`);
     console.log(`long tasks (>50 ms)       ${figures.longTasks.length}, total ${ms(figures.longTasks.reduce((a, b) => a + b, 0))}, longest ${ms(Math.max(0, ...figures.longTasks))}`);
     console.log(`event_time -> push        p50 ${ms(pct(pushLag, 50))}  p95 ${ms(pct(pushLag, 95))}  (${pushLag.length} events; includes up to 1 s of event_time truncation; target p95 under 2.5 s)`);

@@ -11,6 +11,7 @@ import { migration008 } from './008-inventory-cache';
 import { migration009 } from './009-status-messages';
 import { migration010 } from './010-retain-stacks';
 import { migration011 } from './011-status-quota';
+import { migration012 } from './012-search-rowid';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
