@@ -66,7 +66,7 @@ describe('stack sets, cloud profiles and refusals in zh-CN, with no English left
 
   it('stack sets: the empty list, the create dialog and the new set’s details', async () => {
     await page.getByTestId('nav-stacksets').click();
-    await page.getByTestId('stackset-list').waitFor();
+    await page.getByTestId('new-stackset').waitFor(); // the list itself is hidden while empty
     await shot('list', '资源栈集 · 列表');
     await page.getByTestId('new-stackset').click();
     await page.getByTestId('ss-name').fill('9lives');

@@ -17,6 +17,8 @@ const ALLOWED = new Set([
   // OpenStack and its services, named in Latin letters by the seed and Horizon zh_CN.
   'OpenStack', 'Keystone', 'Nova', 'Neutron', 'Cinder', 'Glance',
   // Formats and protocols the seed writes in Latin letters (Yaml文件 in seed 000 4.1).
+  // TLS and its CA certificate: the profile form's security fields, as in Horizon zh_CN.
+  'TLS', 'CA',
   'HOT', 'YAML', 'Yaml', 'JSON', 'URL', 'HTTP', 'HTTPS', 'API', 'ZIP', 'zip', 'PNG', 'JPEG', 'SVG', 'SSH', 'CIDR', 'DNS', 'DHCP', 'QoS',
   // The seed's own Latin words: 通过VIP对外提供服务 (the recommended templates), 应用 LOGO.
   'VIP', 'LOGO',
@@ -61,6 +63,8 @@ export async function visibleText(page: Page): Promise<VisibleText> {
   });
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Latin-letter words in `text` that are neither names nor allowed, each with the line it stands in. */
 export function englishLeftovers(text: string, names: readonly string[]): { word: string; line: string }[] {
   // Longest names first, so a name that contains another is removed whole.
@@ -70,7 +74,8 @@ export function englishLeftovers(text: string, names: readonly string[]): { word
   // Zero-width spaces let long type names wrap (OS::Neutron::LBaaS::L7Policy): not part of any word.
   for (const rawLine of text.replace(/[\u200b\u00ad]/g, '').split('\n')) {
     let line = rawLine;
-    for (const n of sorted) line = line.split(n.replace(/[\u200b\u00ad]/g, '')).join(' ');
+    // Whole words only: a one-letter <kbd> (H) must not cut "Heat" into "eat".
+    for (const n of sorted) line = line.replace(new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(n.replace(/[\u200b\u00ad]/g, ''))}(?![A-Za-z0-9_])`, 'g'), ' ');
     // Resource types (OS::Nova::Server), UUIDs and hex ids, URLs and paths.
     line = line.replace(/\b(OS|AWS)::[\w:]+/g, ' ').replace(/https?:\/\/\S+/g, ' ').replace(/\b[0-9a-f]{8,}(-[0-9a-f]{4,})*\b/gi, ' ');
     for (const token of line.match(/[A-Za-z0-9_.:/@'’-]+/g) ?? []) {
