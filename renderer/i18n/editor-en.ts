@@ -19,6 +19,7 @@ export const editorEn = {
     notOfferedHint: 'The Heat of {cloud} does not offer {type}: a template using it is refused there.',
     notOfferedDrop: '{type} was added, but the Heat of {cloud} does not offer it: deploying there will be refused.',
     dragHint: 'Drag onto the canvas or onto a resource',
+    parameterType: 'A network parameter: the network is picked when deploying',
     items: {
       'external-network': 'External network',
       'shared-network': 'Shared network',

@@ -24,6 +24,7 @@ export const editorZhCN: Shape<typeof editorEn> = {
     notOfferedDrop: `已添加 {type}，但 {cloud} 的 Heat 不提供它：在该云上部署会被拒绝。`,
     search: '搜索资源类型',
     dragHint: `拖到${zh.canvas}或某个资源上`,
+    parameterType: `${zh.network}参数：部署时再选择${zh.network}`,
     items: {
       'external-network': zh.externalNetwork,
       'shared-network': zh.sharedNetwork,
@@ -121,7 +122,7 @@ export const editorZhCN: Shape<typeof editorEn> = {
   warnings: {
     title: '警告',
     'cidr-overlap': '私有网络 {a}（{cidrA}）与 {b}（{cidrB}）地址重叠，创建会失败。请为每个网络设置不同的网段。',
-    'no-password-or-key': `${zh.server} {server} 既未填写密码也未设置${zh.keyPair}：无法登录。需填写${zh.server}密码或 SSH key（建议使用 SSH ${zh.keyPair}）。`,
+    'no-password-or-key': `${zh.server} {server} 既未填写密码也未设置${zh.keyPair}：无法登录。需填写${zh.server}密码或 SSH 密钥（建议使用 SSH ${zh.keyPair}）。`,
     'password-not-key': `${zh.server} {server} 使用密码而未使用密钥：密码以明文出现在 YAML 中，项目内其他人可见。建议使用 SSH ${zh.keyPair}。`,
     'user-data-app-chars': `${zh.server} {server} 的自定义脚本含有中文或“$”字符：导入${zh.appCenter}后该应用安装时将出错。`,
   },

@@ -265,6 +265,17 @@ export const deployEn = {
     conservativeNoRefs: 'Nothing in its own definition changes; Heat’s preview is conservative, so it may not actually change.',
     none: 'No explanation available (the stack’s template or the type schemas could not be read): Heat’s lists only.',
   },
+  heat: {
+    // Heat's own action names and fixed reasons, as Heat writes them (renderer/deploy/heat-words.ts).
+    action: { INIT: 'INIT', CREATE: 'CREATE', DELETE: 'DELETE', UPDATE: 'UPDATE', ROLLBACK: 'ROLLBACK', SUSPEND: 'SUSPEND', RESUME: 'RESUME', ADOPT: 'ADOPT', SNAPSHOT: 'SNAPSHOT', CHECK: 'CHECK', RESTORE: 'RESTORE' },
+    reason: {
+      stateChanged: 'state changed',
+      stackStarted: 'Stack {action} started',
+      stackCompleted: 'Stack {action} completed successfully',
+      stackFailed: 'Stack {action} failed:',
+      resourceFailed: 'Resource {action} failed:',
+    },
+  },
   reason: {
     required: 'A value is required.',
     number: 'Must be a number.',

@@ -144,7 +144,7 @@ export const stacksZhCN = {
     reason: '原因',
     count: '没有事件 | 1 个事件 | {n} 个事件',
     more: '显示更多（还有 {n} 个）',
-    ganttHint: '每条横条：一个资源从 IN_PROGRESS 到 COMPLETE 或 FAILED，共 {s}。',
+    ganttHint: '每条横条：一个资源从开始（进行中）到完成或失败，共 {s}。',
     spanTimes: '{resource} {action}：{start} → {end}，{s}，{outcome}{critical}',
     stillRunning: '仍在进行',
     onCritical: '（关键路径）',
@@ -265,6 +265,16 @@ export const deployZhCN = {
     conservative: '它自身的定义没有变化。Heat 列出它是因为它引用了 {refs}；Heat 的预览是保守的，实际可能不会变化。',
     conservativeNoRefs: '它自身的定义没有变化；Heat 的预览是保守的，实际可能不会变化。',
     none: '无法给出说明（读取不到编排的模版或资源类型的 schema）：仅显示 Heat 的列表。',
+  },
+  heat: {
+    action: { INIT: '初始化', CREATE: '创建', DELETE: '删除', UPDATE: '更新', ROLLBACK: '回滚', SUSPEND: '挂起', RESUME: '恢复', ADOPT: '接管', SNAPSHOT: '快照', CHECK: '检查', RESTORE: '还原' },
+    reason: {
+      stateChanged: '状态已变更',
+      stackStarted: `${zh.stack}{action}已开始`,
+      stackCompleted: `${zh.stack}{action}成功完成`,
+      stackFailed: `${zh.stack}{action}失败：`,
+      resourceFailed: '资源{action}失败：',
+    },
   },
   reason: {
     required: '此项为必填。',
