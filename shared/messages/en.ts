@@ -7,9 +7,14 @@
 // `{parameters}`). Keys are append-only once shipped: stored status reasons
 // and saved reports name them.
 import { hotMessagesEn } from './hot-en';
+// main/cloud, main/deploy, main/existing, main/stacksets, main/quota (issue 16)
+import { cloudMessagesEn } from './cloud-en';
+import { servicesMessagesEn } from './services-en';
 
 export const messagesEn = {
   ...hotMessagesEn,
+  ...cloudMessagesEn,
+  ...servicesMessagesEn,
   // --- one title per AppError code (shared/ipc/errors.ts), shown when an error carries no message of its own
   'error.BAD_REQUEST': 'The request is not valid',
   'error.UNKNOWN_CHANNEL': 'The studio does not know this operation',
