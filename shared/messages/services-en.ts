@@ -35,13 +35,6 @@ export const servicesMessagesEn = {
   'stackset.where.region': 'region "{region}"',
   'stackset.action.authenticate': 'authenticate',
   'stackset.action.preview': 'preview {action}',
-  // an instance's reason in the operation (main/stacksets/heat-instance.ts); Heat's own status reason is shown as Heat wrote it
-  'stackset.instance.keptNothing': 'left the set; it had no Heat stack to keep',
-  'stackset.instance.kept': 'left the set; its Heat stack {name} ({id}) was kept (retain stacks)',
-  'stackset.instance.nothingToDelete': 'no Heat stack to delete',
-  'stackset.instance.alreadyGone': 'the Heat stack was already gone',
-  'stackset.instance.disappeared': 'the Heat stack disappeared while it was being deployed',
-  'stackset.instance.heatStatus': '{status}: {reason}',
 
   // --- quota (main/quota)
   'quota.noProject': 'The token has no project: quotas are per project.',

@@ -30,12 +30,6 @@ export const servicesMessagesZhCN: Record<keyof typeof servicesMessagesEn, strin
   'stackset.where.region': '区域“{region}”',
   'stackset.action.authenticate': '认证',
   'stackset.action.preview': '预览 {action}',
-  'stackset.instance.keptNothing': `已移出${zh.stackSet}；它没有需要保留的 Heat ${zh.stack}`,
-  'stackset.instance.kept': `已移出${zh.stackSet}；它的 Heat ${zh.stack} {name}（{id}）已保留（保留${zh.stack}）`,
-  'stackset.instance.nothingToDelete': `没有需要删除的 Heat ${zh.stack}`,
-  'stackset.instance.alreadyGone': `该 Heat ${zh.stack}已不存在`,
-  'stackset.instance.disappeared': `该 Heat ${zh.stack}在部署过程中消失了`,
-  'stackset.instance.heatStatus': '{status}：{reason}',
 
   'quota.noProject': '令牌不属于任何项目：配额按项目计算。',
   'quota.refused': '超出配额：{kinds}（已用 + {added} / 上限）{when}。{consequence}',
