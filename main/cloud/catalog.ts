@@ -1,6 +1,7 @@
 // The Keystone v3 service catalog: endpoints are looked up by service type,
 // region and interface, never hard-coded (SPEC section 3).
 import { AppError } from '../../shared/ipc/errors';
+import { listParam, msg } from '../../shared/messages/message';
 
 export interface CatalogEndpoint {
   id?: string;
@@ -26,10 +27,11 @@ export interface EndpointQuery {
 export function findEndpoint(catalog: CatalogService[], query: EndpointQuery): string {
   const services = catalog.filter((s) => s.type === query.type);
   if (services.length === 0) {
-    const offered = [...new Set(catalog.map((s) => s.type))].sort().join(', ') || 'nothing';
+    const types = [...new Set(catalog.map((s) => s.type))].sort();
+    const offered = types.join(', ') || 'nothing';
     throw new AppError(
       'NO_ENDPOINT',
-      `The cloud's service catalog has no ${query.type} service (it offers: ${offered}). Heat is not installed there, or this project cannot see it.`,
+      msg('cloud.catalog.noService', { type: query.type, offered: types.length ? listParam(types) : msg('cloud.catalog.nothing') }),
       { type: query.type, offered },
     );
   }
@@ -40,7 +42,7 @@ export function findEndpoint(catalog: CatalogService[], query: EndpointQuery): s
   if (inRegion.length === 0) {
     throw new AppError(
       'NO_ENDPOINT',
-      `The cloud has no ${query.type} endpoint in region "${query.region}" (regions offering it: ${regions.join(', ') || 'none'}).`,
+      msg('cloud.catalog.noRegion', { type: query.type, region: String(query.region), regions: regions.length ? listParam(regions) : msg('cloud.catalog.none') }),
       { type: query.type, region: query.region, regions },
     );
   }
@@ -49,7 +51,12 @@ export function findEndpoint(catalog: CatalogService[], query: EndpointQuery): s
     const interfaces = [...new Set(inRegion.map((e) => e.interface))].sort();
     throw new AppError(
       'NO_ENDPOINT',
-      `The cloud has no ${query.interface} ${query.type} endpoint${query.region ? ` in region "${query.region}"` : ''} (interfaces offered: ${interfaces.join(', ')}).`,
+      msg('cloud.catalog.noInterface', {
+        interface: query.interface,
+        type: query.type,
+        inRegion: query.region ? msg('cloud.catalog.inRegion', { region: query.region }) : '',
+        interfaces: listParam(interfaces),
+      }),
       { type: query.type, region: query.region, interface: query.interface, interfaces },
     );
   }
@@ -57,7 +64,7 @@ export function findEndpoint(catalog: CatalogService[], query: EndpointQuery): s
   if (query.region === null && matchingRegions.length > 1) {
     throw new AppError(
       'NO_ENDPOINT',
-      `Several regions offer ${query.type} (${regions.join(', ')}): choose one in the profile.`,
+      msg('cloud.catalog.severalRegions', { type: query.type, regions: listParam(regions) }),
       { type: query.type, regions },
     );
   }

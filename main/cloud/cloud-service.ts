@@ -59,6 +59,7 @@ export class CloudService {
       regions: regionsOffering(token.catalog, 'orchestration'),
       tokenExpiresAt: new Date(token.expiresAt).toISOString(),
       warnings: c.warnings,
+      warningMsgs: c.warningMsgs,
     };
   }
 

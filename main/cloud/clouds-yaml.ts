@@ -9,6 +9,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { AppError } from '../../shared/ipc/errors';
+import { englishText, msg, type Message } from '../../shared/messages/message';
+import { secretWord } from './keystone';
 import { emptyProfileFields, type AuthKind, type EndpointInterface, type ProfileFields } from '../../shared/cloud/profile';
 
 export interface ImportedProfile {
@@ -16,7 +18,9 @@ export interface ImportedProfile {
   /** Stays in main: handed to the secret store, never to the renderer. */
   secret: string | null;
   source: string;
+  /** In English (logs, older readers); `warningMsgs` holds the same as messages, worded in the reader's language. */
   warnings: string[];
+  warningMsgs: Message[];
 }
 
 export interface ConfigLocations {
@@ -45,7 +49,7 @@ export function findConfigFiles(loc: ConfigLocations = { cwd: process.cwd(), hom
 export function importCloudsYamlFiles(loc?: ConfigLocations): ImportedProfile[] {
   const files = findConfigFiles(loc);
   if (!files.clouds) {
-    throw new AppError('IMPORT_FAILED', 'No clouds.yaml found (looked in $OS_CLIENT_CONFIG_FILE, ./, ~/.config/openstack/ and /etc/openstack/).');
+    throw new AppError('IMPORT_FAILED', msg('cloud.import.noCloudsYaml'));
   }
   return importCloudsYaml(read(files.clouds), files.secure ? read(files.secure) : null, files.clouds);
 }
@@ -62,20 +66,20 @@ export function importCloudsYaml(cloudsText: string, secureText: string | null, 
 }
 
 function fromCloudEntry(name: string, cloud: Record<string, unknown>, source: string): ImportedProfile[] {
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const auth = asObject(cloud.auth);
   const s = (key: string): string | null => {
     const v = auth[key] ?? cloud[key];
     return typeof v === 'string' && v.length > 0 ? v : typeof v === 'number' ? String(v) : null;
   };
-  if (cloud.profile) warnings.push(`"profile: ${String(cloud.profile)}" (a vendor profile) is not applied: check the auth URL and region.`);
+  if (cloud.profile) warnings.push(msg('cloud.import.vendorProfile', { profile: String(cloud.profile) }));
   const authType = typeof cloud.auth_type === 'string' ? cloud.auth_type : null;
   const kind = authKindOf(authType, { appCred: !!s('application_credential_id') || !!s('application_credential_secret'), token: !!s('token') });
   if (!kind) {
-    warnings.push(`auth_type "${authType}" is not supported (password, token and application credentials are).`);
+    warnings.push(msg('cloud.import.authType', { field: 'auth_type', value: String(authType) }));
   }
   const authUrl = s('auth_url');
-  if (!authUrl) warnings.push('No auth_url: fill in the Keystone URL.');
+  if (!authUrl) warnings.push(msg('cloud.import.noAuthUrl', { field: 'auth_url' }));
   const fields: ProfileFields = {
     ...emptyProfileFields(name, authUrl ?? ''),
     authKind: kind ?? 'password',
@@ -92,16 +96,21 @@ function fromCloudEntry(name: string, cloud: Record<string, unknown>, source: st
     endpointOverride: s('orchestration_endpoint_override'),
   };
   if (typeof cloud.verify === 'string' && cloud.verify !== 'false' && cloud.verify !== 'true') fields.caBundlePath = cloud.verify;
-  if (fields.insecure) warnings.push('TLS verification is off for this cloud (verify: false).');
+  if (fields.insecure) warnings.push(msg('cloud.import.insecureYaml'));
   const secret = kind === 'applicationCredential' ? s('application_credential_secret') : kind === 'token' ? s('token') : s('password');
-  if (!secret) warnings.push(`No ${kind === 'token' ? 'token' : kind === 'applicationCredential' ? 'application credential secret' : 'password'} in clouds.yaml or secure.yaml: enter it before connecting.`);
+  if (!secret) warnings.push(msg('cloud.import.noSecretYaml', { secret: secretWord(kind ?? 'password') }));
 
   const regions = regionsOf(cloud);
   if (regions.length <= 1) {
-    return [{ fields: { ...fields, region: regions[0] ?? null }, secret, source, warnings }];
+    return [{ fields: { ...fields, region: regions[0] ?? null }, secret, source, ...warningsOf(warnings) }];
   }
   // openstacksdk lets one cloud list several regions; a profile has one.
-  return regions.map((region) => ({ fields: { ...fields, name: `${name} (${region})`, region }, secret, source, warnings: [...warnings] }));
+  return regions.map((region) => ({ fields: { ...fields, name: `${name} (${region})`, region }, secret, source, ...warningsOf(warnings) }));
+}
+
+/** The warnings in English and as messages (ImportedProfile). */
+export function warningsOf(messages: readonly Message[]): Pick<ImportedProfile, 'warnings' | 'warningMsgs'> {
+  return { warnings: messages.map(englishText), warningMsgs: [...messages] };
 }
 
 /** openstacksdk: user/project domain, else domain_*, else default_domain, else "Default" by name. */
@@ -127,11 +136,11 @@ export function authKindOf(authType: string | null, has: { appCred: boolean; tok
   return null;
 }
 
-export function interfaceOf(value: string | null, warnings: string[]): EndpointInterface {
+export function interfaceOf(value: string | null, warnings: Message[]): EndpointInterface {
   if (!value) return 'public';
   const v = value.toLowerCase().replace(/url$/, '');
   if (v === 'public' || v === 'internal' || v === 'admin') return v;
-  warnings.push(`Unknown interface "${value}": using public.`);
+  warnings.push(msg('cloud.import.unknownInterface', { value }));
   return 'public';
 }
 
@@ -150,11 +159,11 @@ function cloudsOf(text: string, path: string): Record<string, unknown> {
   try {
     doc = parseYaml(text);
   } catch (err) {
-    throw new AppError('IMPORT_FAILED', yamlErrorText(path, text, err), { path });
+    throw new AppError('IMPORT_FAILED', yamlErrorMessage(path, text, err), { path });
   }
   const clouds = (doc as { clouds?: unknown } | null)?.clouds;
   if (!clouds || typeof clouds !== 'object' || Array.isArray(clouds)) {
-    throw new AppError('IMPORT_FAILED', `${path} has no "clouds:" mapping.`, { path });
+    throw new AppError('IMPORT_FAILED', msg('cloud.import.noCloudsMapping', { path }), { path });
   }
   return clouds as Record<string, unknown>;
 }
@@ -164,20 +173,20 @@ function cloudsOf(text: string, path: string): Record<string, unknown> {
  * the error too): clouds.yaml holds passwords, so say where and why, and
  * quote at most the offending line itself.
  */
-export function yamlErrorText(path: string, text: string, err: unknown): string {
+export function yamlErrorMessage(path: string, text: string, err: unknown): Message {
   const e = err as { message?: string; linePos?: { line: number; col: number }[] };
   const reason = String(e.message ?? err).split(/ at line \d+|:\n/)[0]!.slice(0, 200);
   const at = e.linePos?.[0];
-  if (!at) return `${path} is not valid YAML: ${reason}`;
+  if (!at) return msg('cloud.import.notYaml', { path, reason });
   const line = (text.split(/\r?\n/)[at.line - 1] ?? '').slice(0, 200);
-  return `${path} is not valid YAML at line ${at.line}, column ${at.col}: ${reason}${line.trim() ? `\n  ${line}` : ''}`;
+  return msg('cloud.import.notYamlAt', { path, line: String(at.line), column: String(at.col), reason, excerpt: line.trim() ? `\n  ${line}` : '' });
 }
 
 function read(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new AppError('IMPORT_FAILED', `${path} cannot be read: ${(err as Error).message}`, { path });
+    throw new AppError('IMPORT_FAILED', msg('cloud.import.unreadable', { path, cause: (err as Error).message }), { path });
   }
 }
 

@@ -2,6 +2,7 @@
 // TLS settings), the Keystone session and the Heat client built on them.
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../shared/ipc/errors';
+import { englishText, msg, type Message } from '../../shared/messages/message';
 import type { ProfileFields } from '../../shared/cloud/profile';
 import { HeatClient } from './heat-client';
 import { HttpClient, type HttpOptions } from './http';
@@ -14,8 +15,9 @@ export interface Connection {
   heat: HeatClient;
   /** Read-only clients for Nova, Neutron, Cinder and Glance (quota panel, existing resources). */
   service(kind: ServiceKind): ServiceClient;
-  /** Set when the profile turns TLS verification off: the UI shows it. */
+  /** Set when the profile turns TLS verification off: the UI shows it (English; `warningMsgs` as messages). */
   warnings: string[];
+  warningMsgs: Message[];
   dispose(): void;
 }
 
@@ -24,27 +26,27 @@ export function openConnection(
   secret: () => string,
   options: Omit<HttpOptions, 'ca' | 'insecure'> & { now?: () => number } = {},
 ): Connection {
-  const warnings: string[] = [];
+  const warningMsgs: Message[] = [];
   let ca: string | null = null;
   if (fields.caBundlePath) {
     try {
       ca = readFileSync(fields.caBundlePath, 'utf8');
     } catch (err) {
-      throw new AppError('PROFILE_INVALID', `The CA bundle ${fields.caBundlePath} cannot be read: ${(err as Error).message}`, {
+      throw new AppError('PROFILE_INVALID', msg('cloud.ca.unreadable', { path: fields.caBundlePath, cause: (err as Error).message }), {
         path: fields.caBundlePath,
       });
     }
     if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
-      throw new AppError('PROFILE_INVALID', `The CA bundle ${fields.caBundlePath} holds no PEM certificate.`, { path: fields.caBundlePath });
+      throw new AppError('PROFILE_INVALID', msg('cloud.ca.noPem', { path: fields.caBundlePath }), { path: fields.caBundlePath });
     }
   }
   if (fields.insecure) {
-    warnings.push(`TLS verification is off for "${fields.name}": anyone between you and the cloud can read your credentials.`);
+    warningMsgs.push(msg('cloud.warn.insecure', { name: fields.name }));
   }
   // Plain http is how the local test cloud runs (loopback: nobody in between); elsewhere it carries the password in clear.
-  for (const [what, url] of [['auth URL', fields.authUrl], ['orchestration endpoint override', fields.endpointOverride]] as const) {
+  for (const [what, url] of [['authUrl', fields.authUrl], ['endpointOverride', fields.endpointOverride]] as const) {
     if (url && isRemotePlainHttp(url)) {
-      warnings.push(`The ${what} of "${fields.name}" is plain http (${url.slice(0, 200)}): your password and tokens cross the network unencrypted. Use https.`);
+      warningMsgs.push(msg('cloud.warn.plainHttp', { what: msg(`cloud.warn.what.${what}`), name: fields.name, url: url.slice(0, 200) }));
     }
   }
   const { now, ...httpOptions } = options;
@@ -64,7 +66,7 @@ export function openConnection(
     }
     return client;
   };
-  return { http, session, heat, service, warnings, dispose: () => http.dispose() };
+  return { http, session, heat, service, warnings: warningMsgs.map(englishText), warningMsgs, dispose: () => http.dispose() };
 }
 
 /** http:// to anything but this machine (localhost, 127.0.0.0/8, ::1). */

@@ -4,6 +4,7 @@
 // Heat answers 202s in HTML), and on a 401 re-authenticates once and retries:
 // a 401 means Heat applied nothing, so even a POST may be repeated.
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import type {
   HeatEvent,
   HeatResource,
@@ -125,7 +126,7 @@ export class HeatClient {
   }
 
   async create(body: StackBody): Promise<StackRef & { links: unknown[] }> {
-    if (!body.stack_name) throw new AppError('BAD_REQUEST', 'A stack needs a name.');
+    if (!body.stack_name) throw new AppError('BAD_REQUEST', msg('cloud.heat.stackNeedsName'));
     const r = await this.json<{ stack: { id: string; links: unknown[] } }>('POST', '/stacks', { body: wire(body) });
     return { name: body.stack_name, id: r.stack.id, links: r.stack.links ?? [] };
   }
@@ -157,7 +158,7 @@ export class HeatClient {
       if (id && name) return { name: decodeURIComponent(name), id };
     }
     const stack = parseJson<{ stack?: StackDetails }>(res, 'a stack').stack;
-    if (!stack) throw new AppError('BAD_RESPONSE', `Heat answered the lookup of "${nameOrId}" without a stack.`);
+    if (!stack) throw new AppError('BAD_RESPONSE', msg('cloud.heat.lookupNoStack', { name: nameOrId }));
     return { name: stack.stack_name, id: stack.id };
   }
 

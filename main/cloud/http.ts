@@ -8,6 +8,7 @@
 import { request as httpRequest, Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import { networkError } from './cloud-errors';
 import { doublingCeiling, equalJitter } from './backoff';
 
@@ -127,7 +128,7 @@ export class HttpClient {
     const url = new URL(req.url);
     const isHttps = url.protocol === 'https:';
     if (!isHttps && url.protocol !== 'http:') {
-      return Promise.reject(new AppError('PROFILE_INVALID', `Unsupported URL scheme "${url.protocol}" in ${req.url}`));
+      return Promise.reject(new AppError('PROFILE_INVALID', msg('cloud.http.badScheme', { scheme: url.protocol, url: req.url })));
     }
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
     const started = Date.now();

@@ -4,6 +4,7 @@
 // client asks it for a token and an endpoint on every call, so a catalog
 // change is picked up at the next re-authentication.
 import { AppError } from '../../shared/ipc/errors';
+import { listParam, msg, type Message } from '../../shared/messages/message';
 import type { ProfileFields } from '../../shared/cloud/profile';
 import { findEndpoint, type CatalogService } from './catalog';
 import { errorFromResponse, parseJson } from './cloud-errors';
@@ -107,7 +108,7 @@ export class KeystoneSession {
     const value = res.headers['x-subject-token'];
     const doc = parseJson<{ token?: KeystoneTokenBody }>(res, 'a Keystone token');
     if (!value || !doc.token || typeof doc.token.expires_at !== 'string') {
-      throw new AppError('NOT_KEYSTONE', `${identityUrl} answered the token request, but not as Keystone v3 does (no X-Subject-Token or token body).`, {
+      throw new AppError('NOT_KEYSTONE', msg('cloud.keystone.tokenShape', { url: identityUrl }), {
         url: identityUrl,
         status: res.status,
       });
@@ -130,7 +131,7 @@ export class KeystoneSession {
     if (this.identityUrl) return this.identityUrl;
     const base = this.settings.authUrl.trim().replace(/\/+$/, '');
     if (!/^https?:\/\//i.test(base)) {
-      throw new AppError('PROFILE_INVALID', `The auth URL "${this.settings.authUrl}" is not an http(s) URL.`);
+      throw new AppError('PROFILE_INVALID', msg('cloud.keystone.notHttp', { url: this.settings.authUrl }));
     }
     if (/\/v3$/.test(base)) return (this.identityUrl = base);
     const res = await this.http.request({ method: 'GET', url: base, headers: { Accept: 'application/json' }, service: 'Keystone' });
@@ -145,7 +146,7 @@ export class KeystoneSession {
       const seen = describeVersions(doc);
       throw new AppError(
         'NOT_KEYSTONE',
-        `${base} is not a Keystone identity endpoint: ${seen ?? `it answered ${res.status} without a version list`}. Use the cloud's identity URL, e.g. https://keystone.example.com:5000/v3.`,
+        msg('cloud.keystone.notIdentity', { url: base, seen: seen ?? msg('cloud.keystone.noVersionList', { status: String(res.status) }) }),
         { url: base, status: res.status, requestId: res.requestId },
       );
     }
@@ -158,19 +159,15 @@ export class KeystoneSession {
     if (res.status === 401 || (res.status === 404 && s.authKind === 'token' && /token/i.test(res.text))) {
       const who =
         s.authKind === 'applicationCredential'
-          ? `application credential ${s.applicationCredentialId ?? s.applicationCredentialName ?? ''}`
+          ? msg('cloud.auth.who.appCred', { id: s.applicationCredentialId ?? s.applicationCredentialName ?? '' })
           : s.authKind === 'token'
-            ? 'the given token'
-            : `user "${s.username ?? s.userId}"${domainText(s.userDomainName, s.userDomainId)}`;
+            ? msg('cloud.auth.who.token')
+            : msg('cloud.auth.who.user', { user: String(s.username ?? s.userId), domain: domainOf(s.userDomainName, s.userDomainId) });
       const project = s.projectName ?? s.projectId;
-      const why =
-        s.authKind === 'token'
-          ? 'it is expired or revoked, or has no role on the project'
-          : s.authKind === 'applicationCredential'
-            ? 'wrong id or secret, expired, or deleted'
-            : 'wrong password or user name, unknown or disabled user';
-      const scope = project && s.authKind !== 'applicationCredential' ? `, or no role on project "${project}"${domainText(s.projectDomainName, s.projectDomainId)} (does it exist?)` : '';
-      return new AppError('AUTH_FAILED', `Keystone refused ${who}: ${why}${scope}.`, {
+      const why = msg(s.authKind === 'token' ? 'cloud.auth.why.token' : s.authKind === 'applicationCredential' ? 'cloud.auth.why.appCred' : 'cloud.auth.why.password');
+      const scope =
+        project && s.authKind !== 'applicationCredential' ? msg('cloud.auth.scope', { project, domain: domainOf(s.projectDomainName, s.projectDomainId) }) : '';
+      return new AppError('AUTH_FAILED', msg('cloud.auth.refused', { who, why, scope }), {
         status: res.status,
         service: 'Keystone',
         requestId: res.requestId,
@@ -185,7 +182,7 @@ export class KeystoneSession {
         // not JSON: certainly not Keystone
       }
       if (!isKeystoneError || parsedStatus !== 404) {
-        return new AppError('NOT_KEYSTONE', `${res.url} is not Keystone v3's token API (it answered ${parsedStatus}). Check the auth URL.`, {
+        return new AppError('NOT_KEYSTONE', msg('cloud.keystone.notTokenApi', { url: res.url, status: String(parsedStatus) }), {
           status: parsedStatus,
           requestId: res.requestId,
         });
@@ -206,17 +203,16 @@ interface KeystoneTokenBody {
 export function authBody(s: AuthSettings, secret: string): Record<string, unknown> {
   const user = (): Record<string, unknown> => {
     if (s.userId) return { id: s.userId };
-    if (!s.username) throw new AppError('PROFILE_INVALID', 'The profile needs a user name or user id.');
+    if (!s.username) throw new AppError('PROFILE_INVALID', msg('cloud.profile.noUser'));
     return { name: s.username, domain: domainRef(s.userDomainName, s.userDomainId) };
   };
   const scope = (): Record<string, unknown> => {
     if (s.projectId) return { project: { id: s.projectId } };
-    if (!s.projectName) throw new AppError('PROFILE_INVALID', 'The profile needs a project name or project id: Heat needs a project-scoped token.');
+    if (!s.projectName) throw new AppError('PROFILE_INVALID', msg('cloud.profile.noProject'));
     return { project: { name: s.projectName, domain: domainRef(s.projectDomainName, s.projectDomainId) } };
   };
   if (!secret) {
-    const what = s.authKind === 'password' ? 'password' : s.authKind === 'token' ? 'token' : 'application credential secret';
-    throw new AppError('PROFILE_INVALID', `The profile has no ${what} stored.`);
+    throw new AppError('PROFILE_INVALID', msg('cloud.profile.noSecret', { secret: secretWord(s.authKind) }));
   }
   switch (s.authKind) {
     case 'password':
@@ -228,7 +224,7 @@ export function authBody(s: AuthSettings, secret: string): Record<string, unknow
       if (s.applicationCredentialId) {
         return { identity: { methods: ['application_credential'], application_credential: { id: s.applicationCredentialId, secret } } };
       }
-      if (!s.applicationCredentialName) throw new AppError('PROFILE_INVALID', 'The profile needs an application credential id (or name and user).');
+      if (!s.applicationCredentialName) throw new AppError('PROFILE_INVALID', msg('cloud.profile.noAppCred'));
       return {
         identity: { methods: ['application_credential'], application_credential: { name: s.applicationCredentialName, secret, user: user() } },
       };
@@ -241,8 +237,13 @@ function domainRef(name: string | null, id: string | null): Record<string, strin
   return { name: name ?? 'Default' };
 }
 
-function domainText(name: string | null, id: string | null): string {
-  return ` in domain ${id ?? name ?? 'Default'}`;
+function domainOf(name: string | null, id: string | null): string {
+  return id ?? name ?? 'Default';
+}
+
+/** What the profile's secret is called ("password", "token"...), worded in the reader's language. */
+export function secretWord(kind: AuthSettings['authKind']): Message {
+  return msg(kind === 'password' ? 'cloud.secret.password' : kind === 'token' ? 'cloud.secret.token' : 'cloud.secret.applicationCredential');
 }
 
 /**
@@ -258,15 +259,19 @@ export function checkAdvertised(base: string, advertised: string): string {
     from = new URL(base);
     to = new URL(advertised, `${base}/`);
   } catch {
-    throw new AppError('NOT_KEYSTONE', `${base} advertises identity v3 at "${advertised.slice(0, 200)}", which is not a URL.`, { url: base });
+    throw new AppError('NOT_KEYSTONE', msg('cloud.keystone.advertisedNotUrl', { url: base, advertised: advertised.slice(0, 200) }), { url: base });
   }
   const downgrade = from.protocol === 'https:' && to.protocol !== 'https:';
   const otherHost = from.host.toLowerCase() !== to.host.toLowerCase();
   if (downgrade || otherHost || (to.protocol !== 'http:' && to.protocol !== 'https:')) {
     throw new AppError(
       'PROFILE_INVALID',
-      `${base} advertises identity v3 at ${to.origin}${downgrade ? ' (plain http, from https)' : ''}${otherHost ? ` (another host than ${from.host})` : ''}: ` +
-        'the password is not sent there. If that really is your Keystone, put its v3 URL in the profile\'s auth URL.',
+      msg('cloud.keystone.advertisedElsewhere', {
+        url: base,
+        origin: to.origin,
+        downgrade: downgrade ? msg('cloud.keystone.downgrade') : '',
+        otherHost: otherHost ? msg('cloud.keystone.otherHost', { host: from.host }) : '',
+      }),
       { url: base, advertised: to.href },
     );
   }
@@ -291,10 +296,13 @@ function findV3(doc: unknown): string | null {
   return null;
 }
 
-function describeVersions(doc: unknown): string | null {
+function describeVersions(doc: unknown): Message | null {
   const versions = (doc as { versions?: unknown } | null)?.versions;
   const list = Array.isArray(versions) ? versions : ((versions as { values?: unknown[] })?.values ?? null);
   if (!Array.isArray(list)) return null;
   const ids = list.map((v) => (v as { id?: string }).id).filter(Boolean);
-  return `it offers API versions ${ids.join(', ') || '(none)'}, none of them identity v3${ids.some((i) => /^v1/.test(i ?? '')) ? ' (this looks like Heat or another service)' : ''}`;
+  return msg('cloud.keystone.versions', {
+    ids: ids.length ? listParam(ids as string[]) : msg('cloud.keystone.versionsNone'),
+    looksLike: ids.some((i) => /^v1/.test(i ?? '')) ? msg('cloud.keystone.looksLikeOther') : '',
+  });
 }

@@ -5,6 +5,7 @@
 // only when compute, network or volume is missing there, i.e. on the
 // Heat-only light cloud; on the full cloud real servers are created.
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import { LOCAL_SANDBOX, SANDBOXED_SERVICES, isLocalSandbox, localSandboxFields } from '../../shared/cloud/local-sandbox';
 import type { LocalSandboxResult } from '../../shared/ipc/cloud.contract';
 import { openConnection } from './connection';
@@ -35,8 +36,8 @@ async function probe(authUrl: string, region: string, timeoutMs: number): Promis
     const cause = err instanceof AppError ? err : new AppError('CLOUD_UNREACHABLE', (err as Error).message);
     throw new AppError(
       cause.code,
-      `The local sandbox cloud does not answer at ${authUrl} (${cause.message}). ` +
-        `Start it on this machine (Debian or Ubuntu) from a Heat Studio checkout with \`${LOCAL_SANDBOX.startCommand}\`, then try again.`,
+      // The cause is worded in the reader's language too when it is one of ours (a refused connection, a 401).
+      msg('cloud.sandbox.down', { url: authUrl, cause: cause.msg ?? cause.message, command: LOCAL_SANDBOX.startCommand }),
       { authUrl, command: LOCAL_SANDBOX.startCommand, cause: cause.code },
     );
   } finally {

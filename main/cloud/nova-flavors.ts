@@ -4,6 +4,7 @@
 // (Nova caps a page at its `max_limit`, 1000 by default), never cached here:
 // callers decide what to keep.
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import type { Connection } from './connection';
 
 /** What the studio needs of a flavor; sizes as Nova gives them (RAM in MiB, disk in GiB). */
@@ -51,7 +52,7 @@ export async function listFlavors(connection: Pick<Connection, 'service'>): Prom
     const { body } = await nova.get<NovaFlavorPage>('/flavors/detail', { query });
     const list = body?.flavors;
     if (!Array.isArray(list)) {
-      throw new AppError('BAD_RESPONSE', 'Nova answered GET /flavors/detail without a "flavors" list.', { service: 'Nova' });
+      throw new AppError('BAD_RESPONSE', msg('cloud.answerWithoutList', { service: 'Nova', request: 'GET /flavors/detail', key: 'flavors' }), { service: 'Nova' });
     }
     let added = 0;
     for (const raw of list) {
@@ -72,7 +73,7 @@ export async function listFlavors(connection: Pick<Connection, 'service'>): Prom
 export function parseFlavor(raw: NovaFlavor): Flavor {
   const id = typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id) : null;
   if (id === null || typeof raw.vcpus !== 'number' || typeof raw.ram !== 'number') {
-    throw new AppError('BAD_RESPONSE', `Nova listed a flavor without an id, vcpus or ram: ${JSON.stringify(raw).slice(0, 200)}`, { service: 'Nova' });
+    throw new AppError('BAD_RESPONSE', msg('cloud.nova.badFlavor', { raw: JSON.stringify(raw).slice(0, 200) }), { service: 'Nova' });
   }
   return {
     id,

@@ -4,8 +4,9 @@
 // quoting and `$VAR` / `${VAR}` references to variables set earlier in it.
 import { basename } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
+import { msg, type Message } from '../../shared/messages/message';
 import { emptyProfileFields, type ProfileFields } from '../../shared/cloud/profile';
-import { authKindOf, interfaceOf, type ImportedProfile } from './clouds-yaml';
+import { authKindOf, interfaceOf, warningsOf, type ImportedProfile } from './clouds-yaml';
 
 export function parseOpenrc(text: string): Record<string, string> {
   const vars: Record<string, string> = {};
@@ -39,7 +40,7 @@ function unquote(raw: string, vars: Record<string, string>): string | null {
 export function importOpenrcText(text: string, path: string): ImportedProfile {
   const vars = parseOpenrc(text);
   if (!Object.keys(vars).some((k) => k.startsWith('OS_'))) {
-    throw new AppError('IMPORT_FAILED', `${path} sets no OS_* variables: it is not an openrc file.`, { path });
+    throw new AppError('IMPORT_FAILED', msg('cloud.import.notOpenrc', { path }), { path });
   }
   return importOsVariables(vars, `openrc:${basename(path)}`, basename(path).replace(/\.(sh|rc)$/, ''));
 }
@@ -47,23 +48,23 @@ export function importOpenrcText(text: string, path: string): ImportedProfile {
 export function importEnvironment(env: NodeJS.ProcessEnv = process.env): ImportedProfile {
   const vars = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('OS_') && typeof e[1] === 'string'));
   if (!vars.OS_AUTH_URL && !vars.OS_CLOUD) {
-    throw new AppError('IMPORT_FAILED', 'No OS_AUTH_URL in the environment: source an openrc file first, or import clouds.yaml.');
+    throw new AppError('IMPORT_FAILED', msg('cloud.import.noEnvironment'));
   }
   return importOsVariables(vars, 'env', vars.OS_CLOUD ?? 'environment');
 }
 
 export function importOsVariables(v: Record<string, string>, source: string, defaultName: string): ImportedProfile {
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const get = (...keys: string[]) => {
     for (const k of keys) if (v[k]) return v[k]!;
     return null;
   };
   const kind = authKindOf(get('OS_AUTH_TYPE'), { appCred: !!get('OS_APPLICATION_CREDENTIAL_ID', 'OS_APPLICATION_CREDENTIAL_SECRET'), token: !!get('OS_TOKEN') });
-  if (!kind) warnings.push(`OS_AUTH_TYPE "${get('OS_AUTH_TYPE')}" is not supported (password, token and application credentials are).`);
+  if (!kind) warnings.push(msg('cloud.import.authType', { field: 'OS_AUTH_TYPE', value: String(get('OS_AUTH_TYPE')) }));
   const authUrl = get('OS_AUTH_URL');
-  if (!authUrl) warnings.push('No OS_AUTH_URL: fill in the Keystone URL.');
+  if (!authUrl) warnings.push(msg('cloud.import.noAuthUrl', { field: 'OS_AUTH_URL' }));
   if (get('OS_IDENTITY_API_VERSION') && !/^3/.test(get('OS_IDENTITY_API_VERSION')!)) {
-    warnings.push(`OS_IDENTITY_API_VERSION=${get('OS_IDENTITY_API_VERSION')}: only Keystone v3 is supported.`);
+    warnings.push(msg('cloud.import.identityVersion', { value: get('OS_IDENTITY_API_VERSION')! }));
   }
   const domainName = get('OS_DOMAIN_NAME', 'OS_DEFAULT_DOMAIN_NAME');
   const domainId = get('OS_DOMAIN_ID', 'OS_DEFAULT_DOMAIN_ID', 'OS_DEFAULT_DOMAIN');
@@ -86,11 +87,11 @@ export function importOsVariables(v: Record<string, string>, source: string, def
     insecure: /^(1|true|yes)$/i.test(get('OS_INSECURE') ?? ''),
     endpointOverride: get('OS_ORCHESTRATION_ENDPOINT_OVERRIDE', 'HEAT_URL'),
   };
-  if (fields.insecure) warnings.push('TLS verification is off (OS_INSECURE).');
+  if (fields.insecure) warnings.push(msg('cloud.import.insecureOpenrc'));
   const secret = kind === 'applicationCredential' ? get('OS_APPLICATION_CREDENTIAL_SECRET') : kind === 'token' ? get('OS_TOKEN') : get('OS_PASSWORD');
   if (!secret) {
     // Horizon's openrc asks for the password at `source` time (read -sr OS_PASSWORD_INPUT).
-    warnings.push('The password is not in the file (it is asked for when sourced): enter it before connecting.');
+    warnings.push(msg('cloud.import.noPasswordOpenrc'));
   }
-  return { fields, secret, source, warnings };
+  return { fields, secret, source, ...warningsOf(warnings) };
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../shared/ipc/errors';
+import { listParam, msg } from '../../shared/messages/message';
 import { firstControlChar } from '../../shared/library/names';
 import type { CloudProfile, ImportCandidate, ProfileFields } from '../../shared/cloud/profile';
 import { secretTargetChanges } from '../../shared/cloud/secret-binding';
@@ -12,6 +13,7 @@ import type { CloudProfileRepo } from '../library/cloud-profile-repo';
 import type { SecretStore } from '../platform/secret-store';
 import { importCloudsYaml, importCloudsYamlFiles, type ConfigLocations, type ImportedProfile } from './clouds-yaml';
 import { openConnection, type Connection } from './connection';
+import { secretWord } from './keystone';
 import { importEnvironment, importOpenrcText } from './openrc';
 
 export interface ProfileServiceOptions {
@@ -48,7 +50,7 @@ export class ProfileService {
 
   get(id: string): CloudProfile {
     const p = this.repo.get(id);
-    if (!p) throw new AppError('NOT_FOUND', `No cloud profile ${id}.`, { id });
+    if (!p) throw new AppError('NOT_FOUND', msg('cloud.profile.notFound', { id }), { id });
     return p;
   }
 
@@ -73,8 +75,7 @@ export class ProfileService {
     if (secret === undefined && before.hasSecret && moved.length > 0) {
       throw new AppError(
         'SECRET_NEEDED',
-        `The profile "${before.name}" now points elsewhere (${moved.join(', ')} changed): enter its ${secretWord(fields)} again. ` +
-          'A stored secret is only ever sent to the Keystone it was entered for.',
+        msg('cloud.profile.moved', { name: before.name, fields: listParam(moved.map((f) => msg(`cloud.field.${f}`))), secret: secretWord(fields.authKind) }),
         { changed: moved },
       );
     }
@@ -88,7 +89,7 @@ export class ProfileService {
 
   delete(id: string): void {
     this.dropConnection(id);
-    if (!this.repo.delete(id)) throw new AppError('NOT_FOUND', `No cloud profile ${id}.`, { id });
+    if (!this.repo.delete(id)) throw new AppError('NOT_FOUND', msg('cloud.profile.notFound', { id }), { id });
   }
 
   /** The live connection of a profile, kept (with its cached token) until the profile changes. */
@@ -111,14 +112,14 @@ export class ProfileService {
 
   importOpenrc(input: { path?: string; text?: string }): ImportCandidate[] {
     const text = input.text ?? (input.path !== undefined ? this.readChosen(input.path) : null);
-    if (text === null) throw new AppError('BAD_REQUEST', "Give the openrc file's text.");
+    if (text === null) throw new AppError('BAD_REQUEST', msg('cloud.import.textNeeded'));
     return [this.remember(importOpenrcText(text, input.text !== undefined ? 'openrc' : (input.path ?? 'openrc')))];
   }
 
   /** Refused before the path is touched, so the answer says nothing about whether it exists. */
   private readChosen(path: string): string {
     if (!this.options.isChosenPath?.(path)) {
-      throw new AppError('BAD_REQUEST', "Imports take the file's contents, not a path: choose the file in the import dialog (or paste its text).");
+      throw new AppError('BAD_REQUEST', msg('cloud.import.contentsNotPath'));
     }
     return readText(path);
   }
@@ -131,7 +132,7 @@ export class ProfileService {
   saveCandidates(choices: { candidateId: string; name?: string | undefined }[]): CloudProfile[] {
     return choices.map(({ candidateId, name }) => {
       const c = this.candidates.get(candidateId);
-      if (!c) throw new AppError('NOT_FOUND', 'That import is no longer available: import again.', { candidateId });
+      if (!c) throw new AppError('NOT_FOUND', msg('cloud.import.gone'), { candidateId });
       const fields = { ...c.fields, name: this.freeName(name ?? c.fields.name) };
       const saved = this.create(fields, c.secret, c.source);
       this.candidates.delete(candidateId);
@@ -149,10 +150,7 @@ export class ProfileService {
     const stored = this.repo.getSecret(id);
     if (!stored) return '';
     if (stored.storeKind !== this.secrets.kind) {
-      throw new AppError(
-        'SECRETS_UNAVAILABLE',
-        `The secret of this profile was stored by ${stored.storeKind}, but this mode uses ${this.secrets.kind}: enter it again here.`,
-      );
+      throw new AppError('SECRETS_UNAVAILABLE', msg('cloud.profile.otherStore', { stored: stored.storeKind, mode: this.secrets.kind }));
     }
     return this.secrets.decrypt(stored.ciphertext);
   }
@@ -160,7 +158,7 @@ export class ProfileService {
   private remember(p: ImportedProfile): ImportCandidate {
     const candidateId = randomUUID();
     this.candidates.set(candidateId, p);
-    return { candidateId, fields: p.fields, hasSecret: !!p.secret, source: p.source, warnings: p.warnings };
+    return { candidateId, fields: p.fields, hasSecret: !!p.secret, source: p.source, warnings: p.warnings, warningMsgs: p.warningMsgs };
   }
 
   private dropConnection(id: string): void {
@@ -169,10 +167,10 @@ export class ProfileService {
   }
 
   private checkName(name: string, exceptId: string | null): void {
-    if (!name.trim()) throw new AppError('PROFILE_INVALID', 'A profile needs a name.');
+    if (!name.trim()) throw new AppError('PROFILE_INVALID', msg('cloud.profile.nameEmpty'));
     const control = firstControlChar(name);
-    if (control) throw new AppError('PROFILE_INVALID', `A profile name cannot contain control characters (found ${control}); use plain text.`, { name });
-    if (this.repo.nameTaken(name, exceptId)) throw new AppError('CONFLICT', `A cloud profile named "${name}" exists already.`, { name });
+    if (control) throw new AppError('PROFILE_INVALID', msg('cloud.profile.nameControl', { found: control }), { name });
+    if (this.repo.nameTaken(name, exceptId)) throw new AppError('CONFLICT', msg('cloud.profile.nameTaken', { name }), { name });
   }
 
   /** `name`, or `name (2)`, `name (3)`... when taken. */
@@ -182,14 +180,10 @@ export class ProfileService {
   }
 }
 
-function secretWord(fields: ProfileFields): string {
-  return fields.authKind === 'password' ? 'password' : fields.authKind === 'token' ? 'token' : 'application credential secret';
-}
-
 function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new AppError('IMPORT_FAILED', `${path} cannot be read: ${(err as Error).message}`, { path });
+    throw new AppError('IMPORT_FAILED', msg('cloud.import.unreadable', { path, cause: (err as Error).message }), { path });
   }
 }

@@ -3,6 +3,7 @@
 // service adds the sandbox environment for sandbox profiles and starts the
 // watcher, and the stack's library origin is remembered.
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import type { ResourceChanges, StackRef } from '../../shared/cloud/heat-types';
 import type { DeployOptions, DeploySource, StackOrigin } from '../../shared/deploy/model';
 import { stackBodyFor, type VersionFiles } from '../../shared/deploy/stack-body';
@@ -130,14 +131,14 @@ export class DeployService {
 
   /** The update dialog's quota verdict for what the update adds; null when there is nothing to judge (see QuotaService.checkUpdate). */
   async checkUpdateQuota(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<{ check: QuotaCheck; report: QuotaReport } | null> {
-    if (!this.quota) throw new AppError('INTERNAL', 'No quota service is wired.');
+    if (!this.quota) throw new AppError('INTERNAL', msg('deploy.noQuotaService'));
     const q = await this.quotaUpdate(profileId, stack, source ? this.resolve(source) : null, options);
     return q ? this.quota.checkUpdate(profileId, q) : null;
   }
 
   /** The deploy dialog's quota verdict: the same files, parameters and environment a create would send. */
   async checkQuota(profileId: string, source: DeploySource, options: DeployOptions): Promise<{ check: QuotaCheck; report: QuotaReport }> {
-    if (!this.quota) throw new AppError('INTERNAL', 'No quota service is wired.');
+    if (!this.quota) throw new AppError('INTERNAL', msg('deploy.noQuotaService'));
     return this.quota.check(profileId, this.resolve(source).files, options.parameters, options.environment);
   }
 
@@ -213,7 +214,7 @@ export class DeployService {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (!body || errors.length) {
       const first = errors[0];
-      throw new AppError('TEMPLATE_INVALID', first ? `${first.file}:${first.line}: ${first.message}` : 'The template cannot be bundled.', {
+      throw new AppError('TEMPLATE_INVALID', first ? msg('deploy.bundleDiagnostic', { file: first.file, line: String(first.line), text: first.msg ?? first.message }) : msg('deploy.cannotBundle'), {
         diagnostics: errors.slice(0, 20),
       });
     }

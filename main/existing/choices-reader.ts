@@ -5,6 +5,7 @@
 // usable; the form shows a plain text field with the reason). Nothing is
 // cached: a picker offers what exists now.
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import { choiceValues, isPickable, type Choice, type ChoiceFact, type ChoiceList, type PickableConstraint } from '../../shared/existing/choices';
 import type { Connection } from '../cloud/connection';
 import { listFlavors } from '../cloud/nova-flavors';
@@ -48,7 +49,7 @@ const SERVICE: Record<PickableConstraint, ServiceKind> = {
 async function list(c: ServiceClient, path: string, key: string, query?: Record<string, string | number>): Promise<Json[]> {
   const { body } = await c.get<Json>(path, query ? { query } : {});
   const items = body?.[key];
-  if (!Array.isArray(items)) throw new AppError('BAD_RESPONSE', `${c.serviceName} answered GET ${path} without a "${key}" list.`, { service: c.serviceName, path });
+  if (!Array.isArray(items)) throw new AppError('BAD_RESPONSE', msg('cloud.answerWithoutList', { service: c.serviceName, request: `GET ${path}`, key }), { service: c.serviceName, path });
   return items.filter((x): x is Json => !!x && typeof x === 'object');
 }
 
@@ -60,7 +61,7 @@ async function pagedByMarker(c: ServiceClient, path: string, key: string): Promi
     const query: Record<string, string | number> = marker ? { limit: PAGE, marker } : { limit: PAGE };
     const { body } = await c.get<Json>(path, { query });
     const items = body?.[key];
-    if (!Array.isArray(items)) throw new AppError('BAD_RESPONSE', `${c.serviceName} answered GET ${path} without a "${key}" list.`, { service: c.serviceName, path });
+    if (!Array.isArray(items)) throw new AppError('BAD_RESPONSE', msg('cloud.answerWithoutList', { service: c.serviceName, request: `GET ${path}`, key }), { service: c.serviceName, path });
     out.push(...(items as Json[]));
     const links = body?.[`${key}_links`];
     const next = Array.isArray(links) ? (links as Json[]).find((l) => l.rel === 'next') : undefined;
@@ -77,7 +78,7 @@ async function images(c: ServiceClient): Promise<Raw[]> {
   for (let page = 0; page < MAX_PAGES; page++) {
     const { body }: { body: Json | null } = await c.get<Json>('/images', { query: marker ? { limit: PAGE, marker } : { limit: PAGE } });
     const items = body?.images;
-    if (!Array.isArray(items)) throw new AppError('BAD_RESPONSE', 'Glance answered GET /images without an "images" list.', { service: 'Glance' });
+    if (!Array.isArray(items)) throw new AppError('BAD_RESPONSE', msg('cloud.answerWithoutList', { service: 'Glance', request: 'GET /images', key: 'images' }), { service: 'Glance' });
     for (const i of items as Json[]) out.push({ id: str(i.id), name: str(i.name), facts: [...fact('status', i.status), ...fact('sizeBytes', i.size), ...fact('type', i.disk_format)] });
     const next: string | null = typeof body?.next === 'string' ? body.next : null;
     const found: RegExpExecArray | null = next ? /[?&]marker=([^&#]+)/.exec(next) : null;

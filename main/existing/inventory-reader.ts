@@ -7,6 +7,7 @@
 // networks, routers and security groups are kept only when the token's
 // project owns them, because an admin token lists every project's.
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import { classifyNetwork, emptyInventory } from '../../shared/existing/inventory';
 import type { CloudImage, ExistingNetwork, ExistingRouter, Inventory, InventoryService } from '../../shared/existing/inventory';
 import type { Connection } from '../cloud/connection';
@@ -58,7 +59,7 @@ export async function readInventory(connection: Pick<Connection, 'service' | 'se
 async function list(c: ServiceClient, path: string, key: string, query?: Record<string, string | string[]>): Promise<Json[]> {
   const { body } = await c.get<Json>(path, query ? { query } : {});
   const items = body?.[key];
-  if (!Array.isArray(items)) throw new AppError('BAD_RESPONSE', `${c.serviceName} answered GET ${path} without a "${key}" list.`, { service: c.serviceName, path });
+  if (!Array.isArray(items)) throw new AppError('BAD_RESPONSE', msg('cloud.answerWithoutList', { service: c.serviceName, request: `GET ${path}`, key }), { service: c.serviceName, path });
   return items.filter((x): x is Json => !!x && typeof x === 'object');
 }
 
@@ -138,7 +139,7 @@ async function readImages(c: ServiceClient): Promise<CloudImage[]> {
   for (let page = 0; page < MAX_IMAGE_PAGES; page++) {
     const { body }: { body: Json | null } = await c.get<Json>('/images', { query: marker ? { limit: 500, marker } : { limit: 500 } });
     const images = body?.images;
-    if (!Array.isArray(images)) throw new AppError('BAD_RESPONSE', 'Glance answered GET /images without an "images" list.', { service: 'Glance' });
+    if (!Array.isArray(images)) throw new AppError('BAD_RESPONSE', msg('cloud.answerWithoutList', { service: 'Glance', request: 'GET /images', key: 'images' }), { service: 'Glance' });
     for (const i of images as Json[]) out.push({ id: str(i.id), name: str(i.name) || str(i.id), status: str(i.status) });
     const next: string | null = typeof body?.next === 'string' ? body.next : null;
     const found: RegExpExecArray | null = next ? /[?&]marker=([^&#]+)/.exec(next) : null;

@@ -7,6 +7,7 @@ import type { Fetched } from '../../shared/cloud/heat-types';
 import type { Inventory } from '../../shared/existing/inventory';
 import { needsCloudCheck, revalidate, type MissingInCloud, type RevalidationInput } from '../../shared/existing/revalidate';
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import type { ProfileService } from '../cloud/profile-service';
 import type { InventoryCacheRepo, InventoryKey } from '../library/inventory-cache-repo';
 import { OFFLINE_CODES, readInventory } from './inventory-reader';
@@ -55,7 +56,7 @@ export class InventoryService {
    */
   async createKeyPair(profileId: string, name: string, how: { mode: 'generate'; algorithm: KeyAlgorithm } | { mode: 'import'; publicKey: string }): Promise<CreatedKeyPair> {
     const keyName = name.trim();
-    if (!KEY_NAME.test(keyName)) throw new AppError('BAD_REQUEST', `"${keyName.slice(0, 60)}" cannot be a key pair name: letters, digits, '_', '.', '-' (starting with a letter or digit), at most 255.`);
+    if (!KEY_NAME.test(keyName)) throw new AppError('BAD_REQUEST', msg('existing.keyPairName', { name: keyName.slice(0, 60) }));
     const key = how.mode === 'generate' ? generateKey(how.algorithm, keyName) : { ...parsePublicKey(how.publicKey), privateKey: null };
     const up = await uploadKeyPair(this.profiles.connection(profileId), keyName, key.publicKey);
     return { name: up.name, fingerprint: up.fingerprint || key.fingerprint, publicKey: key.publicKey, privateKey: key.privateKey };

@@ -7,6 +7,7 @@
 // public key after checking it.
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/ipc/errors';
+import { listParam, msg } from '../../shared/messages/message';
 import type { Connection } from '../cloud/connection';
 import { parseJson } from '../cloud/cloud-errors';
 import { requestWithReauth } from '../cloud/request-with-reauth';
@@ -84,15 +85,15 @@ const PUBLIC_TYPES = ['ssh-ed25519', 'ssh-rsa', 'ecdsa-sha2-nistp256', 'ecdsa-sh
  */
 export function parsePublicKey(text: string): { publicKey: string; fingerprint: string; type: string } {
   const line = text.trim();
-  if (/PRIVATE KEY/.test(line)) throw new AppError('BAD_REQUEST', 'This is a private key: paste the public key (the one line in the .pub file, starting with ssh-ed25519 or ssh-rsa). A private key never leaves your machine.');
-  if (line.includes('\n')) throw new AppError('BAD_REQUEST', `A public key is one line (the .pub file); this text has ${line.split('\n').length} lines.`);
+  if (/PRIVATE KEY/.test(line)) throw new AppError('BAD_REQUEST', msg('existing.key.private'));
+  if (line.includes('\n')) throw new AppError('BAD_REQUEST', msg('existing.key.lines', { n: line.split('\n').length }));
   const [type = '', data = '', ...rest] = line.split(/\s+/);
-  if (!PUBLIC_TYPES.includes(type)) throw new AppError('BAD_REQUEST', `"${type.slice(0, 40)}" is not an OpenSSH public key type (expected one of ${PUBLIC_TYPES.slice(0, 5).join(', ')}).`);
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data)) throw new AppError('BAD_REQUEST', `The key data after "${type}" is not base64.`);
+  if (!PUBLIC_TYPES.includes(type)) throw new AppError('BAD_REQUEST', msg('existing.key.type', { type: type.slice(0, 40), types: listParam(PUBLIC_TYPES.slice(0, 5)) }));
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data)) throw new AppError('BAD_REQUEST', msg('existing.key.notBase64', { type }));
   const blob = Buffer.from(data, 'base64');
   const len = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
   const inner = len >= 0 && len <= blob.length - 4 ? blob.subarray(4, 4 + len).toString('latin1') : '';
-  if (inner !== type) throw new AppError('BAD_REQUEST', `The key data does not hold a ${type} key (it says "${inner.slice(0, 40)}"): the line may be cut or mixed up.`);
+  if (inner !== type) throw new AppError('BAD_REQUEST', msg('existing.key.mismatch', { type, inner: inner.slice(0, 40) }));
   return { publicKey: [type, data, ...rest].join(' '), fingerprint: md5Fingerprint(blob), type };
 }
 
@@ -104,7 +105,7 @@ export interface UploadedKeyPair {
 
 /** `POST /os-keypairs` with a public key (never a request for Nova to generate one). Nova's 409 for a taken name passes through. */
 export async function uploadKeyPair(connection: Pick<Connection, 'service' | 'session' | 'http'>, name: string, publicKey: string): Promise<UploadedKeyPair> {
-  if (!KEY_NAME.test(name)) throw new AppError('BAD_REQUEST', `"${name.slice(0, 60)}" cannot be a key pair name: letters, digits, '_', '.', '-' (starting with a letter or digit), at most 255.`);
+  if (!KEY_NAME.test(name)) throw new AppError('BAD_REQUEST', msg('existing.keyPairName', { name: name.slice(0, 60) }));
   const nova = connection.service('compute');
   const res = await requestWithReauth(connection.http, connection.session, async () => {
     const url = await nova.endpoint();
@@ -122,6 +123,6 @@ export async function uploadKeyPair(connection: Pick<Connection, 'service' | 'se
     };
   });
   const kp = parseJson<{ keypair?: { name?: unknown; fingerprint?: unknown; public_key?: unknown } }>(res, 'a Nova answer')?.keypair;
-  if (!kp || typeof kp.name !== 'string') throw new AppError('BAD_RESPONSE', 'Nova answered POST /os-keypairs without the key pair.', { service: 'Nova' });
+  if (!kp || typeof kp.name !== 'string') throw new AppError('BAD_RESPONSE', msg('existing.key.noKeyPair'), { service: 'Nova' });
   return { name: kp.name, fingerprint: typeof kp.fingerprint === 'string' ? kp.fingerprint : '', publicKey: typeof kp.public_key === 'string' ? kp.public_key : publicKey };
 }

@@ -5,6 +5,7 @@
 // lacks is reported as such, never as an error; an unreachable service is
 // reported so the caller can fall back to the last known quota.
 import { AppError } from '../../shared/ipc/errors';
+import { msg, type Message } from '../../shared/messages/message';
 import type { KindQuota, QuotaSource, ServiceProblem, ServiceQuota } from '../../shared/quota/model';
 import type { QuotaKind, QuotaService } from '../../shared/quota/kinds';
 import {
@@ -87,7 +88,7 @@ export function problemOf(err: unknown, serviceName: string, what: string): Serv
   return { code: 'error', message: `${serviceName} (${what}): ${err instanceof Error ? err.message : String(err)}` };
 }
 
-const forbidden = (service: string, tried: string): AppError => new AppError('FORBIDDEN', `${service} answered 403 to ${tried}.`, { service });
+const forbidden = (service: string, tried: Message): AppError => new AppError('FORBIDDEN', msg('quota.forbidden', { service, tried }), { service });
 
 async function readNova(nova: ServiceClient, projectId: string): Promise<{ kinds: Kinds; source: QuotaSource }> {
   const p = encodeURIComponent(projectId);
@@ -99,7 +100,7 @@ async function readNova(nova: ServiceClient, projectId: string): Promise<{ kinds
     source = 'quota-detail';
   } else {
     const limits = await nova.get<unknown>('/limits', { accept: [403] });
-    if (limits.status >= 300) throw forbidden('Nova', `os-quota-sets/${projectId}/detail and /limits`);
+    if (limits.status >= 300) throw forbidden('Nova', msg('quota.tried.nova', { project: projectId }));
     kinds = parseNovaLimits(limits.body);
     source = 'limits';
   }
@@ -125,7 +126,7 @@ async function readNeutron(neutron: ServiceClient, projectId: string): Promise<{
     const items = list.body?.[c.key];
     if (list.status < 300 && Array.isArray(items)) counts[c.kind] = items.length;
   }
-  if (limits.status >= 300 && Object.keys(counts).length === 0) throw forbidden('Neutron', `quotas/${projectId}/details, quotas/${projectId} and the resource lists`);
+  if (limits.status >= 300 && Object.keys(counts).length === 0) throw forbidden('Neutron', msg('quota.tried.neutron', { project: projectId }));
   return { kinds: withUsage(base, counts), source: limits.status < 300 ? 'quota+listing' : 'listing' };
 }
 
@@ -137,7 +138,7 @@ async function readCinder(cinder: ServiceClient, projectId: string): Promise<{ k
   const usage = await cinder.get<unknown>(`/os-quota-sets/${p}`, { query: { usage: 'true' }, accept: [403, 404], headers });
   if (usage.status < 300) return { kinds: parseCinderQuotaUsage(usage.body), source: 'quota-detail' };
   const limits = await cinder.get<unknown>('/limits', { accept: [403], headers });
-  if (limits.status >= 300) throw forbidden('Cinder', `os-quota-sets/${projectId}?usage=true and /limits`);
+  if (limits.status >= 300) throw forbidden('Cinder', msg('quota.tried.cinder', { project: projectId }));
   return { kinds: parseCinderLimits(limits.body), source: 'limits' };
 }
 

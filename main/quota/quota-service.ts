@@ -5,11 +5,12 @@
 // export their verdict: the template counted (shared/quota/count.ts) against
 // the quota, over -> refused naming the kinds and numbers.
 import { AppError } from '../../shared/ipc/errors';
+import { listParam, msg, timeParam } from '../../shared/messages/message';
 import { countTemplate, type CountInput } from '../../shared/quota/count';
 import { updateDelta } from '../../shared/quota/delta';
 import { QUOTA_KINDS, QUOTA_SERVICES, type QuotaService as ServiceName } from '../../shared/quota/kinds';
 import type { QuotaReport, ServiceQuota } from '../../shared/quota/model';
-import { overSummary, quotaTimeText, quotaVerdict, type QuotaCheck } from '../../shared/quota/verdict';
+import { quotaVerdict, type QuotaCheck } from '../../shared/quota/verdict';
 import { sandboxEnvironmentYaml } from '../../shared/cloud/sandbox-environment';
 import type { ProfileService } from '../cloud/profile-service';
 import type { QuotaCacheRepo, QuotaKey } from '../library/quota-cache-repo';
@@ -51,7 +52,7 @@ export class QuotaService {
       const connection = this.profiles.connection(profileId);
       const token = await connection.session.token();
       projectId = token.project?.id ?? null;
-      if (!projectId) throw new AppError('PROFILE_INVALID', 'The token has no project: quotas are per project.');
+      if (!projectId) throw new AppError('PROFILE_INVALID', msg('quota.noProject'));
       read = await readProjectQuota(connection, projectId);
     } catch (err) {
       // Keystone itself failed: every service falls back alike.
@@ -148,24 +149,21 @@ export class QuotaService {
   }
 }
 
-const REFUSAL = {
-  deploy: { added: 'this template', consequence: 'Deploying is blocked; the template can still be saved.' },
-  update: { added: 'what the update adds', consequence: 'Updating is blocked; the stack stays as it is.' },
-} as const;
+type RefusalAction = 'deploy' | 'update';
 
 /**
  * Throws QUOTA_EXCEEDED naming the kinds over and their numbers (stale ones
  * with when they were read). The details carry the same facts for the
  * renderer to say in the user's language (renderer/deploy/quota-refusal.ts).
  */
-function refuseOver(check: QuotaCheck, report: QuotaReport, action: keyof typeof REFUSAL): void {
+function refuseOver(check: QuotaCheck, report: QuotaReport, action: RefusalAction): void {
   if (check.state !== 'over') return;
   const over = check.kinds.filter((k) => k.relevant && k.state === 'over');
   const staleAt = over.some((k) => k.stale) ? (QUOTA_SERVICES.map((s) => report.services[s]).find((s) => s.state === 'stale')?.fetchedAt ?? null) : null;
-  const when = over.some((k) => k.stale) ? ` (last known quota, read ${staleAt ? quotaTimeText(staleAt) : 'earlier'})` : '';
+  const when = over.some((k) => k.stale) ? msg('quota.staleWhen', { at: staleAt ? timeParam(staleAt) : msg('quota.readEarlier') }) : '';
   const kinds = over.map((k) => ({ kind: k.kind, total: k.total, limit: k.limit, used: k.used, canvas: k.canvas }));
-  const { added, consequence } = REFUSAL[action];
-  throw new AppError('QUOTA_EXCEEDED', `Over quota: ${overSummary(check)} (used + ${added} / limit)${when}. ${consequence}`, { kinds, action, staleAt });
+  const summary = listParam(over.map((k) => msg('quota.overKind', { kind: msg(`quota.kind.${k.kind}`), total: String(k.total), limit: String(k.limit) })));
+  throw new AppError('QUOTA_EXCEEDED', msg('quota.refused', { kinds: summary, added: msg(`quota.added.${action}`), when, consequence: msg(`quota.consequence.${action}`) }), { kinds, action, staleAt });
 }
 
 function fallback(service: ServiceName, problem: ServiceQuota['problem'], before: ServiceQuota | null): ServiceQuota {

@@ -4,6 +4,7 @@
 // offer Heat; the HeatClient for another region re-uses the profile's HTTP
 // client and Keystone session, so one token serves every region.
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import type { CloudProfile } from '../../shared/cloud/profile';
 import { regionsOffering } from '../cloud/catalog';
 import type { Connection } from '../cloud/connection';
@@ -44,7 +45,7 @@ export class StackSetAccounts {
     const profile = this.profiles.get(profileId);
     const { session } = this.profiles.connection(profileId);
     const token = await session.token();
-    if (!token.project) throw new AppError('PROFILE_INVALID', `Cloud profile "${profile.name}" has no project-scoped token: a stack set needs a project.`);
+    if (!token.project) throw new AppError('PROFILE_INVALID', msg('stackset.noProjectToken', { name: profile.name }));
     const offered = regionsOffering(token.catalog, 'orchestration');
     const regions = profile.endpointOverride ? [profile.region ?? offered[0] ?? 'default'] : offered;
     const account: StackSetAccount = {
@@ -78,7 +79,7 @@ export class StackSetAccounts {
       const account = await this.account(id);
       if (account.project_id !== projectId) continue;
       if (!account.regions.includes(region)) {
-        throw new AppError('NO_ENDPOINT', `Project ${account.project_name} (profile "${account.profile_name}") has no Heat endpoint in region "${region}".`, { region });
+        throw new AppError('NO_ENDPOINT', msg('stackset.noHeatInRegion', { project: account.project_name, profile: account.profile_name, region }), { region });
       }
       const key = `${id}\u0000${region}`;
       const profile = this.profiles.get(id);
@@ -91,7 +92,7 @@ export class StackSetAccounts {
       }
       return { heat: cached.heat, profile };
     }
-    throw new AppError('NOT_FOUND', `No cloud profile joined to this stack set reaches project ${projectId}.`, { projectId });
+    throw new AppError('NOT_FOUND', msg('stackset.noProfileReaches', { project: projectId }), { projectId });
   }
 
   /** Forget what was learned (a profile changed or was removed). */

@@ -6,11 +6,12 @@
 // Anything else is not the request's fault in the seed's terms and is
 // passed on as it is.
 import { AppError } from '../../shared/ipc/errors';
+import { listParam, msg, type Message } from '../../shared/messages/message';
 import { refuse, STACK_SET_ERRORS as E, type StackSetError, type StackSetErrorCode } from '../../shared/stacksets/index';
 
 export interface RequestFacts {
   /** What the studio was doing: "authenticate", "preview CREATE_STACK_INSTANCES"... */
-  action: string;
+  action: 'authenticate' | `preview ${string}`;
   field: string;
   profile?: string;
   project?: string;
@@ -40,13 +41,27 @@ function seedCodeOf(err: AppError): StackSetErrorCode | null {
   return null;
 }
 
+/** What the studio was doing, worded: "authenticate", "preview CREATE_STACK_INSTANCES" (the seed's action names stay as they are). */
+function actionMessage(action: RequestFacts['action']): Message {
+  return action === 'authenticate' ? msg('stackset.action.authenticate') : msg('stackset.action.preview', { action: action.slice('preview '.length) });
+}
+
 /** The seed-shaped error for a cloud refusal, or null when the seed's statuses do not cover it. */
 export function seedErrorFromCloud(err: unknown, facts: RequestFacts): StackSetError | null {
   if (!(err instanceof AppError)) return null;
   const code = seedCodeOf(err);
   if (!code) return null;
-  const where = [facts.profile && `profile "${facts.profile}"`, facts.project && `project ${facts.project}`, facts.region && `region "${facts.region}"`].filter(Boolean).join(', ');
-  const message = `${facts.action}${where ? ` (${where})` : ''}: ${err.message}`;
+  const where = [
+    facts.profile && msg('stackset.where.profile', { name: facts.profile }),
+    facts.project && msg('stackset.where.project', { id: facts.project }),
+    facts.region && msg('stackset.where.region', { region: facts.region }),
+  ].filter((m): m is Message => !!m);
+  const message = msg('stackset.cloudRefused', {
+    action: actionMessage(facts.action),
+    where: where.length ? msg('stackset.cloudWhere', { parts: listParam(where) }) : '',
+    // The cloud's error in the reader's language when it is one of ours (Keystone's 401 is).
+    cause: err.msg ?? err.message,
+  });
   const authorization =
     code === E.tokenRejected || code === E.projectForbidden
       ? encodeAuthorization({ action: facts.action, profile: facts.profile ?? null, project: facts.project ?? null, region: facts.region ?? null, cloud_status: statusOf(err) ?? null, cloud_message: err.message })

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { openSync, readSync, closeSync } from 'node:fs';
 import { AppError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/messages/message';
 import {
   activateOperation,
   createOperation,
@@ -130,7 +131,7 @@ export class StackSetService {
       }),
     );
     if (!this.repo.templateVersion(req.template_version_id)) {
-      throw new AppError('NOT_FOUND', `Template version ${req.template_version_id} is not in the library.`, { field: 'template_version_id' });
+      throw new AppError('NOT_FOUND', msg('stackset.versionMissing', { id: String(req.template_version_id) }), { field: 'template_version_id' });
     }
     // Every joined profile must authenticate now: its project is what the set's instances are made of.
     await this.accountsOf(req.profile_ids, 'profile_ids');
@@ -156,10 +157,10 @@ export class StackSetService {
   deleteSet(ref: StackSetRef): { deleted: true } {
     const set = this.resolve(ref);
     if (this.repo.listInstances(set.stack_set_id).length > 0) {
-      throw new AppError('CONFLICT', `Stack set "${set.stack_set_name}" still has stack instances: delete them first.`);
+      throw new AppError('CONFLICT', msg('stackset.stillHasInstances', { name: set.stack_set_name }));
     }
     if (this.repo.listOperations(set.stack_set_id).some((o) => !isFinal(o.status))) {
-      throw new AppError('CONFLICT', `Stack set "${set.stack_set_name}" has an operation in progress.`);
+      throw new AppError('CONFLICT', msg('stackset.operationRunning', { name: set.stack_set_name }));
     }
     this.repo.markDeleted(set.stack_set_id, new Date(this.now()).toISOString());
     this.events.emit('stacksets.changed', { stack_set_id: set.stack_set_id });
@@ -169,7 +170,7 @@ export class StackSetService {
   async createOperation(req: CreateOperationRequest): Promise<StackSetOperation> {
     const set = this.resolve(req);
     if (req.retain_stacks && req.action !== 'DELETE_STACK_INSTANCES') {
-      throw new AppError('BAD_REQUEST', `retain_stacks only applies to DELETE_STACK_INSTANCES, not ${req.action}.`, { field: 'retain_stacks' });
+      throw new AppError('BAD_REQUEST', msg('stackset.retainOnlyDelete', { action: req.action }), { field: 'retain_stacks' });
     }
     const instances = this.repo.listInstances(set.stack_set_id);
     const csv = req.domain_ids_csv !== undefined ? Buffer.from(req.domain_ids_csv, 'base64') : readCsv(req.deployment_targets.domain_ids_uri);
@@ -196,7 +197,7 @@ export class StackSetService {
     let parameters = set.parameters;
     if (req.action === 'DEPLOY_STACK_SET') {
       if (req.template_version_id !== undefined) {
-        if (!this.repo.templateVersion(req.template_version_id)) throw new AppError('NOT_FOUND', `Template version ${req.template_version_id} is not in the library.`);
+        if (!this.repo.templateVersion(req.template_version_id)) throw new AppError('NOT_FOUND', msg('stackset.versionMissing', { id: String(req.template_version_id) }));
         templateVersionId = req.template_version_id;
       }
       parameters = req.parameters ?? parameters;
@@ -378,7 +379,7 @@ export class StackSetService {
 
   private stateOf(id: string): OperationState {
     const row = this.repo.getOperation(id);
-    if (!row) throw new AppError('NOT_FOUND', `No stack set operation ${id}.`, { id });
+    if (!row) throw new AppError('NOT_FOUND', msg('stackset.operationNotFound', { id: String(id) }), { id });
     return must(parseOperationState(row.state));
   }
 

@@ -35,3 +35,8 @@ export function errorText(err: unknown, locale: UiLocale): string {
 export function stackSetRefusalText(error: { error_code: string; error_msg: string; msg?: Message }, locale: UiLocale): string {
   return `${error.error_code}: ${error.msg ? wordMessage(error.msg, locale) : error.error_msg}`;
 }
+
+/** Warnings main sends as English text and, when it can, as messages (an import, a connection test): the messages worded. */
+export function warningTexts(w: { warnings: string[]; warningMsgs?: Message[] }, locale: UiLocale): string[] {
+  return w.warningMsgs?.length === w.warnings.length ? w.warningMsgs.map((m) => wordMessage(m, locale)) : w.warnings;
+}

@@ -3,6 +3,7 @@
 // of a profile value: it lives encrypted in main and `hasSecret` says whether
 // one is stored. Field names follow openstacksdk's clouds.yaml `auth:` keys so
 // imports map one to one.
+import type { Message } from '../messages/message';
 
 export const AUTH_KINDS = ['password', 'applicationCredential', 'token'] as const;
 export type AuthKind = (typeof AUTH_KINDS)[number];
@@ -58,6 +59,8 @@ export interface ImportCandidate {
   hasSecret: boolean;
   source: string;
   warnings: string[];
+  /** The same warnings as messages (shared/messages), worded in the reader's language. */
+  warningMsgs?: Message[];
 }
 
 export function emptyProfileFields(name: string, authUrl: string): ProfileFields {

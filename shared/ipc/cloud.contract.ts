@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import type { Message } from '../messages/message';
 import { AUTH_KINDS, INTERFACES, type CloudProfile, type ImportCandidate } from '../cloud/profile';
 import { CONTROL_CHAR_MESSAGE, hasControlChar } from '../library/names';
 import type {
@@ -107,6 +108,8 @@ export interface ConnectionReport {
   regions: string[];
   tokenExpiresAt: string;
   warnings: string[];
+  /** The same warnings as messages (shared/messages), worded in the reader's language. */
+  warningMsgs?: Message[];
 }
 
 /** What adding the "Local sandbox" profile found (shared/cloud/local-sandbox.ts). */

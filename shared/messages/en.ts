@@ -8,11 +8,16 @@
 // and saved reports name them.
 import { hotMessagesEn } from './hot-en';
 import { mainMessagesEn } from './main-en';
+// main/cloud, main/deploy, main/existing, main/stacksets, main/quota (issue 16)
+import { cloudMessagesEn } from './cloud-en';
+import { servicesMessagesEn } from './services-en';
 
 export const messagesEn = {
   ...hotMessagesEn,
   // issue 16: main/files, main/library, main/apps, main/platform, main/ipc (main-en.ts)
   ...mainMessagesEn,
+  ...cloudMessagesEn,
+  ...servicesMessagesEn,
   // --- one title per AppError code (shared/ipc/errors.ts), shown when an error carries no message of its own
   'error.BAD_REQUEST': 'The request is not valid',
   'error.UNKNOWN_CHANNEL': 'The studio does not know this operation',

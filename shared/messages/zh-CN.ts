@@ -3,12 +3,17 @@
 import { zh } from './glossary-zh-CN';
 import { hotMessagesZhCN } from './hot-zh-CN';
 import { mainMessagesZhCN } from './main-zh-CN';
+// main/cloud, main/deploy, main/existing, main/stacksets, main/quota (issue 16)
+import { cloudMessagesZhCN } from './cloud-zh-CN';
+import { servicesMessagesZhCN } from './services-zh-CN';
 import type { MessageKey } from './en';
 
 export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   ...hotMessagesZhCN,
   // issue 16: main/files, main/library, main/apps, main/platform, main/ipc (main-zh-CN.ts)
   ...mainMessagesZhCN,
+  ...cloudMessagesZhCN,
+  ...servicesMessagesZhCN,
   'error.BAD_REQUEST': '请求无效',
   'error.UNKNOWN_CHANNEL': '工作室不认识此操作',
   'error.NOT_FOUND': '未找到',
