@@ -8,6 +8,8 @@ import { Dispatcher, type HandlerTable } from './ipc/dispatcher';
 import { appHandlers, readPreferences } from './ipc/app.ipc';
 import { libraryHandlers } from './ipc/library.ipc';
 import { librariesHandlers, type ChooseLibraryPath } from './ipc/libraries.ipc';
+import { gitHandlers } from './ipc/git.ipc';
+import { GitLibraries } from './library/git/git-libraries';
 import { LibraryCatalog } from './library/library-catalog';
 import { activeAppLinks, activeLibrary } from './library/active-library';
 import { filesHandlers } from './ipc/files.ipc';
@@ -152,6 +154,7 @@ export function composeServices(options: ComposeOptions): Services {
     ...appHandlers(info, preferences, (p) => preferenceListeners.forEach((l) => l(p))),
     ...libraryHandlers(library),
     ...librariesHandlers(catalog, options.chooseLibraryPath),
+    ...gitHandlers(new GitLibraries(catalog, options.dataDir, checker, events), events),
     ...filesHandlers(new ImportService(library, undefined, undefined, options.importTimeoutMs), new ExportService(library)),
     ...appsHandlers(apps, { service: quota, library }),
     ...backupHandlers(() => catalog.current(), library, options.nativeBinding),

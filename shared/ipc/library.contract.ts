@@ -18,7 +18,7 @@ const tag = z
   .max(LIMITS.tagMax)
   .refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE);
 const tags = z.array(tag).max(LIMITS.tagsMax);
-const layout = z.record(z.string().max(255), z.object({ x: z.number().finite(), y: z.number().finite() }));
+export const layout = z.record(z.string().max(255), z.object({ x: z.number().finite(), y: z.number().finite() }));
 
 export const libraryChannels = {
   'library.list': channel(
