@@ -91,6 +91,8 @@ export class Git {
           for (const line of chunk.toString('utf8').split(/[\r\n]+/)) if (line.trim()) onProgress(line.trim());
         });
       }
+      // git may exit without reading its stdin (most commands): the closed pipe is no error.
+      child.stdin?.on('error', () => undefined);
       child.stdin?.end(options.input ?? '');
     });
   }

@@ -48,7 +48,13 @@ export function groupScanned(scanned: Map<string, Scanned>): TemplateGroup[] {
   const closure = (entry: string): Set<string> => {
     const seen = new Set<string>([entry]);
     const queue = [entry];
-    while (queue.length) for (const r of scanned.get(queue.pop()!)?.refs ?? []) if (!seen.has(r)) (seen.add(r), queue.push(r));
+    while (queue.length) {
+      for (const r of scanned.get(queue.pop()!)?.refs ?? []) {
+        if (seen.has(r)) continue;
+        seen.add(r);
+        queue.push(r);
+      }
+    }
     return seen;
   };
   const entries: string[] = [];
