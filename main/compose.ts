@@ -149,12 +149,14 @@ export function composeServices(options: ComposeOptions): Services {
     recoveredFrom: opened.recoveredFrom,
     secretStorage: options.secretStorage ?? { kind: 'keyfile', reason: 'browser' },
   };
+  // Libraries bound to git: saving in one commits (library.saveVersion goes there when it is active).
+  const gitLibraries = new GitLibraries(catalog, options.dataDir, checker, events);
   const preferenceListeners = new Set<(p: Preferences) => void>();
   const handlers: HandlerTable = {
     ...appHandlers(info, preferences, (p) => preferenceListeners.forEach((l) => l(p))),
-    ...libraryHandlers(library),
+    ...libraryHandlers(library, gitLibraries),
     ...librariesHandlers(catalog, options.chooseLibraryPath),
-    ...gitHandlers(new GitLibraries(catalog, options.dataDir, checker, events), events),
+    ...gitHandlers(gitLibraries, events),
     ...filesHandlers(new ImportService(library, undefined, undefined, options.importTimeoutMs), new ExportService(library)),
     ...appsHandlers(apps, { service: quota, library }),
     ...backupHandlers(() => catalog.current(), library, options.nativeBinding),

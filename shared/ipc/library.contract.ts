@@ -75,6 +75,8 @@ export const libraryChannels = {
       files: z.record(z.string().max(1024), z.string()).default({}),
       environment: z.string().nullable().default(null),
       note: z.string().max(LIMITS.descriptionMax).default(''),
+      /** A git-bound library's commit message (default: the note); ignored by a plain library. */
+      commitMessage: z.string().max(LIMITS.descriptionMax).optional(),
     }),
   ).returns<TemplateDetails>(),
 

@@ -52,6 +52,12 @@ export class GitLibraries {
     return existsSync(cache) ? this.reopen(cache) : this.adopt(workdir, cache, name);
   }
 
+  /** The active library's git side, or null for a plain SQLite library. */
+  active(): GitLibrary | null {
+    const lib = this.catalog.current();
+    return !lib.personal && new PreferencesRepo(lib.db).get(WORKDIR_KEY) ? this.of(lib.id) : null;
+  }
+
   /** The git library behind a catalog id (opening its working copy on first use, e.g. after a restart). */
   of(libraryId: string): GitLibrary {
     const known = this.bound.get(libraryId);

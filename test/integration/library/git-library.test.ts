@@ -180,4 +180,13 @@ describe('a git-bound template library shared by two members', () => {
     expect((await call(alice.studio, 'git.status', { libraryId: alice.libraryId })).ahead).toBeGreaterThanOrEqual(1);
     expect(existsSync(join(alice.workdir, '.git'))).toBe(true);
   });
+  it('the ordinary save (library.saveVersion) of the active git library commits, with the edited message', async () => {
+    await call(alice.studio, 'libraries.switch', { id: alice.libraryId });
+    const t = await templateNamed(alice, 'web/server.yaml');
+    const yaml = `${t.latest.yaml}# saved from the editor\n`;
+    const saved = await call(alice.studio, 'library.saveVersion', { id: t.id, yaml, files: t.latest.files, layout: {}, environment: null, note: 'editor note', commitMessage: 'From the editor' });
+    expect(git(alice.workdir, 'log', '-1', '--format=%s')).toBe('From the editor\n');
+    expect(readFileSync(join(alice.workdir, 'web/server.yaml'), 'utf8')).toBe(yaml);
+    expect(saved.versions.find((v) => v.number === saved.latestVersion)!.note).toContain('From the editor');
+  });
 });
