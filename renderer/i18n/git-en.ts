@@ -7,6 +7,7 @@ export const gitEn = {
   bind: 'Bind an existing folder',
   bindHint: 'A git checkout on this machine; the studio commits there, in place.',
   folder: 'Folder',
+  folderPlaceholder: '/home/me/team-templates',
   bindButton: 'Bind',
   badge: 'git',
   pull: 'Pull',

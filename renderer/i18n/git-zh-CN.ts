@@ -9,6 +9,7 @@ export const gitZhCN: Record<keyof typeof gitEn, string> = {
   bind: '绑定已有目录',
   bindHint: '本机上的 git 工作副本；工作室直接在其中提交。',
   folder: '目录',
+  folderPlaceholder: '/home/我/团队模版',
   bindButton: '绑定',
   badge: 'git',
   pull: '拉取',
