@@ -8,6 +8,8 @@ import { Dispatcher, type HandlerTable } from './ipc/dispatcher';
 import { appHandlers, readPreferences } from './ipc/app.ipc';
 import { libraryHandlers } from './ipc/library.ipc';
 import { librariesHandlers, type ChooseLibraryPath } from './ipc/libraries.ipc';
+import { gitHandlers } from './ipc/git.ipc';
+import { GitLibraries } from './library/git/git-libraries';
 import { LibraryCatalog } from './library/library-catalog';
 import { activeAppLinks, activeLibrary } from './library/active-library';
 import { filesHandlers } from './ipc/files.ipc';
@@ -143,11 +145,14 @@ export function composeServices(options: ComposeOptions): Services {
     recoveredFrom: opened.recoveredFrom,
     secretStorage: options.secretStorage ?? { kind: 'keyfile', reason: 'browser' },
   };
+  // Libraries bound to git: saving in one commits (library.saveVersion goes there when it is active).
+  const gitLibraries = new GitLibraries(catalog, options.dataDir, checker, events);
   const preferenceListeners = new Set<(p: Preferences) => void>();
   const handlers: HandlerTable = {
     ...appHandlers(info, preferences, (p) => preferenceListeners.forEach((l) => l(p))),
-    ...libraryHandlers(library),
+    ...libraryHandlers(library, gitLibraries),
     ...librariesHandlers(catalog, options.chooseLibraryPath),
+    ...gitHandlers(gitLibraries, events),
     ...filesHandlers(new ImportService(library, undefined, undefined, options.importTimeoutMs), new ExportService(library)),
     ...appsHandlers(apps, { service: quota, library }),
     ...backupHandlers(() => catalog.current(), library, options.nativeBinding),

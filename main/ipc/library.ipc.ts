@@ -1,7 +1,8 @@
 import type { LibraryService } from '../library/library-service';
+import type { GitLibraries } from '../library/git/git-libraries';
 import type { DomainHandlers } from './dispatcher';
 
-export function libraryHandlers(library: LibraryService): DomainHandlers<'library'> {
+export function libraryHandlers(library: LibraryService, git?: Pick<GitLibraries, 'active'>): DomainHandlers<'library'> {
   return {
     'library.list': (req) => library.list(req),
     'library.resourceTypes': () => library.resourceTypes(),
@@ -9,7 +10,8 @@ export function libraryHandlers(library: LibraryService): DomainHandlers<'librar
     'library.getVersion': (req) => library.getVersion(req.id, req.number),
     'library.create': (req) => library.create(req),
     'library.update': (req) => library.update(req.id, req),
-    'library.saveVersion': (req) => library.saveVersion(req),
+    // In a git-bound library a saved version is a commit (the cache imports it), not a cache row alone.
+    'library.saveVersion': (req) => git?.active()?.saveVersion(req) ?? library.saveVersion(req),
     'library.delete': (req) => {
       library.delete(req.id);
       return { deleted: true as const };

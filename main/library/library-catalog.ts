@@ -82,6 +82,11 @@ export class LibraryCatalog {
     return this.libraries.get(this.activeId) ?? this.mustGet(PERSONAL_LIBRARY_ID);
   }
 
+  /** An open library by id (NOT_FOUND once closed). */
+  library(id: string): OpenLibrary {
+    return this.mustGet(id);
+  }
+
   state(): LibrariesState {
     return {
       activeId: this.activeId,
@@ -238,7 +243,8 @@ export class LibraryCatalog {
 
   private info(lib: OpenLibrary): LibraryInfo {
     const count = (lib.db.prepare('SELECT COUNT(*) AS n FROM templates').get() as { n: number }).n;
-    return { id: lib.id, name: this.nameOf(lib), path: lib.path, personal: lib.personal, templates: count, recoveredFrom: lib.recoveredFrom };
+    const workdir = lib.personal ? null : new PreferencesRepo(lib.db).get('git.workdir');
+    return { id: lib.id, name: this.nameOf(lib), path: lib.path, personal: lib.personal, templates: count, recoveredFrom: lib.recoveredFrom, git: workdir ? { workdir } : null };
   }
 
   private remember(lib: OpenLibrary): void {

@@ -8,6 +8,7 @@ import { quotaEn } from './quota-en';
 import { needsEditingEn } from './needs-editing-en';
 import { nestedEn } from './nested-en';
 import { librariesEn } from './libraries-en';
+import { gitEn } from './git-en';
 import { keyboardEn } from './keyboard-en';
 import { cloudsEn, deployEn, stacksEn } from './stacks-en';
 export const en = {
@@ -216,6 +217,7 @@ export const en = {
   quota: quotaEn,
   nested: nestedEn,
   libraries: librariesEn,
+  git: gitEn,
   keyboard: keyboardEn,
   stacksets: stacksetsEn,
   clouds: cloudsEn,

@@ -8,6 +8,7 @@ import { quotaZhCN } from './quota-zh-CN';
 import { needsEditingZhCN } from './needs-editing-zh-CN';
 import { nestedZhCN } from './nested-zh-CN';
 import { librariesZhCN } from './libraries-zh-CN';
+import { gitZhCN } from './git-zh-CN';
 import { keyboardZhCN } from './keyboard-zh-CN';
 import { cloudsZhCN, deployZhCN, stacksZhCN } from './stacks-zh-CN';
 import type { Messages } from './en';
@@ -221,6 +222,7 @@ export const zhCN: Shape<Messages> = {
   quota: quotaZhCN,
   nested: nestedZhCN,
   libraries: librariesZhCN,
+  git: gitZhCN,
   keyboard: keyboardZhCN,
   stacksets: stacksetsZhCN,
   clouds: cloudsZhCN,

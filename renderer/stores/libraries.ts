@@ -57,5 +57,5 @@ export const useLibrariesStore = defineStore('libraries', () => {
     await library.select(templateId);
   }
 
-  return { state, open, active, hits, refresh, create, openFile, rename, close, switchTo, forget, choosePath, transfer, searchAll, showHit };
+  return { state, open, active, hits, adopt: apply, refresh, create, openFile, rename, close, switchTo, forget, choosePath, transfer, searchAll, showHit };
 });

@@ -14,6 +14,7 @@ import { filesChannels } from './files.contract';
 import { syncChannels } from './sync.contract';
 import { libraryChannels } from './library.contract';
 import { librariesChannels } from './libraries.contract';
+import { gitChannels } from './git.contract';
 import { stacksetChannels } from './stacksets.contract';
 import { quotaChannels } from './quota.contract';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...appChannels,
   ...libraryChannels,
   ...librariesChannels,
+  ...gitChannels,
   ...filesChannels,
   ...existingChannels,
   ...syncChannels,

@@ -47,6 +47,11 @@ export const ERROR_CODES = [
   'STACK_IN_USE', // deleting a stack another deployment uses as an existing resource (seed 5.2)
   // several libraries (appended)
   'LIBRARY_UNAVAILABLE', // a library path that is missing, read-only, locked, or not a Heat Studio library
+  // git-bound libraries (appended)
+  'GIT_UNAVAILABLE', // no git on PATH (or HEAT_STUDIO_GIT points at nothing runnable)
+  'GIT_FAILED', // a git command failed; details.reason holds git's words
+  'GIT_CONFLICT', // a pull's merge waits for its conflicts to be resolved
+  'GIT_PUSH_REJECTED', // the server refused a push; the local commit is kept
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,7 @@ import type { StackChange } from '../cloud/heat-types';
 import type { InstanceRun } from '../stacksets/operation-state';
 import type { StackSetOperation } from '../stacksets/model';
 import type { OperationProgress } from './stacksets.contract';
+import type { GitOperation } from './git.contract';
 
 export interface StudioEvents {
   /** The library changed (another window, an import, the File menu). */
@@ -21,6 +22,8 @@ export interface StudioEvents {
   /** A stack set, its instances or operations changed (created, deleted). */
   'stacksets.changed': { stack_set_id: string };
   /** A stack set operation moved: its metadata, progress and per-instance statuses. */
+  /** A line of git's progress (clone, pull's fetch, push), as git wrote it. */
+  'git.progress': { libraryId: string | null; operation: GitOperation; line: string };
   'stacksets.operation': { stack_set_id: string; operation: StackSetOperation; progress: OperationProgress; instances: InstanceRun[] };
 }
 

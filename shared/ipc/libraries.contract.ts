@@ -20,6 +20,8 @@ export interface LibraryInfo {
   templates: number;
   /** Set when the file was damaged on open: where it was moved aside. */
   recoveredFrom: string | null;
+  /** A library bound to a git repository: its working copy (the file is the cache of its history). */
+  git: { workdir: string } | null;
 }
 
 export interface RecentLibrary {

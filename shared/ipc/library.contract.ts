@@ -18,7 +18,7 @@ const tag = z
   .max(LIMITS.tagMax)
   .refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE);
 const tags = z.array(tag).max(LIMITS.tagsMax);
-const layout = z.record(z.string().max(255), z.object({ x: z.number().finite(), y: z.number().finite() }));
+export const layout = z.record(z.string().max(255), z.object({ x: z.number().finite(), y: z.number().finite() }));
 
 export const libraryChannels = {
   'library.list': channel(
@@ -75,6 +75,8 @@ export const libraryChannels = {
       files: z.record(z.string().max(1024), z.string()).default({}),
       environment: z.string().nullable().default(null),
       note: z.string().max(LIMITS.descriptionMax).default(''),
+      /** A git-bound library's commit message (default: the note); ignored by a plain library. */
+      commitMessage: z.string().max(LIMITS.descriptionMax).optional(),
     }),
   ).returns<TemplateDetails>(),
 

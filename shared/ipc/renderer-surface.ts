@@ -24,10 +24,11 @@ export const RENDERER_CHANNELS = [
   'library.update',
   'libraries.choosePath', 'libraries.close', 'libraries.create', 'libraries.forget', 'libraries.open', 'libraries.rename', 'libraries.search', 'libraries.state',
   'libraries.switch', 'libraries.transfer',
+  'git.abort', 'git.bind', 'git.clone', 'git.conflicts', 'git.pull', 'git.push', 'git.resolve', 'git.status',
   'quota.checkDeploy', 'quota.checkUpdate', 'quota.lastKnown', 'quota.read',
   'stacksets.accounts', 'stacksets.create', 'stacksets.delete', 'stacksets.get', 'stacksets.list', 'stacksets.operate', 'stacksets.operation',
   'stacksets.profiles', 'stacksets.stop',
   'sync.deployments', 'sync.downloadStack', 'sync.recheck', 'sync.stackTemplate',
 ] as const satisfies readonly ChannelName[];
 
-export const RENDERER_EVENTS = ['cloud.status', 'library.changed', 'menu.command', 'stack.changed', 'stacksets.changed', 'stacksets.operation'] as const satisfies readonly StudioEventType[];
+export const RENDERER_EVENTS = ['cloud.status', 'git.progress', 'library.changed', 'menu.command', 'stack.changed', 'stacksets.changed', 'stacksets.operation'] as const satisfies readonly StudioEventType[];

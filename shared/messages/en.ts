@@ -6,6 +6,7 @@
 // lists every key and fails until both languages have it, with the same
 // `{parameters}`). Keys are append-only once shipped: stored status reasons
 // and saved reports name them.
+import { gitMessagesEn } from './git-en';
 import { hotMessagesEn } from './hot-en';
 import { mainMessagesEn } from './main-en';
 // main/cloud, main/deploy, main/existing, main/stacksets, main/quota (issue 16)
@@ -18,6 +19,7 @@ export const messagesEn = {
   ...mainMessagesEn,
   ...cloudMessagesEn,
   ...servicesMessagesEn,
+  ...gitMessagesEn,
   // --- one title per AppError code (shared/ipc/errors.ts), shown when an error carries no message of its own
   'error.BAD_REQUEST': 'The request is not valid',
   'error.UNKNOWN_CHANNEL': 'The studio does not know this operation',

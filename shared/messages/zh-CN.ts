@@ -1,6 +1,7 @@
 // 主进程与 shared/ 消息码的中文文案（键见 shared/messages/en.ts；术语取自 glossary-zh-CN.ts）。
 // A key missing here reads in English (the registry's text) until it is added: one line.
 import { zh } from './glossary-zh-CN';
+import { gitMessagesZhCN } from './git-zh-CN';
 import { hotMessagesZhCN } from './hot-zh-CN';
 import { mainMessagesZhCN } from './main-zh-CN';
 // main/cloud, main/deploy, main/existing, main/stacksets, main/quota (issue 16)
@@ -14,6 +15,7 @@ export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   ...mainMessagesZhCN,
   ...cloudMessagesZhCN,
   ...servicesMessagesZhCN,
+  ...gitMessagesZhCN,
   'error.BAD_REQUEST': '请求无效',
   'error.UNKNOWN_CHANNEL': '工作室不认识此操作',
   'error.NOT_FOUND': '未找到',

@@ -1,0 +1,134 @@
+// Brings a working copy's templates and their history into the library's
+// SQLite cache: one template per entry (template-grouping.ts), one version
+// per commit that touched any of its files. Commits already imported are
+// remembered in the cache (preferences), so reopening reads only what is new;
+// the list and search always answer from the cache, never from git.
+import { createHash } from 'node:crypto';
+import { templateDescription } from '../../../shared/library/template-description';
+import type { CanvasLayout } from '../../../shared/library/model';
+import type { PreferencesRepo } from '../preferences-repo';
+import type { TemplateChecker } from '../template-checker';
+import type { TemplateRepo } from '../template-repo';
+import type { Git } from './git-command';
+import { readBlobs, readLog, type CommitInfo } from './git-history';
+import { groupTemplates, type TemplateGroup } from './template-grouping';
+
+/** Where a template's canvas positions live in the repository: beside, never inside, the YAML. */
+export function layoutPath(entryPath: string): string {
+  return `.heat-studio/layouts/${entryPath}.json`;
+}
+
+/** Stable: the same entry path is the same template in every clone and after every re-import. */
+export function templateIdFor(entryPath: string): string {
+  return `git-${createHash('sha256').update(entryPath).digest('hex').slice(0, 28)}`;
+}
+
+const importedKey = (id: string): string => `git.imported.${id}`;
+
+export interface ImportDeps {
+  git: Git;
+  workdir: string;
+  repo: TemplateRepo;
+  prefs: PreferencesRepo;
+  check: TemplateChecker;
+  reindex(id: string): void;
+}
+
+export interface ImportOutcome {
+  templates: number;
+  versionsAdded: number;
+  changedIds: string[];
+}
+
+export async function importHistory(deps: ImportDeps): Promise<ImportOutcome> {
+  const groups = groupTemplates(deps.workdir);
+  const log = await readLog(deps.git, deps.workdir);
+  const plans = groups.map((g) => planFor(deps, g, log)).filter((p) => p.commits.length > 0);
+  const specs = plans.flatMap((p) => p.commits.flatMap((c) => p.paths.map((path) => `${c.hash}:${path}`)));
+  const blobs = await readBlobs(deps.git, deps.workdir, specs);
+  let versionsAdded = 0;
+  for (const plan of plans) versionsAdded += writePlan(deps, plan, blobs);
+  return { templates: groups.length, versionsAdded, changedIds: plans.map((p) => p.id) };
+}
+
+interface Plan {
+  id: string;
+  group: TemplateGroup;
+  paths: string[];
+  commits: CommitInfo[];
+  imported: string[];
+}
+
+function planFor(deps: ImportDeps, group: TemplateGroup, log: CommitInfo[]): Plan {
+  const id = templateIdFor(group.entryPath);
+  const paths = [group.entryPath, ...group.nested, ...(group.environmentPath ? [group.environmentPath] : []), layoutPath(group.entryPath)];
+  const watched = new Set(paths);
+  const imported = readImported(deps.prefs, id);
+  const done = new Set(imported);
+  const commits = log.filter((c) => !done.has(c.hash) && c.files.some((f) => watched.has(f)));
+  return { id, group, paths, commits, imported };
+}
+
+function writePlan(deps: ImportDeps, plan: Plan, blobs: Map<string, string | null>): number {
+  const { repo, check, prefs } = deps;
+  const { group, id } = plan;
+  let added = 0;
+  repo.transaction(() => {
+    const imported = [...plan.imported];
+    for (const commit of plan.commits) {
+      imported.push(commit.hash);
+      const yaml = blobs.get(`${commit.hash}:${group.entryPath}`);
+      if (yaml === null || yaml === undefined) continue; // the entry did not exist yet (or was deleted) at this commit
+      const files: Record<string, string> = {};
+      for (const path of group.nested) {
+        const text = blobs.get(`${commit.hash}:${path}`);
+        if (typeof text === 'string') files[path] = text;
+      }
+      const environment = group.environmentPath ? (blobs.get(`${commit.hash}:${group.environmentPath}`) ?? null) : null;
+      const layout = parseLayout(blobs.get(`${commit.hash}:${layoutPath(group.entryPath)}`));
+      if (!repo.find(id)) {
+        const verdict = check(yaml, files, environment, group.entryPath);
+        repo.insertTemplate({
+          id, name: group.entryPath, description: templateDescription(yaml), tags: [], status: verdict.status,
+          statusReason: verdict.reason, statusMsg: verdict.msg, origin: 'user', systemKey: null, at: commit.date,
+        });
+      }
+      repo.insertVersion({ id: `${id}-${commit.hash}`, templateId: id, entryPath: group.entryPath, yaml, layout, files, environment, note: noteFor(commit), at: commit.date });
+      added++;
+    }
+    prefs.set(importedKey(id), JSON.stringify(imported));
+    prefs.set(`git.environment.${id}`, group.environmentPath);
+    const latest = repo.version(id);
+    if (latest && added > 0) {
+      const verdict = check(latest.yaml, latest.files, latest.environment, latest.entryPath);
+      repo.setStatus(id, verdict.status, verdict.reason, latest.createdAt, verdict.msg);
+      repo.updateMetadata(id, { description: templateDescription(latest.yaml) }, latest.createdAt);
+      deps.reindex(id);
+    }
+  });
+  return added;
+}
+
+/** A version's note: the commit message, then who wrote it (every version list shows the note). */
+export function noteFor(commit: Pick<CommitInfo, 'message' | 'author' | 'hash'>): string {
+  return `${commit.message}\n— ${commit.author} · ${commit.hash.slice(0, 10)}`;
+}
+
+function parseLayout(text: string | null | undefined): CanvasLayout {
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as CanvasLayout) : {};
+  } catch {
+    return {}; // a hand-broken sidecar costs the positions, not the version
+  }
+}
+
+function readImported(prefs: PreferencesRepo, id: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(prefs.get(importedKey(id)) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((h): h is string => typeof h === 'string') : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,119 @@
+// One git-bound library: a working copy (cloned by the studio under its data
+// folder, or a checkout the user bound) and the SQLite cache every library
+// screen reads. Saving a version writes the files byte for byte, the canvas
+// positions to .heat-studio/, and commits with the user's message; the cache
+// then imports that commit like any other.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, normalize, sep } from 'node:path';
+import { AppError } from '../../../shared/ipc/errors';
+import { msg } from '../../../shared/messages/message';
+import type { TemplateDetails } from '../../../shared/library/model';
+import type { GitStatus } from '../../../shared/ipc/git.contract';
+import type { LibraryService, SaveVersionInput } from '../library-service';
+import type { Git } from './git-command';
+import { importHistory, layoutPath, type ImportDeps, type ImportOutcome } from './git-import';
+import * as sync from './git-sync';
+
+export class GitLibrary {
+  private importing: Promise<ImportOutcome> | null = null;
+
+  constructor(
+    private readonly deps: ImportDeps,
+    private readonly service: LibraryService,
+    private readonly onChanged: (templateIds: string[]) => void,
+  ) {}
+
+  get workdir(): string {
+    return this.deps.workdir;
+  }
+
+  private get git(): Git {
+    return this.deps.git;
+  }
+
+  /** Imports new commits into the cache; calls made while one runs share it. */
+  refresh(): Promise<ImportOutcome> {
+    this.importing ??= importHistory(this.deps)
+      .then((outcome) => {
+        if (outcome.changedIds.length > 0) this.onChanged(outcome.changedIds);
+        return outcome;
+      })
+      .finally(() => {
+        this.importing = null;
+      });
+    return this.importing;
+  }
+
+  async status(): Promise<GitStatus> {
+    const cwd = this.workdir;
+    const branch = (await this.git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd, okCodes: [1, 128] })).stdout.trim() || null;
+    const up = await this.git.run(['rev-parse', '--abbrev-ref', '@{upstream}'], { cwd, okCodes: [128] });
+    const upstream = up.code === 0 ? up.stdout.trim() : null;
+    let ahead = 0;
+    let behind = 0;
+    if (upstream) {
+      const counts = await this.git.run(['rev-list', '--left-right', '--count', `HEAD...${upstream}`], { cwd, okCodes: [128] });
+      [ahead = 0, behind = 0] = counts.stdout.trim().split(/\s+/).map(Number);
+    }
+    return { workdir: cwd, branch, upstream, ahead, behind, merging: await sync.mergeInProgress(this.git, cwd), importing: this.importing !== null };
+  }
+
+  /** Writes the version's files as given and commits them; the message defaults to the version note. */
+  async saveVersion(input: SaveVersionInput & { commitMessage?: string | undefined }): Promise<TemplateDetails> {
+    const current = this.service.get(input.id);
+    if (await sync.mergeInProgress(this.git, this.workdir)) throw new AppError('GIT_CONFLICT', msg('git.resolveFirst'), {});
+    const entryPath = input.entryPath ?? current.latest.entryPath;
+    const written: Record<string, string> = { ...input.files, [entryPath]: input.yaml, [layoutPath(entryPath)]: `${JSON.stringify(input.layout, null, 2)}\n` };
+    if (input.environment !== null && current.latest.environment !== null) {
+      const envPath = this.environmentPathOf(input.id);
+      if (envPath) written[envPath] = input.environment;
+    }
+    for (const [path, text] of Object.entries(written)) writeFileSync(this.inside(path), text);
+    await this.git.run(['add', '--', ...Object.keys(written)], { cwd: this.workdir });
+    const message = (input.commitMessage ?? '').trim() || input.note.trim() || `Update ${entryPath}`;
+    const staged = await this.git.run(['diff', '--cached', '--quiet'], { cwd: this.workdir, okCodes: [1] });
+    if (staged.code === 0) throw new AppError('CONFLICT', msg('git.nothingToCommit', { path: entryPath }), { entryPath });
+    await this.git.run(['commit', '--quiet', '-F', '-'], { cwd: this.workdir, input: message });
+    await this.refresh();
+    return this.service.get(input.id);
+  }
+
+  async pull(onProgress?: sync.Progress): Promise<sync.PullOutcome> {
+    const outcome = await sync.pull(this.git, this.workdir, onProgress);
+    if (outcome.state === 'merged') await this.refresh();
+    return outcome;
+  }
+
+  conflicts(): Promise<sync.ConflictFile[]> {
+    return sync.conflicts(this.git, this.workdir);
+  }
+
+  async resolve(resolutions: sync.Resolution[]): Promise<{ remaining: sync.ConflictFile[]; committed: boolean }> {
+    for (const r of resolutions) this.inside(r.path);
+    const outcome = await sync.resolve(this.git, this.workdir, resolutions);
+    if (outcome.committed) await this.refresh();
+    return outcome;
+  }
+
+  abortMerge(): Promise<void> {
+    return sync.abortMerge(this.git, this.workdir);
+  }
+
+  push(onProgress?: sync.Progress): Promise<{ pushed: number }> {
+    return sync.push(this.git, this.workdir, onProgress);
+  }
+
+  private environmentPathOf(id: string): string | null {
+    return this.deps.prefs.get(`git.environment.${id}`);
+  }
+
+  /** A repository-relative path, refused when it would leave the working copy. */
+  private inside(path: string): string {
+    const full = normalize(join(this.workdir, path));
+    if (!full.startsWith(normalize(this.workdir) + sep) || full.includes(`${sep}.git${sep}`)) {
+      throw new AppError('PATH_ESCAPE', msg('git.pathEscape', { path }), { path });
+    }
+    mkdirSync(dirname(full), { recursive: true });
+    return full;
+  }
+}

@@ -1,0 +1,32 @@
+// git 模版库的中文字符串（并入 zh-CN.ts 的 `git`）。
+import type { gitEn } from './git-en';
+
+export const gitZhCN: Record<keyof typeof gitEn, string> = {
+  clone: '克隆 git 仓库',
+  cloneHint: '可以是 git 接受的任意地址（https、ssh、git://、本地路径）。凭据来自你的 git 配置（ssh-agent、凭据助手），工作室从不保存。',
+  url: '仓库地址或路径',
+  cloneButton: '克隆',
+  bind: '绑定已有目录',
+  bindHint: '本机上的 git 工作副本；工作室直接在其中提交。',
+  folder: '目录',
+  folderPlaceholder: '/home/我/团队模版',
+  bindButton: '绑定',
+  badge: 'git',
+  pull: '拉取',
+  push: '推送',
+  status: '{branch} · 待推送 {ahead} · 待拉取 {behind}',
+  importing: '正在导入历史…',
+  upToDate: '已是最新。',
+  merged: '已拉取 {n} 个提交。',
+  pushed: '已推送 {n} 个提交。',
+  conflicts: '拉取在 {n} 个文件中有冲突',
+  conflictsHint: '保留我的、采用对方的或编辑；也可以放弃本次拉取交给 git 处理（工作副本恢复原样）。',
+  ours: '我的',
+  theirs: '对方的',
+  deleted: '（已删除）',
+  keepMine: '保留我的',
+  takeTheirs: '采用对方的',
+  abort: '放弃拉取',
+  resolved: '冲突已解决并提交。',
+  commitMessage: '提交说明',
+};

@@ -1,0 +1,83 @@
+// A git-bound library as a user drives it in Chromium (Chinese UI) against
+// `npm run web` and a real git daemon on 127.0.0.1: clone the team's
+// repository from the libraries dialog, see its templates and their
+// versions (commit message and author), save a version and push it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot } from './support/browser';
+import { startWebHost, type RunningHost } from './support/web-host';
+import { git, startGitServer, useTestGitIdentity, type GitServer } from '../support/git-server';
+
+const SERVER_YAML = 'heat_template_version: 2018-08-31\ndescription: 团队 web 云主机\nresources:\n  data:\n    type: volume.yaml\n  rand: {type: OS::Heat::RandomString}\n';
+const VOLUME_YAML = 'heat_template_version: 2018-08-31\nresources:\n  v: {type: OS::Cinder::Volume, properties: {size: 1}}\n';
+
+describe('a git library in the browser', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'hs-e2e-git-'));
+  let restoreIdentity: () => void;
+  let server: GitServer;
+  let url: string;
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    restoreIdentity = useTestGitIdentity(scratch); // before the host starts: it inherits the identity
+    server = await startGitServer();
+    url = server.seed('team', { 'web/server.yaml': SERVER_YAML, 'web/volume.yaml': VOLUME_YAML });
+    host = await startWebHost(mkdtempSync(join(scratch, 'data-')));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    server?.stop();
+    restoreIdentity?.();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  async function invoke<T>(channel: string, request: unknown): Promise<{ ok: boolean; value?: T }> {
+    return page.evaluate(
+      async ([c, r]) => (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) })).json() as Promise<{ ok: boolean; value?: T }>,
+      [channel, request] as const,
+    );
+  }
+
+  it('clones from the libraries dialog and lists the entry, not its nested file, with its version', async () => {
+    await page.goto(host.url);
+    await page.getByTestId('template-shared-network-server').waitFor();
+    await page.getByTestId('manage-libraries').click();
+    await page.getByTestId('git-clone-name').fill('团队 git 模版库');
+    await page.getByTestId('git-clone-url').fill(url);
+    await page.getByTestId('git-clone').click();
+    await page.getByTestId('library-row-团队 git 模版库').waitFor();
+    await expect.poll(() => page.getByTestId('library-git').count()).toBe(1);
+    await screenshot(page, 'git-library-dialog');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('template-web/server.yaml').waitFor();
+    expect(await page.getByTestId('template-web/volume.yaml').count()).toBe(0);
+    await page.getByTestId('git-bar').waitFor();
+    await page.getByTestId('template-web/server.yaml').click();
+    await page.getByTestId('tab-versions').click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('Seed the team templates');
+    await screenshot(page, 'git-library-versions');
+  });
+
+  it('a version saved in the studio is a commit, pushed with the push button', async () => {
+    const list = await invoke<Array<{ id: string; name: string }>>('library.list', { search: '' });
+    const id = list.value!.find((t) => t.name === 'web/server.yaml')!.id;
+    const saved = await invoke('library.saveVersion', { id, yaml: `${SERVER_YAML}# 第二版\n`, files: { 'web/volume.yaml': VOLUME_YAML }, note: '第二版', commitMessage: '加上说明' });
+    expect(saved.ok).toBe(true);
+    await page.reload();
+    await page.getByTestId('git-bar').waitFor();
+    await expect.poll(() => page.getByTestId('git-status').innerText()).toContain('待推送 1');
+    await page.getByTestId('git-push').click();
+    await expect.poll(() => page.getByTestId('git-status').innerText()).toContain('待推送 0');
+    await screenshot(page, 'git-library-pushed');
+    expect(git(server.base, '--git-dir', join(server.base, 'team.git'), 'log', '-1', '--format=%s')).toBe('加上说明\n');
+  });
+});
