@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { templateDescription } from '../../../shared/library/template-description';
 import type { CanvasLayout } from '../../../shared/library/model';
 import type { PreferencesRepo } from '../preferences-repo';
-import type { TemplateChecker } from '../template-checker';
+import type { TemplateChecker } from '../../../shared/library/offline-status';
 import type { TemplateRepo } from '../template-repo';
 import type { Git } from './git-command';
 import { readBlobs, readLog, type CommitInfo } from './git-history';

@@ -12,7 +12,7 @@ import type { LibrariesState } from '../../../shared/ipc/libraries.contract';
 import type { EventBus } from '../../events/event-bus';
 import type { LibraryCatalog } from '../library-catalog';
 import { PreferencesRepo } from '../preferences-repo';
-import type { TemplateChecker } from '../template-checker';
+import type { TemplateChecker } from '../../../shared/library/offline-status';
 import { TemplateRepo } from '../template-repo';
 import { Git } from './git-command';
 import { GitLibrary } from './git-library';

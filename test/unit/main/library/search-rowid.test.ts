@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../../../main/library/migrations';
 import { EventBus } from '../../../../main/events/event-bus';
 import { LibraryService } from '../../../../main/library/library-service';
 import { TemplateRepo } from '../../../../main/library/template-repo';
-import { hotChecker } from '../../../../main/library/template-checker';
+import { hotChecker } from '../../../../shared/library/offline-status';
 import { useTempDirs } from '../../../support/temp-dir';
 
 const tempDir = useTempDirs();
