@@ -5,9 +5,9 @@
 // with its working copy under `git`.
 import { z } from 'zod';
 import { channel } from './define';
-import { layout, name } from './library.contract';
+import { name, saveVersionRequest } from './library.contract';
 import type { LibrariesState } from './libraries.contract';
-import { LIMITS, type TemplateDetails } from '../library/model';
+import type { TemplateDetails } from '../library/model';
 import { CONTROL_CHAR_MESSAGE, hasControlChar } from '../library/names';
 
 export interface GitStatus {
@@ -36,7 +36,6 @@ export type Resolution = { path: string; take: 'ours' | 'theirs' } | { path: str
 
 export type GitOperation = 'clone' | 'pull' | 'push';
 
-const text = (max: number) => z.string().max(max).refine((s) => !hasControlChar(s.replace(/[\n\t]/g, '')), CONTROL_CHAR_MESSAGE);
 const url = z.string().trim().min(1, 'a repository URL or path is required').max(4096).refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE);
 const libraryId = z.string().min(1).max(64);
 const repoPath = z.string().min(1).max(1024);
@@ -61,17 +60,5 @@ export const gitChannels = {
   /** Never forced; a refusal (GIT_PUSH_REJECTED) keeps the local commit and gives the server's reason. */
   'git.push': channel(z.object({ libraryId })).returns<{ pushed: number }>(),
   /** Writes the files byte for byte and commits them; the message defaults to the version note. */
-  'git.saveVersion': channel(
-    z.object({
-      libraryId,
-      id: z.string().min(1).max(64),
-      entryPath: z.string().min(1).max(1024).optional(),
-      yaml: z.string(),
-      layout: layout.default({}),
-      files: z.record(z.string().max(1024), z.string()).default({}),
-      environment: z.string().nullable().default(null),
-      note: z.string().max(LIMITS.descriptionMax).default(''),
-      commitMessage: text(LIMITS.descriptionMax).optional(),
-    }),
-  ).returns<TemplateDetails>(),
+  'git.saveVersion': channel(saveVersionRequest.extend({ libraryId })).returns<TemplateDetails>(),
 } as const;

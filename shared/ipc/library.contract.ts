@@ -20,6 +20,20 @@ const tag = z
 const tags = z.array(tag).max(LIMITS.tagsMax);
 export const layout = z.record(z.string().max(255), z.object({ x: z.number().finite(), y: z.number().finite() }));
 
+/** A new version of a template (also the git library's save, with its library id). */
+export const saveVersionRequest = z.object({
+  id,
+  /** Defaults to the previous version's entry path. */
+  entryPath: z.string().min(1).max(1024).optional(),
+  yaml: z.string(),
+  layout: layout.default({}),
+  files: z.record(z.string().max(1024), z.string()).default({}),
+  environment: z.string().nullable().default(null),
+  note: z.string().max(LIMITS.descriptionMax).default(''),
+  /** A git-bound library's commit message (default: the note); ignored by a plain library. */
+  commitMessage: z.string().max(LIMITS.descriptionMax).optional(),
+});
+
 export const libraryChannels = {
   'library.list': channel(
     z.object({
@@ -65,20 +79,7 @@ export const libraryChannels = {
   ).returns<TemplateSummary>(),
 
   /** Save a new immutable version. */
-  'library.saveVersion': channel(
-    z.object({
-      id,
-      /** Defaults to the previous version's entry path. */
-      entryPath: z.string().min(1).max(1024).optional(),
-      yaml: z.string(),
-      layout: layout.default({}),
-      files: z.record(z.string().max(1024), z.string()).default({}),
-      environment: z.string().nullable().default(null),
-      note: z.string().max(LIMITS.descriptionMax).default(''),
-      /** A git-bound library's commit message (default: the note); ignored by a plain library. */
-      commitMessage: z.string().max(LIMITS.descriptionMax).optional(),
-    }),
-  ).returns<TemplateDetails>(),
+  'library.saveVersion': channel(saveVersionRequest).returns<TemplateDetails>(),
 
   'library.delete': channel(z.object({ id })).returns<{ deleted: true }>(),
 } as const;
