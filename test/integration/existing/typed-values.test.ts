@@ -1,5 +1,5 @@
 // Issue 15, bugs 2 and 3, on the FULL test cloud: a value typed into the
-// deploy form that the cloud does not hold (key_name "nokey") refuses the
+// deploy form that the cloud does not hold (key_name "nokey", flavor "m9.nothing") refuses the
 // deploy with what is true ("there is no key pair ... in project demo; key
 // pairs there: ..."), and leaves the saved template as it was: its status,
 // reason and times. A value the template itself names (its default) is still
@@ -41,6 +41,19 @@ describe('values typed for a deploy are not the template', () => {
     const message = (err as Error).message;
     expect(message).toMatch(/^Refused: There is no key pair "nokey" in project demo \(RegionOne\) \(server_1\.key_name, the value given for parameter key_name\); /);
     expect(message).not.toMatch(/no longer exists|needs editing/);
+    const after = await studio.call('library.get', { id: t.id });
+    expect({ status: after.status, statusReason: after.statusReason, updatedAt: after.updatedAt }).toEqual({ status: before.status, statusReason: before.statusReason, updatedAt: before.updatedAt });
+  });
+
+  it('a flavor typed into the form that never existed is named as missing, not "no longer exists", and the template is untouched', async () => {
+    const yaml = SERVER('').replace('flavor: m1.tiny', 'flavor: { get_param: flavor }').replace('parameters:\n', 'parameters:\n  flavor:\n    type: string\n    default: m1.tiny\n');
+    const t = studio.services.library.create({ name: 'typed-flavor', description: '', tags: [], from: { kind: 'yaml', yaml } });
+    const before = await studio.call('library.get', { id: t.id });
+    const source = { kind: 'library' as const, templateId: t.id, version: 1 };
+    const err = await studio.call('deploy.preview', { profileId: demo, stackName: 'typed-flavor-never', source, options: { parameters: { flavor: 'm9.nothing' } } }).catch((e: Error & { code?: string }) => e);
+    expect(err).toMatchObject({ code: 'VALUE_NOT_IN_CLOUD' });
+    expect((err as Error).message).toMatch(/^Refused: There is no flavor "m9\.nothing" in project demo \(RegionOne\) \(server_1\.flavor, the value given for parameter flavor\)/);
+    expect((err as Error).message).not.toMatch(/no longer exists|needs editing/);
     const after = await studio.call('library.get', { id: t.id });
     expect({ status: after.status, statusReason: after.statusReason, updatedAt: after.updatedAt }).toEqual({ status: before.status, statusReason: before.statusReason, updatedAt: before.updatedAt });
   });
