@@ -5,6 +5,9 @@
 import type { Db } from './database';
 import { writeTransaction } from './write-transaction';
 import type { AgencyFields, PermissionModel, StackInstance, StackSet } from '../../shared/stacksets/model';
+import { versionStatus, type VersionVerdict } from '../../shared/library/version-status';
+import type { TemplateStatus } from '../../shared/library/model';
+import { isMessage, type Message } from '../../shared/messages/message';
 
 export interface StackSetRecord extends StackSet {
   /** The cloud profiles joined to the set: their projects are the set's accounts. */
@@ -275,11 +278,42 @@ export class StackSetRepo {
   }
 
   /** The library template version a set deploys (the library's own table, read only). */
+  /**
+   * Whether this version may be deployed (seed 1.4), judged as a deploy judges
+   * it (shared/library/version-status.ts): the library's recorded status for
+   * the latest version, the HOT engine's verdict offline for an older one.
+   */
+  versionVerdict(id: string): VersionVerdict | null {
+    const row = this.db
+      .prepare(
+        `SELECT v.number, v.yaml, v.files, v.environment, v.entry_path, t.status, t.status_reason, t.status_msg,
+           (SELECT MAX(number) FROM template_versions x WHERE x.template_id = v.template_id) AS latest
+         FROM template_versions v JOIN templates t ON t.id = v.template_id WHERE v.id = ?`,
+      )
+      .get(id) as
+      | { number: number; yaml: string; files: string; environment: string | null; entry_path: string; status: TemplateStatus; status_reason: string; status_msg: string | null; latest: number }
+      | undefined;
+    if (!row) return null;
+    const template = { status: row.status, statusReason: row.status_reason, statusMsg: storedMessage(row.status_msg), latestVersion: row.latest };
+    return versionStatus(template, { number: row.number, entryPath: row.entry_path, yaml: row.yaml, files: JSON.parse(row.files) as Record<string, string>, environment: row.environment });
+  }
+
   templateVersion(id: string): (TemplateSource & { templateId: string; number: number }) | null {
     const row = this.db.prepare('SELECT template_id, number, yaml, files, environment FROM template_versions WHERE id = ?').get(id) as
       | { template_id: string; number: number; yaml: string; files: string; environment: string | null }
       | undefined;
     if (!row) return null;
     return { templateId: row.template_id, number: row.number, yaml: row.yaml, files: JSON.parse(row.files) as Record<string, string>, environment: row.environment };
+  }
+}
+
+/** A stored status reason's message key, or null for an old English-only reason. */
+function storedMessage(json: string | null): Message | null {
+  if (!json) return null;
+  try {
+    const m: unknown = JSON.parse(json);
+    return isMessage(m) ? m : null;
+  } catch {
+    return null;
   }
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { openSync, readSync, closeSync } from 'node:fs';
 import { AppError } from '../../shared/ipc/errors';
 import { msg } from '../../shared/messages/message';
+import { needsEditingMessage } from '../../shared/library/version-status';
 import {
   activateOperation,
   createOperation,
@@ -133,6 +134,7 @@ export class StackSetService {
     if (!this.repo.templateVersion(req.template_version_id)) {
       throw new AppError('NOT_FOUND', msg('stackset.versionMissing', { id: String(req.template_version_id) }), { field: 'template_version_id' });
     }
+    this.refuseNeedsEditing(req.template_version_id);
     // Every joined profile must authenticate now: its project is what the set's instances are made of.
     await this.accountsOf(req.profile_ids, 'profile_ids');
     const time = new Date(this.now()).toISOString();
@@ -171,6 +173,10 @@ export class StackSetService {
     const set = this.resolve(req);
     if (req.retain_stacks && req.action !== 'DELETE_STACK_INSTANCES') {
       throw new AppError('BAD_REQUEST', msg('stackset.retainOnlyDelete', { action: req.action }), { field: 'retain_stacks' });
+    }
+    // Every action but a delete deploys the set's version (or the one a DEPLOY_STACK_SET names).
+    if (req.action !== 'DELETE_STACK_INSTANCES') {
+      this.refuseNeedsEditing(req.action === 'DEPLOY_STACK_SET' && req.template_version_id !== undefined ? req.template_version_id : set.template_version_id);
     }
     const instances = this.repo.listInstances(set.stack_set_id);
     const csv = req.domain_ids_csv !== undefined ? Buffer.from(req.domain_ids_csv, 'base64') : readCsv(req.deployment_targets.domain_ids_uri);
@@ -346,6 +352,13 @@ export class StackSetService {
    * parameter Heat finds wrong...) are left to the run, which names them per
    * instance as before.
    */
+  /** Seed 1.4, as a deploy refuses it (deploy-service.ts): a "needs editing" version can only be edited. */
+  private refuseNeedsEditing(versionId: string): void {
+    const verdict = this.repo.versionVerdict(versionId);
+    if (verdict?.status !== 'needs_editing') return;
+    failWith(refuse(E.versionNeedsEditing, 'template_version_id', needsEditingMessage('deploy', verdict.msg ?? verdict.reason)).error);
+  }
+
   private async checkHeatAllows(set: StackSetRecord, state: OperationState): Promise<void> {
     const template = this.repo.templateVersion(set.template_version_id);
     if (!template) return;

@@ -9,6 +9,8 @@ export const STACK_SET_ERRORS = {
   nameInvalid: 'SS.400.0001',
   nameTaken: 'SS.400.0002',
   staleSetId: 'SS.400.0003',
+  /** Seed 1.4: a version that "needs editing" can only be edited, so no set deploys it. */
+  versionNeedsEditing: 'SS.400.0004',
   setNotFound: 'SS.404.0001',
   permissionModelInvalid: 'SS.400.0010',
   administrationAgency: 'SS.400.0011',

@@ -130,4 +130,24 @@ describe('the permission model’s agency fields (seed: SERVICE_MANAGED refuses 
       expect(Object.keys(op).filter((k) => k.includes('agency'))).toEqual([]);
     }
   });
+
+  it('refuses a version that "needs editing" (seed 1.4): no set is made from it, and a DEPLOY_STACK_SET naming it changes nothing', async () => {
+    // An unknown parameter: the HOT engine's error, so the saved version "needs editing".
+    const broken = studio.services.library.create({
+      name: `broken${Date.now().toString(36)}`,
+      description: '',
+      tags: [],
+      from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources:\n  r:\n    type: OS::Heat::None\n    properties:\n      value: { get_param: nowhere }\n' },
+    });
+    expect(broken.status).toBe('needs_editing');
+    const sets = studio.services.stacksets.listSets().length;
+    const r = await call('stacksets.create', { stack_set_name: `${name}edit`, template_version_id: broken.latest.id, profile_ids: [studio.profileIds.demo] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.details).toMatchObject({ error_code: E.versionNeedsEditing, field: 'template_version_id', http_status: 400 });
+      expect(r.error.message).toMatch(/^Refused: the template needs editing\./);
+    }
+    expect(studio.services.stacksets.listSets()).toHaveLength(sets);
+    await refused('stacksets.operate', { stack_set_name: name, stack_set_id: setId, action: 'DEPLOY_STACK_SET', template_version_id: broken.latest.id, deployment_targets: { regions: ['RegionOne'], domain_ids: projects } }, E.versionNeedsEditing, 'template_version_id');
+  });
 });
