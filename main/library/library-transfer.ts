@@ -31,6 +31,8 @@ interface TemplateRow {
   status: string;
   status_reason: string;
   status_msg?: string | null;
+  /** Whose quota the status used (migration 011); absent in an older library. */
+  status_quota?: string | null;
   origin: string;
   system_key: string | null;
   created_at: string;
@@ -83,8 +85,8 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
     const exists = db.prepare('SELECT 1 FROM templates WHERE id = ?');
     const systemExists = db.prepare('SELECT 1 FROM templates WHERE system_key = ?');
     const insertTemplate = db.prepare(
-      `INSERT INTO templates (id, name, description, status, status_reason, status_msg, origin, system_key, created_at, updated_at)
-       VALUES (@id, @name, @description, @status, @status_reason, @status_msg, @origin, @system_key, @created_at, @updated_at)`,
+      `INSERT INTO templates (id, name, description, status, status_reason, status_msg, status_quota, origin, system_key, created_at, updated_at)
+       VALUES (@id, @name, @description, @status, @status_reason, @status_msg, @status_quota, @origin, @system_key, @created_at, @updated_at)`,
     );
     const insertVersion = db.prepare(
       `INSERT INTO template_versions (id, template_id, number, entry_path, yaml, layout, files, environment, note, created_at)
@@ -111,8 +113,9 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
         }
         const tags = (tagsOf.all(t.id) as Array<{ tag: string }>).map((r) => r.tag);
         assertMergedNames(t, tags, fileName);
-        // A library from before migration 009 has no messages: the next open re-derives them.
-        insertTemplate.run({ ...t, status_msg: t.status_msg ?? null });
+        // A library from before migration 009 has no messages (the next open re-derives them), one before 011 no quota source.
+        // The status travels with the quota it was judged against: without it the details would say "not checked".
+        insertTemplate.run({ ...t, status_msg: t.status_msg ?? null, status_quota: t.status_quota ?? null });
         for (const v of versionsOf.all(t.id) as VersionRow[]) {
           assertVersionJson(v, t, fileName);
           insertVersion.run(v);

@@ -30,6 +30,16 @@ describe('moving a library to a new machine', () => {
     expect(fresh.db.prepare('SELECT app_name FROM app_links WHERE template_id = ?').get(t.id)).toEqual({ app_name: 'Kept app' });
   });
 
+  it('carries a status with the quota it was judged against', () => {
+    const old = makeLibrary(tempDir());
+    const t = old.library.create({ name: 'judged', description: '', tags: [], from: { kind: 'yaml', yaml: YAML } });
+    const source = { profileId: 'p-1', profileName: 'prod', region: 'RegionOne', readAt: '2026-12-07T10:00:00.000Z' };
+    old.db.prepare('UPDATE templates SET status_quota = ? WHERE id = ?').run(JSON.stringify(source), t.id);
+    const fresh = makeLibrary(tempDir());
+    mergeLibrary(fresh.db, exportDatabase(old.db), 'old.sqlite', (id) => fresh.library.reindex(id));
+    expect(fresh.library.get(t.id).statusQuota).toEqual(source);
+  });
+
   it('never overwrites: a template already here is skipped and reported', () => {
     const a = makeLibrary(tempDir());
     const t = a.library.create({ name: 'same', description: '', tags: [], from: { kind: 'yaml', yaml: YAML } });
