@@ -7,7 +7,7 @@ import { writeTransaction } from './write-transaction';
 import type { AgencyFields, PermissionModel, StackInstance, StackSet } from '../../shared/stacksets/model';
 import { versionStatus, type VersionVerdict } from '../../shared/library/version-status';
 import type { TemplateStatus } from '../../shared/library/model';
-import { isMessage, type Message } from '../../shared/messages/message';
+import { parseMessage } from './template-repo';
 
 export interface StackSetRecord extends StackSet {
   /** The cloud profiles joined to the set: their projects are the set's accounts. */
@@ -294,7 +294,7 @@ export class StackSetRepo {
       | { number: number; yaml: string; files: string; environment: string | null; entry_path: string; status: TemplateStatus; status_reason: string; status_msg: string | null; latest: number }
       | undefined;
     if (!row) return null;
-    const template = { status: row.status, statusReason: row.status_reason, statusMsg: storedMessage(row.status_msg), latestVersion: row.latest };
+    const template = { status: row.status, statusReason: row.status_reason, statusMsg: parseMessage(row.status_msg), latestVersion: row.latest };
     return versionStatus(template, { number: row.number, entryPath: row.entry_path, yaml: row.yaml, files: JSON.parse(row.files) as Record<string, string>, environment: row.environment });
   }
 
@@ -304,16 +304,5 @@ export class StackSetRepo {
       | undefined;
     if (!row) return null;
     return { templateId: row.template_id, number: row.number, yaml: row.yaml, files: JSON.parse(row.files) as Record<string, string>, environment: row.environment };
-  }
-}
-
-/** A stored status reason's message key, or null for an old English-only reason. */
-function storedMessage(json: string | null): Message | null {
-  if (!json) return null;
-  try {
-    const m: unknown = JSON.parse(json);
-    return isMessage(m) ? m : null;
-  } catch {
-    return null;
   }
 }

@@ -257,7 +257,8 @@ export class TemplateRepo {
   }
 }
 
-function parseMessage(json: string | null): Message | null {
+/** A stored status reason's message key, or null for an old English-only reason. */
+export function parseMessage(json: string | null): Message | null {
   if (!json) return null;
   try {
     const m: unknown = JSON.parse(json);
