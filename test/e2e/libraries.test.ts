@@ -98,7 +98,8 @@ describe('several libraries in the browser', () => {
     await page.getByTestId('open-library-path').fill(notLibrary);
     await page.getByTestId('open-library').click();
     await page.getByText('notes.sqlite').first().waitFor();
-    await page.getByText('无法使用该模版库文件').first().waitFor();
+    // The refusal's own words (a message key since issue 16), not only the code's title.
+    await page.getByText('此文件不是 Heat Studio 的模版库').first().waitFor();
     await screenshot(page, 'libraries-not-a-library');
   });
 });
