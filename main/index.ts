@@ -68,7 +68,10 @@ if (!app.requestSingleInstanceLock()) {
         });
       } catch (err) {
         // No library, so no saved language: the system's decides.
-        dialog.showErrorBox(wordMessage({ key: 'dialog.libraryFailed.title' }, localeFromSystem(app.getLocale())), err instanceof AppError || err instanceof Error ? err.message : String(err));
+        dialog.showErrorBox(
+          wordMessage({ key: 'dialog.libraryFailed.title' }, localeFromSystem(app.getLocale())),
+          err instanceof AppError || err instanceof Error ? err.message : String(err),
+        );
         app.exit(1);
         return;
       }
@@ -79,7 +82,9 @@ if (!app.requestSingleInstanceLock()) {
       // The menu speaks the chosen language (the system's until one is chosen) and is rebuilt when it changes.
       const chosen = services;
       const installMenu = () =>
-        Menu.setApplicationMenu(buildMenu((command) => events.emit('menu.command', { command }), chosen.preferences().locale ?? localeFromSystem(app.getLocale())));
+        Menu.setApplicationMenu(
+          buildMenu((command) => events.emit('menu.command', { command }), chosen.preferences().locale ?? localeFromSystem(app.getLocale())),
+        );
       installMenu();
       chosen.onPreferences(installMenu);
       mainWindow = createMainWindow({ dataDir, preloadPath: preloadPath(), title: PRODUCT_NAME });

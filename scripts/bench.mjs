@@ -9,7 +9,9 @@ import { join } from 'node:path';
 
 const filter = process.argv[2] ?? '';
 const dir = 'test/bench';
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && f.includes(filter)).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
+  .sort();
 if (files.length === 0) {
   console.error(`bench: no test/bench/*.bench.ts matches "${filter}"`);
   process.exit(2);

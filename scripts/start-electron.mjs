@@ -44,7 +44,12 @@ if (!existsSync(target)) {
   let ok = spawnSync(process.execPath, [prebuild, '--runtime', 'electron', '--target', electronVersion], { cwd: pkgDir, stdio: 'inherit', env }).status === 0;
   if (!ok) {
     const gyp = require.resolve('node-gyp/bin/node-gyp.js', { paths: [root] });
-    ok = spawnSync(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: pkgDir, stdio: 'inherit', env }).status === 0;
+    ok =
+      spawnSync(
+        process.execPath,
+        [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+        { cwd: pkgDir, stdio: 'inherit', env },
+      ).status === 0;
   }
   if (!ok) throw new Error('Could not build better-sqlite3 for Electron; see the output above.');
   mkdirSync(join(root, '.native', `electron-${electronVersion}`), { recursive: true });

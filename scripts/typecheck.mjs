@@ -12,6 +12,9 @@ const steps = [
 let failed = false;
 for (const [bin, args] of steps) {
   const r = spawnSync(`node_modules/.bin/${bin}`, ['--noEmit', ...args], { stdio: 'inherit' });
-  if (r.status !== 0) { failed = true; console.error(`typecheck: ${bin} ${args.join(' ')} failed`); }
+  if (r.status !== 0) {
+    failed = true;
+    console.error(`typecheck: ${bin} ${args.join(' ')} failed`);
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -4,7 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/ipc/errors';
 import { msg, type Message } from '../../shared/messages/message';
-import { appInfoSchema, describeIssues, translationsSchema, versionInfoSchema, type AppInfo, type Translations, type VersionInfo } from '../../shared/apps/manifest';
+import {
+  appInfoSchema,
+  describeIssues,
+  translationsSchema,
+  versionInfoSchema,
+  type AppInfo,
+  type Translations,
+  type VersionInfo,
+} from '../../shared/apps/manifest';
 import { checkAccessPorts, checkNewVersion, checkVersionTaken, parameterLabels, templateChecks } from '../../shared/apps/checks';
 import { ingressRanges } from '../../shared/apps/security-groups';
 import type { AppLink, ExportCheckResult, ExportMode, QuotaVerdict } from '../../shared/apps/model';
@@ -68,7 +76,10 @@ export class AppService {
     const needsEditing = checked.problems.find((p) => p.code === 'APP_NEEDS_EDITING');
     if (needsEditing) {
       // SPEC 1.4: a version that needs editing can only be edited, whatever the form holds; its own code, so no caller mistakes it for a form error.
-      throw new AppError('NEEDS_EDITING', needsEditingMessage('app', String(needsEditing.params.reason ?? '')), { reason: needsEditing.params.reason, problems: checked.problems });
+      throw new AppError('NEEDS_EDITING', needsEditingMessage('app', String(needsEditing.params.reason ?? '')), {
+        reason: needsEditing.params.reason,
+        problems: checked.problems,
+      });
     }
     const app = parseOrRefuse(appInfoSchema, req.app, 'app');
     const version = parseOrRefuse(versionInfoSchema, req.version, 'version');
@@ -93,7 +104,8 @@ export class AppService {
       logo,
     );
     // The version number is now the app's: exporting it again needs another.
-    if (req.mode === 'new-version') this.links.setVersion(req.id, version.version, { app, logo: logo ? { type: logo.type, base64: Buffer.from(logo.bytes).toString('base64') } : null });
+    if (req.mode === 'new-version')
+      this.links.setVersion(req.id, version.version, { app, logo: logo ? { type: logo.type, base64: Buffer.from(logo.bytes).toString('base64') } : null });
     return { fileName: `${safeName(app.name)}-${safeName(version.version)}.zip`, base64: Buffer.from(zip).toString('base64') };
   }
 
@@ -108,7 +120,12 @@ export class AppService {
     if (parseTemplate(template.yaml, template.entryPath).kind !== 'hot') {
       throw new AppError('IMPORT_FAILED', msg('apps.entryNotHot', { file: fileName, entry: template.entryPath }), { file: fileName });
     }
-    assertTranslationKeys(manifest.translations, new Set(parameterLabels(template.yaml).map((p) => p.name)), msg('apps.where.packageTemplate', { file: fileName }), 'IMPORT_FAILED');
+    assertTranslationKeys(
+      manifest.translations,
+      new Set(parameterLabels(template.yaml).map((p) => p.name)),
+      msg('apps.where.packageTemplate', { file: fileName }),
+      'IMPORT_FAILED',
+    );
     const existing = this.links.findByAppVersion(manifest.appId, manifest.version.version);
     if (existing.length > 0 && !allowDuplicate) {
       throw new AppError('CONFLICT', msg('apps.alreadyImported', { app: manifest.app.name, version: manifest.version.version }), {
@@ -125,7 +142,11 @@ export class AppService {
           name: `${manifest.app.name} ${manifest.version.version}`.slice(0, 255),
           description: manifest.app.description,
           tags: manifest.app.tags,
-          from: { kind: 'files', ...template, note: `From app ${manifest.app.name} ${manifest.version.version}: ${manifest.version.description}`.slice(0, 1000) },
+          from: {
+            kind: 'files',
+            ...template,
+            note: `From app ${manifest.app.name} ${manifest.version.version}: ${manifest.version.description}`.slice(0, 1000),
+          },
         },
       ]);
       const link: AppLink = {
@@ -147,7 +168,8 @@ export class AppService {
       if (!type) throw new AppError('BAD_REQUEST', msg('apps.logoType', { file: req.logo.fileName }), { file: req.logo.fileName });
       return { type, bytes: checkLogo(new Uint8Array(Buffer.from(req.logo.base64, 'base64')), type, req.logo.fileName) };
     }
-    if (req.logo === undefined && req.mode === 'new-version' && stored?.logo) return { type: stored.logo.type, bytes: new Uint8Array(Buffer.from(stored.logo.base64, 'base64')) };
+    if (req.logo === undefined && req.mode === 'new-version' && stored?.logo)
+      return { type: stored.logo.type, bytes: new Uint8Array(Buffer.from(stored.logo.base64, 'base64')) };
     return null;
   }
 
@@ -157,7 +179,11 @@ export class AppService {
   }
 }
 
-function parseOrRefuse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, value: unknown, what: string): T {
+function parseOrRefuse<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } },
+  value: unknown,
+  what: string,
+): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issues = describeIssues(r.error).map((i) => `${what}.${i}`);

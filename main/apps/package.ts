@@ -76,7 +76,10 @@ export function readPackage(bytes: Uint8Array, fileName: string): AppPackage {
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
-    throw new AppError('IMPORT_FAILED', msg('apps.manifestInvalid', { file: fileName, manifest: MANIFEST, issues: issues.slice(0, 3).join('; ') }), { file: fileName, issues });
+    throw new AppError('IMPORT_FAILED', msg('apps.manifestInvalid', { file: fileName, manifest: MANIFEST, issues: issues.slice(0, 3).join('; ') }), {
+      file: fileName,
+      issues,
+    });
   }
   const manifest = parsed.data;
   for (const path of entries.keys()) {
@@ -113,7 +116,10 @@ function mismatch(fileName: string, path: string, what: Message): AppError {
 /** Size, then the bytes' signature: a logo is what its type says or it is refused. */
 export function checkLogo(bytes: Uint8Array, type: LogoType, name: string): Uint8Array {
   if (bytes.length > APP_LIMITS.logoBytesMax) {
-    throw new AppError('FILE_TOO_LARGE', msg('apps.logoTooLarge', { file: name, size: bytes.length, max: APP_LIMITS.logoBytesMax }), { file: name, limit: APP_LIMITS.logoBytesMax });
+    throw new AppError('FILE_TOO_LARGE', msg('apps.logoTooLarge', { file: name, size: bytes.length, max: APP_LIMITS.logoBytesMax }), {
+      file: name,
+      limit: APP_LIMITS.logoBytesMax,
+    });
   }
   const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
   let ok: boolean;

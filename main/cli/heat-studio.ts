@@ -47,7 +47,14 @@ export const diskSource: FileSource & { problems: Diagnostic[] } = {
           col = 1;
         } else col++;
       }
-      this.problems.push({ file: p, line, column: col, severity: 'error', code: 'not-utf8', ...texts(msg('cli.notUtf8', { byte: (bytes[bad] ?? 0).toString(16), offset: String(bad) }), msg('cli.notUtf8Hint')) });
+      this.problems.push({
+        file: p,
+        line,
+        column: col,
+        severity: 'error',
+        code: 'not-utf8',
+        ...texts(msg('cli.notUtf8', { byte: (bytes[bad] ?? 0).toString(16), offset: String(bad) }), msg('cli.notUtf8Hint')),
+      });
       return '';
     }
   },
@@ -81,7 +88,7 @@ function readRegularFile(p: string): Buffer | 'not-regular' | 'too-large' | unde
 
 /** Offset of the first byte that breaks UTF-8 (lead/continuation rules). */
 function findInvalidUtf8(b: Buffer): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i] as number;
     const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
     if (n < 0) return i;
@@ -242,10 +249,24 @@ function validate(args: Args, out: (s: string) => void, err: (s: string) => void
     for (const entry of tree.entries) project(entry, target);
     for (const env of tree.environments) {
       validated.add(env);
-      all.push(...checkEnvironmentFiles(env, diskSource.read(env) ?? '', (p) => statSync(p, { throwIfNoEntry: false })?.isFile() === true, (text, file) => parseEnvironment(text, file).diagnostics));
+      all.push(
+        ...checkEnvironmentFiles(
+          env,
+          diskSource.read(env) ?? '',
+          (p) => statSync(p, { throwIfNoEntry: false })?.isFile() === true,
+          (text, file) => parseEnvironment(text, file).diagnostics,
+        ),
+      );
     }
     if (tree.entries.length === 0 && tree.environments.length === 0) {
-      all.push({ file: target, line: 0, column: 0, severity: 'error', code: 'no-templates', ...texts(msg('hot.no-templates', { path: f }), msg('hot.no-templates.hint')) });
+      all.push({
+        file: target,
+        line: 0,
+        column: 0,
+        severity: 'error',
+        code: 'no-templates',
+        ...texts(msg('hot.no-templates', { path: f }), msg('hot.no-templates.hint')),
+      });
     }
   }
   // a file we could not decode gets the decoding diagnostic only
@@ -262,7 +283,14 @@ function validate(args: Args, out: (s: string) => void, err: (s: string) => void
   const diags = sortDiagnostics(unique.map((d) => ({ ...d, file: local(d.file) })));
   const format: Format = args.format ?? (args.json ? 'json' : 'text');
   const report = { diagnostics: diags, files: [...validated].map(local), baseDir: norm('.'), toolVersion: TOOL_VERSION };
-  if (format === 'json') out(JSON.stringify(diags.map(({ file, line, column, severity, code, message, hint }) => ({ file, line, column, severity, code, message, ...(hint ? { hint } : {}) })), null, 2) + '\n');
+  if (format === 'json')
+    out(
+      JSON.stringify(
+        diags.map(({ file, line, column, severity, code, message, hint }) => ({ file, line, column, severity, code, message, ...(hint ? { hint } : {}) })),
+        null,
+        2,
+      ) + '\n',
+    );
   else if (format === 'sarif') out(JSON.stringify(toSarif(report), null, 2) + '\n');
   else if (format === 'junit') out(toJunit(report));
   else for (const d of diags) out(line(d));

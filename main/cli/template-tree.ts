@@ -97,7 +97,12 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
  * validator's environment parser) plus every template file its
  * resource_registry maps a type to must exist. Returns the diagnostics.
  */
-export function checkEnvironmentFiles(file: string, text: string, exists: (absPath: string) => boolean, parse: (text: string, file: string) => Diagnostic[]): Diagnostic[] {
+export function checkEnvironmentFiles(
+  file: string,
+  text: string,
+  exists: (absPath: string) => boolean,
+  parse: (text: string, file: string) => Diagnostic[],
+): Diagnostic[] {
   const diags = parse(text, file);
   const sink = new DiagnosticSink(file, new LineIndex(text));
   const root = loadYaml(text, new DiagnosticSink(file, new LineIndex(text)));
@@ -110,7 +115,8 @@ export function checkEnvironmentFiles(file: string, text: string, exists: (absPa
     const target = value.value;
     if (target.includes('::') || URL_LIKE.test(target) || !/\.(ya?ml|template)$/i.test(target)) return;
     const p = joinPath(baseDir, target);
-    if (!exists(p)) sink.error('environment-file-not-found', value, msg('hot.environment-file-not-found', { target }), msg('hot.environment-file-not-found.hint'));
+    if (!exists(p))
+      sink.error('environment-file-not-found', value, msg('hot.environment-file-not-found', { target }), msg('hot.environment-file-not-found.hint'));
   };
   for (const p of entries(rr)) {
     if (keyText(p.key) === 'base_url') continue;

@@ -42,7 +42,11 @@ export function findEndpoint(catalog: CatalogService[], query: EndpointQuery): s
   if (inRegion.length === 0) {
     throw new AppError(
       'NO_ENDPOINT',
-      msg('cloud.catalog.noRegion', { type: query.type, region: String(query.region), regions: regions.length ? listParam(regions) : msg('cloud.catalog.none') }),
+      msg('cloud.catalog.noRegion', {
+        type: query.type,
+        region: String(query.region),
+        regions: regions.length ? listParam(regions) : msg('cloud.catalog.none'),
+      }),
       { type: query.type, region: query.region, regions },
     );
   }
@@ -62,11 +66,7 @@ export function findEndpoint(catalog: CatalogService[], query: EndpointQuery): s
   }
   const matchingRegions = [...new Set(matching.map(regionOf))];
   if (query.region === null && matchingRegions.length > 1) {
-    throw new AppError(
-      'NO_ENDPOINT',
-      msg('cloud.catalog.severalRegions', { type: query.type, regions: listParam(regions) }),
-      { type: query.type, regions },
-    );
+    throw new AppError('NO_ENDPOINT', msg('cloud.catalog.severalRegions', { type: query.type, regions: listParam(regions) }), { type: query.type, regions });
   }
   return matching[0]!.url.replace(/\/+$/, '');
 }

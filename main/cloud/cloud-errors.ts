@@ -88,7 +88,9 @@ export function errorFromResponse(res: HttpResponse): AppError {
   // Heat's own words for a taken name ("The Stack (x) already exists.") become ours, so they read in any language.
   const taken = res.status === 409 ? /^The Stack \((.+)\) already exists\.?$/.exec(parsed.message?.trim() ?? '') : null;
   const key = (STATUS_CODE[res.status] ? `cloud.http.${res.status}` : res.status >= 500 ? 'cloud.http.failed' : 'cloud.http.refused') as MessageKey;
-  const message = taken ? msg('cloud.stackExists', { service: res.service, name: taken[1]! }) : msg(key, { service: res.service, status: String(res.status), said });
+  const message = taken
+    ? msg('cloud.stackExists', { service: res.service, name: taken[1]! })
+    : msg(key, { service: res.service, status: String(res.status), said });
   return new AppError(code, message, {
     status: res.status,
     service: res.service,
@@ -153,7 +155,11 @@ function describeBody(res: HttpResponse): Message {
   const size = res.truncated ? msg('cloud.body.moreThan', { n: res.text.length }) : msg('cloud.body.bytes', { n: Buffer.byteLength(res.text) });
   const looksHtml = /^\s*<(!doctype|html|\?xml|head|body)/i.test(res.text);
   const start = res.text.slice(0, 80).replace(/\s+/g, ' ').trim();
-  return msg('cloud.body', { type: looksHtml ? msg('cloud.body.html') : (type ?? msg('cloud.body.noType')), size, start: start ? msg('cloud.body.start', { start }) : '' });
+  return msg('cloud.body', {
+    type: looksHtml ? msg('cloud.body.html') : (type ?? msg('cloud.body.noType')),
+    size,
+    start: start ? msg('cloud.body.start', { start }) : '',
+  });
 }
 
 function stripHeatCode(message: string): string {

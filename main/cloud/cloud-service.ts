@@ -102,7 +102,11 @@ export class CloudService {
         this.cache.ensureStack(profileId, ref.id, ref.name, 'UNKNOWN', this.stamp());
         const paging = { marker: this.cache.resumeMarker(profileId, ref.id), pageSize: 200, nestedDepth };
         // Each page goes to the cache as it comes (its unique event ids keep a re-read after a purged marker from doubling).
-        await readEventPages((query) => heat.events(ref, query), paging, (page) => void this.cache.appendEvents(profileId, ref.id, page, this.stamp()));
+        await readEventPages(
+          (query) => heat.events(ref, query),
+          paging,
+          (page) => void this.cache.appendEvents(profileId, ref.id, page, this.stamp()),
+        );
         return this.cache.events(profileId, ref.id).value;
       },
       () => this.cache.events(profileId, ref.id),

@@ -175,7 +175,9 @@ function cloudsOf(text: string, path: string): Record<string, unknown> {
  */
 export function yamlErrorMessage(path: string, text: string, err: unknown): Message {
   const e = err as { message?: string; linePos?: { line: number; col: number }[] };
-  const reason = String(e.message ?? err).split(/ at line \d+|:\n/)[0]!.slice(0, 200);
+  const reason = String(e.message ?? err)
+    .split(/ at line \d+|:\n/)[0]!
+    .slice(0, 200);
   const at = e.linePos?.[0];
   if (!at) return msg('cloud.import.notYaml', { path, reason });
   const line = (text.split(/\r?\n/)[at.line - 1] ?? '').slice(0, 200);
@@ -198,9 +200,10 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Reco
   const out: Record<string, unknown> = { ...a };
   for (const [k, v] of Object.entries(b)) {
     const prev = out[k];
-    out[k] = prev && typeof prev === 'object' && !Array.isArray(prev) && v && typeof v === 'object' && !Array.isArray(v)
-      ? deepMerge(prev as Record<string, unknown>, v as Record<string, unknown>)
-      : v;
+    out[k] =
+      prev && typeof prev === 'object' && !Array.isArray(prev) && v && typeof v === 'object' && !Array.isArray(v)
+        ? deepMerge(prev as Record<string, unknown>, v as Record<string, unknown>)
+        : v;
   }
   return out;
 }

@@ -44,7 +44,10 @@ export function openConnection(
     warningMsgs.push(msg('cloud.warn.insecure', { name: fields.name }));
   }
   // Plain http is how the local test cloud runs (loopback: nobody in between); elsewhere it carries the password in clear.
-  for (const [what, url] of [['authUrl', fields.authUrl], ['endpointOverride', fields.endpointOverride]] as const) {
+  for (const [what, url] of [
+    ['authUrl', fields.authUrl],
+    ['endpointOverride', fields.endpointOverride],
+  ] as const) {
     if (url && isRemotePlainHttp(url)) {
       warningMsgs.push(msg('cloud.warn.plainHttp', { what: msg(`cloud.warn.what.${what}`), name: fields.name, url: url.slice(0, 200) }));
     }

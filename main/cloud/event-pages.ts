@@ -35,7 +35,11 @@ function isPurgedMarker(err: unknown, marker: string | null): boolean {
  * Reads every page of events after `paging.marker`. `onPage` sees each page
  * as it arrives (to store it, or to stop: return false).
  */
-export async function readEventPages(readPage: (query: EventQuery) => Promise<HeatEvent[]>, paging: EventPaging, onPage?: (page: HeatEvent[]) => boolean | void): Promise<EventPagesRead> {
+export async function readEventPages(
+  readPage: (query: EventQuery) => Promise<HeatEvent[]>,
+  paging: EventPaging,
+  onPage?: (page: HeatEvent[]) => boolean | void,
+): Promise<EventPagesRead> {
   const listed: HeatEvent[] = [];
   let from = paging.marker;
   let cursor = from;

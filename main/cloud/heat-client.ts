@@ -262,9 +262,11 @@ export class HeatClient {
 
   async templateFunctions(version: string, opts: { withCondition?: boolean } = {}): Promise<{ functions: string; description: string }[]> {
     const path = `/template_versions/${enc(version)}/functions`;
-    return (await this.json<{ template_functions: { functions: string; description: string }[] }>('GET', path, {
-      query: { with_condition_func: opts.withCondition },
-    })).template_functions;
+    return (
+      await this.json<{ template_functions: { functions: string; description: string }[] }>('GET', path, {
+        query: { with_condition_func: opts.withCondition },
+      })
+    ).template_functions;
   }
 
   private async action(ref: StackRef, name: string): Promise<void> {
@@ -279,9 +281,7 @@ export class HeatClient {
   private async resolve(): Promise<{ url: string; token: Awaited<ReturnType<KeystoneSession['token']>> }> {
     if (this.options.endpointOverride) {
       const token = await this.session.token();
-      const url = this.options.endpointOverride
-        .replace(/%\((tenant_id|project_id)\)s/g, token.project?.id ?? '')
-        .replace(/\/+$/, '');
+      const url = this.options.endpointOverride.replace(/%\((tenant_id|project_id)\)s/g, token.project?.id ?? '').replace(/\/+$/, '');
       return { url, token };
     }
     return this.session.endpoint('orchestration', this.options.region, this.options.interface);

@@ -164,7 +164,9 @@ export class KeystoneSession {
             ? msg('cloud.auth.who.token')
             : msg('cloud.auth.who.user', { user: String(s.username ?? s.userId), domain: domainOf(s.userDomainName, s.userDomainId) });
       const project = s.projectName ?? s.projectId;
-      const why = msg(s.authKind === 'token' ? 'cloud.auth.why.token' : s.authKind === 'applicationCredential' ? 'cloud.auth.why.appCred' : 'cloud.auth.why.password');
+      const why = msg(
+        s.authKind === 'token' ? 'cloud.auth.why.token' : s.authKind === 'applicationCredential' ? 'cloud.auth.why.appCred' : 'cloud.auth.why.password',
+      );
       const scope =
         project && s.authKind !== 'applicationCredential' ? msg('cloud.auth.scope', { project, domain: domainOf(s.projectDomainName, s.projectDomainId) }) : '';
       return new AppError('AUTH_FAILED', msg('cloud.auth.refused', { who, why, scope }), {
@@ -283,7 +285,7 @@ function findV3(doc: unknown): string | null {
   const values: unknown[] = Array.isArray(versions)
     ? versions
     : Array.isArray((versions as { values?: unknown })?.values)
-      ? ((versions as { values: unknown[] }).values)
+      ? (versions as { values: unknown[] }).values
       : (doc as { version?: unknown } | null)?.version
         ? [(doc as { version: unknown }).version]
         : [];

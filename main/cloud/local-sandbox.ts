@@ -60,6 +60,10 @@ export async function addLocalSandbox(profiles: ProfileService, options: LocalSa
     const profile = profiles.update(id, { ...fields, sandbox }, LOCAL_SANDBOX.password);
     return { profile, created: false, services };
   }
-  const profile = profiles.create({ ...localSandboxFields(authUrl, sandbox, region), name: profiles.freeName(LOCAL_SANDBOX.name) }, LOCAL_SANDBOX.password, SOURCE);
+  const profile = profiles.create(
+    { ...localSandboxFields(authUrl, sandbox, region), name: profiles.freeName(LOCAL_SANDBOX.name) },
+    LOCAL_SANDBOX.password,
+    SOURCE,
+  );
   return { profile, created: true, services };
 }

@@ -52,7 +52,9 @@ export async function listFlavors(connection: Pick<Connection, 'service'>): Prom
     const { body } = await nova.get<NovaFlavorPage>('/flavors/detail', { query });
     const list = body?.flavors;
     if (!Array.isArray(list)) {
-      throw new AppError('BAD_RESPONSE', msg('cloud.answerWithoutList', { service: 'Nova', request: 'GET /flavors/detail', key: 'flavors' }), { service: 'Nova' });
+      throw new AppError('BAD_RESPONSE', msg('cloud.answerWithoutList', { service: 'Nova', request: 'GET /flavors/detail', key: 'flavors' }), {
+        service: 'Nova',
+      });
     }
     let added = 0;
     for (const raw of list) {

@@ -59,7 +59,10 @@ export function importOsVariables(v: Record<string, string>, source: string, def
     for (const k of keys) if (v[k]) return v[k]!;
     return null;
   };
-  const kind = authKindOf(get('OS_AUTH_TYPE'), { appCred: !!get('OS_APPLICATION_CREDENTIAL_ID', 'OS_APPLICATION_CREDENTIAL_SECRET'), token: !!get('OS_TOKEN') });
+  const kind = authKindOf(get('OS_AUTH_TYPE'), {
+    appCred: !!get('OS_APPLICATION_CREDENTIAL_ID', 'OS_APPLICATION_CREDENTIAL_SECRET'),
+    token: !!get('OS_TOKEN'),
+  });
   if (!kind) warnings.push(msg('cloud.import.authType', { field: 'OS_AUTH_TYPE', value: String(get('OS_AUTH_TYPE')) }));
   const authUrl = get('OS_AUTH_URL');
   if (!authUrl) warnings.push(msg('cloud.import.noAuthUrl', { field: 'OS_AUTH_URL' }));
@@ -75,11 +78,11 @@ export function importOsVariables(v: Record<string, string>, source: string, def
     interface: interfaceOf(get('OS_INTERFACE', 'OS_ENDPOINT_TYPE'), warnings),
     username: get('OS_USERNAME'),
     userId: get('OS_USER_ID'),
-    userDomainName: get('OS_USER_DOMAIN_NAME') ?? domainName ?? (get('OS_USER_DOMAIN_ID') ?? domainId ? null : 'Default'),
+    userDomainName: get('OS_USER_DOMAIN_NAME') ?? domainName ?? ((get('OS_USER_DOMAIN_ID') ?? domainId) ? null : 'Default'),
     userDomainId: get('OS_USER_DOMAIN_ID') ?? domainId,
     projectName: get('OS_PROJECT_NAME', 'OS_TENANT_NAME'),
     projectId: get('OS_PROJECT_ID', 'OS_TENANT_ID'),
-    projectDomainName: get('OS_PROJECT_DOMAIN_NAME') ?? domainName ?? (get('OS_PROJECT_DOMAIN_ID') ?? domainId ? null : 'Default'),
+    projectDomainName: get('OS_PROJECT_DOMAIN_NAME') ?? domainName ?? ((get('OS_PROJECT_DOMAIN_ID') ?? domainId) ? null : 'Default'),
     projectDomainId: get('OS_PROJECT_DOMAIN_ID') ?? domainId,
     applicationCredentialId: get('OS_APPLICATION_CREDENTIAL_ID'),
     applicationCredentialName: get('OS_APPLICATION_CREDENTIAL_NAME'),

@@ -55,8 +55,7 @@ export class StackWatcher {
   private failures = 0;
   private started = false;
   readonly stats = { requests: 0, errors: 0, rounds: 0 };
-  private readonly o: Required<Omit<WatchOptions, 'onError' | 'onRecovered' | 'marker' | 'knownEventIds'>> &
-    Pick<WatchOptions, 'onError' | 'onRecovered'>;
+  private readonly o: Required<Omit<WatchOptions, 'onError' | 'onRecovered' | 'marker' | 'knownEventIds'>> & Pick<WatchOptions, 'onError' | 'onRecovered'>;
 
   constructor(
     private readonly heat: WatchHeat,
@@ -275,15 +274,19 @@ export class StackWatcher {
   private async fetchNewEvents(): Promise<HeatEvent[]> {
     const out: HeatEvent[] = [];
     const paging = { marker: this.marker, pageSize: this.o.pageSize, nestedDepth: this.o.nestedDepth };
-    const read = await readEventPages((query) => this.counted(() => this.heat.events(this.stack, query)), paging, (page) => {
-      if (this.stopped) return false;
-      for (const e of page) {
-        if (this.seen.has(e.id)) continue;
-        this.seen.add(e.id);
-        out.push(e);
-      }
-      return true;
-    });
+    const read = await readEventPages(
+      (query) => this.counted(() => this.heat.events(this.stack, query)),
+      paging,
+      (page) => {
+        if (this.stopped) return false;
+        for (const e of page) {
+          if (this.seen.has(e.id)) continue;
+          this.seen.add(e.id);
+          out.push(e);
+        }
+        return true;
+      },
+    );
     if (!read.complete) return out;
     this.marker = trailingMarker(read.listed, read.from);
     return out;
@@ -296,7 +299,12 @@ export class StackWatcher {
     this.resourcesDirty = false;
     this.knownResources.clear();
     for (const r of resources) {
-      const stackId = r.links.find((l) => l.rel === 'stack')?.href.split('/').filter(Boolean).at(-1) ?? null;
+      const stackId =
+        r.links
+          .find((l) => l.rel === 'stack')
+          ?.href.split('/')
+          .filter(Boolean)
+          .at(-1) ?? null;
       this.knownResources.add(`${stackId}/${r.resource_name}`);
     }
     return resources;

@@ -47,7 +47,12 @@ export class DeployService {
     private readonly types: Pick<ResourceTypeCache, 'schema'> | null = null,
   ) {}
 
-  async preview(profileId: string, stackName: string, source: DeploySource, options: DeployOptions): Promise<{ stack: Record<string, unknown>; sandbox: boolean }> {
+  async preview(
+    profileId: string,
+    stackName: string,
+    source: DeploySource,
+    options: DeployOptions,
+  ): Promise<{ stack: Record<string, unknown>; sandbox: boolean }> {
     const resolved = this.resolve(source);
     const body = this.body(resolved, options, stackName);
     await this.refuseMissing(profileId, resolved, options);
@@ -106,13 +111,16 @@ export class DeployService {
       if (typeof t === 'string') types.add(t);
     }
     const schemas = new Map<string, TypeSchema | null>();
-    await Promise.all(
-      [...types].map(async (t) => schemas.set(t, this.types ? await this.types.schema(profileId, t).catch(() => null) : null)),
-    );
+    await Promise.all([...types].map(async (t) => schemas.set(t, this.types ? await this.types.schema(profileId, t).catch(() => null) : null)));
     return explainChanges(changes, { template, parameters: current }, after, (t) => schemas.get(t) ?? null);
   }
 
-  async update(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<DeployResult & { origin: StackOrigin | null }> {
+  async update(
+    profileId: string,
+    stack: StackRef,
+    source: DeploySource | null,
+    options: DeployOptions,
+  ): Promise<DeployResult & { origin: StackOrigin | null }> {
     if (!source) {
       const q = await this.quotaUpdate(profileId, stack, null, options);
       if (q) await this.quota?.assertUpdateWithinQuota(profileId, q);
@@ -130,7 +138,12 @@ export class DeployService {
   }
 
   /** The update dialog's quota verdict for what the update adds; null when there is nothing to judge (see QuotaService.checkUpdate). */
-  async checkUpdateQuota(profileId: string, stack: StackRef, source: DeploySource | null, options: DeployOptions): Promise<{ check: QuotaCheck; report: QuotaReport } | null> {
+  async checkUpdateQuota(
+    profileId: string,
+    stack: StackRef,
+    source: DeploySource | null,
+    options: DeployOptions,
+  ): Promise<{ check: QuotaCheck; report: QuotaReport } | null> {
     if (!this.quota) throw new AppError('INTERNAL', msg('deploy.noQuotaService'));
     const q = await this.quotaUpdate(profileId, stack, source ? this.resolve(source) : null, options);
     return q ? this.quota.checkUpdate(profileId, q) : null;
@@ -177,7 +190,10 @@ export class DeployService {
     if (!this.inventory) return;
     let missing: MissingInCloud[];
     try {
-      missing = await this.inventory.revalidate(profileId, { ...resolved.files, parameters: { ...environmentValues(options.environment), ...options.parameters } });
+      missing = await this.inventory.revalidate(profileId, {
+        ...resolved.files,
+        parameters: { ...environmentValues(options.environment), ...options.parameters },
+      });
     } catch {
       return;
     }
@@ -192,7 +208,11 @@ export class DeployService {
     }
     const lib = resolved.library;
     recordRule7Refusal(this.library, lib, reason);
-    throw new AppError('NEEDS_EDITING', needsEditingMessage('deploy', reason), { reason: englishText(reason), missing: missing.slice(0, 20), ...(lib ? { templateId: lib.templateId, version: lib.version } : {}) });
+    throw new AppError('NEEDS_EDITING', needsEditingMessage('deploy', reason), {
+      reason: englishText(reason),
+      missing: missing.slice(0, 20),
+      ...(lib ? { templateId: lib.templateId, version: lib.version } : {}),
+    });
   }
 
   private resolve(source: DeploySource): Resolved {
@@ -214,9 +234,13 @@ export class DeployService {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (!body || errors.length) {
       const first = errors[0];
-      throw new AppError('TEMPLATE_INVALID', first ? msg('deploy.bundleDiagnostic', { file: first.file, line: String(first.line), text: first.msg ?? first.message }) : msg('deploy.cannotBundle'), {
-        diagnostics: errors.slice(0, 20),
-      });
+      throw new AppError(
+        'TEMPLATE_INVALID',
+        first ? msg('deploy.bundleDiagnostic', { file: first.file, line: String(first.line), text: first.msg ?? first.message }) : msg('deploy.cannotBundle'),
+        {
+          diagnostics: errors.slice(0, 20),
+        },
+      );
     }
     return { ...(stackName ? { stack_name: stackName } : {}), ...(body as StackBody) };
   }

@@ -59,7 +59,11 @@ export async function readInventory(connection: Pick<Connection, 'service' | 'se
 async function list(c: ServiceClient, path: string, key: string, query?: Record<string, string | string[]>): Promise<Json[]> {
   const { body } = await c.get<Json>(path, query ? { query } : {});
   const items = body?.[key];
-  if (!Array.isArray(items)) throw new AppError('BAD_RESPONSE', msg('cloud.answerWithoutList', { service: c.serviceName, request: `GET ${path}`, key }), { service: c.serviceName, path });
+  if (!Array.isArray(items))
+    throw new AppError('BAD_RESPONSE', msg('cloud.answerWithoutList', { service: c.serviceName, request: `GET ${path}`, key }), {
+      service: c.serviceName,
+      path,
+    });
   return items.filter((x): x is Json => !!x && typeof x === 'object');
 }
 
@@ -80,7 +84,13 @@ async function readNetwork(c: ServiceClient, inv: Inventory): Promise<void> {
     .filter(owned)
     .map((r): ExistingRouter => {
       const gw = r.external_gateway_info as Json | null | undefined;
-      return { id: str(r.id), name: str(r.name) || str(r.id), status: str(r.status), projectId: str(r.project_id) || str(r.tenant_id), externalNetworkId: gw && typeof gw.network_id === 'string' ? gw.network_id : null };
+      return {
+        id: str(r.id),
+        name: str(r.name) || str(r.id),
+        status: str(r.status),
+        projectId: str(r.project_id) || str(r.tenant_id),
+        externalNetworkId: gw && typeof gw.network_id === 'string' ? gw.network_id : null,
+      };
     })
     .sort(byName);
   const routerIds = new Set(inv.routers.map((r) => r.id));
@@ -96,14 +106,27 @@ async function readNetwork(c: ServiceClient, inv: Inventory): Promise<void> {
   const subnetsOf = new Map<string, ExistingNetwork['subnets']>();
   for (const s of subnets) {
     const net = str(s.network_id);
-    subnetsOf.set(net, [...(subnetsOf.get(net) ?? []), { id: str(s.id), name: str(s.name), cidr: str(s.cidr), ipVersion: typeof s.ip_version === 'number' ? s.ip_version : 4 }]);
+    subnetsOf.set(net, [
+      ...(subnetsOf.get(net) ?? []),
+      { id: str(s.id), name: str(s.name), cidr: str(s.cidr), ipVersion: typeof s.ip_version === 'number' ? s.ip_version : 4 },
+    ]);
   }
   inv.networks = networks
     .flatMap((n): ExistingNetwork[] => {
       const kind = classifyNetwork(n, project);
       if (!kind) return [];
       const id = str(n.id);
-      return [{ id, name: str(n.name) || id, kind, status: str(n.status), projectId: str(n.project_id) || str(n.tenant_id), subnets: subnetsOf.get(id) ?? [], routerIds: routersOf.get(id) ?? [] }];
+      return [
+        {
+          id,
+          name: str(n.name) || id,
+          kind,
+          status: str(n.status),
+          projectId: str(n.project_id) || str(n.tenant_id),
+          subnets: subnetsOf.get(id) ?? [],
+          routerIds: routersOf.get(id) ?? [],
+        },
+      ];
     })
     .sort(byName);
   inv.securityGroups = groups
@@ -113,7 +136,11 @@ async function readNetwork(c: ServiceClient, inv: Inventory): Promise<void> {
 }
 
 async function readCompute(c: ServiceClient, connection: Pick<Connection, 'service'>, inv: Inventory): Promise<void> {
-  const [flavors, keypairs, zones] = await Promise.all([listFlavors(connection), list(c, '/os-keypairs', 'keypairs'), list(c, '/os-availability-zone', 'availabilityZoneInfo')]);
+  const [flavors, keypairs, zones] = await Promise.all([
+    listFlavors(connection),
+    list(c, '/os-keypairs', 'keypairs'),
+    list(c, '/os-availability-zone', 'availabilityZoneInfo'),
+  ]);
   inv.flavors = flavors.filter((f) => !f.disabled).map((f) => ({ id: f.id, name: f.name, vcpus: f.vcpus, ramMiB: f.ramMiB, diskGiB: f.diskGiB }));
   inv.keyPairs = keypairs
     .map((k) => str((k.keypair as Json | undefined)?.name))
@@ -139,7 +166,8 @@ async function readImages(c: ServiceClient): Promise<CloudImage[]> {
   for (let page = 0; page < MAX_IMAGE_PAGES; page++) {
     const { body }: { body: Json | null } = await c.get<Json>('/images', { query: marker ? { limit: 500, marker } : { limit: 500 } });
     const images = body?.images;
-    if (!Array.isArray(images)) throw new AppError('BAD_RESPONSE', msg('cloud.answerWithoutList', { service: 'Glance', request: 'GET /images', key: 'images' }), { service: 'Glance' });
+    if (!Array.isArray(images))
+      throw new AppError('BAD_RESPONSE', msg('cloud.answerWithoutList', { service: 'Glance', request: 'GET /images', key: 'images' }), { service: 'Glance' });
     for (const i of images as Json[]) out.push({ id: str(i.id), name: str(i.name) || str(i.id), status: str(i.status) });
     const next: string | null = typeof body?.next === 'string' ? body.next : null;
     const found: RegExpExecArray | null = next ? /[?&]marker=([^&#]+)/.exec(next) : null;

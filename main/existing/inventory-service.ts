@@ -54,7 +54,11 @@ export class InventoryService {
    * only its public half uploaded; the private key is answered once and kept
    * nowhere. Imported: the pasted public key is checked, then uploaded.
    */
-  async createKeyPair(profileId: string, name: string, how: { mode: 'generate'; algorithm: KeyAlgorithm } | { mode: 'import'; publicKey: string }): Promise<CreatedKeyPair> {
+  async createKeyPair(
+    profileId: string,
+    name: string,
+    how: { mode: 'generate'; algorithm: KeyAlgorithm } | { mode: 'import'; publicKey: string },
+  ): Promise<CreatedKeyPair> {
     const keyName = name.trim();
     if (!KEY_NAME.test(keyName)) throw new AppError('BAD_REQUEST', msg('existing.keyPairName', { name: keyName.slice(0, 60) }));
     const key = how.mode === 'generate' ? generateKey(how.algorithm, keyName) : { ...parsePublicKey(how.publicKey), privateKey: null };

@@ -60,7 +60,11 @@ export function generateKey(algorithm: KeyAlgorithm, comment: string): Generated
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
     const jwk = publicKey.export({ format: 'jwk' });
     const blob = Buffer.concat([sshString('ssh-rsa'), mpint(b64url(jwk.e)), mpint(b64url(jwk.n))]);
-    return { publicKey: `ssh-rsa ${blob.toString('base64')} ${comment}`, privateKey: String(privateKey.export({ type: 'pkcs1', format: 'pem' })), fingerprint: md5Fingerprint(blob) };
+    return {
+      publicKey: `ssh-rsa ${blob.toString('base64')} ${comment}`,
+      privateKey: String(privateKey.export({ type: 'pkcs1', format: 'pem' })),
+      fingerprint: md5Fingerprint(blob),
+    };
   }
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const pub = b64url(publicKey.export({ format: 'jwk' }).x);
@@ -71,12 +75,28 @@ export function generateKey(algorithm: KeyAlgorithm, comment: string): Generated
   let section = Buffer.concat([check, check, sshString('ssh-ed25519'), sshString(pub), sshString(Buffer.concat([seed, pub])), sshString(comment)]);
   const pad = (8 - (section.length % 8)) % 8;
   section = Buffer.concat([section, Buffer.from(Array.from({ length: pad }, (_, i) => i + 1))]);
-  const body = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), sshString('none'), sshString('none'), sshString(''), u32(1), sshString(blob), sshString(section)]);
+  const body = Buffer.concat([
+    Buffer.from('openssh-key-v1\0', 'latin1'),
+    sshString('none'),
+    sshString('none'),
+    sshString(''),
+    u32(1),
+    sshString(blob),
+    sshString(section),
+  ]);
   const pem = `-----BEGIN OPENSSH PRIVATE KEY-----\n${wrap(body.toString('base64'), 70)}\n-----END OPENSSH PRIVATE KEY-----\n`;
   return { publicKey: `ssh-ed25519 ${blob.toString('base64')} ${comment}`, privateKey: pem, fingerprint: md5Fingerprint(blob) };
 }
 
-const PUBLIC_TYPES = ['ssh-ed25519', 'ssh-rsa', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'sk-ssh-ed25519@openssh.com', 'sk-ecdsa-sha2-nistp256@openssh.com'];
+const PUBLIC_TYPES = [
+  'ssh-ed25519',
+  'ssh-rsa',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'sk-ssh-ed25519@openssh.com',
+  'sk-ecdsa-sha2-nistp256@openssh.com',
+];
 
 /**
  * A pasted OpenSSH public key, checked as Nova would (type, base64 blob whose
@@ -88,7 +108,8 @@ export function parsePublicKey(text: string): { publicKey: string; fingerprint: 
   if (/PRIVATE KEY/.test(line)) throw new AppError('BAD_REQUEST', msg('existing.key.private'));
   if (line.includes('\n')) throw new AppError('BAD_REQUEST', msg('existing.key.lines', { n: line.split('\n').length }));
   const [type = '', data = '', ...rest] = line.split(/\s+/);
-  if (!PUBLIC_TYPES.includes(type)) throw new AppError('BAD_REQUEST', msg('existing.key.type', { type: type.slice(0, 40), types: listParam(PUBLIC_TYPES.slice(0, 5)) }));
+  if (!PUBLIC_TYPES.includes(type))
+    throw new AppError('BAD_REQUEST', msg('existing.key.type', { type: type.slice(0, 40), types: listParam(PUBLIC_TYPES.slice(0, 5)) }));
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data)) throw new AppError('BAD_REQUEST', msg('existing.key.notBase64', { type }));
   const blob = Buffer.from(data, 'base64');
   const len = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
@@ -124,5 +145,9 @@ export async function uploadKeyPair(connection: Pick<Connection, 'service' | 'se
   });
   const kp = parseJson<{ keypair?: { name?: unknown; fingerprint?: unknown; public_key?: unknown } }>(res, 'a Nova answer')?.keypair;
   if (!kp || typeof kp.name !== 'string') throw new AppError('BAD_RESPONSE', msg('existing.key.noKeyPair'), { service: 'Nova' });
-  return { name: kp.name, fingerprint: typeof kp.fingerprint === 'string' ? kp.fingerprint : '', publicKey: typeof kp.public_key === 'string' ? kp.public_key : publicKey };
+  return {
+    name: kp.name,
+    fingerprint: typeof kp.fingerprint === 'string' ? kp.fingerprint : '',
+    publicKey: typeof kp.public_key === 'string' ? kp.public_key : publicKey,
+  };
 }

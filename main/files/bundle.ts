@@ -69,12 +69,20 @@ export function readBundle(bytes: Uint8Array, fileName: string): BundleContents 
     sidecar = sidecarSchema.parse(JSON.parse(decodeUtf8(raw, `${fileName}/${SIDECAR}`)));
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('IMPORT_FAILED', msg('files.bundle.sidecarInvalid', { file: fileName, sidecar: SIDECAR, cause: (err as Error).message.split('\n')[0] }), { file: fileName });
+    throw new AppError(
+      'IMPORT_FAILED',
+      msg('files.bundle.sidecarInvalid', { file: fileName, sidecar: SIDECAR, cause: (err as Error).message.split('\n')[0] }),
+      { file: fileName },
+    );
   }
   const texts = new Map<string, string>();
   for (const [path, expected] of Object.entries(sidecar.sha256)) {
     const data = entries.get(path);
-    if (!data) throw new AppError('IMPORT_FAILED', msg('files.bundle.listedMissing', { file: fileName, sidecar: SIDECAR, entry: path }), { file: fileName, entry: path });
+    if (!data)
+      throw new AppError('IMPORT_FAILED', msg('files.bundle.listedMissing', { file: fileName, sidecar: SIDECAR, entry: path }), {
+        file: fileName,
+        entry: path,
+      });
     const text = decodeUtf8(data, `${fileName}/${path}`);
     if (sha256(text) !== expected) {
       throw new AppError('IMPORT_FAILED', msg('files.bundle.shaMismatch', { file: fileName, entry: path, sidecar: SIDECAR }), { file: fileName, entry: path });
@@ -87,7 +95,8 @@ export function readBundle(bytes: Uint8Array, fileName: string): BundleContents 
     }
   }
   const yaml = texts.get(sidecar.entry);
-  if (yaml === undefined) throw new AppError('IMPORT_FAILED', msg('files.bundle.entryUnlisted', { file: fileName, entry: sidecar.entry, sidecar: SIDECAR }), { file: fileName });
+  if (yaml === undefined)
+    throw new AppError('IMPORT_FAILED', msg('files.bundle.entryUnlisted', { file: fileName, entry: sidecar.entry, sidecar: SIDECAR }), { file: fileName });
   const environment = sidecar.environment === null ? null : (texts.get(sidecar.environment) ?? null);
   const files: Record<string, string> = {};
   for (const [path, text] of texts) if (path !== sidecar.entry && path !== sidecar.environment) files[path] = text;

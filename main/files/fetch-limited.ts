@@ -46,13 +46,17 @@ export async function fetchLimited(fetcher: Fetcher, url: URL, limits: FetchLimi
       if (!location) throw new AppError('IMPORT_FAILED', msg('files.fetch.noLocation', { url: href, status: String(response.status) }), { url: href });
       const next = new URL(location, href);
       if (hop + 1 > maxHops) throw new AppError('IMPORT_FAILED', msg('files.fetch.tooManyRedirects', { url: url.href, max: maxHops }), { url: url.href });
-      if (!limits.allowHop) throw new AppError('PATH_ESCAPE', msg('files.fetch.noRedirects', { url: href, location: next.href }), { url: href, location: next.href });
+      if (!limits.allowHop)
+        throw new AppError('PATH_ESCAPE', msg('files.fetch.noRedirects', { url: href, location: next.href }), { url: href, location: next.href });
       limits.allowHop(next);
       href = next.href;
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      throw new AppError('IMPORT_FAILED', msg('files.fetch.httpStatus', { url: href, status: String(response.status) }), { url: href, status: response.status });
+      throw new AppError('IMPORT_FAILED', msg('files.fetch.httpStatus', { url: href, status: String(response.status) }), {
+        url: href,
+        status: response.status,
+      });
     }
     const budget = limits.budget;
     const byBudget = budget !== undefined && budget.remaining < limits.maxBytes;

@@ -6,6 +6,9 @@
 // points, never inside a surrogate pair.
 export function fileNamePart(name: string, options: { max: number; fallback: string; spacesToo?: boolean }): string {
   const unsafe = options.spacesToo ? /[\\/:*?"<>|\p{Cc}\s]+/gu : /[\\/:*?"<>|\p{Cc}]+/gu;
-  const cleaned = name.replace(/[\p{Cf}\u2028\u2029]/gu, '').replace(unsafe, '_').trim();
+  const cleaned = name
+    .replace(/[\p{Cf}\u2028\u2029]/gu, '')
+    .replace(unsafe, '_')
+    .trim();
   return [...cleaned].slice(0, options.max).join('') || options.fallback;
 }

@@ -12,24 +12,32 @@ import { isBlockedAddress } from './url-scope';
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
-type Resolve = (hostname: string, options: LookupOptions & { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolve = (
+  hostname: string,
+  options: LookupOptions & { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /** A `lookup` for node:net: `resolve` (dns.lookup), refusing a name any of whose addresses is blocked. */
-export const guardedLookup = (resolve: Resolve) => (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
-  resolve(hostname, { ...options, all: true }, (err, addresses) => {
-    if (err) return callback(err, []);
-    const bad = addresses.find((a) => isBlockedAddress(a.address));
-    if (bad) {
-      const e: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${bad.address}, a link-local or cloud-metadata address, which the URL import never fetches from`);
-      e.code = 'EBLOCKEDADDRESS';
-      return callback(e, []);
-    }
-    if (options.all) return callback(null, addresses);
-    const first = addresses[0];
-    if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
-    callback(null, first.address, first.family);
-  });
-};
+export const guardedLookup =
+  (resolve: Resolve) =>
+  (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    resolve(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      const bad = addresses.find((a) => isBlockedAddress(a.address));
+      if (bad) {
+        const e: NodeJS.ErrnoException = new Error(
+          `${hostname} resolves to ${bad.address}, a link-local or cloud-metadata address, which the URL import never fetches from`,
+        );
+        e.code = 'EBLOCKEDADDRESS';
+        return callback(e, []);
+      }
+      if (options.all) return callback(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
+      callback(null, first.address, first.family);
+    });
+  };
 
 /** A fetcher whose connections go only to addresses `resolve` gives that are not blocked; tests inject `resolve`. */
 export const guardedFetcher = (resolve: Resolve = dnsLookup as Resolve): Fetcher => {
@@ -38,7 +46,8 @@ export const guardedFetcher = (resolve: Resolve = dnsLookup as Resolve): Fetcher
     new Promise<Response>((done, reject) => {
       const url = new URL(href);
       // An address written literally never goes through `lookup`.
-      if (isBlockedAddress(url.hostname)) return reject(new Error(`${url.hostname} is a link-local or cloud-metadata address, which the URL import never fetches from`));
+      if (isBlockedAddress(url.hostname))
+        return reject(new Error(`${url.hostname} is a link-local or cloud-metadata address, which the URL import never fetches from`));
       const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
       const options: RequestOptions = { method: 'GET', signal: init.signal, lookup, headers: { accept: '*/*' } };
       const req = request(url, options, (res: IncomingMessage) => {

@@ -50,9 +50,13 @@ export class ImportService {
   ) {}
 
   /** Files from a picker or a drop. With `entry`, one template; without, folder mode. */
-  importFiles(incoming: IncomingFile[], options: { entry?: string | undefined; environment?: string | undefined; name?: string | undefined } = {}): ImportResult {
+  importFiles(
+    incoming: IncomingFile[],
+    options: { entry?: string | undefined; environment?: string | undefined; name?: string | undefined } = {},
+  ): ImportResult {
     const texts = this.decodeAll(incoming);
-    if (options.entry !== undefined) return { templates: [this.library.createMany([this.single(texts, options.entry, options.environment, options.name)])[0]!], skipped: [] };
+    if (options.entry !== undefined)
+      return { templates: [this.library.createMany([this.single(texts, options.entry, options.environment, options.name)])[0]!], skipped: [] };
     return this.folder(texts);
   }
 
@@ -118,7 +122,8 @@ export class ImportService {
     } catch {
       throw new AppError('BAD_REQUEST', msg('files.url.notUrl', { url }), { url });
     }
-    if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new AppError('BAD_REQUEST', msg('files.url.httpOnly', { protocol: base.protocol }), { url });
+    if (base.protocol !== 'http:' && base.protocol !== 'https:')
+      throw new AppError('BAD_REQUEST', msg('files.url.httpOnly', { protocol: base.protocol }), { url });
     assertAllowedHost(base);
     const entry = base.pathname.split('/').pop() || 'template.yaml';
     const scope = scopeOf(base);
@@ -133,7 +138,8 @@ export class ImportService {
       if (outside) throw outsideError(outside.from, outside.ref);
       const missing = refs.problems.filter((p) => p.reason === 'missing' && !fetched.has(p.path));
       if (missing.length === 0) break;
-      if (fetched.size + missing.length > this.limits.maxFiles) throw new AppError('IMPORT_FAILED', msg('files.url.tooManyFiles', { url, max: this.limits.maxFiles }), { url });
+      if (fetched.size + missing.length > this.limits.maxFiles)
+        throw new AppError('IMPORT_FAILED', msg('files.url.tooManyFiles', { url, max: this.limits.maxFiles }), { url });
       // Each reference is judged by the URL it really resolves to (the path Heat's client would fetch), never by its text.
       for (const m of missing) fetched.set(m.path, await this.fetchText(resolveNested(m.path, scope, m.from), budget, scope, true));
     }
@@ -145,7 +151,10 @@ export class ImportService {
     const allowHop = (next: URL) => {
       if (!inScope(next, scope, folderToo)) {
         const where = folderToo ? `${scope.origin}${scope.folder}` : scope.origin;
-        throw new AppError('PATH_ESCAPE', msg('files.url.redirectOutside', { url: url.href, location: next.href, scope: where }), { url: url.href, location: next.href });
+        throw new AppError('PATH_ESCAPE', msg('files.url.redirectOutside', { url: url.href, location: next.href, scope: where }), {
+          url: url.href,
+          location: next.href,
+        });
       }
       assertAllowedHost(next);
     };
@@ -164,7 +173,9 @@ export class ImportService {
       const path = f.path.replace(/\\/g, '/').replace(/^\.\//, '');
       assertSafePath(path, path);
       if (f.bytes.length > this.limits.maxFileBytes) {
-        throw new AppError('FILE_TOO_LARGE', msg('files.import.fileTooLarge', { file: path, size: f.bytes.length, max: this.limits.maxFileBytes }), { file: path });
+        throw new AppError('FILE_TOO_LARGE', msg('files.import.fileTooLarge', { file: path, size: f.bytes.length, max: this.limits.maxFileBytes }), {
+          file: path,
+        });
       }
       total += f.bytes.length;
       if (total > this.limits.maxTotalBytes) throw new AppError('FILE_TOO_LARGE', msg('files.import.totalTooLarge', { max: this.limits.maxTotalBytes }), {});
@@ -177,7 +188,8 @@ export class ImportService {
     const yaml = texts.get(entry);
     if (yaml === undefined) throw new AppError('IMPORT_FAILED', msg('files.import.entryMissing', { file: entry }), { file: entry });
     const environment = environmentPath === undefined ? null : (texts.get(environmentPath) ?? null);
-    if (environmentPath !== undefined && environment === null) throw new AppError('IMPORT_FAILED', msg('files.import.environmentMissing', { file: environmentPath }), { file: environmentPath });
+    if (environmentPath !== undefined && environment === null)
+      throw new AppError('IMPORT_FAILED', msg('files.import.environmentMissing', { file: environmentPath }), { file: environmentPath });
     this.assertNoEscapes(entry, texts, environment);
     const files: Record<string, string> = {};
     for (const [path, text] of texts) if (path !== entry && path !== environmentPath) files[path] = text;
@@ -217,4 +229,3 @@ function baseName(path: string): string {
   const file = path.split('/').pop() ?? path;
   return file.replace(/\.(ya?ml|json|template)$/i, '') || file;
 }
-

@@ -58,15 +58,30 @@ export class StackSyncService {
     const note = `Downloaded from stack ${stack.name} (${stack.id})`;
     if (target.kind === 'new') {
       const [created] = this.library.createMany([
-        { name: target.name, description: '', tags: [], from: { kind: 'files', entryPath: files.entryPath, yaml: files.yaml, files: files.files, environment: files.environment, note } },
+        {
+          name: target.name,
+          description: '',
+          tags: [],
+          from: { kind: 'files', entryPath: files.entryPath, yaml: files.yaml, files: files.files, environment: files.environment, note },
+        },
       ]);
       return { template: created!, version: created!.latest.number };
     }
     const templateId = target.templateId ?? this.origins.get(profileId, stack.id)?.templateId;
     if (!templateId) {
-      throw new AppError('BAD_REQUEST', `Stack ${stack.name} was not deployed from a library template; download it as a new template instead.`, { stack: stack.id });
+      throw new AppError('BAD_REQUEST', `Stack ${stack.name} was not deployed from a library template; download it as a new template instead.`, {
+        stack: stack.id,
+      });
     }
-    const saved = this.library.saveVersion({ id: templateId, entryPath: files.entryPath, yaml: files.yaml, layout: this.library.get(templateId).latest.layout, files: files.files, environment: files.environment, note });
+    const saved = this.library.saveVersion({
+      id: templateId,
+      entryPath: files.entryPath,
+      yaml: files.yaml,
+      layout: this.library.get(templateId).latest.layout,
+      files: files.files,
+      environment: files.environment,
+      note,
+    });
     return { template: saved, version: saved.latest.number };
   }
 }

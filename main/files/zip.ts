@@ -51,7 +51,10 @@ export function readZip(bytes: Uint8Array, fileName: string, limits: ZipLimits =
     assertSafePath(e.name, fileName);
     if (e.isSymlink) throw new AppError('PATH_ESCAPE', msg('zip.symlink', { file: fileName, entry: e.name }), { file: fileName, entry: e.name });
     if (e.size > limits.maxEntryBytes) {
-      throw new AppError('FILE_TOO_LARGE', msg('zip.entryTooLarge', { file: fileName, entry: e.name, size: e.size, max: limits.maxEntryBytes }), { file: fileName, entry: e.name });
+      throw new AppError('FILE_TOO_LARGE', msg('zip.entryTooLarge', { file: fileName, entry: e.name, size: e.size, max: limits.maxEntryBytes }), {
+        file: fileName,
+        entry: e.name,
+      });
     }
     total += e.size;
   }
@@ -76,7 +79,8 @@ function entryData(b: Uint8Array, e: CentralEntry, fileName: string): Uint8Array
   if (end > b.length) throw damaged(msg('zip.why.pastEnd'));
   const raw = b.subarray(start, end);
   let data: Uint8Array;
-  if (e.method === 0) data = raw; // stored
+  if (e.method === 0)
+    data = raw; // stored
   else if (e.method === 8) {
     try {
       // Node stops (ERR_BUFFER_TOO_LARGE) as soon as the output passes the

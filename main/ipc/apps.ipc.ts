@@ -7,7 +7,10 @@ import { appExportQuota } from '../quota/app-export-quota';
 
 const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
-export function appsHandlers(apps: AppService, quota: { service: Pick<QuotaService, 'check'>; library: Pick<LibraryService, 'get' | 'getVersion'> } | null = null): DomainHandlers<'apps'> {
+export function appsHandlers(
+  apps: AppService,
+  quota: { service: Pick<QuotaService, 'check'>; library: Pick<LibraryService, 'get' | 'getVersion'> } | null = null,
+): DomainHandlers<'apps'> {
   // The over-quota verdict is computed here from the named cloud's quota, never taken from the renderer.
   const verdict = (profileId: string | null | undefined, id: string, number: number | undefined) =>
     quota ? appExportQuota(quota.service, quota.library, profileId, id, number) : Promise.resolve(null);

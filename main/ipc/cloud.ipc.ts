@@ -50,23 +50,28 @@ export function cloudHandlers(services: Pick<CloudServices, 'cloud' | 'profiles'
     'cloud.validate': ({ profileId, body, showNested, ignoreErrors }) => {
       // Validate what would be deployed: with the sandbox environment for a sandbox profile.
       const prepared = cloud.prepare(profileId, body).body;
-      return cloud.call(profileId, (h) => h.validate(prepared, { ...(showNested !== undefined ? { showNested } : {}), ...(ignoreErrors ? { ignoreErrors } : {}) }));
+      return cloud.call(profileId, (h) =>
+        h.validate(prepared, { ...(showNested !== undefined ? { showNested } : {}), ...(ignoreErrors ? { ignoreErrors } : {}) }),
+      );
     },
     'cloud.stacks.previewCreate': ({ profileId, body }) => cloud.call(profileId, (h) => h.previewCreate(cloud.prepare(profileId, body).body)),
     'cloud.stacks.create': ({ profileId, body }) => cloud.create(profileId, body),
     'cloud.stacks.update': ({ profileId, stack, body, patch }) => cloud.update(profileId, stack, body, patch),
     'cloud.stacks.previewUpdate': ({ profileId, stack, body, patch, showNested }) =>
-      cloud.call(profileId, (h) =>
-        h.previewUpdate(stack, patch ? { existing: true, ...body } : cloud.prepare(profileId, body).body, { patch, showNested }),
-      ),
+      cloud.call(profileId, (h) => h.previewUpdate(stack, patch ? { existing: true, ...body } : cloud.prepare(profileId, body).body, { patch, showNested })),
     'cloud.stacks.delete': async ({ profileId, stack }) => (await cloud.action(profileId, stack, 'delete'), accepted),
     'cloud.stacks.dependencies': ({ profileId }) => cloud.stackDependencies(profileId),
-    'cloud.stacks.cancel': async ({ profileId, stack, withoutRollback }) =>
-      (await cloud.action(profileId, stack, withoutRollback ? 'cancelNoRollback' : 'cancel'), accepted),
+    'cloud.stacks.cancel': async ({ profileId, stack, withoutRollback }) => (
+      await cloud.action(profileId, stack, withoutRollback ? 'cancelNoRollback' : 'cancel'),
+      accepted
+    ),
     'cloud.stacks.check': async ({ profileId, stack }) => (await cloud.action(profileId, stack, 'check'), accepted),
     'cloud.stacks.suspend': async ({ profileId, stack }) => (await cloud.action(profileId, stack, 'suspend'), accepted),
     'cloud.stacks.resume': async ({ profileId, stack }) => (await cloud.action(profileId, stack, 'resume'), accepted),
-    'cloud.stacks.signal': async ({ profileId, stack, resourceName, data }) => (await cloud.call(profileId, (h) => h.signal(stack, resourceName, data)), accepted),
+    'cloud.stacks.signal': async ({ profileId, stack, resourceName, data }) => (
+      await cloud.call(profileId, (h) => h.signal(stack, resourceName, data)),
+      accepted
+    ),
 
     'cloud.resourceTypes': ({ profileId, name, withDescription }) =>
       cloud.call(profileId, (h) => h.resourceTypes({ ...(name ? { name } : {}), ...(withDescription ? { with_description: true } : {}) })),

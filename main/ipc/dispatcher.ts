@@ -31,7 +31,12 @@ export class Dispatcher {
     const parsed = contract[channelName].request.safeParse(rawRequest ?? {});
     if (!parsed.success) {
       const issues = summarizeIssues(parsed.error);
-      return failure(new AppError('BAD_REQUEST', msg('ipc.invalidRequest', { channel: channelName, issues }), { channel: channelName, issues: parsed.error.issues.map(issueToPlain) }).toPayload());
+      return failure(
+        new AppError('BAD_REQUEST', msg('ipc.invalidRequest', { channel: channelName, issues }), {
+          channel: channelName,
+          issues: parsed.error.issues.map(issueToPlain),
+        }).toPayload(),
+      );
     }
     try {
       const handler = this.handlers[channelName] as (req: unknown) => unknown;
@@ -58,7 +63,7 @@ function failure(error: ErrorPayload): Result<never> {
 }
 
 function describe(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 

@@ -5,6 +5,11 @@ export function existingHandlers(inventory: InventoryService): DomainHandlers<'e
   return {
     'existing.inventory': (req) => inventory.inventory(req.profileId),
     'existing.choices': (req) => inventory.choices(req.profileId, req.constraints),
-    'existing.createKeyPair': (req) => inventory.createKeyPair(req.profileId, req.name, req.mode === 'generate' ? { mode: 'generate', algorithm: req.algorithm } : { mode: 'import', publicKey: req.publicKey }),
+    'existing.createKeyPair': (req) =>
+      inventory.createKeyPair(
+        req.profileId,
+        req.name,
+        req.mode === 'generate' ? { mode: 'generate', algorithm: req.algorithm } : { mode: 'import', publicKey: req.publicKey },
+      ),
   };
 }

@@ -12,7 +12,12 @@ const outcome = (r: ImportResult): ImportOutcome => ({
 export function filesHandlers(imports: ImportService, exports: ExportService): DomainHandlers<'files'> {
   return {
     'files.importFiles': (req) =>
-      outcome(imports.importFiles(req.files.map((f) => ({ path: f.path, bytes: bytes(f.base64) })), { entry: req.entry, environment: req.environment, name: req.name })),
+      outcome(
+        imports.importFiles(
+          req.files.map((f) => ({ path: f.path, bytes: bytes(f.base64) })),
+          { entry: req.entry, environment: req.environment, name: req.name },
+        ),
+      ),
     'files.importZip': (req) => outcome(imports.importZip(bytes(req.base64), req.fileName, req.onExisting)),
     'files.importUrl': async (req) => outcome({ templates: [await imports.importUrl(req.url, req.name)], skipped: [] }),
     'files.exportYaml': (req) => exports.exportYaml(req.id, req.number),

@@ -41,7 +41,9 @@ export class AppLinkRepo {
 
   /** After a new version is exported, the link names that version (its number is then taken). */
   setVersion(templateId: string, appVersion: string, stored: StoredApp): void {
-    this.db.prepare('UPDATE app_links SET app_version = ?, app_name = ?, app_json = ? WHERE template_id = ?').run(appVersion, stored.app.name, JSON.stringify(stored), templateId);
+    this.db
+      .prepare('UPDATE app_links SET app_version = ?, app_name = ?, app_json = ? WHERE template_id = ?')
+      .run(appVersion, stored.app.name, JSON.stringify(stored), templateId);
   }
 
   get(templateId: string): { link: AppLink; stored: StoredApp } | null {

@@ -26,16 +26,18 @@ export class CloudCacheRepo {
       for (const s of stacks) up.run(profileId, s.id, s.stack_name, s.stack_status, JSON.stringify(s), now);
       if (complete) {
         this.db
-          .prepare('INSERT INTO cloud_stack_lists (profile_id, fetched_at) VALUES (?, ?) ON CONFLICT(profile_id) DO UPDATE SET fetched_at = excluded.fetched_at')
+          .prepare(
+            'INSERT INTO cloud_stack_lists (profile_id, fetched_at) VALUES (?, ?) ON CONFLICT(profile_id) DO UPDATE SET fetched_at = excluded.fetched_at',
+          )
           .run(profileId, now);
       }
     });
   }
 
   stackList(profileId: string): Cached<StackSummary[]> {
-    const rows = this.db
-      .prepare('SELECT summary FROM cloud_stacks WHERE profile_id = ? AND listed = 1 ORDER BY stack_name')
-      .all(profileId) as { summary: string }[];
+    const rows = this.db.prepare('SELECT summary FROM cloud_stacks WHERE profile_id = ? AND listed = 1 ORDER BY stack_name').all(profileId) as {
+      summary: string;
+    }[];
     const at = this.db.prepare('SELECT fetched_at FROM cloud_stack_lists WHERE profile_id = ?').get(profileId) as { fetched_at: string } | undefined;
     return { value: rows.map((r) => JSON.parse(r.summary) as StackSummary), fetchedAt: at?.fetched_at ?? null };
   }
@@ -73,15 +75,13 @@ export class CloudCacheRepo {
   /** The last status seen for a stack, from a list, a show or the watcher; null if never seen. */
   stackStatus(profileId: string, stackId: string): { status: string; fetchedAt: string } | null {
     const row = this.db.prepare('SELECT status, fetched_at FROM cloud_stacks WHERE profile_id = ? AND stack_id = ?').get(profileId, stackId) as
-      | { status: string; fetched_at: string }
-      | undefined;
+      { status: string; fetched_at: string } | undefined;
     return row ? { status: row.status, fetchedAt: row.fetched_at } : null;
   }
 
   stack(profileId: string, stackId: string): Cached<StackDetails | null> {
     const row = this.db.prepare('SELECT details, fetched_at FROM cloud_stacks WHERE profile_id = ? AND stack_id = ?').get(profileId, stackId) as
-      | { details: string | null; fetched_at: string }
-      | undefined;
+      { details: string | null; fetched_at: string } | undefined;
     return { value: row?.details ? (JSON.parse(row.details) as StackDetails) : null, fetchedAt: row?.fetched_at ?? null };
   }
 
@@ -89,7 +89,9 @@ export class CloudCacheRepo {
   appendEvents(profileId: string, stackId: string, events: HeatEvent[], now: string): number {
     if (events.length === 0) return 0;
     return writeTransaction(this.db, () => {
-      const max = this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM cloud_events WHERE profile_id = ? AND stack_id = ?').get(profileId, stackId) as { m: number };
+      const max = this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM cloud_events WHERE profile_id = ? AND stack_id = ?').get(profileId, stackId) as {
+        m: number;
+      };
       let seq = max.m;
       let added = 0;
       const ins = this.db.prepare(

@@ -69,8 +69,7 @@ export class CloudProfileRepo {
 
   getSecret(id: string): { storeKind: string; ciphertext: string } | null {
     const row = this.db.prepare('SELECT store_kind, ciphertext FROM cloud_secrets WHERE profile_id = ?').get(id) as
-      | { store_kind: string; ciphertext: string }
-      | undefined;
+      { store_kind: string; ciphertext: string } | undefined;
     return row ? { storeKind: row.store_kind, ciphertext: row.ciphertext } : null;
   }
 }

@@ -78,19 +78,15 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     const newest = migrations.at(-1)?.version ?? 0;
     for (const row of applied) {
       if (row.version > newest) {
-        throw new AppError(
-          'DB_TOO_NEW',
-          msg('library.tooNew', { path, schema: String(row.version), known: String(newest) }),
-          { path, schemaVersion: row.version, supported: newest },
-        );
+        throw new AppError('DB_TOO_NEW', msg('library.tooNew', { path, schema: String(row.version), known: String(newest) }), {
+          path,
+          schemaVersion: row.version,
+          supported: newest,
+        });
       }
       const m = known.get(row.version);
       if (m && checksum(m.sql) !== row.checksum) {
-        throw new AppError(
-          'DB_CORRUPT',
-          msg('library.migrationDiffers', { version: String(row.version), name: m.name, path }),
-          { path, version: row.version },
-        );
+        throw new AppError('DB_CORRUPT', msg('library.migrationDiffers', { version: String(row.version), name: m.name, path }), { path, version: row.version });
       }
     }
     // Only now, with the file known to be ours, change it.

@@ -7,7 +7,15 @@
 import type { Db } from './database';
 
 /** Tables whose rows travel; every other table of the copy is emptied. */
-export const TRAVELLING_TABLES = new Set(['schema_migrations', 'templates', 'template_versions', 'template_tags', 'template_resource_types', 'app_links', 'templates_fts']);
+export const TRAVELLING_TABLES = new Set([
+  'schema_migrations',
+  'templates',
+  'template_versions',
+  'template_tags',
+  'template_resource_types',
+  'app_links',
+  'templates_fts',
+]);
 
 /**
  * Empties every non-travelling table of the database file at `file` (a fresh
@@ -16,7 +24,7 @@ export const TRAVELLING_TABLES = new Set(['schema_migrations', 'templates', 'tem
  * native build, so it works in Electron and in Node alike.
  */
 export function scrubForTransfer(db: Db, file: string): void {
-  db.prepare("ATTACH DATABASE ? AS export").run(file);
+  db.prepare('ATTACH DATABASE ? AS export').run(file);
   try {
     const tables = db
       .prepare("SELECT name FROM export.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")

@@ -12,7 +12,14 @@ import { realpathSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
 import { msg } from '../../shared/messages/message';
-import { PERSONAL_LIBRARY_ID, type LibrariesState, type LibraryInfo, type LibrarySearchHit, type RecentLibrary, type TransferOutcome } from '../../shared/ipc/libraries.contract';
+import {
+  PERSONAL_LIBRARY_ID,
+  type LibrariesState,
+  type LibraryInfo,
+  type LibrarySearchHit,
+  type RecentLibrary,
+  type TransferOutcome,
+} from '../../shared/ipc/libraries.contract';
 import type { EventBus } from '../events/event-bus';
 import { BackupScheduler } from './backup-scheduler';
 import { openDatabase, type Db } from './database';
@@ -209,7 +216,15 @@ export class LibraryCatalog {
     const id = libraryIdFor(realpathSync(path));
     const backups = new BackupScheduler(opened.db, path, this.options.now ? { now: this.options.now } : {});
     backups.start();
-    const lib: OpenLibrary = { id, path, db: opened.db, service: this.options.serviceFor(opened.db), personal: false, recoveredFrom: opened.recoveredFrom, backups };
+    const lib: OpenLibrary = {
+      id,
+      path,
+      db: opened.db,
+      service: this.options.serviceFor(opened.db),
+      personal: false,
+      recoveredFrom: opened.recoveredFrom,
+      backups,
+    };
     this.libraries.set(id, lib);
     this.remember(lib);
     return lib;
@@ -244,7 +259,15 @@ export class LibraryCatalog {
   private info(lib: OpenLibrary): LibraryInfo {
     const count = (lib.db.prepare('SELECT COUNT(*) AS n FROM templates').get() as { n: number }).n;
     const workdir = lib.personal ? null : new PreferencesRepo(lib.db).get('git.workdir');
-    return { id: lib.id, name: this.nameOf(lib), path: lib.path, personal: lib.personal, templates: count, recoveredFrom: lib.recoveredFrom, git: workdir ? { workdir } : null };
+    return {
+      id: lib.id,
+      name: this.nameOf(lib),
+      path: lib.path,
+      personal: lib.personal,
+      templates: count,
+      recoveredFrom: lib.recoveredFrom,
+      git: workdir ? { workdir } : null,
+    };
   }
 
   private remember(lib: OpenLibrary): void {

@@ -5,7 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/ipc/errors';
 import { BLANK_TEMPLATE, RECOMMENDED_TEMPLATES } from '../../shared/library/recommended';
-import { LIMITS, type CanvasLayout, type StatusQuotaSource, type TemplateDetails, type TemplateSummary, type TemplateVersion } from '../../shared/library/model';
+import {
+  LIMITS,
+  type CanvasLayout,
+  type StatusQuotaSource,
+  type TemplateDetails,
+  type TemplateSummary,
+  type TemplateVersion,
+} from '../../shared/library/model';
 import type { EventBus } from '../events/event-bus';
 import type { TemplateChecker } from '../../shared/library/offline-status';
 import type { ListFilter, TemplateRepo } from './template-repo';
@@ -60,10 +67,15 @@ export class LibraryService {
     this.repo.transaction(() => {
       for (const rec of RECOMMENDED_TEMPLATES) {
         if (this.repo.findBySystemKey(rec.systemKey)) continue;
-        this.insert({ name: rec.name, description: rec.description, tags: rec.tags }, rec.yaml, {}, {
-          origin: 'system',
-          systemKey: rec.systemKey,
-        });
+        this.insert(
+          { name: rec.name, description: rec.description, tags: rec.tags },
+          rec.yaml,
+          {},
+          {
+            origin: 'system',
+            systemKey: rec.systemKey,
+          },
+        );
         added++;
       }
     });
@@ -116,9 +128,7 @@ export class LibraryService {
       return { input: { ...input, description }, ...version };
     });
     const ids = this.repo.transaction(() =>
-      prepared.map((p) =>
-        this.insert(p.input, p.yaml, p.layout, { origin: 'user', systemKey: null }, p.files, p.environment, p.entryPath, p.note),
-      ),
+      prepared.map((p) => this.insert(p.input, p.yaml, p.layout, { origin: 'user', systemKey: null }, p.files, p.environment, p.entryPath, p.note)),
     );
     for (const id of ids) this.events.emit('library.changed', { templateId: id });
     return ids.map((id) => this.get(id));
@@ -132,7 +142,14 @@ export class LibraryService {
     entryPath: string;
     note: string;
   } {
-    let v = { yaml: BLANK_TEMPLATE, layout: {} as CanvasLayout, files: {} as Record<string, string>, environment: null as string | null, entryPath: 'template.yaml', note: '' };
+    let v = {
+      yaml: BLANK_TEMPLATE,
+      layout: {} as CanvasLayout,
+      files: {} as Record<string, string>,
+      environment: null as string | null,
+      entryPath: 'template.yaml',
+      note: '',
+    };
     if (from.kind === 'template') {
       // A copy: the source (system or saved) is never touched.
       const source = from.version ? this.getVersion(from.templateId, from.version) : this.get(from.templateId).latest;
@@ -229,7 +246,7 @@ export class LibraryService {
   recordStatus(id: string, status: 'usable' | 'needs_editing', reason: string | Message, quota: StatusQuotaSource | null = null): void {
     this.mustFind(id);
     const msg = isMessage(reason) ? reason : null;
-    this.repo.setStatus(id, status, msg ? englishText(msg) : reason as string, this.now().toISOString(), msg, quota);
+    this.repo.setStatus(id, status, msg ? englishText(msg) : (reason as string), this.now().toISOString(), msg, quota);
     this.events.emit('library.changed', { templateId: id });
   }
 
@@ -266,7 +283,14 @@ export class LibraryService {
     const latest = this.repo.version(id);
     // The entry's resource types and those of its nested templates: searching
     // for OS::Nova::Server finds a template whose servers sit in a nested file.
-    const texts = latest ? [latest.yaml, ...Object.entries(latest.files).filter(([p]) => /\.(ya?ml|template|json)$/i.test(p)).map(([, t]) => t)] : [];
+    const texts = latest
+      ? [
+          latest.yaml,
+          ...Object.entries(latest.files)
+            .filter(([p]) => /\.(ya?ml|template|json)$/i.test(p))
+            .map(([, t]) => t),
+        ]
+      : [];
     const types = texts.flatMap((text) => resources(parseTemplate(text)).flatMap((r) => (r.type ? [r.type] : [])));
     this.repo.reindex(id, types);
   }
@@ -292,18 +316,22 @@ function normalizeTags(tags: string[]): string[] {
 
 /** Template names and tags follow shared/library/names.ts wherever they come from. */
 function assertNames(name: string | undefined, tags: string[]): void {
-  const problem = (name === undefined ? undefined : nameProblem(name, 'template', LIMITS.nameMax)) ?? tags.filter((t) => t.trim() !== '').map((t) => nameProblem(t, 'tag', LIMITS.tagMax)).find(Boolean); // empty tags are dropped, as normalizeTags does
+  const problem =
+    (name === undefined ? undefined : nameProblem(name, 'template', LIMITS.nameMax)) ??
+    tags
+      .filter((t) => t.trim() !== '')
+      .map((t) => nameProblem(t, 'tag', LIMITS.tagMax))
+      .find(Boolean); // empty tags are dropped, as normalizeTags does
   if (problem) throw new AppError('BAD_REQUEST', problem, { name, tags });
 }
 
 function assertTemplateSize(yaml: string): void {
   const bytes = new TextEncoder().encode(yaml).length;
   if (bytes > LIMITS.templateBytesMax) {
-    throw new AppError(
-      'FILE_TOO_LARGE',
-      msg('library.templateTooLarge', { size: bytes, max: LIMITS.templateBytesMax }),
-      { bytes, limit: LIMITS.templateBytesMax },
-    );
+    throw new AppError('FILE_TOO_LARGE', msg('library.templateTooLarge', { size: bytes, max: LIMITS.templateBytesMax }), {
+      bytes,
+      limit: LIMITS.templateBytesMax,
+    });
   }
 }
 

@@ -93,7 +93,9 @@ export function mergeLibrary(db: Db, bytes: Uint8Array, fileName: string, reinde
        VALUES (@id, @template_id, @number, @entry_path, @yaml, @layout, @files, @environment, @note, @created_at)`,
     );
     const insertTag = db.prepare('INSERT OR IGNORE INTO template_tags (template_id, tag) VALUES (?, ?)');
-    const versionsOf = other.prepare(`SELECT id, template_id, number, ${entrySelect}, yaml, layout, files, environment, note, created_at FROM template_versions WHERE template_id = ? ORDER BY number`);
+    const versionsOf = other.prepare(
+      `SELECT id, template_id, number, ${entrySelect}, yaml, layout, files, environment, note, created_at FROM template_versions WHERE template_id = ? ORDER BY number`,
+    );
     const tagsOf = other.prepare('SELECT tag FROM template_tags WHERE template_id = ?');
     // App links (which app package a template came from) travel with their template when both files have them.
     const linkOf = hasTable('app_links') ? other.prepare('SELECT * FROM app_links WHERE template_id = ?') : null;
@@ -178,11 +180,13 @@ function assertMergedNames(t: TemplateRow, tags: string[], fileName: string): vo
   const problem = nameProblem(name, 'template', LIMITS.nameMax) ?? tags.map((tag) => nameProblem(String(tag), 'tag', LIMITS.tagMax)).find(Boolean);
   if (problem) {
     const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
-    throw new AppError('IMPORT_FAILED', msg('library.merge.badName', { file: fileName, id: t.id, name: JSON.stringify(shown), problem }), { file: fileName, id: t.id });
+    throw new AppError('IMPORT_FAILED', msg('library.merge.badName', { file: fileName, id: t.id, name: JSON.stringify(shown), problem }), {
+      file: fileName,
+      id: t.id,
+    });
   }
 }
 
 export function isSqliteFile(bytes: Uint8Array): boolean {
   return new TextDecoder().decode(bytes.subarray(0, 15)) === 'SQLite format 3';
 }
-

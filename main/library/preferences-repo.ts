@@ -15,8 +15,6 @@ export class PreferencesRepo {
       this.db.prepare('DELETE FROM preferences WHERE key = ?').run(key);
       return;
     }
-    this.db
-      .prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(key, value);
+    this.db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 }

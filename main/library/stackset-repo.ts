@@ -291,18 +291,39 @@ export class StackSetRepo {
          FROM template_versions v JOIN templates t ON t.id = v.template_id WHERE v.id = ?`,
       )
       .get(id) as
-      | { number: number; yaml: string; files: string; environment: string | null; entry_path: string; status: TemplateStatus; status_reason: string; status_msg: string | null; latest: number }
+      | {
+          number: number;
+          yaml: string;
+          files: string;
+          environment: string | null;
+          entry_path: string;
+          status: TemplateStatus;
+          status_reason: string;
+          status_msg: string | null;
+          latest: number;
+        }
       | undefined;
     if (!row) return null;
     const template = { status: row.status, statusReason: row.status_reason, statusMsg: parseMessage(row.status_msg), latestVersion: row.latest };
-    return versionStatus(template, { number: row.number, entryPath: row.entry_path, yaml: row.yaml, files: JSON.parse(row.files) as Record<string, string>, environment: row.environment });
+    return versionStatus(template, {
+      number: row.number,
+      entryPath: row.entry_path,
+      yaml: row.yaml,
+      files: JSON.parse(row.files) as Record<string, string>,
+      environment: row.environment,
+    });
   }
 
   templateVersion(id: string): (TemplateSource & { templateId: string; number: number }) | null {
     const row = this.db.prepare('SELECT template_id, number, yaml, files, environment FROM template_versions WHERE id = ?').get(id) as
-      | { template_id: string; number: number; yaml: string; files: string; environment: string | null }
-      | undefined;
+      { template_id: string; number: number; yaml: string; files: string; environment: string | null } | undefined;
     if (!row) return null;
-    return { templateId: row.template_id, number: row.number, yaml: row.yaml, files: JSON.parse(row.files) as Record<string, string>, environment: row.environment };
+    return {
+      templateId: row.template_id,
+      number: row.number,
+      yaml: row.yaml,
+      files: JSON.parse(row.files) as Record<string, string>,
+      environment: row.environment,
+    };
   }
 }

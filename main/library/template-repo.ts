@@ -2,14 +2,7 @@
 // SQL; services call these methods. Rows are mapped to the shared model here.
 import type { Db } from './database';
 import { writeTransaction } from './write-transaction';
-import type {
-  CanvasLayout,
-  StatusQuotaSource,
-  TemplateOrigin,
-  TemplateStatus,
-  TemplateSummary,
-  TemplateVersion,
-} from '../../shared/library/model';
+import type { CanvasLayout, StatusQuotaSource, TemplateOrigin, TemplateStatus, TemplateSummary, TemplateVersion } from '../../shared/library/model';
 import { isMessage, type Message } from '../../shared/messages/message';
 
 interface TemplateRow {
@@ -155,7 +148,19 @@ export class TemplateRepo {
         `INSERT INTO templates (id, name, description, status, status_reason, status_msg, status_quota, origin, system_key, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(t.id, t.name, t.description, t.status, t.statusReason, t.statusMsg ? JSON.stringify(t.statusMsg) : null, quotaJson(t.statusQuota), t.origin, t.systemKey, t.at, t.at);
+      .run(
+        t.id,
+        t.name,
+        t.description,
+        t.status,
+        t.statusReason,
+        t.statusMsg ? JSON.stringify(t.statusMsg) : null,
+        quotaJson(t.statusQuota),
+        t.origin,
+        t.systemKey,
+        t.at,
+        t.at,
+      );
     this.replaceTags(t.id, t.tags);
   }
 
@@ -180,9 +185,11 @@ export class TemplateRepo {
 
   /** Templates with a reason but no message yet (written before migration 009, or by an older studio). */
   unkeyedReasons(): Array<{ id: string; status: TemplateStatus; reason: string }> {
-    return this.db
-      .prepare("SELECT id, status, status_reason AS reason FROM templates WHERE status_reason != '' AND status_msg IS NULL")
-      .all() as Array<{ id: string; status: TemplateStatus; reason: string }>;
+    return this.db.prepare("SELECT id, status, status_reason AS reason FROM templates WHERE status_reason != '' AND status_msg IS NULL").all() as Array<{
+      id: string;
+      status: TemplateStatus;
+      reason: string;
+    }>;
   }
 
   replaceTags(id: string, tags: string[]): void {
@@ -198,9 +205,11 @@ export class TemplateRepo {
   /** Appends the next version number; the caller runs this inside a transaction. */
   insertVersion(v: NewVersion): number {
     const next =
-      ((this.db.prepare('SELECT MAX(number) AS n FROM template_versions WHERE template_id = ?').get(v.templateId) as {
-        n: number | null;
-      }).n ?? 0) + 1;
+      ((
+        this.db.prepare('SELECT MAX(number) AS n FROM template_versions WHERE template_id = ?').get(v.templateId) as {
+          n: number | null;
+        }
+      ).n ?? 0) + 1;
     this.db
       .prepare(
         `INSERT INTO template_versions (id, template_id, number, entry_path, yaml, layout, files, environment, note, created_at)
@@ -213,9 +222,7 @@ export class TemplateRepo {
   version(templateId: string, number?: number): TemplateVersion | null {
     const row = (
       number === undefined
-        ? this.db
-            .prepare('SELECT * FROM template_versions WHERE template_id = ? ORDER BY number DESC LIMIT 1')
-            .get(templateId)
+        ? this.db.prepare('SELECT * FROM template_versions WHERE template_id = ? ORDER BY number DESC LIMIT 1').get(templateId)
         : this.db.prepare('SELECT * FROM template_versions WHERE template_id = ? AND number = ?').get(templateId, number)
     ) as VersionRow | undefined;
     return row ? toVersion(row) : null;
@@ -223,9 +230,9 @@ export class TemplateRepo {
 
   versionHeads(templateId: string): Array<Pick<TemplateVersion, 'id' | 'number' | 'note' | 'createdAt'>> {
     return (
-      this.db
-        .prepare('SELECT id, number, note, created_at FROM template_versions WHERE template_id = ? ORDER BY number DESC')
-        .all(templateId) as Array<Pick<VersionRow, 'id' | 'number' | 'note' | 'created_at'>>
+      this.db.prepare('SELECT id, number, note, created_at FROM template_versions WHERE template_id = ? ORDER BY number DESC').all(templateId) as Array<
+        Pick<VersionRow, 'id' | 'number' | 'note' | 'created_at'>
+      >
     ).map((r) => ({ id: r.id, number: r.number, note: r.note, createdAt: r.created_at }));
   }
 
@@ -278,7 +285,12 @@ function parseQuota(text: string | null): StatusQuotaSource | null {
   try {
     const q = JSON.parse(text) as Partial<StatusQuotaSource> | null;
     if (!q || typeof q.profileId !== 'string' || typeof q.readAt !== 'string') return null;
-    return { profileId: q.profileId, profileName: typeof q.profileName === 'string' ? q.profileName : null, region: typeof q.region === 'string' ? q.region : null, readAt: q.readAt };
+    return {
+      profileId: q.profileId,
+      profileName: typeof q.profileName === 'string' ? q.profileName : null,
+      region: typeof q.region === 'string' ? q.region : null,
+      readAt: q.readAt,
+    };
   } catch {
     return null;
   }

@@ -28,9 +28,5 @@ export function busyError(db: Db | null, err: unknown): AppError | null {
   const waitedMs = db?.open ? Number(db.pragma('busy_timeout', { simple: true })) || 0 : null;
   const file = db ? msg('library.busy.named', { path: db.name }) : msg('library.busy.unnamed');
   const waited = waitedMs === null ? '' : msg('library.busy.waited', { seconds: waitedMs / 1000 });
-  return new AppError(
-    'DB_BUSY',
-    msg('library.busy', { file, waited }),
-    { ...(db ? { path: db.name } : {}), ...(waitedMs === null ? {} : { waitedMs }) },
-  );
+  return new AppError('DB_BUSY', msg('library.busy', { file, waited }), { ...(db ? { path: db.name } : {}), ...(waitedMs === null ? {} : { waitedMs }) });
 }

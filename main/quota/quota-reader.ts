@@ -75,7 +75,10 @@ async function guarded(service: QuotaService, client: ServiceClient, read: () =>
 }
 
 function noService(client: ServiceClient): ServiceProblem {
-  return { code: 'no-service', message: `This cloud has no ${client.serviceName} (${client.kind}) endpoint in the profile's region, so its quotas cannot be read.` };
+  return {
+    code: 'no-service',
+    message: `This cloud has no ${client.serviceName} (${client.kind}) endpoint in the profile's region, so its quotas cannot be read.`,
+  };
 }
 
 export function problemOf(err: unknown, serviceName: string, what: string): ServiceProblem {

@@ -97,7 +97,12 @@ export class QuotaService {
    * The verdict for deploying these files with these parameters to this
    * profile (its sandbox environment included, as the deploy adds it).
    */
-  async check(profileId: string, files: QuotaFiles, parameters: Record<string, unknown> = {}, extraEnvironment: string | null = null): Promise<{ check: QuotaCheck; report: QuotaReport }> {
+  async check(
+    profileId: string,
+    files: QuotaFiles,
+    parameters: Record<string, unknown> = {},
+    extraEnvironment: string | null = null,
+  ): Promise<{ check: QuotaCheck; report: QuotaReport }> {
     // A template that creates nothing counted by a quota (a sandbox deploy, TestResources) needs no cloud read.
     const offline = this.lastKnown(profileId);
     const first = countTemplate(this.countInput(profileId, files, offline, parameters, extraEnvironment));
@@ -119,7 +124,10 @@ export class QuotaService {
    * judge: the new files count nothing a quota counts, or the stack cannot be
    * read now (the difference is unknown, and unknown never blocks: Heat decides).
    */
-  async checkUpdate(profileId: string, { next, parameters, extraEnvironment, current }: QuotaUpdate): Promise<{ check: QuotaCheck; report: QuotaReport } | null> {
+  async checkUpdate(
+    profileId: string,
+    { next, parameters, extraEnvironment, current }: QuotaUpdate,
+  ): Promise<{ check: QuotaCheck; report: QuotaReport } | null> {
     const first = countTemplate(this.countInput(profileId, next, this.lastKnown(profileId), parameters, extraEnvironment));
     if (!QUOTA_KINDS.some((k) => first[k].known > 0 || first[k].unknown.length > 0)) return null;
     const [report, now] = await Promise.all([this.read(profileId), current().catch(() => null)]);
@@ -137,7 +145,13 @@ export class QuotaService {
     if (verdict) refuseOver(verdict.check, verdict.report, 'update');
   }
 
-  private countInput(profileId: string, files: QuotaFiles, report: QuotaReport | null, parameters: Record<string, unknown>, extraEnvironment: string | null): CountInput {
+  private countInput(
+    profileId: string,
+    files: QuotaFiles,
+    report: QuotaReport | null,
+    parameters: Record<string, unknown>,
+    extraEnvironment: string | null,
+  ): CountInput {
     const environments = [files.environment, extraEnvironment].filter((e): e is string => !!e);
     if (this.profiles.get(profileId).sandbox) environments.push(sandboxEnvironmentYaml());
     return { yaml: files.yaml, entryPath: files.entryPath, files: files.files, environments, parameters, flavors: report?.flavors ?? null };
@@ -163,7 +177,11 @@ function refuseOver(check: QuotaCheck, report: QuotaReport, action: RefusalActio
   const when = over.some((k) => k.stale) ? msg('quota.staleWhen', { at: staleAt ? timeParam(staleAt) : msg('quota.readEarlier') }) : '';
   const kinds = over.map((k) => ({ kind: k.kind, total: k.total, limit: k.limit, used: k.used, canvas: k.canvas }));
   const summary = listParam(over.map((k) => msg('quota.overKind', { kind: msg(`quota.kind.${k.kind}`), total: String(k.total), limit: String(k.limit) })));
-  throw new AppError('QUOTA_EXCEEDED', msg('quota.refused', { kinds: summary, added: msg(`quota.added.${action}`), when, consequence: msg(`quota.consequence.${action}`) }), { kinds, action, staleAt });
+  throw new AppError(
+    'QUOTA_EXCEEDED',
+    msg('quota.refused', { kinds: summary, added: msg(`quota.added.${action}`), when, consequence: msg(`quota.consequence.${action}`) }),
+    { kinds, action, staleAt },
+  );
 }
 
 function fallback(service: ServiceName, problem: ServiceQuota['problem'], before: ServiceQuota | null): ServiceQuota {
@@ -171,7 +189,14 @@ function fallback(service: ServiceName, problem: ServiceQuota['problem'], before
   if (problem?.code === 'unreachable' && before?.fetchedAt && before.state !== 'unknown') {
     return { ...before, state: 'stale', problem };
   }
-  return { service, state: 'unknown', source: null, fetchedAt: null, problem: problem?.code === 'unreachable' && !before ? { code: 'never-read', message: `${problem.message} No quota was read before.` } : problem, kinds: {} };
+  return {
+    service,
+    state: 'unknown',
+    source: null,
+    fetchedAt: null,
+    problem: problem?.code === 'unreachable' && !before ? { code: 'never-read', message: `${problem.message} No quota was read before.` } : problem,
+    kinds: {},
+  };
 }
 
 function markStale(r: QuotaReport): QuotaReport {

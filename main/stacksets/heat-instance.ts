@@ -118,7 +118,8 @@ export async function startInstance(ctx: StartContext): Promise<Poll> {
           throw err;
         })
       : null;
-    if (!ref || !kept || kept.stack_status === 'DELETE_COMPLETE') return { done: true, outcome: 'complete', message: 'left the set; it had no Heat stack to keep' };
+    if (!ref || !kept || kept.stack_status === 'DELETE_COMPLETE')
+      return { done: true, outcome: 'complete', message: 'left the set; it had no Heat stack to keep' };
     return { done: true, outcome: 'complete', message: `left the set; its Heat stack ${ref.name} (${ref.id}) was kept (retain stacks)`, stackId: ref.id };
   }
   if (book.heat_action === 'delete') {
@@ -190,7 +191,11 @@ export function differs(baseline: NonNullable<InstanceBook['baseline']>, stack: 
  * the stack already moved past the saved baseline (the PUT reached Heat
  * before the crash: do not send it twice), else 'update'.
  */
-export function decideUpdate(book: InstanceBook, current: { stack_status: string; updated_time?: string | null } | null, resuming: boolean): 'recreate' | 'adopt' | 'update' {
+export function decideUpdate(
+  book: InstanceBook,
+  current: { stack_status: string; updated_time?: string | null } | null,
+  resuming: boolean,
+): 'recreate' | 'adopt' | 'update' {
   if (!current || current.stack_status === 'DELETE_COMPLETE') return 'recreate';
   if (resuming && book.baseline && differs(book.baseline, current)) return 'adopt';
   return 'update';

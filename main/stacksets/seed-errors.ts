@@ -64,7 +64,14 @@ export function seedErrorFromCloud(err: unknown, facts: RequestFacts): StackSetE
   });
   const authorization =
     code === E.tokenRejected || code === E.projectForbidden
-      ? encodeAuthorization({ action: facts.action, profile: facts.profile ?? null, project: facts.project ?? null, region: facts.region ?? null, cloud_status: statusOf(err) ?? null, cloud_message: err.message })
+      ? encodeAuthorization({
+          action: facts.action,
+          profile: facts.profile ?? null,
+          project: facts.project ?? null,
+          region: facts.region ?? null,
+          cloud_status: statusOf(err) ?? null,
+          cloud_message: err.message,
+        })
       : '';
   return refuse(code, facts.field, message, authorization).error;
 }

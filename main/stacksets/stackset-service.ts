@@ -53,7 +53,11 @@ export interface StackSetServiceOptions extends Partial<RunnerOptions> {
 /** A StackSetError thrown as the app's one error type, keeping the seed's code and field. */
 export function failWith(error: StackSetError): never {
   const p = toErrorPayload(error);
-  throw new AppError(p.code, p.msg ?? p.message, { ...p.details, encoded_authorization_message: error.encoded_authorization_message, http_status: error.http_status });
+  throw new AppError(p.code, p.msg ?? p.message, {
+    ...p.details,
+    encoded_authorization_message: error.encoded_authorization_message,
+    http_status: error.http_status,
+  });
 }
 
 function must<T>(checked: Checked<T>): T {
@@ -105,7 +109,12 @@ export class StackSetService {
       const last = this.repo.listOperations(set.stack_set_id)[0];
       const counts: Record<string, number> = {};
       for (const i of instances) counts[i.status] = (counts[i.status] ?? 0) + 1;
-      return { ...publicSet(set), instance_count: instances.length, instance_statuses: counts, last_operation_status: last ? (last.status as StackSetOperation['status']) : null };
+      return {
+        ...publicSet(set),
+        instance_count: instances.length,
+        instance_statuses: counts,
+        last_operation_status: last ? (last.status as StackSetOperation['status']) : null,
+      };
     });
   }
 
@@ -203,7 +212,8 @@ export class StackSetService {
     let parameters = set.parameters;
     if (req.action === 'DEPLOY_STACK_SET') {
       if (req.template_version_id !== undefined) {
-        if (!this.repo.templateVersion(req.template_version_id)) throw new AppError('NOT_FOUND', msg('stackset.versionMissing', { id: String(req.template_version_id) }));
+        if (!this.repo.templateVersion(req.template_version_id))
+          throw new AppError('NOT_FOUND', msg('stackset.versionMissing', { id: String(req.template_version_id) }));
         templateVersionId = req.template_version_id;
       }
       parameters = req.parameters ?? parameters;
@@ -368,7 +378,13 @@ export class StackSetService {
       try {
         await target.heat.previewCreate(body);
       } catch (err) {
-        const seed = seedErrorFromCloud(err, { action: 'preview CREATE_STACK_INSTANCES', field: 'deployment_targets', profile: target.profile.name, project: i.domain_id, region: i.region });
+        const seed = seedErrorFromCloud(err, {
+          action: 'preview CREATE_STACK_INSTANCES',
+          field: 'deployment_targets',
+          profile: target.profile.name,
+          project: i.domain_id,
+          region: i.region,
+        });
         if (seed) failWith(seed);
       }
     }
@@ -378,9 +394,18 @@ export class StackSetService {
     const accounts = await this.accountsOf(set.profile_ids, 'deployment_targets.domain_ids');
     for (const i of state.instances) {
       const account = accounts.find((a) => a.project_id === i.domain_id);
-      if (!account) failWith(refuse(E.domainNotManaged, 'deployment_targets.domain_ids', `domain "${i.domain_id}" is not a project of any cloud profile joined to stack set "${set.stack_set_name}"`).error);
+      if (!account)
+        failWith(
+          refuse(
+            E.domainNotManaged,
+            'deployment_targets.domain_ids',
+            `domain "${i.domain_id}" is not a project of any cloud profile joined to stack set "${set.stack_set_name}"`,
+          ).error,
+        );
       if (!account.regions.includes(i.region)) {
-        failWith(refuse(E.regionNotManaged, 'deployment_targets.regions', `region "${i.region}" offers no Heat endpoint to project ${account.project_name}`).error);
+        failWith(
+          refuse(E.regionNotManaged, 'deployment_targets.regions', `region "${i.region}" offers no Heat endpoint to project ${account.project_name}`).error,
+        );
       }
     }
   }

@@ -15,6 +15,7 @@ export function libraryDialogOptions(purpose: LibraryDialogPurpose, locale: UiLo
 export function libraryDialogOptions(purpose: LibraryDialogPurpose, locale: UiLocale): SaveDialogOptions | OpenDialogOptions {
   const word = (key: MessageKey) => wordMessage({ key }, locale);
   const filters = [{ name: word('dialog.library.filter'), extensions: ['sqlite', 'db'] }];
-  if (purpose === 'create') return { title: word('dialog.library.createTitle'), buttonLabel: word('dialog.library.createButton'), filters, defaultPath: 'library.sqlite' };
+  if (purpose === 'create')
+    return { title: word('dialog.library.createTitle'), buttonLabel: word('dialog.library.createButton'), filters, defaultPath: 'library.sqlite' };
   return { title: word('dialog.library.openTitle'), buttonLabel: word('dialog.library.openButton'), filters, properties: ['openFile'] };
 }

@@ -15,11 +15,7 @@ export interface MenuActions {
 }
 
 /** The menu as data (Electron-free to test): every label worded in `locale`. */
-export function menuTemplate(
-  actions: MenuActions,
-  locale: UiLocale,
-  platform: { isMac: boolean; packaged: boolean },
-): MenuItemConstructorOptions[] {
+export function menuTemplate(actions: MenuActions, locale: UiLocale, platform: { isMac: boolean; packaged: boolean }): MenuItemConstructorOptions[] {
   const label = (key: MessageKey) => wordMessage({ key }, locale);
   const { isMac } = platform;
   const send = (command: MenuCommand) => actions.send(command);

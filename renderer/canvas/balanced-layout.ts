@@ -72,7 +72,10 @@ export function balancedLayout(nodes: readonly SizedNode[], edges: readonly Layo
     for (let s = 0; s < rows.length; s += per) {
       const band = rows.slice(s, s + per);
       width += Math.max(...band.map((r) => r.width)) + (s ? bandGap : 0);
-      height = Math.max(height, band.reduce((a, r) => a + r.height, 0));
+      height = Math.max(
+        height,
+        band.reduce((a, r) => a + r.height, 0),
+      );
     }
     return { per, width, height, zoom: Math.min(1, view.width / width, view.height / height) };
   };

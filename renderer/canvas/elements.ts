@@ -66,7 +66,11 @@ export const GROUP_PREFIX = 'group:';
  * touched). Edges to members go to the group; edges inside a group vanish;
  * parallel edges merge, their labels joined.
  */
-export function collapseGroups(els: ElementDefinition[], groups: Readonly<Record<string, readonly string[]>>, positions: Readonly<Record<string, Point>>): ElementDefinition[] {
+export function collapseGroups(
+  els: ElementDefinition[],
+  groups: Readonly<Record<string, readonly string[]>>,
+  positions: Readonly<Record<string, Point>>,
+): ElementDefinition[] {
   const owner = new Map<string, string>();
   for (const [g, members] of Object.entries(groups)) for (const m of members) owner.set(m, GROUP_PREFIX + g);
   if (owner.size === 0) return els;
@@ -92,7 +96,21 @@ export function collapseGroups(els: ElementDefinition[], groups: Readonly<Record
   for (const [g, members] of Object.entries(groups)) {
     const pts = members.map((m) => positions[m]).filter((p): p is Point => !!p);
     const at = pts.length ? { x: pts.reduce((a, p) => a + p.x, 0) / pts.length, y: pts.reduce((a, p) => a + p.y, 0) / pts.length } : { x: 0, y: 0 };
-    out.push({ group: 'nodes', data: { id: GROUP_PREFIX + g, label: `${g} (${members.length})`, kind: 'nested', color: '#495057', icon: iconUri('nested'), size: 'normal', status: 'ok', param: 0, members: members.length }, position: at });
+    out.push({
+      group: 'nodes',
+      data: {
+        id: GROUP_PREFIX + g,
+        label: `${g} (${members.length})`,
+        kind: 'nested',
+        color: '#495057',
+        icon: iconUri('nested'),
+        size: 'normal',
+        status: 'ok',
+        param: 0,
+        members: members.length,
+      },
+      position: at,
+    });
   }
   return [...out, ...edges.values()];
 }

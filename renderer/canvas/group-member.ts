@@ -47,7 +47,10 @@ export function memberElements(group: string, member: Topology, anchor: Point, l
     if (el.group === 'nodes') {
       out.push({ ...el, data: { ...el.data, id: id(el.data.id as string), parent: frame, member: 1 }, selectable: false, grabbable: false });
     } else {
-      out.push({ ...el, data: { ...el.data, id: `${frame}/${el.data.id as string}`, source: id(el.data.source as string), target: id(el.data.target as string), member: 1 } });
+      out.push({
+        ...el,
+        data: { ...el.data, id: `${frame}/${el.data.id as string}`, source: id(el.data.source as string), target: id(el.data.target as string), member: 1 },
+      });
     }
   }
   out.push({ group: 'edges', data: { id: `${frame}/link`, source: group, target: frame, label: '', kind: 'member' } });

@@ -3,7 +3,8 @@
 import type { Kind } from '../../shared/topology/kinds';
 
 const S = 'fill="none" stroke="#fff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"';
-const text = (t: string) => `<text x="12" y="16" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-size="${t.length > 2 ? 7.5 : 10}" font-weight="bold" fill="#fff">${t}</text>`;
+const text = (t: string) =>
+  `<text x="12" y="16" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-size="${t.length > 2 ? 7.5 : 10}" font-weight="bold" fill="#fff">${t}</text>`;
 
 const PATHS: Record<Kind, string> = {
   'external-network': `<g ${S}><circle cx="12" cy="12" r="8"/><path d="M4 12h16M12 4c3 3 3 13 0 16M12 4c-3 3-3 13 0 16"/></g>`,

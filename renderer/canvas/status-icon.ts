@@ -8,9 +8,12 @@ import { iconMarkup } from './icons';
 export type StatusBadge = 'complete' | 'failed' | 'progress' | 'waiting' | 'other';
 
 const BADGE: Record<StatusBadge, string> = {
-  complete: '<circle cx="19" cy="19" r="5" fill="#1a7f37" stroke="#fff" stroke-width="1.2"/><path d="M16.6 19.2l1.7 1.7 3.2-3.4" fill="none" stroke="#fff" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>',
-  failed: '<circle cx="19" cy="19" r="5" fill="#cf222e" stroke="#fff" stroke-width="1.2"/><path d="M17 17l4 4M21 17l-4 4" fill="none" stroke="#fff" stroke-width="1.6" stroke-linecap="round"/>',
-  progress: '<circle cx="19" cy="19" r="5" fill="#0969da" stroke="#fff" stroke-width="1.2"/><path d="M21.4 17.6a2.8 2.8 0 1 0 .4 2.2M21.6 16.2v1.6h-1.6" fill="none" stroke="#fff" stroke-width="1.3" stroke-linecap="round" stroke-linejoin="round"/>',
+  complete:
+    '<circle cx="19" cy="19" r="5" fill="#1a7f37" stroke="#fff" stroke-width="1.2"/><path d="M16.6 19.2l1.7 1.7 3.2-3.4" fill="none" stroke="#fff" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>',
+  failed:
+    '<circle cx="19" cy="19" r="5" fill="#cf222e" stroke="#fff" stroke-width="1.2"/><path d="M17 17l4 4M21 17l-4 4" fill="none" stroke="#fff" stroke-width="1.6" stroke-linecap="round"/>',
+  progress:
+    '<circle cx="19" cy="19" r="5" fill="#0969da" stroke="#fff" stroke-width="1.2"/><path d="M21.4 17.6a2.8 2.8 0 1 0 .4 2.2M21.6 16.2v1.6h-1.6" fill="none" stroke="#fff" stroke-width="1.3" stroke-linecap="round" stroke-linejoin="round"/>',
   waiting: '<circle cx="19" cy="19" r="4.6" fill="#fff" stroke="#57606a" stroke-width="1.4" stroke-dasharray="1.6 1.4"/>',
   other: '',
 };

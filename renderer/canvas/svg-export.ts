@@ -17,12 +17,17 @@ export function topologySvg(topo: Topology, positions: Readonly<Record<string, P
   for (const e of topo.edges) {
     const a = positions[e.source];
     const b = positions[e.target];
-    if (a && b) parts.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke="#9aa5b1"${e.kind === 'depends_on' ? ' stroke-dasharray="4 3"' : ''}><title>${esc(e.label)}</title></line>`);
+    if (a && b)
+      parts.push(
+        `<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke="#9aa5b1"${e.kind === 'depends_on' ? ' stroke-dasharray="4 3"' : ''}><title>${esc(e.label)}</title></line>`,
+      );
   }
   for (const n of topo.nodes) {
     const p = positions[n.id];
     if (!p) continue;
-    parts.push(`<g transform="translate(${p.x} ${p.y})"><rect x="-23" y="-23" width="46" height="46" rx="8" fill="${KIND_COLOR[n.kind]}"/><image href="${esc(iconUri(n.kind))}" x="-16" y="-16" width="32" height="32"/><text y="38" text-anchor="middle">${esc(n.name)}</text></g>`);
+    parts.push(
+      `<g transform="translate(${p.x} ${p.y})"><rect x="-23" y="-23" width="46" height="46" rx="8" fill="${KIND_COLOR[n.kind]}"/><image href="${esc(iconUri(n.kind))}" x="-16" y="-16" width="32" height="32"/><text y="38" text-anchor="middle">${esc(n.name)}</text></g>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('\n');

@@ -46,7 +46,13 @@ export function useGlobalActions(): void {
     const out: PaletteAction[] = [];
     out.push({ id: 'global.sheet', title: msg('keyboard.actions.sheet'), group: group('help'), shortcut: '?', run: () => commands.openSheet() });
     for (const v of VIEWS) {
-      out.push({ id: `global.go:${v}`, title: msg('keyboard.actions.goTo', { screen: msg(`app.nav.${v}`) }), group: group('global'), keywords: [v], run: () => nav.go(v) });
+      out.push({
+        id: `global.go:${v}`,
+        title: msg('keyboard.actions.goTo', { screen: msg(`app.nav.${v}`) }),
+        group: group('global'),
+        keywords: [v],
+        run: () => nav.go(v),
+      });
     }
     for (const l of LOCALES) {
       if (l === app.locale) continue;
@@ -66,26 +72,58 @@ export function useGlobalActions(): void {
       if (tpl.origin === 'system') {
         const key = `recommendedTemplates.${tpl.systemKey}.name`;
         const name: Label = tpl.systemKey && te(key) ? msg(key) : literal(tpl.name);
-        out.push({ id: `global.recommended:${tpl.systemKey ?? tpl.id}`, title: msg('keyboard.actions.newFromRecommended', { name }), group: group('library'), keywords: [tpl.name], run: () => report(openInEditor(tpl.id)) });
+        out.push({
+          id: `global.recommended:${tpl.systemKey ?? tpl.id}`,
+          title: msg('keyboard.actions.newFromRecommended', { name }),
+          group: group('library'),
+          keywords: [tpl.name],
+          run: () => report(openInEditor(tpl.id)),
+        });
         continue;
       }
-      out.push({ id: `global.open:${tpl.id}`, title: msg('keyboard.actions.openTemplate', { name: tpl.name }), group: group('library'), run: () => report(openInEditor(tpl.id)) });
-      out.push({ id: `global.deploy:${tpl.id}`, title: msg('keyboard.actions.deploy', { name: tpl.name }), group: group('library'), run: () => report(deploy.openLibrary(tpl.id, tpl.latestVersion)) });
+      out.push({
+        id: `global.open:${tpl.id}`,
+        title: msg('keyboard.actions.openTemplate', { name: tpl.name }),
+        group: group('library'),
+        run: () => report(openInEditor(tpl.id)),
+      });
+      out.push({
+        id: `global.deploy:${tpl.id}`,
+        title: msg('keyboard.actions.deploy', { name: tpl.name }),
+        group: group('library'),
+        run: () => report(deploy.openLibrary(tpl.id, tpl.latestVersion)),
+      });
     }
     for (const l of libraries.open) {
       if (l.id === libraries.state?.activeId) continue;
       const name: Label = l.name === null ? msg('libraries.personal') : literal(l.name);
-      out.push({ id: `global.library:${l.id}`, title: msg('keyboard.actions.switchLibrary', { name }), group: group('library'), keywords: ['library', '模版库'], run: () => report(libraries.switchTo(l.id)) });
+      out.push({
+        id: `global.library:${l.id}`,
+        title: msg('keyboard.actions.switchLibrary', { name }),
+        group: group('library'),
+        keywords: ['library', '模版库'],
+        run: () => report(libraries.switchTo(l.id)),
+      });
     }
     for (const p of clouds.profiles) {
       if (p.id === clouds.activeId) continue;
-      out.push({ id: `global.cloud:${p.id}`, title: msg('keyboard.actions.switchCloud', { name: p.name }), group: group('clouds'), run: () => clouds.setActive(p.id) });
+      out.push({
+        id: `global.cloud:${p.id}`,
+        title: msg('keyboard.actions.switchCloud', { name: p.name }),
+        group: group('clouds'),
+        run: () => clouds.setActive(p.id),
+      });
     }
     const active = clouds.active;
     const regions = active ? (clouds.reports[active.id]?.regions ?? []) : [];
     for (const r of regions) {
       if (r === active?.region) continue;
-      out.push({ id: `global.region:${r}`, title: msg('keyboard.actions.switchRegion', { region: r }), group: group('clouds'), run: () => report(clouds.setRegion(r)) });
+      out.push({
+        id: `global.region:${r}`,
+        title: msg('keyboard.actions.switchRegion', { region: r }),
+        group: group('clouds'),
+        run: () => report(clouds.setRegion(r)),
+      });
     }
     if (active) {
       for (const s of stacks.stacks) {

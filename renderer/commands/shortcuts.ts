@@ -59,7 +59,10 @@ export function isMac(): boolean {
 /** A key combination as shown: `Mod+K` is `Ctrl+K`, or `⌘K` on macOS. */
 export function showKeys(keys: string, mac = isMac()): string {
   if (!mac) return keys.replace(/\bMod\b/g, 'Ctrl');
-  return keys.replace(/\bMod\+/g, '⌘').replace(/\bShift\+/g, '⇧').replace(/\bAlt\+/g, '⌥');
+  return keys
+    .replace(/\bMod\+/g, '⌘')
+    .replace(/\bShift\+/g, '⇧')
+    .replace(/\bAlt\+/g, '⌥');
 }
 
 /** Ctrl+K, Ctrl+Shift+P (Cmd on macOS) or F1: the command palette. */

@@ -13,12 +13,16 @@ type Translate = (key: string, params: Record<string, unknown>) => string;
 
 function factText(f: ChoiceFact, t: Translate, locale: UiLocale): string | null {
   if (typeof f.value === 'boolean') return f.value ? t(`pickers.facts.${f.key}`, {}) : null;
-  const v = f.key === 'sizeBytes' && typeof f.value === 'number' ? formatBytes(f.value, locale) : typeof f.value === 'number' ? formatNumber(f.value, locale) : f.value;
+  const v =
+    f.key === 'sizeBytes' && typeof f.value === 'number' ? formatBytes(f.value, locale) : typeof f.value === 'number' ? formatNumber(f.value, locale) : f.value;
   return t(`pickers.facts.${f.key}`, { v });
 }
 
 export function factsText(c: Choice, t: Translate, locale: UiLocale = 'en'): string {
-  return c.facts.map((f) => factText(f, t, locale)).filter((s): s is string => !!s).join(' · ');
+  return c.facts
+    .map((f) => factText(f, t, locale))
+    .filter((s): s is string => !!s)
+    .join(' · ');
 }
 
 /** The choice a typed value names (by value, name or id, as Heat resolves it). */

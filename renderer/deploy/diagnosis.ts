@@ -44,7 +44,8 @@ export function diagnose(topStackId: string, events: readonly HeatEvent[], resou
     byStack.set(sid, list);
   }
   const typeOf = (stackId: string, name: string) =>
-    resources.find((r) => r.resource_name === name && (r.links.find((l) => l.rel === 'stack')?.href.endsWith(`/${stackId}`) ?? stackId === topStackId))?.resource_type ?? null;
+    resources.find((r) => r.resource_name === name && (r.links.find((l) => l.rel === 'stack')?.href.endsWith(`/${stackId}`) ?? stackId === topStackId))
+      ?.resource_type ?? null;
 
   const chain: FailureStep[] = [];
   const visited = new Set<string>();
@@ -53,7 +54,14 @@ export function diagnose(topStackId: string, events: readonly HeatEvent[], resou
     visited.add(stackId);
     const latest = latestFailure(byStack.get(stackId) ?? []);
     if (!latest) break;
-    chain.push({ resource: latest.resource_name, stackId, status: latest.resource_status, reason: latest.resource_status_reason, time: latest.event_time, type: typeOf(stackId, latest.resource_name) });
+    chain.push({
+      resource: latest.resource_name,
+      stackId,
+      status: latest.resource_status,
+      reason: latest.resource_status_reason,
+      time: latest.event_time,
+      type: typeOf(stackId, latest.resource_name),
+    });
     // A nested stack resource's physical id is the nested stack's id: go in if it has failures of its own.
     const inner = latest.physical_resource_id;
     stackId = inner && byStack.has(inner) ? inner : null;
@@ -92,7 +100,12 @@ export function locate(chain: readonly FailureStep[], templates: ReadonlyArray<{
   return null;
 }
 
-export function diagnosis(topStackId: string, events: readonly HeatEvent[], resources: readonly HeatResource[], templates: ReadonlyArray<{ file: string; yaml: string }>): Diagnosis | null {
+export function diagnosis(
+  topStackId: string,
+  events: readonly HeatEvent[],
+  resources: readonly HeatResource[],
+  templates: ReadonlyArray<{ file: string; yaml: string }>,
+): Diagnosis | null {
   const chain = diagnose(topStackId, events, resources);
   if (!chain) return null;
   return { chain, culprit: chain[chain.length - 1]!, location: locate(chain, templates) };

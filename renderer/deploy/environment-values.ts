@@ -53,7 +53,11 @@ export function withEnvironments(groups: readonly FieldGroup[], environments: re
 }
 
 /** The values after the form's defaults changed (another environment picked): the new defaults, except what the person typed since `baseline`. */
-export function valuesAfterDefaultsChange(baseline: Readonly<Record<string, string>>, values: Readonly<Record<string, string>>, groups: readonly FieldGroup[]): Record<string, string> {
+export function valuesAfterDefaultsChange(
+  baseline: Readonly<Record<string, string>>,
+  values: Readonly<Record<string, string>>,
+  groups: readonly FieldGroup[],
+): Record<string, string> {
   const typed = typedSince(baseline, values, {});
   const fresh = initialValues(groups);
   for (const k of Object.keys(fresh)) if (k in typed) fresh[k] = typed[k]!;

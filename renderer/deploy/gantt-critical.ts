@@ -41,7 +41,9 @@ export function criticalPath(spans: readonly Span[], resources: readonly Res[], 
       const nested = nestedOf.get(`${stackId}/${at.resource}`);
       if (nested && depth < 4) chainOf(nested, depth + 1);
       const cur: Span = at;
-      const deps = (dependsOn.get(`${stackId}/${cur.resource}`) ?? []).map((n) => latest.get(`${stackId}/${n}`)).filter((s): s is Span => !!s && end(s) <= cur.start + CLOCK_SLACK_MS);
+      const deps = (dependsOn.get(`${stackId}/${cur.resource}`) ?? [])
+        .map((n) => latest.get(`${stackId}/${n}`))
+        .filter((s): s is Span => !!s && end(s) <= cur.start + CLOCK_SLACK_MS);
       at = deps.reduce<Span | null>((best, s) => (!best || end(s) > end(best) ? s : best), null);
     }
   };

@@ -94,11 +94,16 @@ export interface GanttRow {
  * stack's spans right under the span of the resource that owns it, indented.
  * Spans of a stack no listed resource owns come last, one level in.
  */
-export function ganttRows(spans: readonly Span[], resources: readonly Pick<HeatResource, 'resource_name' | 'physical_resource_id' | 'links'>[], topStackId: string): GanttRow[] {
+export function ganttRows(
+  spans: readonly Span[],
+  resources: readonly Pick<HeatResource, 'resource_name' | 'physical_resource_id' | 'links'>[],
+  topStackId: string,
+): GanttRow[] {
   const byStack = new Map<string, Span[]>();
   for (const s of [...spans].sort((a, b) => a.start - b.start)) byStack.set(s.stackId, [...(byStack.get(s.stackId) ?? []), s]);
   const owned = new Map<string, string>();
-  for (const r of resources) if (r.physical_resource_id && byStack.has(r.physical_resource_id)) owned.set(`${resourceStack(r, topStackId)}/${r.resource_name}`, r.physical_resource_id);
+  for (const r of resources)
+    if (r.physical_resource_id && byStack.has(r.physical_resource_id)) owned.set(`${resourceStack(r, topStackId)}/${r.resource_name}`, r.physical_resource_id);
   const rows: GanttRow[] = [];
   const placed = new Set<string>();
   const place = (stackId: string, depth: number) => {

@@ -159,17 +159,20 @@ function checkConstraint(type: ParamType, c: Constraint, value: string): Refusal
   switch (c.kind) {
     case 'length': {
       const n = type === 'comma_delimited_list' ? items.length : [...value].length;
-      if ((c.min !== null && n < c.min) || (c.max !== null && n > c.max)) return refuse(bounds('deploy.reason.length', c.min, c.max), { min: c.min ?? 0, max: c.max ?? 0 }, c.description);
+      if ((c.min !== null && n < c.min) || (c.max !== null && n > c.max))
+        return refuse(bounds('deploy.reason.length', c.min, c.max), { min: c.min ?? 0, max: c.max ?? 0 }, c.description);
       return null;
     }
     case 'range': {
       const n = Number(value);
-      if ((c.min !== null && n < c.min) || (c.max !== null && n > c.max)) return refuse(bounds('deploy.reason.range', c.min, c.max), { min: c.min ?? 0, max: c.max ?? 0 }, c.description);
+      if ((c.min !== null && n < c.min) || (c.max !== null && n > c.max))
+        return refuse(bounds('deploy.reason.range', c.min, c.max), { min: c.min ?? 0, max: c.max ?? 0 }, c.description);
       return null;
     }
     case 'modulo': {
       const n = Number(value);
-      if (c.step !== 0 && (((n - c.offset) % c.step) + c.step) % c.step !== 0) return refuse('deploy.reason.modulo', { step: c.step, offset: c.offset }, c.description);
+      if (c.step !== 0 && (((n - c.offset) % c.step) + c.step) % c.step !== 0)
+        return refuse('deploy.reason.modulo', { step: c.step, offset: c.offset }, c.description);
       return null;
     }
     case 'allowed_values': {
@@ -212,7 +215,11 @@ export function parametersToSend(groups: readonly FieldGroup[], values: Readonly
  * fields the person has already typed into — a form that finishes loading
  * after the first keystroke must never put the old value back.
  */
-export function rebuiltValues(groups: readonly FieldGroup[], current: Readonly<Record<string, unknown>>, typed: Readonly<Record<string, string>>): Record<string, string> {
+export function rebuiltValues(
+  groups: readonly FieldGroup[],
+  current: Readonly<Record<string, unknown>>,
+  typed: Readonly<Record<string, string>>,
+): Record<string, string> {
   return Object.fromEntries(
     groups.flatMap((g) =>
       g.fields.map((f) => {
@@ -225,7 +232,11 @@ export function rebuiltValues(groups: readonly FieldGroup[], current: Readonly<R
 }
 
 /** The fields whose value differs from the baseline the form was built with: what the person typed. */
-export function typedSince(baseline: Readonly<Record<string, string>>, values: Readonly<Record<string, string>>, typed: Readonly<Record<string, string>>): Record<string, string> {
+export function typedSince(
+  baseline: Readonly<Record<string, string>>,
+  values: Readonly<Record<string, string>>,
+  typed: Readonly<Record<string, string>>,
+): Record<string, string> {
   const out: Record<string, string> = { ...typed };
   for (const [k, v] of Object.entries(values)) if (v !== baseline[k] || k in typed) out[k] = v;
   return out;

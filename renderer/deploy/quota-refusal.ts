@@ -8,7 +8,6 @@ import { formatDateTime } from '../i18n/format';
 import type { QuotaCheck } from '../../shared/quota/verdict';
 import type { Translate } from '../i18n/translate';
 
-
 /** What is being judged: a create counts the whole template, an update only what it adds. */
 export type QuotaAction = 'deploy' | 'update';
 
@@ -24,12 +23,22 @@ function overText(kinds: OverKind[], t: Translate): string {
 
 /** "Instances 2/1, vCPUs 4/2" for the kinds over quota; empty when none is. */
 export function overKinds(check: QuotaCheck | null, t: Translate): string {
-  return check ? overText(check.kinds.filter((k) => k.relevant && k.state === 'over'), t) : '';
+  return check
+    ? overText(
+        check.kinds.filter((k) => k.relevant && k.state === 'over'),
+        t,
+      )
+    : '';
 }
 
 /** The kinds the template uses whose quota, usage or count is unknown (they never block). */
 export function unknownKinds(check: QuotaCheck | null, t: Translate): string {
-  return check ? check.kinds.filter((k) => k.relevant && k.state === 'unknown').map((k) => t(`quota.kinds.${k.kind}`)).join(', ') : '';
+  return check
+    ? check.kinds
+        .filter((k) => k.relevant && k.state === 'unknown')
+        .map((k) => t(`quota.kinds.${k.kind}`))
+        .join(', ')
+    : '';
 }
 
 /** The message of an error from main, QUOTA_EXCEEDED said in the user's language. */

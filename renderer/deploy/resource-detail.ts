@@ -17,11 +17,15 @@ const MAX_DEPTH = 4;
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function scalarText(v: unknown): string {
-  return typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  return typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
 }
 
 function walk(value: unknown, path: string, depth: number, out: DetailRow[]): void {
-  const children = isMap(value) ? Object.entries(value).map(([k, v]) => [`${path ? `${path}.` : ''}${k}`, v] as const) : Array.isArray(value) ? value.map((v, i) => [`${path}[${i}]`, v] as const) : null;
+  const children = isMap(value)
+    ? Object.entries(value).map(([k, v]) => [`${path ? `${path}.` : ''}${k}`, v] as const)
+    : Array.isArray(value)
+      ? value.map((v, i) => [`${path}[${i}]`, v] as const)
+      : null;
   if (!children || children.length === 0 || depth >= MAX_DEPTH) {
     out.push({ path, text: scalarText(value) });
     return;

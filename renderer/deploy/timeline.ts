@@ -22,7 +22,10 @@ export function mergeEvents(current: readonly HeatEvent[], incoming: readonly He
   const ordered = [...fresh].sort((a, b) => a.event_time.localeCompare(b.event_time));
   // The usual case (watcher pushes newer events): append without re-sorting everything.
   if (!last || (ordered[0]?.event_time ?? '') >= last.event_time) return [...current, ...ordered];
-  return [...current, ...ordered].map((e, i) => ({ e, i })).sort((a, b) => a.e.event_time.localeCompare(b.e.event_time) || a.i - b.i).map((x) => x.e);
+  return [...current, ...ordered]
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.event_time.localeCompare(b.e.event_time) || a.i - b.i)
+    .map((x) => x.e);
 }
 
 export function matchesStatus(status: string, wanted: string): boolean {
@@ -30,7 +33,9 @@ export function matchesStatus(status: string, wanted: string): boolean {
 }
 
 export function filterEvents(events: readonly HeatEvent[], filter: EventFilter): HeatEvent[] {
-  const out = events.filter((e) => (!filter.resource || e.resource_name === filter.resource) && (!filter.status || matchesStatus(e.resource_status, filter.status)));
+  const out = events.filter(
+    (e) => (!filter.resource || e.resource_name === filter.resource) && (!filter.status || matchesStatus(e.resource_status, filter.status)),
+  );
   return filter.order === 'newest' ? out.reverse() : out;
 }
 

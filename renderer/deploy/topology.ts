@@ -64,7 +64,13 @@ const PAD_TOP = 50;
 const PAD_BOTTOM = 30;
 
 /** Heat types that run a nested stack (templates by file name are 'nested' already). */
-const NESTED_TYPES = new Set(['OS::Heat::ResourceGroup', 'OS::Heat::AutoScalingGroup', 'OS::Heat::Stack', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::CloudFormation::Stack']);
+const NESTED_TYPES = new Set([
+  'OS::Heat::ResourceGroup',
+  'OS::Heat::AutoScalingGroup',
+  'OS::Heat::Stack',
+  'AWS::AutoScaling::AutoScalingGroup',
+  'AWS::CloudFormation::Stack',
+]);
 
 export function liveKind(type: string, ownsNestedStack: boolean): Kind {
   const k = kindOfType(type);

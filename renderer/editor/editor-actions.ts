@@ -13,16 +13,49 @@ import type { Point } from '../canvas/layout';
 export interface EditorActionHost {
   viewportCenter(): Point;
   select(ids: string[]): void;
-  commands: Record<'undo' | 'redo' | 'delete' | 'copy' | 'paste' | 'save' | 'search' | 'fit' | 'zoomIn' | 'zoomOut' | 'layout' | 'alignRow' | 'alignColumn' | 'focus' | 'collapse' | 'rename' | 'inspect', () => unknown>;
+  commands: Record<
+    | 'undo'
+    | 'redo'
+    | 'delete'
+    | 'copy'
+    | 'paste'
+    | 'save'
+    | 'search'
+    | 'fit'
+    | 'zoomIn'
+    | 'zoomOut'
+    | 'layout'
+    | 'alignRow'
+    | 'alignColumn'
+    | 'focus'
+    | 'collapse'
+    | 'rename'
+    | 'inspect',
+    () => unknown
+  >;
   exportPng(): void;
   exportSvg(): void;
 }
 
 /** Toolbar commands with their key (shortcuts.ts notation). */
 const COMMANDS: ReadonlyArray<[keyof EditorActionHost['commands'], string | undefined]> = [
-  ['undo', 'Mod+Z'], ['redo', 'Mod+Shift+Z'], ['delete', 'Delete'], ['copy', 'Mod+C'], ['paste', 'Mod+V'],
-  ['save', 'Mod+S'], ['search', 'Mod+F'], ['fit', 'F'], ['zoomIn', '+'], ['zoomOut', '-'], ['layout', 'L'],
-  ['alignRow', 'H'], ['alignColumn', 'V'], ['focus', 'N'], ['collapse', 'G'], ['rename', 'F2'], ['inspect', 'Enter'],
+  ['undo', 'Mod+Z'],
+  ['redo', 'Mod+Shift+Z'],
+  ['delete', 'Delete'],
+  ['copy', 'Mod+C'],
+  ['paste', 'Mod+V'],
+  ['save', 'Mod+S'],
+  ['search', 'Mod+F'],
+  ['fit', 'F'],
+  ['zoomIn', '+'],
+  ['zoomOut', '-'],
+  ['layout', 'L'],
+  ['alignRow', 'H'],
+  ['alignColumn', 'V'],
+  ['focus', 'N'],
+  ['collapse', 'G'],
+  ['rename', 'F2'],
+  ['inspect', 'Enter'],
 ];
 
 export function useEditorActions(host: EditorActionHost): void {
@@ -43,7 +76,13 @@ export function useEditorActions(host: EditorActionHost): void {
     const out: PaletteAction[] = [];
     for (const g of PALETTE) {
       for (const item of g.items) {
-        out.push({ id: `editor.add:${item.id}`, title: msg('keyboard.actions.add', { name: msg(`editor.palette.items.${item.id}`) }), group: group('add'), keywords: [item.type], run: () => add(item.id) });
+        out.push({
+          id: `editor.add:${item.id}`,
+          title: msg('keyboard.actions.add', { name: msg(`editor.palette.items.${item.id}`) }),
+          group: group('add'),
+          keywords: [item.type],
+          run: () => add(item.id),
+        });
       }
     }
     for (const item of allTypeItems()) {
@@ -64,7 +103,13 @@ export function useEditorActions(host: EditorActionHost): void {
       }
     }
     for (const n of editor.doc.topology.nodes) {
-      out.push({ id: `editor.select:${n.id}`, title: msg('keyboard.actions.select', { name: literal(n.name) }), group: group('select'), keywords: [n.type], run: () => host.select([n.id]) });
+      out.push({
+        id: `editor.select:${n.id}`,
+        title: msg('keyboard.actions.select', { name: literal(n.name) }),
+        group: group('select'),
+        keywords: [n.type],
+        run: () => host.select([n.id]),
+      });
     }
     for (const [what, shortcut] of COMMANDS) {
       out.push({ id: `editor.${what}`, title: msg(`keyboard.actions.${what}`), group: group('editor'), shortcut, run: host.commands[what] });

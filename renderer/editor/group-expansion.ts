@@ -17,7 +17,10 @@ export function useGroupExpansion(editor: ReturnType<typeof useEditorStore>, t: 
   /** Expanded groups of the file on show, by resource name. */
   const expanded = shallowRef<ReadonlySet<string>>(new Set());
   // Another tab is another canvas: its groups start folded.
-  watch(() => editor.activeFile, () => (expanded.value = new Set()));
+  watch(
+    () => editor.activeFile,
+    () => (expanded.value = new Set()),
+  );
 
   /** The nested file a group of the file on show expands to, or null (not a group, or its file is not in the version). */
   function memberFile(id: string): string | null {

@@ -72,7 +72,13 @@ function allowedValues(s: PropertySchema): string[] | undefined {
 }
 
 export function isIntrinsic(v: unknown): boolean {
-  return !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && /^(get_|str_|list_|Fn::|Ref$|if$|repeat$|digest$|yaql$|map_|make_url$|filter$|contains$|equals$)/.test(Object.keys(v)[0] ?? '');
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    Object.keys(v).length === 1 &&
+    /^(get_|str_|list_|Fn::|Ref$|if$|repeat$|digest$|yaql$|map_|make_url$|filter$|contains$|equals$)/.test(Object.keys(v)[0] ?? '')
+  );
 }
 
 export function fieldFor(name: string, schema: PropertySchema, value: unknown, topo: Topology, ctx?: FormContext): Field {

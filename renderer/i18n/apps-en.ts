@@ -35,7 +35,16 @@ export const appsEn = {
     ranges: 'Ports the security groups open: {ranges}',
     noRanges: 'The template has no security group rules: any port may be used.',
   },
-  category: { web: 'Web', database: 'Database', middleware: 'Middleware', devops: 'DevOps', 'big-data': 'Big data', network: 'Network', storage: 'Storage', other: 'Other' },
+  category: {
+    web: 'Web',
+    database: 'Database',
+    middleware: 'Middleware',
+    devops: 'DevOps',
+    'big-data': 'Big data',
+    network: 'Network',
+    storage: 'Storage',
+    other: 'Other',
+  },
   translations: {
     hint: 'Optional: labels of each parameter in a second UI language, used when the language is switched.',
     textField: 'Text field',
@@ -69,15 +78,20 @@ export const appsEn = {
   duplicateConfirm: 'Create another',
   linkedTo: 'Created from the app {app} {version}',
   check: {
-    APP_USER_DATA_CHINESE: 'The custom script (user_data) of {resource} has a Chinese character (“{char}”) at {file} line {line}; an app whose script has Chinese characters or “$” fails to install.',
-    APP_USER_DATA_DOLLAR: 'The custom script (user_data) of {resource} has the “$” character at {file} line {line}; an app whose script has Chinese characters or “$” fails to install.',
-    APP_EXISTING_RESOURCE: '{resource}.{property} uses the existing cloud resource {id} ({file} line {line}); a template with existing resources cannot be exported as an app.',
-    APP_EXISTING_MARKED: 'The template uses the existing {name} ({id}) through parameter {parameter} ({file} line {line}); a template with existing resources cannot be exported as an app.',
+    APP_USER_DATA_CHINESE:
+      'The custom script (user_data) of {resource} has a Chinese character (“{char}”) at {file} line {line}; an app whose script has Chinese characters or “$” fails to install.',
+    APP_USER_DATA_DOLLAR:
+      'The custom script (user_data) of {resource} has the “$” character at {file} line {line}; an app whose script has Chinese characters or “$” fails to install.',
+    APP_EXISTING_RESOURCE:
+      '{resource}.{property} uses the existing cloud resource {id} ({file} line {line}); a template with existing resources cannot be exported as an app.',
+    APP_EXISTING_MARKED:
+      'The template uses the existing {name} ({id}) through parameter {parameter} ({file} line {line}); a template with existing resources cannot be exported as an app.',
     APP_OVER_QUOTA: 'Over quota ({resources}): the template can only be saved until the quota is raised.',
     APP_NEEDS_EDITING: 'The template needs editing first: {reason}',
     APP_NOT_FROM_APP: 'This template was not created from an app, so it can only be exported as a new app.',
     APP_VERSION_NOT_EDITED: 'This template is {app} {version} unchanged; edit it first, then export the edit as a new version.',
-    APP_VERSION_EDITED_AGAIN: 'Only the first edit of a template created from an app can become a new version of that app; this one has been edited again since {app} {version}, so export it as a new app.',
+    APP_VERSION_EDITED_AGAIN:
+      'Only the first edit of a template created from an app can become a new version of that app; this one has been edited again since {app} {version}, so export it as a new app.',
     APP_VERSION_TAKEN: '{app} already has version {version}; give the new version another number.',
     APP_ACCESS_PORT: 'The {kind} entry “{name}” uses port {port}, outside the security group port ranges ({ranges}).',
   },

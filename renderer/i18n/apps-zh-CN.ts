@@ -37,7 +37,16 @@ export const appsZhCN = {
     ranges: '安全组开放的端口：{ranges}',
     noRanges: `${zh.template}没有安全组规则：端口不受限制。`,
   },
-  category: { web: '网站', database: '数据库', middleware: '中间件', devops: '开发运维', 'big-data': '大数据', network: '网络', storage: '存储', other: '其他' },
+  category: {
+    web: '网站',
+    database: '数据库',
+    middleware: '中间件',
+    devops: '开发运维',
+    'big-data': '大数据',
+    network: '网络',
+    storage: '存储',
+    other: '其他',
+  },
   translations: {
     hint: '选填：切换语言时，各参数标签在另一种界面语言下的翻译。',
     textField: '文本字段',

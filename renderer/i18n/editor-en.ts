@@ -13,7 +13,14 @@ export const editorEn = {
   version: 'version {n}',
   palette: {
     title: 'Resources',
-    groups: { external: 'External network', shared: 'Shared network', network: 'Network', compute: 'Compute and storage', loadbalancer: 'Load balancer', all: 'All resource types' },
+    groups: {
+      external: 'External network',
+      shared: 'Shared network',
+      network: 'Network',
+      compute: 'Compute and storage',
+      loadbalancer: 'Load balancer',
+      all: 'All resource types',
+    },
     search: 'Search resource types',
     notOffered: 'not in this cloud',
     notOfferedHint: 'The Heat of {cloud} does not offer {type}: a template using it is refused there.',
@@ -107,10 +114,12 @@ export const editorEn = {
     'same-node': 'A resource cannot connect to itself.',
     'no-connection': 'A {child} cannot be connected to a {parent}.',
     'only-root-networks': 'A canvas with only an external or a shared network cannot be saved: add what uses it.',
-    'cfn-read-only': 'This is a CloudFormation-format template: the canvas shows it read-only and writes HOT only. Edit it in the YAML, or start a HOT template.',
+    'cfn-read-only':
+      'This is a CloudFormation-format template: the canvas shows it read-only and writes HOT only. Edit it in the YAML, or start a HOT template.',
     'existing-fixed': '{name} is an existing cloud resource: its relations come from the cloud and cannot be changed on the canvas.',
     'existing-read-only': '{name} is an existing cloud resource: it cannot be edited here.',
-    'existing-needs-version': 'Existing resources need heat_template_version 2018-03-02 or later (this template has {version}): the studio marks them with parameter tags, which older versions refuse.',
+    'existing-needs-version':
+      'Existing resources need heat_template_version 2018-03-02 or later (this template has {version}): the studio marks them with parameter tags, which older versions refuse.',
     'existing-unknown': 'That resource is not in the cloud listing any more: refresh the Existing tab.',
     'too-large': "Refused: the text is {size} bytes, over Heat's max_template_size of {max} bytes.",
     'edit-failed': 'The canvas cannot change the template now: {message}',
@@ -121,10 +130,16 @@ export const editorEn = {
     title: 'Warnings',
     'cidr-overlap': 'Private networks {a} ({cidrA}) and {b} ({cidrB}) overlap: creating the stack would fail. Give each a different address range.',
     'no-password-or-key': 'Server {server} has neither a password nor a key pair: nobody could log in to it. Set an SSH key pair (recommended) or a password.',
-    'password-not-key': 'Server {server} uses a password and no key: the password is in clear text in the YAML, visible to everyone in the project. Use an SSH key pair.',
+    'password-not-key':
+      'Server {server} uses a password and no key: the password is in clear text in the YAML, visible to everyone in the project. Use an SSH key pair.',
     'user-data-app-chars': 'The script of server {server} contains Chinese characters or "$": installing it as an app package would fail.',
   },
-  diagnostics: { title: 'Problems', none: 'No problems found.', severity: { error: 'Error', warning: 'Warning', info: 'Note' }, parseError: 'The YAML does not parse (line {line}): {message}. The canvas shows the last version that did.' },
+  diagnostics: {
+    title: 'Problems',
+    none: 'No problems found.',
+    severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+    parseError: 'The YAML does not parse (line {line}): {message}. The canvas shows the last version that did.',
+  },
   inspector: {
     title: 'Inspector',
     resource: 'Resource',
@@ -150,11 +165,16 @@ export const editorEn = {
     outputTitle: 'Stack output',
     addOutput: 'Add as output {key}',
     outputExists: 'Already the output {key}.',
-    outputDescription: { first_address: 'First address of server {name}', floating_ip_address: 'Floating IP address of {name}', ip: 'Floating IP address of {name}' },
+    outputDescription: {
+      first_address: 'First address of server {name}',
+      floating_ip_address: 'Floating IP address of {name}',
+      ip: 'Floating IP address of {name}',
+    },
     userDataServer: 'Server',
     insert: 'Insert',
     bandwidth: 'Bandwidth (Mbps)',
-    bandwidthHint: 'Choose the public IP and set the bandwidth you need: written as a Neutron QoS policy with a bandwidth-limit rule on this floating IP. Empty: no limit. Creating QoS policies needs the admin role under Heat\'s and Neutron\'s default policy.',
+    bandwidthHint:
+      "Choose the public IP and set the bandwidth you need: written as a Neutron QoS policy with a bandwidth-limit rule on this floating IP. Empty: no limit. Creating QoS policies needs the admin role under Heat's and Neutron's default policy.",
     bandwidthNotWhole: 'The bandwidth must be a whole number of Mbps.',
     bandwidthRange: 'The bandwidth must be between 1 and {max} Mbps.',
     goTo: 'Show in YAML',

@@ -18,7 +18,14 @@ export const editorZhCN: Shape<typeof editorEn> = {
   version: '版本 {n}',
   palette: {
     title: '资源',
-    groups: { external: zh.externalNetwork, shared: zh.sharedNetwork, network: zh.network, compute: '计算与存储', loadbalancer: zh.loadBalancer, all: '全部资源类型' },
+    groups: {
+      external: zh.externalNetwork,
+      shared: zh.sharedNetwork,
+      network: zh.network,
+      compute: '计算与存储',
+      loadbalancer: zh.loadBalancer,
+      all: '全部资源类型',
+    },
     notOffered: '此云不提供',
     notOfferedHint: `{cloud} 的 Heat 不提供 {type}：使用它的${zh.template}会被拒绝。`,
     notOfferedDrop: `已添加 {type}，但 {cloud} 的 Heat 不提供它：在该云上部署会被拒绝。`,
@@ -126,7 +133,12 @@ export const editorZhCN: Shape<typeof editorEn> = {
     'password-not-key': `${zh.server} {server} 使用密码而未使用密钥：密码以明文出现在 YAML 中，项目内其他人可见。建议使用 SSH ${zh.keyPair}。`,
     'user-data-app-chars': `${zh.server} {server} 的自定义脚本含有中文或“$”字符：导入${zh.appCenter}后该应用安装时将出错。`,
   },
-  diagnostics: { title: '问题', none: '未发现问题。', severity: { error: '错误', warning: '警告', info: '提示' }, parseError: `YAML 无法解析（第 {line} 行）：{message}。${zh.canvas}显示最后一个可解析的版本。` },
+  diagnostics: {
+    title: '问题',
+    none: '未发现问题。',
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    parseError: `YAML 无法解析（第 {line} 行）：{message}。${zh.canvas}显示最后一个可解析的版本。`,
+  },
   inspector: {
     title: zh.inspector,
     resource: '资源',
@@ -152,7 +164,11 @@ export const editorZhCN: Shape<typeof editorEn> = {
     outputTitle: `${zh.stack}输出`,
     addOutput: '添加为输出 {key}',
     outputExists: '已是输出 {key}。',
-    outputDescription: { first_address: `${zh.server} {name} 的第一个地址`, floating_ip_address: `{name} 的${zh.floatingIp}地址`, ip: `{name} 的${zh.floatingIp}地址` },
+    outputDescription: {
+      first_address: `${zh.server} {name} 的第一个地址`,
+      floating_ip_address: `{name} 的${zh.floatingIp}地址`,
+      ip: `{name} 的${zh.floatingIp}地址`,
+    },
     userDataServer: zh.server,
     insert: '插入',
     bandwidth: '带宽（Mbps）',

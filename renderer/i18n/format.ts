@@ -32,7 +32,8 @@ export function formatNumber(n: number, locale: UiLocale, fractionDigits = 0): s
 /** A duration: seconds under two minutes, then minutes and seconds, then hours and minutes. */
 export function formatDuration(ms: number, locale: UiLocale): string {
   const total = Math.max(0, Math.round(ms / 1000));
-  const unit = (value: number, u: 'second' | 'minute' | 'hour') => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
+  const unit = (value: number, u: 'second' | 'minute' | 'hour') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
   const join = (a: string, b: string) => (locale === 'zh-CN' ? `${a}${b}` : `${a} ${b}`);
   if (total < 120) return unit(total, 'second');
   if (total < 3600) return join(unit(Math.floor(total / 60), 'minute'), unit(total % 60, 'second'));

@@ -1,7 +1,8 @@
 // English strings of git-bound libraries (merged into en.ts as `git`).
 export const gitEn = {
   clone: 'Clone a git repository',
-  cloneHint: 'Any URL git accepts (https, ssh, git://, a path). Credentials come from your git setup (ssh-agent, credential helper); the studio never stores them.',
+  cloneHint:
+    'Any URL git accepts (https, ssh, git://, a path). Credentials come from your git setup (ssh-agent, credential helper); the studio never stores them.',
   url: 'Repository URL or path',
   cloneButton: 'Clone',
   bind: 'Bind an existing folder',

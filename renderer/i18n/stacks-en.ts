@@ -16,7 +16,8 @@ export const cloudsEn = {
   removeBody: 'Its stored secret is deleted. Stacks in the cloud are not touched.',
   save: 'Save',
   secretStored: 'Stored: leave empty to keep it',
-  secretNeeded: 'This profile now points elsewhere ({fields} changed): enter its secret again. A stored secret is only sent to the Keystone it was entered for.',
+  secretNeeded:
+    'This profile now points elsewhere ({fields} changed): enter its secret again. A stored secret is only sent to the Keystone it was entered for.',
   noSecret: 'No secret',
   reportOk: 'Connected.',
   reportUser: 'As {user} in project {project}',
@@ -97,7 +98,15 @@ export const stacksEn = {
   prev: 'Previous',
   next: 'Next',
   page: 'Page {n} of {of}',
-  filter: { name: 'Filter by name', tag: 'Filter by tag', status: 'Status', anyStatus: 'Any status', IN_PROGRESS: 'In progress', COMPLETE: 'Complete', FAILED: 'Failed' },
+  filter: {
+    name: 'Filter by name',
+    tag: 'Filter by tag',
+    status: 'Status',
+    anyStatus: 'Any status',
+    IN_PROGRESS: 'In progress',
+    COMPLETE: 'Complete',
+    FAILED: 'Failed',
+  },
   sort: { label: 'Sort by', direction: 'Sort direction', created: 'Created', updated: 'Updated', name: 'Name', status: 'Status' },
   tabs: { overview: 'Overview', topology: 'Resource topology', deployment: 'Deployment template', events: 'Events', template: 'Template' },
   action: { update: 'Update…', cancel: 'Cancel update', check: 'Check', suspend: 'Suspend', resume: 'Resume', delete: 'Delete' },
@@ -192,7 +201,7 @@ export const stacksEn = {
     suggestTitle: 'What to change:',
     suggest: {
       quota: 'The project is out of quota ({value}): raise the quota, or deploy fewer or smaller resources.',
-      'ip-outside-subnet': 'The fixed IP {value} is outside the subnet\'s range: pick an address inside its CIDR, or leave the IP empty to get one.',
+      'ip-outside-subnet': "The fixed IP {value} is outside the subnet's range: pick an address inside its CIDR, or leave the IP empty to get one.",
       'ip-exhausted': 'The subnet has no free address left: use a larger CIDR or allocation pool, or free addresses.',
       'image-not-found': 'There is no image "{value}" in this project: pick an existing image (name or ID).',
       'flavor-not-found': 'There is no flavor "{value}": pick one of the cloud\'s flavors.',
@@ -200,10 +209,11 @@ export const stacksEn = {
       'no-valid-host': 'No compute host can take this server: choose a smaller flavor or another availability zone, or free capacity.',
       'volume-in-use': 'The volume is attached: detach it first, or use a new volume.',
       'delete-blocked': 'Something outside this stack still uses it (a port, server or router interface): remove that first, then delete again.',
-      timeout: 'It did not finish in time: raise the stack\'s timeout, or check the compute, network and storage services, then try again.',
+      timeout: "It did not finish in time: raise the stack's timeout, or check the compute, network and storage services, then try again.",
     },
     advice: {
-      'in-use': 'Something outside this stack still uses "{resource}" (for example a port or server created directly in the cloud). Remove it there, then Delete again.',
+      'in-use':
+        'Something outside this stack still uses "{resource}" (for example a port or server created directly in the cloud). Remove it there, then Delete again.',
       timeout: 'The service did not answer in time. Delete again; if it keeps failing, check the compute, network or storage service.',
       other: 'Fix what the reason names, then Delete again.',
     },
@@ -236,7 +246,8 @@ export const deployEn = {
   storedEnvironment: 'the environment stored with v{version}',
   sandbox: 'This cloud is a sandbox: the sandbox environment (compute, network and storage types as OS::Heat::None) is added.',
   sandboxPreview: {
-    added: 'Previewed with the sandbox environment of profile {cloud}: servers, networks and volumes are placeholders (OS::Heat::None), so this says nothing about what a real cloud would change in them.',
+    added:
+      'Previewed with the sandbox environment of profile {cloud}: servers, networks and volumes are placeholders (OS::Heat::None), so this says nothing about what a real cloud would change in them.',
     kept: 'Previewed with the sandbox environment the stack was created with (servers, networks and volumes as OS::Heat::None): this says nothing about what a real cloud would change in them.',
   },
   parameters: 'Parameters',
@@ -255,19 +266,37 @@ export const deployEn = {
   type: { string: 'text', number: 'number', json: 'JSON', comma_delimited_list: 'comma-separated list', boolean: 'true/false' },
   changes: { added: 'Added', replaced: 'Replaced', updated: 'Updated', deleted: 'Deleted', unchanged: 'Unchanged' },
   explain: {
-    effect: { update: 'updated in place', replace: 'forces replacement', immutable: 'cannot be changed (immutable): Heat refuses the update', unknown: 'effect unknown (no schema for this type)' },
+    effect: {
+      update: 'updated in place',
+      replace: 'forces replacement',
+      immutable: 'cannot be changed (immutable): Heat refuses the update',
+      unknown: 'effect unknown (no schema for this type)',
+    },
     property: '{name}: {before} → {after}',
     unset: '(not set)',
     unresolved: 'references another resource; Heat resolves it when it runs the update',
     forcedBy: 'Replaced because of: {names}',
     other: 'Also changes: {keys}',
-    conservative: 'Nothing in its own definition changes. Heat lists it because it references {refs}; Heat’s preview is conservative, so it may not actually change.',
+    conservative:
+      'Nothing in its own definition changes. Heat lists it because it references {refs}; Heat’s preview is conservative, so it may not actually change.',
     conservativeNoRefs: 'Nothing in its own definition changes; Heat’s preview is conservative, so it may not actually change.',
     none: 'No explanation available (the stack’s template or the type schemas could not be read): Heat’s lists only.',
   },
   heat: {
     // Heat's own action names and fixed reasons, as Heat writes them (renderer/deploy/heat-words.ts).
-    action: { INIT: 'INIT', CREATE: 'CREATE', DELETE: 'DELETE', UPDATE: 'UPDATE', ROLLBACK: 'ROLLBACK', SUSPEND: 'SUSPEND', RESUME: 'RESUME', ADOPT: 'ADOPT', SNAPSHOT: 'SNAPSHOT', CHECK: 'CHECK', RESTORE: 'RESTORE' },
+    action: {
+      INIT: 'INIT',
+      CREATE: 'CREATE',
+      DELETE: 'DELETE',
+      UPDATE: 'UPDATE',
+      ROLLBACK: 'ROLLBACK',
+      SUSPEND: 'SUSPEND',
+      RESUME: 'RESUME',
+      ADOPT: 'ADOPT',
+      SNAPSHOT: 'SNAPSHOT',
+      CHECK: 'CHECK',
+      RESTORE: 'RESTORE',
+    },
     reason: {
       stateChanged: 'state changed',
       stackStarted: 'Stack {action} started',

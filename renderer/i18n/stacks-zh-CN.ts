@@ -30,7 +30,8 @@ export const cloudsZhCN = {
     keyring: '密码和令牌使用系统密钥环加密。',
     browser: '密码和令牌使用数据文件夹中只有你能读取的密钥文件加密。',
     noKeyring: '此系统没有可用的密钥环：密码和令牌使用数据文件夹中只有你能读取的密钥文件加密。',
-    plaintextKeyring: '此 Linux 桌面没有密钥环（GNOME Keyring 或 KWallet）：Electron 只会用固定密码掩盖机密，因此改用数据文件夹中只有你能读取的密钥文件加密密码和令牌。之前保存的机密需要重新输入。',
+    plaintextKeyring:
+      '此 Linux 桌面没有密钥环（GNOME Keyring 或 KWallet）：Electron 只会用固定密码掩盖机密，因此改用数据文件夹中只有你能读取的密钥文件加密密码和令牌。之前保存的机密需要重新输入。',
   },
   localSandbox: {
     add: '添加本地沙箱',
@@ -267,7 +268,19 @@ export const deployZhCN = {
     none: '无法给出说明（读取不到编排的模版或资源类型的 schema）：仅显示 Heat 的列表。',
   },
   heat: {
-    action: { INIT: '初始化', CREATE: '创建', DELETE: '删除', UPDATE: '更新', ROLLBACK: '回滚', SUSPEND: '挂起', RESUME: '恢复', ADOPT: '接管', SNAPSHOT: '快照', CHECK: '检查', RESTORE: '还原' },
+    action: {
+      INIT: '初始化',
+      CREATE: '创建',
+      DELETE: '删除',
+      UPDATE: '更新',
+      ROLLBACK: '回滚',
+      SUSPEND: '挂起',
+      RESUME: '恢复',
+      ADOPT: '接管',
+      SNAPSHOT: '快照',
+      CHECK: '检查',
+      RESTORE: '还原',
+    },
     reason: {
       stateChanged: '状态已变更',
       stackStarted: `${zh.stack}{action}已开始`,

@@ -46,7 +46,8 @@ export const stacksetsEn = {
     stacksChoice: 'Their Heat stacks',
     deleteStacks: 'Delete them too',
     retainStacks: 'Keep them (retain stacks)',
-    retainHelp: 'The instances leave the set; their stacks stay in Heat, running, and the set no longer updates or deletes them. Each instance’s message names the stack kept.',
+    retainHelp:
+      'The instances leave the set; their stacks stay in Heat, running, and the set no longer updates or deletes them. Each instance’s message names the stack kept.',
     submit: 'Start operation',
   },
   prefs: {
@@ -63,7 +64,8 @@ export const stacksetsEn = {
     count: 'Count',
     percentage: 'Percentage',
     value: 'Value',
-    toleranceHelp: 'Failures allowed per region before the rest is cancelled (count 0-100, or a percentage of the region’s instances, rounded down). Default 0.',
+    toleranceHelp:
+      'Failures allowed per region before the rest is cancelled (count 0-100, or a percentage of the region’s instances, rounded down). Default 0.',
     concurrencyHelp: 'Instances worked on at once per region (count 1-5, or a percentage, at least 1). At most tolerance + 1. Default 1.',
     mode: 'Failure tolerance mode',
     strict: 'Strict',

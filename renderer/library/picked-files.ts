@@ -14,7 +14,10 @@ export async function filesFromDrop(items: DataTransferItemList): Promise<Picked
   const out: PickedFile[] = [];
   if (entries.length === 0) {
     // No file-system entries (some hosts, synthetic drops): plain files, no folders.
-    return list.map((i) => i.getAsFile()).filter((f): f is File => f !== null).map((file) => ({ path: file.name, file }));
+    return list
+      .map((i) => i.getAsFile())
+      .filter((f): f is File => f !== null)
+      .map((file) => ({ path: file.name, file }));
   }
   const walk = async (entry: FileSystemEntry, prefix: string): Promise<void> => {
     if (entry.isFile) {

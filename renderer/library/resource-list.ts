@@ -7,9 +7,7 @@ export function resourceTypesOf(yaml: string): string[] {
     const doc = parse(yaml, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 }) as { resources?: unknown } | null;
     const resources = doc?.resources;
     if (!resources || typeof resources !== 'object') return [];
-    return Object.entries(resources as Record<string, { type?: unknown }>).map(
-      ([name, r]) => `${name} (${typeof r?.type === 'string' ? r.type : '?'})`,
-    );
+    return Object.entries(resources as Record<string, { type?: unknown }>).map(([name, r]) => `${name} (${typeof r?.type === 'string' ? r.type : '?'})`);
   } catch {
     return [];
   }

@@ -94,7 +94,10 @@ export const useCloudsStore = defineStore('clouds', () => {
     } catch (err) {
       const e = err as { code?: string; message?: string; msg?: Message };
       if (e.code === 'CLOUD_UNREACHABLE' || e.code === 'TIMEOUT' || e.code === 'SERVICE_UNAVAILABLE') {
-        reachability.value = { ...reachability.value, [id]: { online: false, error: { code: e.code, message: e.message ?? '', ...(e.msg ? { msg: e.msg } : {}) }, at: new Date().toISOString() } };
+        reachability.value = {
+          ...reachability.value,
+          [id]: { online: false, error: { code: e.code, message: e.message ?? '', ...(e.msg ? { msg: e.msg } : {}) }, at: new Date().toISOString() },
+        };
       }
       throw err;
     }
@@ -137,5 +140,25 @@ export const useCloudsStore = defineStore('clouds', () => {
     return saved;
   }
 
-  return { profiles, activeId, active, activeOnline, reachability, reports, candidates, loaded, load, setActive, create, update, remove, test, addLocalSandbox, setRegion, importCloudsYaml, importOpenrc, saveImports };
+  return {
+    profiles,
+    activeId,
+    active,
+    activeOnline,
+    reachability,
+    reports,
+    candidates,
+    loaded,
+    load,
+    setActive,
+    create,
+    update,
+    remove,
+    test,
+    addLocalSandbox,
+    setRegion,
+    importCloudsYaml,
+    importOpenrc,
+    saveImports,
+  };
 });

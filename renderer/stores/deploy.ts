@@ -41,8 +41,18 @@ export const useDeployStore = defineStore('deploy', () => {
   async function openLibrary(templateId: string, version: number): Promise<void> {
     const [t, v] = await Promise.all([api.invoke('library.get', { id: templateId }), api.invoke('library.getVersion', { id: templateId, number: version })]);
     const verdict = versionStatus(t, v);
-    const needsEditing = verdict.status === 'needs_editing' ? { reason: verdict.reason, msg: verdict.msg, kind: verdict.basis === 'recorded' ? ('template' as const) : ('version' as const), version: v.number } : null;
-    target.value = { source: { kind: 'library', templateId, version }, yaml: v.yaml, name: t.name, label: `${t.name} · v${v.number}`, needsEditing, storedEnvironment: v.environment ? { version: v.number, text: v.environment } : null };
+    const needsEditing =
+      verdict.status === 'needs_editing'
+        ? { reason: verdict.reason, msg: verdict.msg, kind: verdict.basis === 'recorded' ? ('template' as const) : ('version' as const), version: v.number }
+        : null;
+    target.value = {
+      source: { kind: 'library', templateId, version },
+      yaml: v.yaml,
+      name: t.name,
+      label: `${t.name} · v${v.number}`,
+      needsEditing,
+      storedEnvironment: v.environment ? { version: v.number, text: v.environment } : null,
+    };
     nav.go('stacks');
   }
 
@@ -55,12 +65,22 @@ export const useDeployStore = defineStore('deploy', () => {
 
   /** An entry template picked with its nested files and environment (shared/deploy/picked-set.ts chose which is which). */
   function openSet(set: DeploySet): void {
-    const base = set.entryPath.split('/').pop()!.replace(/\.(ya?ml|json|template)$/i, '');
+    const base = set.entryPath
+      .split('/')
+      .pop()!
+      .replace(/\.(ya?ml|json|template)$/i, '');
     const label = [set.entryPath, ...Object.keys(set.files), ...(set.environment ? [set.environment.path] : [])].join(' + ');
     // Judged as main will judge it (SPEC 1.4): with its nested files and its environment.
     const verdict = versionStatus(null, { yaml: set.yaml, files: set.files, entryPath: set.entryPath, environment: set.environment?.text ?? null });
     const needsEditing = verdict.status === 'needs_editing' ? { reason: verdict.reason, msg: verdict.msg, kind: 'file' as const } : null;
-    target.value = { source: { kind: 'yaml', yaml: set.yaml, files: set.files, entryPath: set.entryPath }, yaml: set.yaml, name: base || 'stack', label, environment: set.environment, needsEditing };
+    target.value = {
+      source: { kind: 'yaml', yaml: set.yaml, files: set.files, entryPath: set.entryPath },
+      yaml: set.yaml,
+      name: base || 'stack',
+      label,
+      environment: set.environment,
+      needsEditing,
+    };
   }
 
   function close(): void {
@@ -75,7 +95,13 @@ export const useDeployStore = defineStore('deploy', () => {
     const [t, v] = await Promise.all([api.invoke('library.get', { id: templateId }), api.invoke('library.getVersion', { id: templateId, number: version })]);
     const verdict = versionStatus(t, v);
     if (target.value !== current) return;
-    target.value = { ...current, needsEditing: verdict.status === 'needs_editing' ? { reason: verdict.reason, msg: verdict.msg, kind: verdict.basis === 'recorded' ? 'template' : 'version', version } : null };
+    target.value = {
+      ...current,
+      needsEditing:
+        verdict.status === 'needs_editing'
+          ? { reason: verdict.reason, msg: verdict.msg, kind: verdict.basis === 'recorded' ? 'template' : 'version', version }
+          : null,
+    };
   }
 
   function profile(): string {
@@ -139,5 +165,21 @@ export const useDeployStore = defineStore('deploy', () => {
     return (await api.invoke('library.getVersion', { id: templateId, number: version })).yaml;
   }
 
-  return { target, changes, openLibrary, openYaml, openSet, close, refreshStatus, preview, checkQuota, checkUpdateQuota, create, previewUpdate, update, versionsOf, versionYaml };
+  return {
+    target,
+    changes,
+    openLibrary,
+    openYaml,
+    openSet,
+    close,
+    refreshStatus,
+    preview,
+    checkQuota,
+    checkUpdateQuota,
+    create,
+    previewUpdate,
+    update,
+    versionsOf,
+    versionYaml,
+  };
 });

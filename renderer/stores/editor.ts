@@ -107,7 +107,9 @@ export const useEditorStore = defineStore('editor', () => {
     return { files: currentFiles(), environment, entryPath };
   }
   /** The entry file's document, whichever tab is on show (the quota panel counts the entry). */
-  const entryDoc = computed<DocState>(() => (revision.value, activeFile.value === entryFile.value ? doc.value : (stash.get(entryFile.value)?.doc ?? doc.value)));
+  const entryDoc = computed<DocState>(
+    () => (revision.value, activeFile.value === entryFile.value ? doc.value : (stash.get(entryFile.value)?.doc ?? doc.value)),
+  );
   /** The version's files as a tree (entry first, nested files under what uses them), with the current texts. */
   const tree = computed<FileTreeNode[]>(() => {
     void revision.value;
@@ -231,9 +233,17 @@ export const useEditorStore = defineStore('editor', () => {
   async function open(id: string, number?: number): Promise<void> {
     let details = await api.invoke('library.get', { id });
     if (details.origin === 'system') {
-      details = await api.invoke('library.create', { name: `${details.name} (copy)`, description: details.description, tags: [], from: { kind: 'template', templateId: id } });
+      details = await api.invoke('library.create', {
+        name: `${details.name} (copy)`,
+        description: details.description,
+        tags: [],
+        from: { kind: 'template', templateId: id },
+      });
     }
-    const shown = number !== undefined && number !== details.latestVersion && details.id === id ? await api.invoke('library.getVersion', { id: details.id, number }) : details.latest;
+    const shown =
+      number !== undefined && number !== details.latestVersion && details.id === id
+        ? await api.invoke('library.getVersion', { id: details.id, number })
+        : details.latest;
     reveal.value = null;
     templateId.value = details.id;
     name.value = details.name;
@@ -405,7 +415,10 @@ export const useEditorStore = defineStore('editor', () => {
   }
   function autoLayout(): void {
     history.record(snapshot());
-    positions.value = layeredLayout(doc.value.topology.nodes.map((n) => ({ id: n.id })), doc.value.topology.edges);
+    positions.value = layeredLayout(
+      doc.value.topology.nodes.map((n) => ({ id: n.id })),
+      doc.value.topology.edges,
+    );
     revision.value++;
   }
 
@@ -426,11 +439,20 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   /** Rule 8 first; then the library computes the status and keeps a new immutable version. */
-  async function save(meta: { name: string; description: string; note?: string }): Promise<{ ok: true; version: number; status: string; statusReason: string; statusMsg: Message | null } | { ok: false; refusal: Refusal }> {
+  async function save(meta: {
+    name: string;
+    description: string;
+    note?: string;
+  }): Promise<{ ok: true; version: number; status: string; statusReason: string; statusMsg: Message | null } | { ok: false; refusal: Refusal }> {
     const v = saveVerdict(entryDoc.value.topology);
     if (!v.ok) return { ok: false, refusal: { reason: v.reason, params: {} } };
     if (!templateId.value) {
-      const created = await api.invoke('library.create', { name: meta.name, description: meta.description, tags: [], from: { kind: 'yaml', yaml: doc.value.text, layout: positions.value } });
+      const created = await api.invoke('library.create', {
+        name: meta.name,
+        description: meta.description,
+        tags: [],
+        from: { kind: 'yaml', yaml: doc.value.text, layout: positions.value },
+      });
       templateId.value = created.id;
       return afterSave(created);
     }
@@ -439,7 +461,16 @@ export const useEditorStore = defineStore('editor', () => {
     }
     // Every file in one version: the entry and each nested file as edited in its tab.
     const entryText = entryDoc.value.text;
-    return afterSave(await api.invoke('library.saveVersion', { id: templateId.value, yaml: entryText, layout: allPositions(), files: currentFiles(), environment, note: meta.note ?? '' }));
+    return afterSave(
+      await api.invoke('library.saveVersion', {
+        id: templateId.value,
+        yaml: entryText,
+        layout: allPositions(),
+        files: currentFiles(),
+        environment,
+        note: meta.note ?? '',
+      }),
+    );
   }
 
   function afterSave(saved: TemplateDetails): { ok: true; version: number; status: string; statusReason: string; statusMsg: Message | null } {
@@ -456,9 +487,50 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   return {
-    templateId, name, description, origin, version, doc, positions, selection, refusal, revision, dirty, canUndo, canRedo, reveal,
-    open, setText, drop, connect, edit, deleteSelection, copy, paste, move, autoLayout, undo, redo, save,
-    targetsForItem, targetsFrom, explainConnect, projectFiles,
-    entryFile, activeFile, tabs, crumbs, entryDoc, tree, problems, nestedOf, docOf, fileDirty, showFile, drillDown, backTo, closeTab,
+    templateId,
+    name,
+    description,
+    origin,
+    version,
+    doc,
+    positions,
+    selection,
+    refusal,
+    revision,
+    dirty,
+    canUndo,
+    canRedo,
+    reveal,
+    open,
+    setText,
+    drop,
+    connect,
+    edit,
+    deleteSelection,
+    copy,
+    paste,
+    move,
+    autoLayout,
+    undo,
+    redo,
+    save,
+    targetsForItem,
+    targetsFrom,
+    explainConnect,
+    projectFiles,
+    entryFile,
+    activeFile,
+    tabs,
+    crumbs,
+    entryDoc,
+    tree,
+    problems,
+    nestedOf,
+    docOf,
+    fileDirty,
+    showFile,
+    drillDown,
+    backTo,
+    closeTab,
   };
 });

@@ -114,9 +114,7 @@ export const useLibraryStore = defineStore('library', () => {
   /** Several files (entry chosen: one template) or a folder (no entry: one template per entry file). */
   async function importPicked(files: PickedFile[], entry?: string, environment?: string): Promise<ImportOutcome> {
     const payload = await Promise.all(files.map(async (f) => ({ path: f.path, base64: await fileToBase64(f.file) })));
-    return afterImport(
-      await api.invoke('files.importFiles', { files: payload, ...(entry ? { entry } : {}), ...(environment ? { environment } : {}) }),
-    );
+    return afterImport(await api.invoke('files.importFiles', { files: payload, ...(entry ? { entry } : {}), ...(environment ? { environment } : {}) }));
   }
 
   /** onExisting: the answer when the bundle's template name is taken (main asks with a CONFLICT, reason bundle-name-taken). */
@@ -154,5 +152,32 @@ export const useLibraryStore = defineStore('library', () => {
     return api.on('library.changed', () => void refresh());
   }
 
-  return { templates, hasMore, showMore, search, tag, status, resourceType, sort, resourceTypes, selectedId, details, loading, allTags, refresh, select, create, update, remove, exportSelected, importPicked, importZip, importUrl, importText, exportBundle, restoreVersion, listenForChanges };
+  return {
+    templates,
+    hasMore,
+    showMore,
+    search,
+    tag,
+    status,
+    resourceType,
+    sort,
+    resourceTypes,
+    selectedId,
+    details,
+    loading,
+    allTags,
+    refresh,
+    select,
+    create,
+    update,
+    remove,
+    exportSelected,
+    importPicked,
+    importZip,
+    importUrl,
+    importText,
+    exportBundle,
+    restoreVersion,
+    listenForChanges,
+  };
 });

@@ -23,7 +23,9 @@ export const useOfferedTypesStore = defineStore('offeredTypes', () => {
     pending.add(key);
     try {
       const list = await api.invoke('cloud.resourceTypes', { profileId: profile.id, withDescription: false });
-      const names = list.map((x) => (typeof x === 'string' ? x : (x as { resource_type?: unknown } | null)?.resource_type)).filter((x): x is string => typeof x === 'string');
+      const names = list
+        .map((x) => (typeof x === 'string' ? x : (x as { resource_type?: unknown } | null)?.resource_type))
+        .filter((x): x is string => typeof x === 'string');
       byProfile.value = { ...byProfile.value, [key]: new Set(names) };
     } catch {
       // Offline or refused: nothing is marked rather than everything.
@@ -32,10 +34,14 @@ export const useOfferedTypesStore = defineStore('offeredTypes', () => {
     }
   }
 
-  watch(() => clouds.active && keyOf(clouds.active), () => void (clouds.active && load(clouds.active)), { immediate: true });
+  watch(
+    () => clouds.active && keyOf(clouds.active),
+    () => void (clouds.active && load(clouds.active)),
+    { immediate: true },
+  );
 
   /** The active cloud's types, or null while unknown (no cloud, not read yet, read failed). */
-  const offered = computed<ReadonlySet<string> | null>(() => (clouds.active ? byProfile.value[keyOf(clouds.active)] ?? null : null));
+  const offered = computed<ReadonlySet<string> | null>(() => (clouds.active ? (byProfile.value[keyOf(clouds.active)] ?? null) : null));
   /** The active cloud's name, for the words. */
   const cloudName = computed(() => clouds.active?.name ?? '');
   /** True when a cloud is known not to offer `type`. */

@@ -29,7 +29,13 @@ export function applyResourceChanges(list: readonly HeatResource[], c: Pick<Stac
     const ch = byKey.get(`${resourceStack(r, topId)}/${r.resource_name}`);
     if (!ch) return r;
     const updated = r.updated_time && r.updated_time > ch.event_time ? r.updated_time : ch.event_time;
-    return { ...r, resource_status: ch.resource_status, resource_status_reason: ch.resource_status_reason, physical_resource_id: ch.physical_resource_id ?? r.physical_resource_id, updated_time: updated };
+    return {
+      ...r,
+      resource_status: ch.resource_status,
+      resource_status_reason: ch.resource_status_reason,
+      physical_resource_id: ch.physical_resource_id ?? r.physical_resource_id,
+      updated_time: updated,
+    };
   });
 }
 

@@ -12,7 +12,15 @@ import { useAppStore } from './app';
 import { useCloudsStore } from './clouds';
 import { useNavStore } from './nav';
 import { i18n } from '../i18n';
-import { isInProgress, type HeatEvent, type HeatResource, type StackChange, type StackDetails, type StackRef, type StackSummary } from '../../shared/cloud/heat-types';
+import {
+  isInProgress,
+  type HeatEvent,
+  type HeatResource,
+  type StackChange,
+  type StackDetails,
+  type StackRef,
+  type StackSummary,
+} from '../../shared/cloud/heat-types';
 import type { StackOrigin } from '../../shared/deploy/model';
 import type { TemplateVersion } from '../../shared/library/model';
 import type { StackDependent } from '../../shared/ipc/cloud.contract';
@@ -85,7 +93,13 @@ export const useStacksStore = defineStore('stacks', () => {
         (!tag || (s.tags ?? []).some((t) => t.toLowerCase().includes(tag))),
     );
     const key = (s: StackSummary): string =>
-      sort.value.key === 'name' ? s.stack_name : sort.value.key === 'status' ? s.stack_status : sort.value.key === 'created' ? (s.creation_time ?? '') : (s.updated_time ?? s.creation_time ?? '');
+      sort.value.key === 'name'
+        ? s.stack_name
+        : sort.value.key === 'status'
+          ? s.stack_status
+          : sort.value.key === 'created'
+            ? (s.creation_time ?? '')
+            : (s.updated_time ?? s.creation_time ?? '');
     const dir = sort.value.dir === 'asc' ? 1 : -1;
     return [...list].sort((a, b) => dir * key(a).localeCompare(key(b)));
   });
@@ -330,8 +344,37 @@ export const useStacksStore = defineStore('stacks', () => {
 
   return {
     resourceDetail,
-    stacks, stale, fetchedAt, loading, filters, sort, page, pageCount, filtered, visible, statuses, progress, origins, usedBy,
-    selectedRef, details, events, resources, templateYaml, origin, originVersion,
-    load, select, open, follow, expectChanges, refreshDetails, loadTemplate, act, catchUp, askNotificationPermission, announce,
+    stacks,
+    stale,
+    fetchedAt,
+    loading,
+    filters,
+    sort,
+    page,
+    pageCount,
+    filtered,
+    visible,
+    statuses,
+    progress,
+    origins,
+    usedBy,
+    selectedRef,
+    details,
+    events,
+    resources,
+    templateYaml,
+    origin,
+    originVersion,
+    load,
+    select,
+    open,
+    follow,
+    expectChanges,
+    refreshDetails,
+    loadTemplate,
+    act,
+    catchUp,
+    askNotificationPermission,
+    announce,
   };
 });

@@ -22,7 +22,9 @@ export const useStackSetsStore = defineStore('stacksets', () => {
   const loading = ref(false);
   let subscribed = false;
 
-  const selectedRef = computed(() => (selected.value ? { stack_set_name: selected.value.set.stack_set_name, stack_set_id: selected.value.set.stack_set_id } : null));
+  const selectedRef = computed(() =>
+    selected.value ? { stack_set_name: selected.value.set.stack_set_name, stack_set_id: selected.value.set.stack_set_id } : null,
+  );
 
   function subscribe(): void {
     if (subscribed) return;
@@ -124,5 +126,22 @@ export const useStackSetsStore = defineStore('stacksets', () => {
     return api.invoke('stacksets.accounts', { profile_ids: profileIds });
   }
 
-  return { sets, selected, accounts, progress, loading, load, select, create, remove, operate, stop, operationInstances, profiles, accountsOf, templates, refreshSelected };
+  return {
+    sets,
+    selected,
+    accounts,
+    progress,
+    loading,
+    load,
+    select,
+    create,
+    remove,
+    operate,
+    stop,
+    operationInstances,
+    profiles,
+    accountsOf,
+    templates,
+    refreshSelected,
+  };
 });

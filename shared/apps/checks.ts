@@ -23,7 +23,17 @@ export { checkUserData };
  * names something already in the cloud, whereas names (share_net, public) are
  * resolved at deploy time.
  */
-const ID_PROPERTIES = new Set(['network', 'network_id', 'router', 'router_id', 'subnet', 'subnet_id', 'floating_network', 'floating_network_id', 'external_network']);
+const ID_PROPERTIES = new Set([
+  'network',
+  'network_id',
+  'router',
+  'router_id',
+  'subnet',
+  'subnet_id',
+  'floating_network',
+  'floating_network_id',
+  'external_network',
+]);
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
 export function checkExistingResources(t: TemplateFiles): AppCheckProblem[] {
@@ -103,7 +113,13 @@ function environmentParameters(environment: string | null): Record<string, unkno
 export function checkQuota(verdict: QuotaVerdict | null | undefined): AppCheckProblem[] {
   if (!verdict?.over) return [];
   const list = verdict.resources.join(', ') || 'some resources';
-  return [{ code: 'APP_OVER_QUOTA', message: `Over quota (${list}): the template can only be saved until the quota is raised, not exported as an app.`, params: { resources: list } }];
+  return [
+    {
+      code: 'APP_OVER_QUOTA',
+      message: `Over quota (${list}): the template can only be saved until the quota is raised, not exported as an app.`,
+      params: { resources: list },
+    },
+  ];
 }
 
 /** The seed: "编排模板需要将模板中的资源都设定达标后才可以部署或者导入应用中心". */
@@ -125,7 +141,11 @@ export function checkNewVersion(link: AppLink | null, exporting: number, latest:
   }
   const params = { app: link.appName, version: link.appVersion, base: link.baseVersion, exporting, latest };
   if (exporting <= link.baseVersion && latest <= link.baseVersion) {
-    return { code: 'APP_VERSION_NOT_EDITED', message: `This template is ${link.appName} ${link.appVersion} unchanged; edit it first, then export the edit as a new version.`, params };
+    return {
+      code: 'APP_VERSION_NOT_EDITED',
+      message: `This template is ${link.appName} ${link.appVersion} unchanged; edit it first, then export the edit as a new version.`,
+      params,
+    };
   }
   if (exporting !== link.baseVersion + 1 || latest !== link.baseVersion + 1) {
     return {
@@ -139,13 +159,22 @@ export function checkNewVersion(link: AppLink | null, exporting: number, latest:
 
 export function checkVersionTaken(link: AppLink | null, version: string): AppCheckProblem[] {
   if (!link || link.appVersion.trim() !== version.trim()) return [];
-  return [{ code: 'APP_VERSION_TAKEN', message: `${link.appName} already has version ${version}; give the new version another number.`, params: { app: link.appName, version } }];
+  return [
+    {
+      code: 'APP_VERSION_TAKEN',
+      message: `${link.appName} already has version ${version}; give the new version another number.`,
+      params: { app: link.appName, version },
+    },
+  ];
 }
 
 export function checkAccessPorts(ranges: readonly PortRange[], info: Pick<VersionInfo, 'appAccess' | 'serviceAccess'>): AppCheckProblem[] {
   const problems: AppCheckProblem[] = [];
   const open = ranges.map((r) => `${r.protocol} ${r.min === r.max ? r.min : `${r.min}-${r.max}`}`).join(', ');
-  for (const [list, kind] of [[info.appAccess, 'app access'], [info.serviceAccess, 'service access']] as const) {
+  for (const [list, kind] of [
+    [info.appAccess, 'app access'],
+    [info.serviceAccess, 'service access'],
+  ] as const) {
     list.forEach((entry, i) => {
       if (portFits(ranges, entry.protocol, entry.port)) return;
       problems.push({
@@ -169,6 +198,11 @@ export function parameterLabels(yaml: string): ParameterLabel[] {
 }
 
 /** Every check that depends on the template alone (the form's checks come at export). */
-export function templateChecks(t: TemplateFiles, status: 'usable' | 'needs_editing', reason: string, quota: QuotaVerdict | null | undefined): AppCheckProblem[] {
+export function templateChecks(
+  t: TemplateFiles,
+  status: 'usable' | 'needs_editing',
+  reason: string,
+  quota: QuotaVerdict | null | undefined,
+): AppCheckProblem[] {
   return [...checkStatus(status, reason), ...checkExistingResources(t), ...checkUserData(t), ...checkQuota(quota)];
 }

@@ -65,7 +65,10 @@ export type VersionInfo = z.infer<typeof versionInfoSchema>;
 
 /** The field translation page: parameter name -> label, per UI language. Optional throughout. */
 export const translationsSchema = z
-  .object({ en: z.record(z.string().min(1).max(255), text(APP_LIMITS.translationMax)), 'zh-CN': z.record(z.string().min(1).max(255), text(APP_LIMITS.translationMax)) })
+  .object({
+    en: z.record(z.string().min(1).max(255), text(APP_LIMITS.translationMax)),
+    'zh-CN': z.record(z.string().min(1).max(255), text(APP_LIMITS.translationMax)),
+  })
   .partial();
 export type Translations = z.infer<typeof translationsSchema>;
 

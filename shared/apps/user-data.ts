@@ -99,7 +99,10 @@ function scanNode(tpl: HotTemplate, node: HNode, files: Record<string, string>, 
  */
 function scanText(file: string, source: string, lines: LineIndex, start: number, end: number, value: string, out: Finding[]): void {
   const slice = source.slice(start, end);
-  for (const [kind, pattern] of [['chinese', CHINESE], ['dollar', DOLLAR]] as const) {
+  for (const [kind, pattern] of [
+    ['chinese', CHINESE],
+    ['dollar', DOLLAR],
+  ] as const) {
     if (!pattern.test(value)) continue;
     const global = new RegExp(pattern.source, 'gu');
     let found = false;

@@ -56,11 +56,12 @@ export const USER_ENVIRONMENT_NAME = 'heat-studio-environment.yaml';
  * into a file right after the sandbox one; left where it was, a version's
  * stored environment would silently not reach Heat.
  */
-export function withSandboxEnvironment<T extends { files?: Record<string, string>; environment_files?: string[]; environment?: Record<string, unknown> | string }>(
-  request: T,
-): T {
+export function withSandboxEnvironment<
+  T extends { files?: Record<string, string>; environment_files?: string[]; environment?: Record<string, unknown> | string },
+>(request: T): T {
   const environment = request.environment;
-  const own: Record<string, string> = environment === undefined ? {} : { [USER_ENVIRONMENT_NAME]: typeof environment === 'string' ? environment : JSON.stringify(environment) };
+  const own: Record<string, string> =
+    environment === undefined ? {} : { [USER_ENVIRONMENT_NAME]: typeof environment === 'string' ? environment : JSON.stringify(environment) };
   const out: T = {
     ...request,
     files: { ...(request.files ?? {}), [SANDBOX_ENVIRONMENT_NAME]: sandboxEnvironmentYaml(), ...own },

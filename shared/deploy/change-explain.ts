@@ -83,7 +83,6 @@ export function parametersFor(template: unknown, given: Record<string, unknown>,
   return Object.assign(out, given);
 }
 
-
 /** Resolves get_param (with a path), list_join and str_replace on known values; anything else stays as written. */
 function resolve(v: unknown, params: Record<string, unknown>, refs: Set<string>): unknown {
   if (Array.isArray(v)) return v.map((x) => resolve(x, params, refs));
@@ -149,7 +148,11 @@ function canonical(v: unknown): string {
   if (v === undefined || v === null) return 'null';
   if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(String(v));
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  if (isObject(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }
 
@@ -182,7 +185,10 @@ export function explainChanges(
   const changed = new Set<string>();
   for (const list of [changes.updated, changes.replaced, changes.added ?? [], changes.deleted ?? []]) for (const r of list) changed.add(nameAndType(r).name);
   const out: ResourceExplanation[] = [];
-  for (const [kind, list] of [['replaced', changes.replaced], ['updated', changes.updated]] as const) {
+  for (const [kind, list] of [
+    ['replaced', changes.replaced],
+    ['updated', changes.updated],
+  ] as const) {
     for (const r of list) {
       const { name, type: listedType } = nameAndType(r);
       const o = oldRes[name] ?? {};
@@ -205,7 +211,16 @@ export function explainChanges(
       // own differs, the listing comes from the preview's unresolved references.
       const ownChange = properties.length > 0 || other.length > 0;
       const references = [...refs].filter((x) => x in oldRes || x in newRes).sort();
-      out.push({ name, type, kind, properties, other: [...other], forcedBy, conservative: !ownChange, references: references.filter((x) => changed.has(x) || !ownChange) });
+      out.push({
+        name,
+        type,
+        kind,
+        properties,
+        other: [...other],
+        forcedBy,
+        conservative: !ownChange,
+        references: references.filter((x) => changed.has(x) || !ownChange),
+      });
     }
   }
   return out;

@@ -14,8 +14,7 @@ export interface StackOrigin {
 
 /** What to deploy: a library version, or YAML the user picked (not kept in the library). */
 export type DeploySource =
-  | { kind: 'library'; templateId: string; version: number }
-  | { kind: 'yaml'; yaml: string; files: Record<string, string>; entryPath: string };
+  { kind: 'library'; templateId: string; version: number } | { kind: 'yaml'; yaml: string; files: Record<string, string>; entryPath: string };
 
 export interface DeployOptions {
   parameters: Record<string, string>;

@@ -14,7 +14,8 @@ export interface DeploySet {
   environment: { path: string; text: string } | null;
 }
 
-export type DeploySetResult = { ok: true; set: DeploySet } | { ok: false; reason: 'noTemplate' | 'severalEntries' | 'severalEnvironments' | 'missing'; paths: string[] };
+export type DeploySetResult =
+  { ok: true; set: DeploySet } | { ok: false; reason: 'noTemplate' | 'severalEntries' | 'severalEnvironments' | 'missing'; paths: string[] };
 
 export function deploySet(texts: ReadonlyMap<string, string>): DeploySetResult {
   const paths = [...texts.keys()].sort();

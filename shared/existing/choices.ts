@@ -36,7 +36,22 @@ export function isPickable(name: string): name is PickableConstraint {
  * (`vcpus`, `ramMiB`, `status`, `shared` ...), `value` is what the cloud said.
  */
 export interface ChoiceFact {
-  key: 'vcpus' | 'ramMiB' | 'diskGiB' | 'sizeBytes' | 'sizeGiB' | 'status' | 'shared' | 'external' | 'cidr' | 'network' | 'address' | 'type' | 'fingerprint' | 'description' | 'zone';
+  key:
+    | 'vcpus'
+    | 'ramMiB'
+    | 'diskGiB'
+    | 'sizeBytes'
+    | 'sizeGiB'
+    | 'status'
+    | 'shared'
+    | 'external'
+    | 'cidr'
+    | 'network'
+    | 'address'
+    | 'type'
+    | 'fingerprint'
+    | 'description'
+    | 'zone';
   value: string | number | boolean;
 }
 
@@ -50,9 +65,7 @@ export interface Choice {
 }
 
 /** One constraint's list, or why it could not be read (the form falls back to plain text with this reason). */
-export type ChoiceList =
-  | { constraint: string; ok: true; choices: Choice[] }
-  | { constraint: string; ok: false; code: string; message: string };
+export type ChoiceList = { constraint: string; ok: true; choices: Choice[] } | { constraint: string; ok: false; code: string; message: string };
 
 /**
  * The value to put in a parameter for resources listed by name: the name,

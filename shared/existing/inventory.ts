@@ -79,7 +79,18 @@ export interface Inventory {
 }
 
 export function emptyInventory(projectId: string | null = null, unavailable: InventoryService[] = []): Inventory {
-  return { projectId, networks: [], routers: [], flavors: [], images: [], keyPairs: [], securityGroups: [], zones: { compute: [], volume: [] }, unavailable, errors: [] };
+  return {
+    projectId,
+    networks: [],
+    routers: [],
+    flavors: [],
+    images: [],
+    keyPairs: [],
+    securityGroups: [],
+    zones: { compute: [], volume: [] },
+    unavailable,
+    errors: [],
+  };
 }
 
 /** Neutron's network fields the classification reads. */

@@ -65,11 +65,46 @@ interface Check {
 }
 
 const activeImages = (inv: Inventory) => inv.images.filter((i) => i.status === 'active');
-const IMAGE: Check = { code: 'image', service: 'image', what: 'rule7.kind.image', whats: 'rule7.kinds.image', has: (inv, v) => activeImages(inv).some((i) => i.id === v || i.name === v), names: (inv) => activeImages(inv).map((i) => i.name || i.id) };
-const FLAVOR: Check = { code: 'flavor', service: 'compute', what: 'rule7.kind.flavor', whats: 'rule7.kinds.flavor', has: (inv, v) => inv.flavors.some((f) => f.id === v || f.name === v), names: (inv) => inv.flavors.map((f) => f.name || f.id) };
-const KEY: Check = { code: 'key-pair', service: 'compute', what: 'rule7.kind.key-pair', whats: 'rule7.kinds.key-pair', has: (inv, v) => inv.keyPairs.some((k) => k.name === v), names: (inv) => inv.keyPairs.map((k) => k.name) };
-const COMPUTE_ZONE: Check = { code: 'zone', service: 'compute', what: 'rule7.kind.zone', whats: 'rule7.kinds.zone', has: (inv, v) => inv.zones.compute.includes(v), names: (inv) => inv.zones.compute };
-const VOLUME_ZONE: Check = { code: 'zone', service: 'volume', what: 'rule7.kind.zone', whats: 'rule7.kinds.zone', has: (inv, v) => inv.zones.volume.includes(v), names: (inv) => inv.zones.volume };
+const IMAGE: Check = {
+  code: 'image',
+  service: 'image',
+  what: 'rule7.kind.image',
+  whats: 'rule7.kinds.image',
+  has: (inv, v) => activeImages(inv).some((i) => i.id === v || i.name === v),
+  names: (inv) => activeImages(inv).map((i) => i.name || i.id),
+};
+const FLAVOR: Check = {
+  code: 'flavor',
+  service: 'compute',
+  what: 'rule7.kind.flavor',
+  whats: 'rule7.kinds.flavor',
+  has: (inv, v) => inv.flavors.some((f) => f.id === v || f.name === v),
+  names: (inv) => inv.flavors.map((f) => f.name || f.id),
+};
+const KEY: Check = {
+  code: 'key-pair',
+  service: 'compute',
+  what: 'rule7.kind.key-pair',
+  whats: 'rule7.kinds.key-pair',
+  has: (inv, v) => inv.keyPairs.some((k) => k.name === v),
+  names: (inv) => inv.keyPairs.map((k) => k.name),
+};
+const COMPUTE_ZONE: Check = {
+  code: 'zone',
+  service: 'compute',
+  what: 'rule7.kind.zone',
+  whats: 'rule7.kinds.zone',
+  has: (inv, v) => inv.zones.compute.includes(v),
+  names: (inv) => inv.zones.compute,
+};
+const VOLUME_ZONE: Check = {
+  code: 'zone',
+  service: 'volume',
+  what: 'rule7.kind.zone',
+  whats: 'rule7.kinds.zone',
+  has: (inv, v) => inv.zones.volume.includes(v),
+  names: (inv) => inv.zones.volume,
+};
 /** How many of the cloud's names a message lists. */
 const LISTED = 8;
 
@@ -116,7 +151,11 @@ export function revalidate(input: RevalidationInput, inv: Inventory, scope?: Inv
   const out: MissingInCloud[] = [];
   const env = environmentValues(input.environment);
   const typed = input.parameters ?? {};
-  const where = scope ? (scope.region ? msg('rule7.where.projectRegion', { project: scope.project, region: scope.region }) : msg('rule7.where.project', { project: scope.project })) : msg('rule7.where.cloud');
+  const where = scope
+    ? scope.region
+      ? msg('rule7.where.projectRegion', { project: scope.project, region: scope.region })
+      : msg('rule7.where.project', { project: scope.project })
+    : msg('rule7.where.cloud');
   for (const [file, t] of hotFiles(input)) {
     const isEntry = file === input.entryPath;
     // Deploy values and the environment reach the entry's parameters only.

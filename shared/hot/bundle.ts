@@ -33,7 +33,12 @@ export interface BundleOptions {
   root?: string;
 }
 
-export function buildBundle(entry: string, envPaths: readonly string[], source: FileSource, options: BundleOptions = {}): { bundle?: StackBundle; diagnostics: Diagnostic[] } {
+export function buildBundle(
+  entry: string,
+  envPaths: readonly string[],
+  source: FileSource,
+  options: BundleOptions = {},
+): { bundle?: StackBundle; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const root = options.root ?? dirname(entry);
   const files: Record<string, string> = {};
@@ -63,7 +68,12 @@ export function buildBundle(entry: string, envPaths: readonly string[], source: 
     const node = loadYaml(text, sink);
     trees.set(path, { node: node ?? undefined, lines });
     const value = toValue(node);
-    return value && typeof value === 'object' && !Array.isArray(value) && ['heat_template_version', 'HeatTemplateFormatVersion', 'AWSTemplateFormatVersion'].some((k) => k in value) ? value : undefined;
+    return value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      ['heat_template_version', 'HeatTemplateFormatVersion', 'AWSTemplateFormatVersion'].some((k) => k in value)
+      ? value
+      : undefined;
   };
   // heatclient's get_file_contents: depth-first over values, then rewrite keys.
   const resolve = (data: unknown, base: string, from: string): void => {
@@ -135,7 +145,8 @@ export function buildBundle(entry: string, envPaths: readonly string[], source: 
       };
       fix(rr, base);
       const res = rr.resources as Record<string, Record<string, unknown>> | undefined;
-      if (res && typeof res === 'object') for (const r of Object.values(res)) if (r && typeof r === 'object') fix(r, typeof r.base_url === 'string' ? r.base_url : base);
+      if (res && typeof res === 'object')
+        for (const r of Object.values(res)) if (r && typeof r === 'object') fix(r, typeof r.base_url === 'string' ? r.base_url : base);
     }
     files[url(p)] = pyJsonDumps(value);
     envUrls.push(url(p));
@@ -151,7 +162,10 @@ function deepUpdate(old: Record<string, unknown>, add: Record<string, unknown>):
   const out: Record<string, unknown> = { ...old };
   for (const [k, v] of Object.entries(add)) {
     const prev = out[k];
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) && prev && typeof prev === 'object' && !Array.isArray(prev) ? deepUpdate(prev as Record<string, unknown>, v as Record<string, unknown>) : v;
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && prev && typeof prev === 'object' && !Array.isArray(prev)
+        ? deepUpdate(prev as Record<string, unknown>, v as Record<string, unknown>)
+        : v;
   }
   return out;
 }

@@ -109,9 +109,7 @@ function rename(t: HotTemplate, from: string, to: string): Splice[] {
   const outputs = get(t.root, 'outputs');
   if (outputs) walk(outputs, 0);
   const seen = new Set<number>();
-  return targets
-    .filter((n) => !seen.has(n.start) && !!seen.add(n.start))
-    .map((n) => ({ start: n.start, end: n.end, text: quoteLike(n, to) }));
+  return targets.filter((n) => !seen.has(n.start) && !!seen.add(n.start)).map((n) => ({ start: n.start, end: n.end, text: quoteLike(n, to) }));
 }
 
 function dependencyRefs(t: HotTemplate, name: string, only?: string): HScalar[] {
@@ -163,7 +161,12 @@ function render(value: unknown, indent: number): { inline?: string; block?: stri
   if (Array.isArray(value) && value.length === 0) return { inline: '[]' };
   if (!Array.isArray(value) && Object.keys(value).length === 0) return { inline: '{}' };
   const body = stringify(value, { version: '1.1', indent: 2, lineWidth: 0 }).trimEnd();
-  return { block: body.split('\n').map((l) => ' '.repeat(indent) + l).join('\n') };
+  return {
+    block: body
+      .split('\n')
+      .map((l) => ' '.repeat(indent) + l)
+      .join('\n'),
+  };
 }
 
 function indentOf(t: HotTemplate, map: HMap): number {
@@ -220,15 +223,22 @@ function setIn(t: HotTemplate, path: PathSegment[], value: unknown): Splice[] {
     return [{ start: at, end: at, text: r.inline !== undefined ? ` ${r.inline}` : `\n${r.block ?? ''}` }];
   }
   if (parent.flow) {
-    const r = stringify({ [key]: nested }, { version: '1.1', collectionStyle: 'flow' }).trim().slice(1, -1).trim();
+    const r = stringify({ [key]: nested }, { version: '1.1', collectionStyle: 'flow' })
+      .trim()
+      .slice(1, -1)
+      .trim();
     const close = parent.end - 1;
     const sep = entries(parent).length ? ', ' : '';
     return [{ start: close, end: close, text: `${sep}${r}` }];
   }
-  const indent = parent.pairs.length ? indentOf(t, parent) : depth === 0 ? 0 : (() => {
-    const parentPair = getPair(nodeAt(t.root ?? undefined, path.slice(0, depth - 1)), String(path[depth - 1]));
-    return parentPair ? parentPair.key.start - lineStartOf(t.text, parentPair.key.start) + 2 : 2;
-  })();
+  const indent = parent.pairs.length
+    ? indentOf(t, parent)
+    : depth === 0
+      ? 0
+      : (() => {
+          const parentPair = getPair(nodeAt(t.root ?? undefined, path.slice(0, depth - 1)), String(path[depth - 1]));
+          return parentPair ? parentPair.key.start - lineStartOf(t.text, parentPair.key.start) + 2 : 2;
+        })();
   const r = render(nested, indent + 2);
   const line = `${' '.repeat(indent)}${quoteKey(key)}:${r.inline !== undefined ? ` ${r.inline}` : `\n${r.block ?? ''}`}\n`;
   const last = [...parent.pairs].reverse().find((p) => !p.merged);

@@ -35,7 +35,12 @@ export function parseEnvironment(text: string, file = 'environment.yaml'): Envir
     for (const pair of entries(root)) {
       const name = keyText(pair.key);
       if (!(ENV_SECTIONS as readonly string[]).includes(name)) {
-        sink.error('environment-unknown-section', pair.key, msg('hot.environment-unknown-section', { name }), msg('hot.environment-unknown-section.hint', { sections: listParam(ENV_SECTIONS) }));
+        sink.error(
+          'environment-unknown-section',
+          pair.key,
+          msg('hot.environment-unknown-section', { name }),
+          msg('hot.environment-unknown-section.hint', { sections: listParam(ENV_SECTIONS) }),
+        );
       } else if (isNull(pair.value)) {
         sink.error('environment-empty-section', pair.key, msg('hot.environment-empty-section', { name }), msg('hot.environment-empty-section.hint'));
       } else checkSection(sink, name, pair.value);
@@ -56,7 +61,11 @@ function checkSection(sink: DiagnosticSink, name: string, value: HNode): void {
   if (name === 'parameter_merge_strategies' && isMap(value)) {
     for (const p of entries(value)) {
       if (!isScalar(p.value) || !MERGE_STRATEGIES.includes(String(p.value.value))) {
-        sink.error('environment-bad-merge-strategy', p.value, msg('hot.environment-bad-merge-strategy', { name: keyText(p.key), strategies: listParam(MERGE_STRATEGIES) }));
+        sink.error(
+          'environment-bad-merge-strategy',
+          p.value,
+          msg('hot.environment-bad-merge-strategy', { name: keyText(p.key), strategies: listParam(MERGE_STRATEGIES) }),
+        );
       }
     }
   }
@@ -87,7 +96,12 @@ function checkResourceOverride(sink: DiagnosticSink, name: string, value: HNode)
       const hooks = isSeq(p.value) ? p.value.items : [p.value];
       for (const h of hooks) {
         if (!isScalar(h) || !HOOKS.includes(String(h.value))) {
-          sink.error('environment-bad-hook', h, msg('hot.environment-bad-hook', { hook: String(toValue(h)) }), msg('hot.environment-bad-hook.hint', { hooks: listParam(HOOKS) }));
+          sink.error(
+            'environment-bad-hook',
+            h,
+            msg('hot.environment-bad-hook', { hook: String(toValue(h)) }),
+            msg('hot.environment-bad-hook.hint', { hooks: listParam(HOOKS) }),
+          );
         }
       }
     } else if (key === 'restricted_actions') {

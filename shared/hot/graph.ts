@@ -42,7 +42,14 @@ interface Keys {
   properties: string;
   metadata: string;
 }
-const HOT_KEYS: Keys = { type: 'type', getResource: 'get_resource', getAttr: 'get_attr', dependsOn: 'depends_on', properties: 'properties', metadata: 'metadata' };
+const HOT_KEYS: Keys = {
+  type: 'type',
+  getResource: 'get_resource',
+  getAttr: 'get_attr',
+  dependsOn: 'depends_on',
+  properties: 'properties',
+  metadata: 'metadata',
+};
 const CFN_KEYS: Keys = { type: 'Type', getResource: 'Ref', getAttr: 'Fn::GetAtt', dependsOn: 'DependsOn', properties: 'Properties', metadata: 'Metadata' };
 
 /** CloudFormation's Resources section, read like HOT's (template.ts only knows HOT's). */
@@ -80,7 +87,8 @@ export function buildGraph(t: HotTemplate, nestedOf?: (resource: string, type: s
     const deps = get(r.definition, keys.dependsOn);
     const depItems = isSeq(deps) ? deps.items : deps ? [deps] : [];
     depItems.forEach((d, i) => {
-      if (isScalar(d) && known.has(String(d.value))) edges.push({ from: r.name, to: String(d.value), kind: 'depends_on', path: isSeq(deps) ? `${keys.dependsOn}[${i}]` : keys.dependsOn });
+      if (isScalar(d) && known.has(String(d.value)))
+        edges.push({ from: r.name, to: String(d.value), kind: 'depends_on', path: isSeq(deps) ? `${keys.dependsOn}[${i}]` : keys.dependsOn });
     });
     for (const key of [keys.properties, keys.metadata]) {
       const v = get(r.definition, key);
@@ -119,7 +127,8 @@ export function graphToDot(g: ResourceGraph): string {
   const q = (s: string) => JSON.stringify(s);
   const lines = ['digraph heat {', '  rankdir=LR;', '  node [shape=box];'];
   for (const n of g.nodes) lines.push(`  ${q(n.id)} [label=${q(`${n.id}\n${n.type}`)}];`);
-  for (const e of g.edges) lines.push(`  ${q(e.from)} -> ${q(e.to)} [label=${q(e.kind === 'depends_on' ? 'depends_on' : e.path)}${e.kind === 'depends_on' ? ', style=dashed' : ''}];`);
+  for (const e of g.edges)
+    lines.push(`  ${q(e.from)} -> ${q(e.to)} [label=${q(e.kind === 'depends_on' ? 'depends_on' : e.path)}${e.kind === 'depends_on' ? ', style=dashed' : ''}];`);
   lines.push('}');
   return lines.join('\n') + '\n';
 }

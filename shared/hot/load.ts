@@ -115,11 +115,7 @@ export function loadYaml(text: string, sink: DiagnosticSink): HNode | null {
   }
   const nesting = scanNesting(text);
   if (nesting.depth > MAX_DEPTH) {
-    sink.error(
-      'nesting-too-deep',
-      { start: nesting.offset, end: nesting.offset },
-      msg('hot.nesting-too-deep', { depth: MAX_DEPTH }),
-    );
+    sink.error('nesting-too-deep', { start: nesting.offset, end: nesting.offset }, msg('hot.nesting-too-deep', { depth: MAX_DEPTH }));
     return null;
   }
   let doc: Document;
@@ -314,12 +310,7 @@ function convertMap(items: YPair[], flow: boolean, range: [number, number, numbe
     const text = keyText(key);
     const prev = map.index.get(text);
     if (prev && !prev.merged) {
-      ctx.sink.warning(
-        'duplicate-key',
-        key,
-        msg('hot.duplicate-key', { key: text, offset: String(prev.key.start) }),
-        msg('hot.duplicate-key.hint'),
-      );
+      ctx.sink.warning('duplicate-key', key, msg('hot.duplicate-key', { key: text, offset: String(prev.key.start) }), msg('hot.duplicate-key.hint'));
     }
     map.pairs.push(pair);
     map.index.set(text, pair);

@@ -42,7 +42,14 @@ export function validateProject(entry: string, envPaths: readonly string[], sour
   const envFiles = envPaths.map((p) => {
     const text = source.read(p);
     if (text === undefined) {
-      diagnostics.push({ file: p, line: 0, column: 0, severity: 'error', code: 'file-not-found', ...texts(msg('hot.file-not-found.environment', { file: p })) });
+      diagnostics.push({
+        file: p,
+        line: 0,
+        column: 0,
+        severity: 'error',
+        code: 'file-not-found',
+        ...texts(msg('hot.file-not-found.environment', { file: p })),
+      });
     }
     const env = parseEnvironment(text ?? '', p);
     diagnostics.push(...env.diagnostics);
@@ -81,7 +88,14 @@ export function validateProject(entry: string, envPaths: readonly string[], sour
   };
   const root = load(entry);
   if (!root) {
-    diagnostics.push({ file: entry, line: 0, column: 0, severity: 'error', code: 'file-not-found', ...texts(msg('hot.file-not-found.template', { file: entry })) });
+    diagnostics.push({
+      file: entry,
+      line: 0,
+      column: 0,
+      severity: 'error',
+      code: 'file-not-found',
+      ...texts(msg('hot.file-not-found.template', { file: entry })),
+    });
     return { template: parseTemplate('', entry), environment, diagnostics, templates };
   }
   const seen = new Set<string>();
@@ -96,7 +110,14 @@ export function validateProject(entry: string, envPaths: readonly string[], sour
       const child = load(ref.path);
       if (!child) continue;
       if (depth + 1 > LIMITS.maxNestedStackDepth) {
-        diagnostics.push({ file: t.file, line: 0, column: 0, severity: 'warning', code: 'nesting-depth', ...texts(msg('hot.nesting-depth', { limit: LIMITS.maxNestedStackDepth, path: ref.path })) });
+        diagnostics.push({
+          file: t.file,
+          line: 0,
+          column: 0,
+          severity: 'warning',
+          code: 'nesting-depth',
+          ...texts(msg('hot.nesting-depth', { limit: LIMITS.maxNestedStackDepth, path: ref.path })),
+        });
         continue;
       }
       visit(child, depth + 1);

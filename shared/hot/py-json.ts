@@ -11,5 +11,7 @@ export function pyJsonDumps(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (Array.isArray(value)) return `[${value.map(pyJsonDumps).join(', ')}]`;
   const obj = value as Record<string, unknown>;
-  return `{${Object.keys(obj).map((k) => `${pyJsonDumps(k)}: ${pyJsonDumps(obj[k])}`).join(', ')}}`;
+  return `{${Object.keys(obj)
+    .map((k) => `${pyJsonDumps(k)}: ${pyJsonDumps(obj[k])}`)
+    .join(', ')}}`;
 }

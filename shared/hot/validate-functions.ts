@@ -46,11 +46,21 @@ export function walkFunctions(ctx: ValidationContext, node: HNode, mode: WalkMod
       return;
     }
     if (mode === 'condition' && ctx.info.functions.includes(call.name)) {
-      ctx.sink.error('function-not-allowed-in-condition', call.pair.key, msg('hot.function-not-allowed-in-condition', { name: call.name }), msg('hot.function-not-allowed-in-condition.hint', { functions: listParam(ctx.info.condition_functions) }));
+      ctx.sink.error(
+        'function-not-allowed-in-condition',
+        call.pair.key,
+        msg('hot.function-not-allowed-in-condition', { name: call.name }),
+        msg('hot.function-not-allowed-in-condition.hint', { functions: listParam(ctx.info.condition_functions) }),
+      );
       return;
     }
     if (ALL_FUNCTIONS.has(call.name) && !(mode === 'template' && ['equals', 'not', 'and', 'or'].includes(call.name))) {
-      ctx.sink.warning('function-not-in-version', call.pair.key, msg('hot.function-not-in-version', { name: call.name, version: ctx.t.version }), msg('hot.function-not-in-version.hint'));
+      ctx.sink.warning(
+        'function-not-in-version',
+        call.pair.key,
+        msg('hot.function-not-in-version', { name: call.name, version: ctx.t.version }),
+        msg('hot.function-not-in-version.hint'),
+      );
     }
   }
   for (const p of node.pairs) {
@@ -104,7 +114,13 @@ function checkCall(ctx: ValidationContext, name: string, args: HNode, keyNode: H
           // In an output Heat resolves it only when the output is shown (an
           // output error, the stack still creates); in a resource the create
           // fails with UserParameterMissing.
-          ctx.sink.add(inOutput(owner) ? 'warning' : 'error', 'unknown-parameter', first, msg('hot.unknown-parameter', { name: p }), didYouMean(p, ctx.parameters) ?? msg('hot.unknown-parameter.hint'));
+          ctx.sink.add(
+            inOutput(owner) ? 'warning' : 'error',
+            'unknown-parameter',
+            first,
+            msg('hot.unknown-parameter', { name: p }),
+            didYouMean(p, ctx.parameters) ?? msg('hot.unknown-parameter.hint'),
+          );
         }
       }
       return;
@@ -116,7 +132,8 @@ function checkCall(ctx: ValidationContext, name: string, args: HNode, keyNode: H
     }
     case 'get_attr': {
       const minArgs = ctx.info.class >= 'HOTemplate20161014' ? 1 : 2;
-      if (!isList(args, minArgs) || !isSeq(args)) return argError(ctx, args, name, minArgs === 1 ? '[resource, attribute, path...]' : msg('hot.shape.getAttrTwo'));
+      if (!isList(args, minArgs) || !isSeq(args))
+        return argError(ctx, args, name, minArgs === 1 ? '[resource, attribute, path...]' : msg('hot.shape.getAttrTwo'));
       const res = args.items[0];
       if (!isString(res)) return argError(ctx, args, name, msg('hot.shape.getAttrLiteral'));
       const entry = referResource(ctx, res, owner, name);
@@ -142,10 +159,12 @@ function checkCall(ctx: ValidationContext, name: string, args: HNode, keyNode: H
     case 'str_replace':
     case 'str_replace_strict':
     case 'str_replace_vstrict':
-      if (!isMap(args) || !get(args, 'template') || !get(args, 'params')) return argError(ctx, args, name, msg('hot.shape.mappingWith', { keys: '"template", "params"' }));
+      if (!isMap(args) || !get(args, 'template') || !get(args, 'params'))
+        return argError(ctx, args, name, msg('hot.shape.mappingWith', { keys: '"template", "params"' }));
       return;
     case 'repeat':
-      if (!isMap(args) || !get(args, 'for_each') || !get(args, 'template')) return argError(ctx, args, name, msg('hot.shape.mappingWith', { keys: '"for_each", "template"' }));
+      if (!isMap(args) || !get(args, 'for_each') || !get(args, 'template'))
+        return argError(ctx, args, name, msg('hot.shape.mappingWith', { keys: '"for_each", "template"' }));
       return;
     case 'digest':
       if (!isList(args, 2, 2)) argError(ctx, args, name, '[algorithm, value]');
@@ -192,7 +211,8 @@ function checkCall(ctx: ValidationContext, name: string, args: HNode, keyNode: H
       if (isString(args)) referCondition(ctx, args);
       return;
     case 'resource_facade':
-      if (!isString(args) || !['metadata', 'deletion_policy', 'update_policy'].includes(args.value)) argError(ctx, args, name, msg('hot.shape.oneOf', { values: listParam(['metadata', 'deletion_policy', 'update_policy']) }));
+      if (!isString(args) || !['metadata', 'deletion_policy', 'update_policy'].includes(args.value))
+        argError(ctx, args, name, msg('hot.shape.oneOf', { values: listParam(['metadata', 'deletion_policy', 'update_policy']) }));
       return;
   }
   void keyNode;

@@ -42,12 +42,22 @@ export function validateParameters(ctx: ValidationContext, section: HNode | unde
     }
     const typeNode = get(def, 'type');
     if (!typeNode) {
-      ctx.sink.error('parameter-missing-type', pair.key, msg('hot.parameter-missing-type', { name }), msg('hot.parameter-missing-type.hint', { types: listParam(ctx.info.parameter_types) }));
+      ctx.sink.error(
+        'parameter-missing-type',
+        pair.key,
+        msg('hot.parameter-missing-type', { name }),
+        msg('hot.parameter-missing-type.hint', { types: listParam(ctx.info.parameter_types) }),
+      );
       continue;
     }
     const type = isScalar(typeNode) ? String(typeNode.value) : '';
     if (!ctx.info.parameter_types.includes(type)) {
-      ctx.sink.error('parameter-bad-type', typeNode, msg('hot.parameter-bad-type', { name, type }), didYouMean(type, ctx.info.parameter_types) ?? msg('hot.useOneOf', { values: listParam(ctx.info.parameter_types) }));
+      ctx.sink.error(
+        'parameter-bad-type',
+        typeNode,
+        msg('hot.parameter-bad-type', { name, type }),
+        didYouMean(type, ctx.info.parameter_types) ?? msg('hot.useOneOf', { values: listParam(ctx.info.parameter_types) }),
+      );
       continue;
     }
     for (const flag of ['hidden', 'immutable']) {
@@ -76,7 +86,9 @@ function validateConstraints(ctx: ValidationContext, name: string, type: string,
       ctx.sink.error('parameter-bad-constraints', c, msg('hot.parameter-bad-constraints.mapping', { name }));
       continue;
     }
-    const kinds = entries(c).map((p) => keyText(p.key)).filter((k) => k !== 'description');
+    const kinds = entries(c)
+      .map((p) => keyText(p.key))
+      .filter((k) => k !== 'description');
     const kind = kinds[0];
     if (kinds.length !== 1 || kind === undefined || !CONSTRAINT_KEYS.includes(kind)) {
       ctx.sink.error('parameter-bad-constraints', c, msg('hot.parameter-bad-constraints.oneKind', { name, kinds: listParam(CONSTRAINT_KEYS) }));
@@ -121,8 +133,10 @@ function constraintCheck(ctx: ValidationContext, name: string, kind: string, arg
       return (v) => {
         const size = kind === 'length' ? lengthOf(v) : Number(v);
         if (size === undefined || Number.isNaN(size)) return undefined;
-        if (min !== undefined && size < min) return msg(kind === 'length' ? 'hot.check.lengthBelow' : 'hot.check.valueBelow', { size: String(size), bound: String(min) });
-        if (max !== undefined && size > max) return msg(kind === 'length' ? 'hot.check.lengthAbove' : 'hot.check.valueAbove', { size: String(size), bound: String(max) });
+        if (min !== undefined && size < min)
+          return msg(kind === 'length' ? 'hot.check.lengthBelow' : 'hot.check.valueBelow', { size: String(size), bound: String(min) });
+        if (max !== undefined && size > max)
+          return msg(kind === 'length' ? 'hot.check.lengthAbove' : 'hot.check.valueAbove', { size: String(size), bound: String(max) });
         return undefined;
       };
     }
@@ -135,7 +149,9 @@ function constraintCheck(ctx: ValidationContext, name: string, kind: string, arg
       return (v) => {
         const n = Number(v);
         if (Number.isNaN(n)) return undefined;
-        return ((n % step) + step) % step === ((offset % step) + step) % step ? undefined : msg('hot.check.modulo', { value: String(n), step: String(step), offset: String(offset) });
+        return ((n % step) + step) % step === ((offset % step) + step) % step
+          ? undefined
+          : msg('hot.check.modulo', { value: String(n), step: String(step), offset: String(offset) });
       };
     }
     case 'allowed_values': {
@@ -143,7 +159,9 @@ function constraintCheck(ctx: ValidationContext, name: string, kind: string, arg
       const allowed = arg.items.map((i) => toValue(i));
       return (v) => {
         const values = Array.isArray(v) ? v : [v];
-        for (const x of values) if (!allowed.some((a) => String(a) === String(x))) return msg('hot.check.notAllowed', { value: String(x), allowed: listParam(allowed.map((a) => JSON.stringify(a))) });
+        for (const x of values)
+          if (!allowed.some((a) => String(a) === String(x)))
+            return msg('hot.check.notAllowed', { value: String(x), allowed: listParam(allowed.map((a) => JSON.stringify(a))) });
         return undefined;
       };
     }
@@ -181,13 +199,16 @@ function checkDefault(ctx: ValidationContext, name: string, type: string, node: 
     ctx.sink.error('parameter-default-invalid', node, msg('hot.parameter-default-invalid', { name, problem }), hint);
   switch (type) {
     case 'number':
-      if (typeof value === 'boolean' || !isScalar(node) || Number.isNaN(Number(value)) || String(value).trim() === '') return fail(msg('hot.default.notNumber', { value: String(value) }));
+      if (typeof value === 'boolean' || !isScalar(node) || Number.isNaN(Number(value)) || String(value).trim() === '')
+        return fail(msg('hot.default.notNumber', { value: String(value) }));
       break;
     case 'boolean':
-      if (!(typeof value === 'boolean' || value === '' || /^(t|true|on|y|yes|1|f|false|off|n|no|0)$/i.test(String(value)))) return fail(msg('hot.default.notBoolean', { value: String(value) }));
+      if (!(typeof value === 'boolean' || value === '' || /^(t|true|on|y|yes|1|f|false|off|n|no|0)$/i.test(String(value))))
+        return fail(msg('hot.default.notBoolean', { value: String(value) }));
       break;
     case 'comma_delimited_list':
-      if (typeof value === 'string') value = value.split(','); // Python: ''.split(',') == ['']
+      if (typeof value === 'string')
+        value = value.split(','); // Python: ''.split(',') == ['']
       else if (!Array.isArray(value)) return fail(msg('hot.default.notList'));
       break;
     case 'json':
@@ -234,7 +255,12 @@ export function validateParameterGroups(ctx: ValidationContext, section: HNode |
     for (const p of params.items) {
       const pname = isScalar(p) ? String(p.value) : '';
       if (!ctx.parameters.has(pname)) {
-        ctx.sink.error('parameter-group-unknown-parameter', p, msg('hot.parameter-group-unknown-parameter', { name: pname }), didYouMean(pname, ctx.parameters));
+        ctx.sink.error(
+          'parameter-group-unknown-parameter',
+          p,
+          msg('hot.parameter-group-unknown-parameter', { name: pname }),
+          didYouMean(pname, ctx.parameters),
+        );
       } else if (seen.has(pname)) {
         ctx.sink.error('parameter-group-duplicate', p, msg('hot.parameter-group-duplicate', { name: pname }));
       }

@@ -20,7 +20,12 @@ export function validateTemplate(t: HotTemplate, options: ValidateOptions = {}):
   const sink = new DiagnosticSink(t.file, t.lines);
   sink.items.push(...t.loadDiagnostics);
   if (t.text.length > LIMITS.maxTemplateSize) {
-    sink.warning('template-too-large', null, msg('hot.template-too-large', { bytes: t.text.length, limit: LIMITS.maxTemplateSize }), msg('hot.template-too-large.hint'));
+    sink.warning(
+      'template-too-large',
+      null,
+      msg('hot.template-too-large', { bytes: t.text.length, limit: LIMITS.maxTemplateSize }),
+      msg('hot.template-too-large.hint'),
+    );
   }
   if (t.loadDiagnostics.some((d) => d.severity === 'error')) return sink.items;
   const root = t.root;
@@ -43,7 +48,12 @@ export function validateTemplate(t: HotTemplate, options: ValidateOptions = {}):
   }
   const info = t.version_info;
   if (!info) {
-    sink.error('unknown-version', t.versionNode, msg('hot.unknown-version', { version: t.version ?? '' }), didYouMean(t.version ?? '', KNOWN_VERSIONS) ?? msg('hot.useOneOf', { values: listParam(KNOWN_VERSIONS) }));
+    sink.error(
+      'unknown-version',
+      t.versionNode,
+      msg('hot.unknown-version', { version: t.version ?? '' }),
+      didYouMean(t.version ?? '', KNOWN_VERSIONS) ?? msg('hot.useOneOf', { values: listParam(KNOWN_VERSIONS) }),
+    );
     return sink.items;
   }
   const resourceList = resources(t);
@@ -61,7 +71,10 @@ export function validateTemplate(t: HotTemplate, options: ValidateOptions = {}):
   for (const pair of entries(root)) {
     const name = keyText(pair.key);
     if (!info.sections.includes(name)) {
-      const hint = name === 'conditions' ? msg('hot.unknown-section.conditions') : (didYouMean(name, info.sections) ?? msg('hot.unknown-section.hint', { sections: listParam(info.sections) }));
+      const hint =
+        name === 'conditions'
+          ? msg('hot.unknown-section.conditions')
+          : (didYouMean(name, info.sections) ?? msg('hot.unknown-section.hint', { sections: listParam(info.sections) }));
       sink.error('unknown-section', pair.key, msg('hot.unknown-section', { name, version: t.version }), hint);
     }
   }
@@ -109,7 +122,7 @@ function validateConditions(ctx: ValidationContext, node: HNode | undefined): vo
       }
     }
   };
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const pair of pending) {
       if (!done.has(pair) && ctx.usedConditions.has(keyText(pair.key))) {
@@ -140,10 +153,16 @@ function validateOutputs(ctx: ValidationContext, node: HNode | undefined): void 
       // (HOTemplate.validate_section runs only for tmpl['outputs'], which
       // the engine does not use): a stray key is ignored, so a warning.
       if (!ctx.info.output_keys.includes(key)) {
-        ctx.sink.warning('unknown-output-key', p.key, msg('hot.unknown-output-key', { key, name }), didYouMean(key, ctx.info.output_keys) ?? msg('hot.validKeys', { keys: listParam(ctx.info.output_keys) }));
+        ctx.sink.warning(
+          'unknown-output-key',
+          p.key,
+          msg('hot.unknown-output-key', { key, name }),
+          didYouMean(key, ctx.info.output_keys) ?? msg('hot.validKeys', { keys: listParam(ctx.info.output_keys) }),
+        );
       }
     }
-    if (!def.index.has('value')) ctx.sink.error('output-missing-value', pair.key, msg('hot.output-missing-value', { name }), msg('hot.output-missing-value.hint'));
+    if (!def.index.has('value'))
+      ctx.sink.error('output-missing-value', pair.key, msg('hot.output-missing-value', { name }), msg('hot.output-missing-value.hint'));
     const cond = get(def, 'condition');
     if (isString(cond)) referCondition(ctx, cond);
     const value = get(def, 'value');
@@ -184,7 +203,12 @@ function checkEnvironmentParameters(ctx: ValidationContext): void {
   for (const [name, src] of env.parameterSources) {
     if (ctx.parameters.has(name)) continue;
     const sink = new DiagnosticSink(src.env.file, new LineIndex(src.env.text));
-    sink.error('environment-unknown-parameter', src.key, msg('hot.environment-unknown-parameter', { name, file: ctx.t.file }), didYouMean(name, ctx.parameters) ?? msg('hot.environment-unknown-parameter.hint'));
+    sink.error(
+      'environment-unknown-parameter',
+      src.key,
+      msg('hot.environment-unknown-parameter', { name, file: ctx.t.file }),
+      didYouMean(name, ctx.parameters) ?? msg('hot.environment-unknown-parameter.hint'),
+    );
     ctx.sink.items.push(...sink.items);
   }
 }

@@ -31,7 +31,10 @@ export const appsChannels = {
       app: z.record(z.string(), z.unknown()),
       version: z.record(z.string(), z.unknown()),
       translations: z.record(z.string(), z.record(z.string(), z.string())).default({}),
-      logo: z.object({ fileName: z.string().min(1).max(255), base64: z.string().max(1_000_000) }).nullable().optional(),
+      logo: z
+        .object({ fileName: z.string().min(1).max(255), base64: z.string().max(1_000_000) })
+        .nullable()
+        .optional(),
     }),
   ).returns<{ fileName: string; base64: string }>(),
   'apps.import': channel(z.object({ fileName: z.string().min(1).max(1024), base64, allowDuplicate: z.boolean().optional() })).returns<ImportedAppOutcome>(),

@@ -3,24 +3,17 @@ import { channel } from './define';
 import type { Message } from '../messages/message';
 import { AUTH_KINDS, INTERFACES, type CloudProfile, type ImportCandidate } from '../cloud/profile';
 import { CONTROL_CHAR_MESSAGE, hasControlChar } from '../library/names';
-import type {
-  Fetched,
-  HeatEvent,
-  HeatResource,
-  ResourceChanges,
-  StackDetails,
-  StackOutput,
-  StackRef,
-  StackSummary,
-  ValidateResult,
-} from '../cloud/heat-types';
+import type { Fetched, HeatEvent, HeatResource, ResourceChanges, StackDetails, StackOutput, StackRef, StackSummary, ValidateResult } from '../cloud/heat-types';
 
 // Secrets travel renderer -> main only (create/update a profile); no response
 // ever carries one: profiles say `hasSecret`.
 const id = z.string().min(1).max(128);
 const text = (max = 1024) => z.string().trim().max(max);
 const optionalText = (max = 1024) => text(max).nullable().default(null);
-const secret = z.string().min(1).max(64 * 1024);
+const secret = z
+  .string()
+  .min(1)
+  .max(64 * 1024);
 
 export const profileFields = z.object({
   name: text(128)
@@ -153,19 +146,56 @@ export const cloudChannels = {
    * chose it (ProfileServiceOptions.isChosenPath; never in the browser host).
    */
   'cloud.import.cloudsYaml': channel(
-    z.object({ path: z.string().max(4096).optional(), cloudsYaml: z.string().max(1024 * 1024).optional(), secureYaml: z.string().max(1024 * 1024).optional() }),
+    z.object({
+      path: z.string().max(4096).optional(),
+      cloudsYaml: z
+        .string()
+        .max(1024 * 1024)
+        .optional(),
+      secureYaml: z
+        .string()
+        .max(1024 * 1024)
+        .optional(),
+    }),
   ).returns<ImportCandidate[]>(),
-  'cloud.import.openrc': channel(z.object({ path: z.string().max(4096).optional(), text: z.string().max(1024 * 1024).optional() })).returns<ImportCandidate[]>(),
+  'cloud.import.openrc': channel(
+    z.object({
+      path: z.string().max(4096).optional(),
+      text: z
+        .string()
+        .max(1024 * 1024)
+        .optional(),
+    }),
+  ).returns<ImportCandidate[]>(),
   'cloud.import.environment': channel(z.object({})).returns<ImportCandidate[]>(),
   'cloud.import.save': channel(
-    z.object({ choices: z.array(z.object({ candidateId: id, name: text(128).min(1).refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE).optional() })).min(1).max(100) }),
+    z.object({
+      choices: z
+        .array(
+          z.object({
+            candidateId: id,
+            name: text(128)
+              .min(1)
+              .refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE)
+              .optional(),
+          }),
+        )
+        .min(1)
+        .max(100),
+    }),
   ).returns<CloudProfile[]>(),
 
   /** Every stack (all pages), cached; from the cache, marked stale, when the cloud cannot be reached. */
   'cloud.stacks.list': channel(z.object({ profileId: id, filters: listFilters.default({}) })).returns<Fetched<StackSummary[]>>(),
   /** One page: limit + marker, for long lists. */
   'cloud.stacks.page': channel(
-    z.object({ profileId: id, filters: listFilters.default({}), limit: z.number().int().min(1).max(1000).default(50), marker: z.string().max(64).optional(), withCount: z.boolean().default(false) }),
+    z.object({
+      profileId: id,
+      filters: listFilters.default({}),
+      limit: z.number().int().min(1).max(1000).default(50),
+      marker: z.string().max(64).optional(),
+      withCount: z.boolean().default(false),
+    }),
   ).returns<{ stacks: StackSummary[]; count?: number }>(),
   'cloud.stacks.find': channel(z.object({ profileId: id, nameOrId: z.string().min(1).max(255) })).returns<StackRef>(),
   'cloud.stacks.show': channel(target).returns<Fetched<StackDetails | null>>(),
@@ -173,9 +203,9 @@ export const cloudChannels = {
   'cloud.stacks.events': channel(target.extend({ nestedDepth: z.number().int().min(0).max(10).default(0) })).returns<Fetched<HeatEvent[]>>(),
   /** Filtered events, straight from Heat. */
   'cloud.stacks.filterEvents': channel(target.extend({ query: eventQuery })).returns<HeatEvent[]>(),
-  'cloud.stacks.resources': channel(
-    target.extend({ nestedDepth: z.number().int().min(0).max(10).default(0), withDetail: z.boolean().default(false) }),
-  ).returns<Fetched<HeatResource[]>>(),
+  'cloud.stacks.resources': channel(target.extend({ nestedDepth: z.number().int().min(0).max(10).default(0), withDetail: z.boolean().default(false) })).returns<
+    Fetched<HeatResource[]>
+  >(),
   'cloud.stacks.template': channel(target).returns<Record<string, unknown>>(),
   'cloud.stacks.environment': channel(target).returns<Record<string, unknown>>(),
   'cloud.stacks.files': channel(target).returns<Record<string, string>>(),
@@ -201,7 +231,9 @@ export const cloudChannels = {
   'cloud.stacks.resume': channel(target).returns<{ accepted: true }>(),
   'cloud.stacks.signal': channel(target.extend({ resourceName: z.string().min(1).max(255), data: z.unknown().optional() })).returns<{ accepted: true }>(),
 
-  'cloud.resourceTypes': channel(z.object({ profileId: id, name: z.string().max(255).optional(), withDescription: z.boolean().default(false) })).returns<unknown[]>(),
+  'cloud.resourceTypes': channel(z.object({ profileId: id, name: z.string().max(255).optional(), withDescription: z.boolean().default(false) })).returns<
+    unknown[]
+  >(),
   'cloud.resourceTypeSchema': channel(z.object({ profileId: id, type: z.string().min(1).max(255) })).returns<Record<string, unknown>>(),
   'cloud.templateVersions': channel(z.object({ profileId: id })).returns<{ version: string; type: string; aliases?: string[] }[]>(),
   'cloud.templateFunctions': channel(z.object({ profileId: id, version: z.string().min(1).max(255) })).returns<{ functions: string; description: string }[]>(),

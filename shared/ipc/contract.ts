@@ -40,13 +40,10 @@ export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
 
 type DefOf<K extends ChannelName> = Contract[K];
 /** What the renderer sends (schema input: defaults may be omitted). */
-export type RequestOf<K extends ChannelName> =
-  DefOf<K> extends ChannelDef<infer S, unknown> ? z.input<S> : never;
+export type RequestOf<K extends ChannelName> = DefOf<K> extends ChannelDef<infer S, unknown> ? z.input<S> : never;
 /** What a handler receives (schema output: defaults filled, strings trimmed). */
-export type ParsedRequestOf<K extends ChannelName> =
-  DefOf<K> extends ChannelDef<infer S, unknown> ? z.output<S> : never;
-export type ResponseOf<K extends ChannelName> =
-  DefOf<K> extends ChannelDef<z.ZodType, infer R> ? R : never;
+export type ParsedRequestOf<K extends ChannelName> = DefOf<K> extends ChannelDef<infer S, unknown> ? z.output<S> : never;
+export type ResponseOf<K extends ChannelName> = DefOf<K> extends ChannelDef<z.ZodType, infer R> ? R : never;
 
 export function isChannelName(value: unknown): value is ChannelName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);

@@ -14,7 +14,10 @@ export const deploySource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('library'), templateId: z.string().min(1).max(64), version: z.number().int().min(1) }),
   z.object({
     kind: z.literal('yaml'),
-    yaml: z.string().min(1).max(8 * 1024 * 1024),
+    yaml: z
+      .string()
+      .min(1)
+      .max(8 * 1024 * 1024),
     files: z.record(z.string().max(4096), z.string()).default({}),
     entryPath: z.string().min(1).max(4096).default('template.yaml'),
   }),
@@ -22,7 +25,11 @@ export const deploySource = z.discriminatedUnion('kind', [
 
 export const deployOptions = z.object({
   parameters: z.record(z.string().max(255), z.string().max(1024 * 1024)).default({}),
-  environment: z.string().max(1024 * 1024).nullable().default(null),
+  environment: z
+    .string()
+    .max(1024 * 1024)
+    .nullable()
+    .default(null),
   disableRollback: z.boolean().default(false),
   timeoutMins: z.number().int().min(1).max(10_080).nullable().default(null),
   tags: z.array(z.string().trim().min(1).max(255)).max(50).default([]),

@@ -40,7 +40,11 @@ export const filesChannels = {
    * onExisting: the person's answer when a bundle's template name is taken (asked through a CONFLICT with reason bundle-name-taken).
    */
   'files.importZip': channel(
-    z.object({ fileName: z.string().min(1).max(1024), base64: z.string().max(base64Length(ZIP_ARCHIVE_BYTES_MAX)), onExisting: z.enum(['version', 'copy']).optional() }),
+    z.object({
+      fileName: z.string().min(1).max(1024),
+      base64: z.string().max(base64Length(ZIP_ARCHIVE_BYTES_MAX)),
+      onExisting: z.enum(['version', 'copy']).optional(),
+    }),
   ).returns<ImportOutcome>(),
   'files.importUrl': channel(z.object({ url: z.string().url().max(4096), name: templateName.optional() })).returns<ImportOutcome>(),
   'files.exportYaml': channel(z.object({ id, number: z.number().int().min(1).optional() })).returns<ExportedFile>(),

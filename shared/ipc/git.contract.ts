@@ -36,7 +36,12 @@ export type Resolution = { path: string; take: 'ours' | 'theirs' } | { path: str
 
 export type GitOperation = 'clone' | 'pull' | 'push';
 
-const url = z.string().trim().min(1, 'a repository URL or path is required').max(4096).refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE);
+const url = z
+  .string()
+  .trim()
+  .min(1, 'a repository URL or path is required')
+  .max(4096)
+  .refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE);
 const libraryId = z.string().min(1).max(64);
 const repoPath = z.string().min(1).max(1024);
 
@@ -52,7 +57,12 @@ export const gitChannels = {
   'git.resolve': channel(
     z.object({
       libraryId,
-      resolutions: z.array(z.union([z.object({ path: repoPath, take: z.enum(['ours', 'theirs']) }), z.object({ path: repoPath, take: z.literal('edited'), text: z.string() })])).min(1).max(1000),
+      resolutions: z
+        .array(
+          z.union([z.object({ path: repoPath, take: z.enum(['ours', 'theirs']) }), z.object({ path: repoPath, take: z.literal('edited'), text: z.string() })]),
+        )
+        .min(1)
+        .max(1000),
     }),
   ).returns<{ remaining: ConflictFile[]; committed: boolean }>(),
   /** Leaves the pull for git: the working copy goes back to what it was before the merge. */

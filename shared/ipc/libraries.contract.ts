@@ -52,7 +52,12 @@ export interface TransferOutcome {
 }
 
 const libraryId = z.string().min(1).max(64);
-const path = z.string().trim().min(1, 'a path is required').max(4096).refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE);
+const path = z
+  .string()
+  .trim()
+  .min(1, 'a path is required')
+  .max(4096)
+  .refine((s) => !hasControlChar(s), CONTROL_CHAR_MESSAGE);
 
 export const librariesChannels = {
   'libraries.state': channel(z.object({})).returns<LibrariesState>(),
@@ -72,7 +77,11 @@ export const librariesChannels = {
   ).returns<TransferOutcome>(),
   /** Searches one open library, or all of them: each hit list says which library. */
   'libraries.search': channel(
-    z.object({ search: z.string().max(LIMITS.searchMax), scope: z.union([z.literal('all'), libraryId]), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({
+      search: z.string().max(LIMITS.searchMax),
+      scope: z.union([z.literal('all'), libraryId]),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
   ).returns<LibrarySearchHit[]>(),
   /** The desktop app's file dialog (null when cancelled); the browser host has none and answers NOT_FOUND. */
   'libraries.choosePath': channel(z.object({ purpose: z.enum(['create', 'open']) })).returns<{ path: string | null }>(),

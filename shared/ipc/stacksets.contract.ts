@@ -131,7 +131,10 @@ export const stacksetChannels = {
         domain_ids_uri: z.string().max(4096).optional(),
       }),
       // Big enough to carry a file the seed refuses (its limit is 100 KB) so the refusal is the seed's.
-      domain_ids_csv: z.string().max(4 * 1024 * 1024).optional(),
+      domain_ids_csv: z
+        .string()
+        .max(4 * 1024 * 1024)
+        .optional(),
       operation_preferences: z.record(z.string().max(255), z.unknown()).optional(),
       parameter_overrides: params.optional(),
       template_version_id: uuidish.optional(),

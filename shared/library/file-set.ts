@@ -95,7 +95,12 @@ function forEachRegistryFile(registry: unknown, onRef: (ref: string) => void): v
 /** True for text that is a HOT or CFN template (not an environment or other YAML). */
 export function looksLikeTemplate(text: string): boolean {
   const v = plainValue(text);
-  return !!v && typeof v === 'object' && !Array.isArray(v) && ['heat_template_version', 'AWSTemplateFormatVersion', 'HeatTemplateFormatVersion'].some((k) => k in (v as object));
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    ['heat_template_version', 'AWSTemplateFormatVersion', 'HeatTemplateFormatVersion'].some((k) => k in (v as object))
+  );
 }
 
 /** True for text that is a Heat environment file. */
@@ -103,5 +108,10 @@ export function looksLikeEnvironment(text: string): boolean {
   const v = plainValue(text);
   if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
   const keys = Object.keys(v as object);
-  return keys.length > 0 && keys.every((k) => ['parameters', 'parameter_defaults', 'resource_registry', 'encrypted_param_names', 'event_sinks', 'parameter_merge_strategies'].includes(k));
+  return (
+    keys.length > 0 &&
+    keys.every((k) =>
+      ['parameters', 'parameter_defaults', 'resource_registry', 'encrypted_param_names', 'event_sinks', 'parameter_merge_strategies'].includes(k),
+    )
+  );
 }

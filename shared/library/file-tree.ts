@@ -62,7 +62,12 @@ export function fileRefsOf(text: string): Ref[] {
       if (typeof d.type === 'string' && TEMPLATE_FILE.test(d.type)) out.push({ ref: d.type, resource: name, how: 'type' });
       const props = d.properties as Record<string, unknown> | undefined;
       const rd = props && typeof props === 'object' ? (props.resource_def ?? props.resource) : undefined;
-      if (rd && typeof rd === 'object' && typeof (rd as Record<string, unknown>).type === 'string' && TEMPLATE_FILE.test((rd as Record<string, string>).type as string)) {
+      if (
+        rd &&
+        typeof rd === 'object' &&
+        typeof (rd as Record<string, unknown>).type === 'string' &&
+        TEMPLATE_FILE.test((rd as Record<string, string>).type as string)
+      ) {
         out.push({ ref: (rd as Record<string, string>).type as string, resource: name, how: 'resource_def' });
       }
       walk(d, name, 0);
@@ -95,7 +100,8 @@ export function fileTree(entryPath: string, entryText: string, files: Readonly<R
       seen.add(p);
       mine.push({ p, r });
     }
-    for (const { p, r } of mine) node.children.push(build(p, files[p] as string, r.how === 'get_file' ? 'file' : 'template', { resource: r.resource, how: r.how }));
+    for (const { p, r } of mine)
+      node.children.push(build(p, files[p] as string, r.how === 'get_file' ? 'file' : 'template', { resource: r.resource, how: r.how }));
     return node;
   };
   const root = build(entryPath, entryText, 'entry');

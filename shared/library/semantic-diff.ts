@@ -68,7 +68,9 @@ export function semanticDiff(fromText: string, toText: string): SemanticDiff {
     comparable: true,
     version: va === vb ? null : { from: va, to: vb },
     description: !deepEqual(value(a, 'description'), value(b, 'description')),
-    resources: compareSection(entriesOf(a, 'resources'), entriesOf(b, 'resources')).map((c) => withTypeChange(c, entriesOf(a, 'resources'), entriesOf(b, 'resources'))),
+    resources: compareSection(entriesOf(a, 'resources'), entriesOf(b, 'resources')).map((c) =>
+      withTypeChange(c, entriesOf(a, 'resources'), entriesOf(b, 'resources')),
+    ),
     parameters: compareSection(entriesOf(a, 'parameters'), entriesOf(b, 'parameters')),
     outputs: compareSection(entriesOf(a, 'outputs'), entriesOf(b, 'outputs')),
     conditions: compareSection(entriesOf(a, 'conditions'), entriesOf(b, 'conditions')),

@@ -57,7 +57,8 @@ function fold(so: PipelineOutcome, r: StepResult): Progress {
   const resourceChecks = r.resourceChecks !== undefined ? r.resourceChecks : so.resourceChecks;
   if (r.kind === 'unreachable') return { outcome: { ...so, cloudError: r.error, resourceChecks }, done: true };
   const seen = { checkedWithCloud: so.checkedWithCloud || r.checkedWithCloud === true, resourceChecks };
-  if (r.kind === 'fail') return { outcome: { ...so, ...seen, status: 'needs_editing', reason: englishText(r.reason), msg: r.reason, quota: r.quota ?? so.quota }, done: true };
+  if (r.kind === 'fail')
+    return { outcome: { ...so, ...seen, status: 'needs_editing', reason: englishText(r.reason), msg: r.reason, quota: r.quota ?? so.quota }, done: true };
   return { outcome: { ...so, ...seen, quota: r.quota ?? so.quota }, done: false };
 }
 

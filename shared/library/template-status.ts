@@ -21,12 +21,7 @@ export interface StatusVerdict {
 export const ENTRY_PATH = 'template.yaml';
 const ENVIRONMENT_PATH = 'environment.yaml';
 
-export function templateStatus(
-  yaml: string,
-  files: Record<string, string>,
-  environment: string | null,
-  entryPath: string = ENTRY_PATH,
-): StatusVerdict {
+export function templateStatus(yaml: string, files: Record<string, string>, environment: string | null, entryPath: string = ENTRY_PATH): StatusVerdict {
   // The environment gets a name no nested file can have.
   const envPath = `\u0000${ENVIRONMENT_PATH}`;
   const source = {

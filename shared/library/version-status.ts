@@ -28,7 +28,8 @@ export function versionStatus(
   template: { status: TemplateStatus; statusReason: string; statusMsg?: Message | null; latestVersion: number } | null,
   version: VersionFilesForStatus & { number?: number },
 ): VersionVerdict {
-  if (template && version.number === template.latestVersion) return { status: template.status, reason: template.statusReason, msg: template.statusMsg ?? null, basis: 'recorded' };
+  if (template && version.number === template.latestVersion)
+    return { status: template.status, reason: template.statusReason, msg: template.statusMsg ?? null, basis: 'recorded' };
   const offline = templateStatus(version.yaml, version.files, version.environment, version.entryPath);
   return { status: offline.status, reason: offline.reason, msg: offline.msg, basis: 'offline' };
 }

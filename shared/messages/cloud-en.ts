@@ -35,7 +35,8 @@ export const cloudMessagesEn = {
   'cloud.secret.applicationCredential': 'application credential secret',
 
   // --- the service catalog (main/cloud/catalog.ts)
-  'cloud.catalog.noService': "The cloud's service catalog has no {type} service (it offers: {offered}). Heat is not installed there, or this project cannot see it.",
+  'cloud.catalog.noService':
+    "The cloud's service catalog has no {type} service (it offers: {offered}). Heat is not installed there, or this project cannot see it.",
   'cloud.catalog.nothing': 'nothing',
   'cloud.catalog.noRegion': 'The cloud has no {type} endpoint in region "{region}" (regions offering it: {regions}).',
   'cloud.catalog.none': 'none',
@@ -45,7 +46,8 @@ export const cloudMessagesEn = {
 
   // --- profiles (main/cloud/profile-service.ts, connection.ts, http.ts)
   'cloud.profile.notFound': 'No cloud profile {id}.',
-  'cloud.profile.moved': 'The profile "{name}" now points elsewhere ({fields} changed): enter its {secret} again. A stored secret is only ever sent to the Keystone it was entered for.',
+  'cloud.profile.moved':
+    'The profile "{name}" now points elsewhere ({fields} changed): enter its {secret} again. A stored secret is only ever sent to the Keystone it was entered for.',
   'cloud.field.authUrl': 'authUrl',
   'cloud.field.endpointOverride': 'endpointOverride',
   'cloud.field.caBundlePath': 'caBundlePath',

@@ -92,7 +92,8 @@ export const messagesEn = {
   'cloud.body.moreThan': 'more than {n} bytes',
   'cloud.body.start': ', starting "{start}"',
   'cloud.timeout': '{service} at {origin} did not answer in time ({cause})',
-  'cloud.tls': "TLS with {service} at {origin} failed: {cause}. Give the cloud's CA bundle in the profile, or (only for a test cloud) allow insecure connections.",
+  'cloud.tls':
+    "TLS with {service} at {origin} failed: {cause}. Give the cloud's CA bundle in the profile, or (only for a test cloud) allow insecure connections.",
   'cloud.dns': '{service} at {origin}: the host name does not resolve ({cause})',
   'cloud.refused': '{service} at {origin} refused the connection: nothing listens there (is the service running?)',
   'cloud.dropped': '{service} at {origin} dropped the connection ({cause})',
@@ -160,7 +161,7 @@ export const messagesEn = {
   'stackset.regionOrderNotSequential': 'region_order is allowed only with region_concurrency_type SEQUENTIAL',
   'stackset.regionOrderList': 'region_order must be a list of region names',
   'stackset.regionOrderStray': 'region_order names "{region}", which is not a region of this operation',
-  'stackset.regionOrderMissing': "region_order leaves out \"{region}\"; it must contain exactly this operation's regions",
+  'stackset.regionOrderMissing': 'region_order leaves out "{region}"; it must contain exactly this operation\'s regions',
   'stackset.regionOrderTwice': 'region_order lists a region twice',
   'stackset.toleranceExclusive': 'give failure_tolerance_count or failure_tolerance_percentage, not both',
   'stackset.integerRange': '{field} must be an integer from {min} to {max}',
@@ -219,7 +220,8 @@ export const messagesEn = {
   'cli.notUtf8Hint': 'Re-save the file as UTF-8.',
 
   // --- issue 16 (rest of the Chinese UI): stack-set refusals, import and app errors worded at the edge
-  'stackset.regionConcurrencyAboveTolerance': 'in region "{region}" ({n} instances) the concurrency {concurrency} is more than the failure tolerance + 1 ({limit})',
+  'stackset.regionConcurrencyAboveTolerance':
+    'in region "{region}" ({n} instances) the concurrency {concurrency} is more than the failure tolerance + 1 ({limit})',
   'stackset.nameRequired': 'stack_set_name is required (1-128 characters)',
   'stackset.nameTooLong': 'stack_set_name is longer than {max} characters',
   'stackset.nameChars': 'stack_set_name "{name}" may contain only Chinese characters, letters, digits, "_" and "-"',

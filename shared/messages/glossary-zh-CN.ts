@@ -97,7 +97,12 @@ export const glossaryZhCN = {
     source: 'seed 000: 保存并导入应用中心 4',
   },
   appCenter: { en: 'app', zh: '应用中心', forbidden: [], source: 'seed 000: 应用中心 56, 导入应用中心 32' },
-  templatePreview: { en: 'Topology (template details tab)', zh: '模版预览', forbidden: ['拓扑预览'], source: 'seed 000 4.1: 概览 / 模版预览 / 编排部署 / Yaml文件' },
+  templatePreview: {
+    en: 'Topology (template details tab)',
+    zh: '模版预览',
+    forbidden: ['拓扑预览'],
+    source: 'seed 000 4.1: 概览 / 模版预览 / 编排部署 / Yaml文件',
+  },
   deploymentTemplate: { en: 'Deployment template', zh: '部署模版', forbidden: [], source: 'seed 000 4.2: 概览 / 资源拓扑 / 部署模版 / 事件' },
   resourceTopology: { en: 'Resource topology', zh: '资源拓扑', forbidden: [], source: 'seed 000: 资源拓扑 13' },
   environmentFile: { en: 'environment file', zh: '环境变量文件', forbidden: ['环境文件'], source: 'seed 000: 环境变量文件 6, 环境文件 0' },

@@ -120,7 +120,8 @@ export const hotMessagesEn = {
   'hot.resource-bad-depends-on': 'depends_on of resource "{name}" must name resources.',
   'hot.nested-template-unavailable': 'Nested template "{file}" for resource "{name}" is not among the available files; its properties are not checked.',
   'hot.unknown-property.nested': '"{key}" is not a parameter of nested template "{file}" (resource "{name}").',
-  'hot.missing-required-property.nested': 'Resource "{name}" does not set "{parameter}", which nested template "{file}" requires (no default), and no environment\'s parameter_defaults sets it.',
+  'hot.missing-required-property.nested':
+    'Resource "{name}" does not set "{parameter}", which nested template "{file}" requires (no default), and no environment\'s parameter_defaults sets it.',
   'hot.unknown-resource-type': 'The resource type "{type}" does not exist in Heat.',
   'hot.unmapped-resource-type': 'The resource type "{type}" is not a Heat type and no environment maps it; its properties are not checked.',
   'hot.unmapped-resource-type.hint': 'Validate with the environment file (-e) that maps it in resource_registry.',

@@ -33,7 +33,7 @@ export const mainMessagesEn = {
   'files.fetch.brokeOff': '{url} broke off its reply: {cause}',
   'files.url.linkLocal': '{url} is a link-local or cloud-metadata address; the URL import never fetches from those.',
   'files.url.invalidRef': '{file} references "{ref}", which is not a valid path or URL.',
-  'files.url.refOutside': "{file} references \"{ref}\", which resolves to {url}, outside {scope}; a URL import only fetches files from the entry's own folder.",
+  'files.url.refOutside': '{file} references "{ref}", which resolves to {url}, outside {scope}; a URL import only fetches files from the entry\'s own folder.',
   'files.url.redirectOutside': '{url} redirects to {location}, outside {scope}; a URL import never follows a redirect out of it.',
   'files.url.notUrl': '"{url}" is not a URL.',
   'files.url.httpOnly': 'Only http and https URLs can be imported (got {protocol}).',
@@ -47,7 +47,7 @@ export const mainMessagesEn = {
   'files.import.entryMissing': 'The entry file {file} is not among the files given.',
   'files.import.environmentMissing': 'The environment file {file} is not among the files given.',
   'files.import.noTemplates': 'None of the files is a Heat template (no heat_template_version).',
-  'files.import.refOutside': "{file} references \"{ref}\", which is outside the imported files' folder; import the folder that contains both.",
+  'files.import.refOutside': '{file} references "{ref}", which is outside the imported files\' folder; import the folder that contains both.',
   // a zip that is damaged or forged (main/files/zip.ts): "{file}: {entry} {why}"
   'zip.entryDamaged': '{file}: {entry} {why}; nothing was imported.',
   'zip.damaged': '{file} {why}; nothing was imported.',
@@ -73,7 +73,8 @@ export const mainMessagesEn = {
   'library.file.relative': 'give the full path of the library file (from the root folder).',
   'library.file.missing': 'there is no file at this path; nothing was opened.',
   'library.file.notFile': 'this is a folder, not a library file; nothing was opened.',
-  'library.file.readOnly': 'the file (or its folder) is read-only for you; a library needs to be written (versions, backups), so it was not opened and was left untouched.',
+  'library.file.readOnly':
+    'the file (or its folder) is read-only for you; a library needs to be written (versions, backups), so it was not opened and was left untouched.',
   'library.file.notSqlite': 'this file is not a Heat Studio library (not an SQLite database); it was left untouched.',
   'library.file.notLibrary': 'this is an SQLite database, but not a Heat Studio library (no template tables); it was left untouched.',
   'library.file.unreadable': 'the file could not be read ({cause}); it was left untouched.',
@@ -81,9 +82,11 @@ export const mainMessagesEn = {
   'library.file.folderMissing': 'the folder {folder} does not exist; nothing was created.',
   'library.file.folderReadOnly': 'the folder {folder} is read-only for you; nothing was created.',
   'library.file.locked': 'another program holds this library file locked; close it there and try again. The file was left untouched.',
-  'library.tooNew': 'The library at {path} was written by a newer version of Heat Studio (schema {schema}, this app knows {known}). It was left untouched; update the app to open it.',
+  'library.tooNew':
+    'The library at {path} was written by a newer version of Heat Studio (schema {schema}, this app knows {known}). It was left untouched; update the app to open it.',
   'library.migrationDiffers': 'Migration {version} ({name}) recorded in {path} differs from the one this app ships; the file was left untouched.',
-  'library.busy': '{file} is locked by another program writing to it (the desktop app and the browser host share this file); it was still locked{waited}, so nothing was saved. Try again in a moment.',
+  'library.busy':
+    '{file} is locked by another program writing to it (the desktop app and the browser host share this file); it was still locked{waited}, so nothing was saved. Try again in a moment.',
   'library.busy.named': 'The library file {path}',
   'library.busy.unnamed': 'The library file',
   'library.busy.waited': ' after {seconds} s',

@@ -184,8 +184,7 @@ export const messagesZhCN: Partial<Record<MessageKey, string>> = {
   'notify.stackComplete.title': `${zh.stack} {name}`,
   'notify.stackComplete.body': '{status}',
 
-  'cli.usage':
-    `用法：\n  heat-studio validate [-e env.yaml]... [--format text|json|sarif|junit] [--lang en|zh-CN] 文件|文件夹...\n      文件夹（一个代码仓库）中按内容查找 HOT ${zh.template}；没有被其他${zh.template}引用的\n      ${zh.template}连同其引用的嵌套文件一起检查，每个环境变量文件也会检查\n      （--json 即 --format json；文本输出的语言取 --lang 或 LANG）\n  heat-studio graph [--json|--dot] [--lang en|zh-CN] 文件\n  heat-studio bundle [-e env.yaml]... [--lang en|zh-CN] 文件`,
+  'cli.usage': `用法：\n  heat-studio validate [-e env.yaml]... [--format text|json|sarif|junit] [--lang en|zh-CN] 文件|文件夹...\n      文件夹（一个代码仓库）中按内容查找 HOT ${zh.template}；没有被其他${zh.template}引用的\n      ${zh.template}连同其引用的嵌套文件一起检查，每个环境变量文件也会检查\n      （--json 即 --format json；文本输出的语言取 --lang 或 LANG）\n  heat-studio graph [--json|--dot] [--lang en|zh-CN] 文件\n  heat-studio bundle [-e env.yaml]... [--lang en|zh-CN] 文件`,
   'cli.formatValues': '--format 只能取 {formats}',
   'cli.formatForValidate': '--format 仅用于 validate',
   'cli.formatDisagrees': '--json 与 --format {format} 相互矛盾',

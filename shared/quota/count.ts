@@ -105,7 +105,11 @@ export function countTemplate(input: CountInput): CanvasCount {
     return out;
   }
   const explicit = new Map(Object.entries(input.parameters ?? {}));
-  const scope: Scope = { template, params: parameterScope(template, [explicit, env.parameters, env.parameterDefaults]), readFile: fileReader(template.file, read) };
+  const scope: Scope = {
+    template,
+    params: parameterScope(template, [explicit, env.parameters, env.parameterDefaults]),
+    readFile: fileReader(template.file, read),
+  };
   counter.countFrame({ template, scope, prefix: '', factor: 1, maybe: null, depth: 0, chain: [entryPath] });
   return out;
 }
@@ -240,7 +244,8 @@ class Counter {
     const path = frame.prefix + name;
     // A stack in another region uses that region's quota, not this one's.
     const region = asMap(props.context).region_name;
-    if (region !== undefined && region !== null) return this.allUnknown({ resource: path, code: 'other-region', detail: typeof region === 'string' ? region : '?' }, frame);
+    if (region !== undefined && region !== null)
+      return this.allUnknown({ resource: path, code: 'other-region', detail: typeof region === 'string' ? region : '?' }, frame);
     if (typeof props.template !== 'string') return this.allUnknown({ resource: path, code: 'value-unresolved', detail: 'template' }, frame);
     const template = parseTemplate(props.template, `${frame.template.file}#${name}`);
     this.countTemplateIn(frame, name, template, asMap(props.parameters), true);
@@ -262,7 +267,11 @@ class Counter {
     }
     if (template.kind !== 'hot') return this.allUnknown({ resource: path, code: 'not-hot', detail: template.file }, frame);
     const given = new Map(Object.entries(props).filter(([, v]) => v !== null));
-    const scope: Scope = { template, params: parameterScope(template, [given, this.env.parameterDefaults]), readFile: fileReader(inline ? frame.template.file : template.file, this.read) };
+    const scope: Scope = {
+      template,
+      params: parameterScope(template, [given, this.env.parameterDefaults]),
+      readFile: fileReader(inline ? frame.template.file : template.file, this.read),
+    };
     const label = inline ? name : `${name}[${template.file}]`;
     this.countFrame({ ...frame, template, scope, prefix: `${frame.prefix}${label}/`, depth: frame.depth + 1, chain: [...frame.chain, template.file] });
   }
@@ -403,4 +412,3 @@ export function bootVolumes(props: Record<string, Plain>): Array<number | null> 
   }
   return out.filter((v, i) => v !== 0 || out[i] === null);
 }
-

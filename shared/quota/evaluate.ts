@@ -51,7 +51,10 @@ function isFunctionName(name: string, template: HotTemplate): boolean {
   return !!info && (info.functions.includes(name) || info.removed_functions.includes(name) || info.condition_functions.includes(name));
 }
 
-const LATEST_VERSION = KNOWN_VERSIONS.filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v)).sort().at(-1) ?? '';
+const LATEST_VERSION =
+  KNOWN_VERSIONS.filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v))
+    .sort()
+    .at(-1) ?? '';
 
 function getParam(args: HNode, scope: Scope, depth: number): Plain {
   const path = isSeq(args) ? args.items.map((a) => evaluate(a, scope, depth + 1)) : [evaluate(args, scope, depth + 1)];
@@ -62,7 +65,8 @@ function getParam(args: HNode, scope: Scope, depth: number): Plain {
     if (isUnresolved(value)) return value;
     if (Array.isArray(value) && typeof key === 'number') value = value[key] ?? null;
     else if (Array.isArray(value) && typeof key === 'string' && /^\d+$/.test(key)) value = value[Number(key)] ?? null;
-    else if (value && typeof value === 'object' && !Array.isArray(value) && (typeof key === 'string' || typeof key === 'number')) value = (value as Record<string, Plain>)[String(key)] ?? null;
+    else if (value && typeof value === 'object' && !Array.isArray(value) && (typeof key === 'string' || typeof key === 'number'))
+      value = (value as Record<string, Plain>)[String(key)] ?? null;
     else return new Unresolved(`get_param ${name}`);
   }
   return value;

@@ -62,7 +62,11 @@ export function createOperation(input: CreateOperationInput): Checked<OperationS
   // Seed 002's 429: too many requests. Each operation waits its turn, so a bounded queue is what keeps a loop of requests from piling up.
   const waiting = input.otherOperations.filter((o) => o.status === 'QUEUE_IN_PROGRESS').length;
   if (waiting >= MAX_QUEUED_OPERATIONS) {
-    return refuse(E.tooManyQueued, 'stack_set_name', `stack set "${set.stack_set_name}" already has ${waiting} operations queued (at most ${MAX_QUEUED_OPERATIONS}): try again when one has run`);
+    return refuse(
+      E.tooManyQueued,
+      'stack_set_name',
+      `stack set "${set.stack_set_name}" already has ${waiting} operations queued (at most ${MAX_QUEUED_OPERATIONS}): try again when one has run`,
+    );
   }
   if (!(OPERATION_ACTIONS as readonly string[]).includes(input.action)) {
     return refuse(E.actionInvalid, 'action', `action must be one of ${OPERATION_ACTIONS.join(', ')}`);
@@ -84,7 +88,11 @@ export function createOperation(input: CreateOperationInput): Checked<OperationS
   const order =
     prefs.value.regionConcurrencyType === 'PARALLEL'
       ? limits.value.map((l) => l.region)
-      : (prefs.value.regionOrder?.filter((r) => limits.value.some((l) => l.region === r)) ?? shuffle(limits.value.map((l) => l.region), input.rng));
+      : (prefs.value.regionOrder?.filter((r) => limits.value.some((l) => l.region === r)) ??
+        shuffle(
+          limits.value.map((l) => l.region),
+          input.rng,
+        ));
   const regions = order.map((region) => {
     const l = limits.value.find((x) => x.region === region);
     return { region, tolerance: l?.tolerance ?? 0, concurrency: l?.concurrency ?? 1 };

@@ -26,7 +26,9 @@ export function instancesAfter(existing: readonly StackInstance[], state: Operat
     }
     if (deleting && run.status === 'OPERATION_COMPLETE') continue;
     const unchanged = run.status === inst.status && run.status_message === inst.status_message && run.stack_id === inst.stack_id;
-    out.push(unchanged ? inst : { ...inst, status: run.status, status_message: run.status_message, stack_id: run.stack_id ?? inst.stack_id, update_time: time });
+    out.push(
+      unchanged ? inst : { ...inst, status: run.status, status_message: run.status_message, stack_id: run.stack_id ?? inst.stack_id, update_time: time },
+    );
   }
   if (state.operation.action === 'CREATE_STACK_INSTANCES') {
     for (const run of state.instances) {

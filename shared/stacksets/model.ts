@@ -19,12 +19,7 @@ export const INSTANCE_STATUSES = [
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
 /** An instance in one of these will not change again within an operation. */
-export const FINAL_INSTANCE_STATUSES: readonly InstanceStatus[] = [
-  'OPERATION_COMPLETE',
-  'OPERATION_FAILED',
-  'CANCEL_COMPLETE',
-  'INOPERABLE',
-];
+export const FINAL_INSTANCE_STATUSES: readonly InstanceStatus[] = ['OPERATION_COMPLETE', 'OPERATION_FAILED', 'CANCEL_COMPLETE', 'INOPERABLE'];
 
 export const OPERATION_STATUSES = [
   'QUEUE_IN_PROGRESS',
@@ -37,18 +32,10 @@ export const OPERATION_STATUSES = [
 ] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
 
-export const FINAL_OPERATION_STATUSES: readonly OperationStatus[] = [
-  'OPERATION_COMPLETE',
-  'OPERATION_FAILED',
-  'STOP_COMPLETE',
-  'STOP_FAILED',
-];
+export const FINAL_OPERATION_STATUSES: readonly OperationStatus[] = ['OPERATION_COMPLETE', 'OPERATION_FAILED', 'STOP_COMPLETE', 'STOP_FAILED'];
 
 /** Statuses that hold the set: a new operation on it queues behind them. */
-export const ACTIVE_OPERATION_STATUSES: readonly OperationStatus[] = [
-  'OPERATION_IN_PROGRESS',
-  'STOP_IN_PROGRESS',
-];
+export const ACTIVE_OPERATION_STATUSES: readonly OperationStatus[] = ['OPERATION_IN_PROGRESS', 'STOP_IN_PROGRESS'];
 
 export const OPERATION_ACTIONS = [
   'CREATE_STACK_INSTANCES',

@@ -1,13 +1,7 @@
 // operation_preferences: validation against the seed's table 6 and the
 // per-region limits (tolerance, concurrency) they resolve to.
 import { accept, refuse, STACK_SET_ERRORS as E, type Checked } from './errors';
-import {
-  FAILURE_TOLERANCE_MODES,
-  REGION_CONCURRENCY_TYPES,
-  type FailureToleranceMode,
-  type OperationPreferences,
-  type RegionConcurrencyType,
-} from './model';
+import { FAILURE_TOLERANCE_MODES, REGION_CONCURRENCY_TYPES, type FailureToleranceMode, type OperationPreferences, type RegionConcurrencyType } from './model';
 import { msg } from '../messages/message';
 
 export interface Amount {

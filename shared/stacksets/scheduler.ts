@@ -99,10 +99,7 @@ export function startInstances(state: OperationState, keys: readonly string[], n
   const time = formatTimestamp(now);
   const chosen = new Set(keys);
   return accept(
-    settle(
-      { ...state, instances: state.instances.map((i) => (chosen.has(i.key) ? { ...i, status: 'OPERATION_IN_PROGRESS', started_at: time } : i)) },
-      now,
-    ),
+    settle({ ...state, instances: state.instances.map((i) => (chosen.has(i.key) ? { ...i, status: 'OPERATION_IN_PROGRESS', started_at: time } : i)) }, now),
   );
 }
 
@@ -110,7 +107,11 @@ export function startInstances(state: OperationState, keys: readonly string[], n
 export function step(state: OperationState, now: number): { state: OperationState; starts: InstanceStart[] } {
   const starts = nextActions(state);
   if (starts.length === 0) return { state, starts };
-  const started = startInstances(state, starts.map((s) => s.key), now);
+  const started = startInstances(
+    state,
+    starts.map((s) => s.key),
+    now,
+  );
   // nextActions' own answer is always startable; a refusal here would be a bug in this module.
   if (!started.ok) throw new Error(started.error.error_msg);
   return { state: started.value, starts };
@@ -200,7 +201,9 @@ export function timeOutOperation(state: OperationState, now: number): Checked<Op
   const time = formatTimestamp(now);
   const cancelled = cancelWaiting(state, () => true, 'cancelled: the operation timed out', time);
   const instances = cancelled.instances.map((i) =>
-    i.status === 'OPERATION_IN_PROGRESS' ? { ...i, status: 'OPERATION_FAILED' as const, status_message: 'timed out waiting for the stack', finished_at: time } : i,
+    i.status === 'OPERATION_IN_PROGRESS'
+      ? { ...i, status: 'OPERATION_FAILED' as const, status_message: 'timed out waiting for the stack', finished_at: time }
+      : i,
   );
   return accept(settle({ ...cancelled, instances, timedOut: true }, now));
 }

@@ -11,10 +11,7 @@ export interface SimulatedInstance {
   fails: boolean;
 }
 
-export type SimulationEvent =
-  | { kind: 'start'; keys: string[] }
-  | { kind: 'result'; key: string; outcome: 'complete' | 'failed' }
-  | { kind: 'stop' };
+export type SimulationEvent = { kind: 'start'; keys: string[] } | { kind: 'result'; key: string; outcome: 'complete' | 'failed' } | { kind: 'stop' };
 
 export interface SimulationOptions {
   /** Virtual time of the first step; defaults to 0. */
@@ -33,11 +30,7 @@ export interface SimulationResult {
   decisions: number;
 }
 
-export function simulate(
-  initial: OperationState,
-  instance: (start: InstanceStart) => SimulatedInstance,
-  options: SimulationOptions = {},
-): SimulationResult {
+export function simulate(initial: OperationState, instance: (start: InstanceStart) => SimulatedInstance, options: SimulationOptions = {}): SimulationResult {
   const startAt = options.startAt ?? 0;
   let now = startAt;
   let state = initial;

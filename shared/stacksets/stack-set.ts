@@ -44,10 +44,7 @@ export function validateNewStackSetName(name: unknown, existing: readonly Pick<S
  * So an id that is not the current set's (a deleted set's old id) is a 400,
  * not a 404, and nothing is done to the set that now carries the name.
  */
-export function resolveStackSet(
-  sets: readonly StackSet[],
-  ref: { stack_set_name: string; stack_set_id?: string },
-): Checked<StackSet> {
+export function resolveStackSet(sets: readonly StackSet[], ref: { stack_set_name: string; stack_set_id?: string }): Checked<StackSet> {
   const current = sets.find((s) => s.stack_set_name === ref.stack_set_name);
   if (current === undefined) {
     return refuse(E.setNotFound, 'stack_set_name', `stack set "${ref.stack_set_name}" does not exist`);
@@ -84,8 +81,13 @@ export function validatePermissionModel(model: unknown, agencies: AgencyFields):
   }
   const { administration_agency_name: name, administration_agency_urn: urn, managed_agency_name: managed } = agencies;
   if (model === 'SERVICE_MANAGED') {
-    for (const [key, value] of [['administration_agency_name', name], ['administration_agency_urn', urn], ['managed_agency_name', managed]] as const) {
-      if (present(value)) return refuse(key === 'managed_agency_name' ? E.managedAgency : E.administrationAgency, key, `${key} must not be given with SERVICE_MANAGED`);
+    for (const [key, value] of [
+      ['administration_agency_name', name],
+      ['administration_agency_urn', urn],
+      ['managed_agency_name', managed],
+    ] as const) {
+      if (present(value))
+        return refuse(key === 'managed_agency_name' ? E.managedAgency : E.administrationAgency, key, `${key} must not be given with SERVICE_MANAGED`);
     }
     return accept({ permission_model: 'SERVICE_MANAGED' });
   }

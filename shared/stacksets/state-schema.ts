@@ -104,6 +104,9 @@ export function parseOperationState(json: unknown): Checked<OperationState> {
  */
 function legacyRunningSince(state: Omit<OperationState, 'running_since'>): string | null {
   if (state.queued) return null;
-  const starts = state.instances.map((i) => i.started_at).filter((t): t is string => t !== null).sort();
+  const starts = state.instances
+    .map((i) => i.started_at)
+    .filter((t): t is string => t !== null)
+    .sort();
   return starts[0] ?? state.operation.update_time;
 }

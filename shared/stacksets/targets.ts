@@ -112,7 +112,11 @@ export function resolveDeploymentTargets(targets: DeploymentTargets, csv?: Uint8
   const hasIds = targets.domain_ids !== undefined;
   const hasUri = targets.domain_ids_uri !== undefined;
   if (hasIds === hasUri) {
-    return refuse(E.domainTargetsExclusive, 'deployment_targets.domain_ids', 'give exactly one of deployment_targets.domain_ids and deployment_targets.domain_ids_uri');
+    return refuse(
+      E.domainTargetsExclusive,
+      'deployment_targets.domain_ids',
+      'give exactly one of deployment_targets.domain_ids and deployment_targets.domain_ids_uri',
+    );
   }
   let domainIds: string[];
   if (hasIds) {

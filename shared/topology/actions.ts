@@ -51,8 +51,19 @@ function baseFor(kind: Kind, type: string): string {
 
 const SERVER_PARAMS: Record<string, Record<string, unknown>> = {
   image: { type: 'string', label: 'Image', description: 'Name or ID of the image to boot from.', constraints: [{ custom_constraint: 'glance.image' }] },
-  flavor: { type: 'string', label: 'Flavor', description: 'Name or ID of the flavor.', default: 'm1.small', constraints: [{ custom_constraint: 'nova.flavor' }] },
-  key_name: { type: 'string', label: 'Key pair', description: 'Name of an SSH key pair (recommended over a password).', constraints: [{ custom_constraint: 'nova.keypair' }] },
+  flavor: {
+    type: 'string',
+    label: 'Flavor',
+    description: 'Name or ID of the flavor.',
+    default: 'm1.small',
+    constraints: [{ custom_constraint: 'nova.flavor' }],
+  },
+  key_name: {
+    type: 'string',
+    label: 'Key pair',
+    description: 'Name of an SSH key pair (recommended over a password).',
+    constraints: [{ custom_constraint: 'nova.keypair' }],
+  },
 };
 
 /** The edits that create one resource (or network parameter) of a palette item, unconnected. */
@@ -63,32 +74,70 @@ function createEdits(t: HotTemplate, names: Names, item: PaletteItem): { edits: 
       return {
         id: PARAM_NODE_PREFIX + name,
         extra: [],
-        edits: [{ op: 'addEntry', path: ['parameters'], key: name, value: { type: 'string', label: 'External network', description: 'Name or ID of the external network (routers and floating IPs).', default: 'public', constraints: [{ custom_constraint: 'neutron.network' }] } }],
+        edits: [
+          {
+            op: 'addEntry',
+            path: ['parameters'],
+            key: name,
+            value: {
+              type: 'string',
+              label: 'External network',
+              description: 'Name or ID of the external network (routers and floating IPs).',
+              default: 'public',
+              constraints: [{ custom_constraint: 'neutron.network' }],
+            },
+          },
+        ],
       };
     case 'shared-network':
       return {
         id: PARAM_NODE_PREFIX + name,
         extra: [],
-        edits: [{ op: 'addEntry', path: ['parameters'], key: name, value: { type: 'string', label: 'Shared network', description: 'Name or ID of the shared network servers join.', default: 'share_net', constraints: [{ custom_constraint: 'neutron.network' }] } }],
+        edits: [
+          {
+            op: 'addEntry',
+            path: ['parameters'],
+            key: name,
+            value: {
+              type: 'string',
+              label: 'Shared network',
+              description: 'Name or ID of the shared network servers join.',
+              default: 'share_net',
+              constraints: [{ custom_constraint: 'neutron.network' }],
+            },
+          },
+        ],
       };
     case 'private-network': {
       const subnet = names.next('private_subnet');
       return {
         id: name,
         extra: [subnet],
-        edits: [addResource(name, { type: item.type }), addResource(subnet, { type: 'OS::Neutron::Subnet', properties: { network: { get_resource: name }, cidr: freeCidr(t) } })],
+        edits: [
+          addResource(name, { type: item.type }),
+          addResource(subnet, { type: 'OS::Neutron::Subnet', properties: { network: { get_resource: name }, cidr: freeCidr(t) } }),
+        ],
       };
     }
     case 'server': {
       const edits: TopologyEdit[] = [];
       for (const [p, def] of Object.entries(SERVER_PARAMS)) if (!names.has(p)) edits.push({ op: 'addEntry', path: ['parameters'], key: p, value: def });
-      edits.push(addResource(name, { type: item.type, properties: { image: { get_param: 'image' }, flavor: { get_param: 'flavor' }, key_name: { get_param: 'key_name' } } }));
+      edits.push(
+        addResource(name, {
+          type: item.type,
+          properties: { image: { get_param: 'image' }, flavor: { get_param: 'flavor' }, key_name: { get_param: 'key_name' } },
+        }),
+      );
       return { id: name, extra: [], edits };
     }
     case 'volume':
       return { id: name, extra: [], edits: [addResource(name, { type: item.type, properties: { size: 1 } })] };
     case 'security-group':
-      return { id: name, extra: [], edits: [addResource(name, { type: item.type, properties: { rules: [{ protocol: 'tcp', port_range_min: 22, port_range_max: 22 }] } })] };
+      return {
+        id: name,
+        extra: [],
+        edits: [addResource(name, { type: item.type, properties: { rules: [{ protocol: 'tcp', port_range_min: 22, port_range_max: 22 }] } })],
+      };
     case 'key-pair': {
       // Nova stopped generating key pairs in microversion 2.92 (Heat uses the
       // newest the cloud offers), so the public half is asked for at deploy.
@@ -97,7 +146,16 @@ function createEdits(t: HotTemplate, names: Names, item: PaletteItem): { edits: 
         id: name,
         extra: [],
         edits: [
-          { op: 'addEntry', path: ['parameters'], key: publicKey, value: { type: 'string', label: 'SSH public key', description: `The public half of the SSH key ${name} registers (one line: ssh-ed25519 or ssh-rsa ...). Nova no longer generates keys.` } },
+          {
+            op: 'addEntry',
+            path: ['parameters'],
+            key: publicKey,
+            value: {
+              type: 'string',
+              label: 'SSH public key',
+              description: `The public half of the SSH key ${name} registers (one line: ssh-ed25519 or ssh-rsa ...). Nova no longer generates keys.`,
+            },
+          },
           addResource(name, { type: item.type, properties: { name, public_key: { get_param: publicKey } } }),
         ],
       };
@@ -138,7 +196,7 @@ export function drop(t: HotTemplate, item: PaletteItem, target: string | null): 
   const writable = writableVerdict(t);
   if (!writable.ok) return writable;
   const topo = buildTopology(t);
-  const targetNode = target ? topo.byId.get(target) ?? null : null;
+  const targetNode = target ? (topo.byId.get(target) ?? null) : null;
   // Extra kinds dropped on a node they cannot connect to are simply added.
   const effectiveTarget = targetNode && !SEED_KINDS.has(item.kind) && !pairVerdict(topo, item.kind, targetNode).ok ? null : targetNode;
   const verdict = dropVerdict(topo, item.kind, effectiveTarget);
@@ -192,7 +250,7 @@ export function deleteNodes(t: HotTemplate, ids: readonly string[]): HotTemplate
   const topo = buildTopology(t);
   const doomed = new Set(ids.filter((id) => topo.byId.has(id)));
   // An existing resource takes the existing resources under it along: they came in with it and cannot stand without their parent.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const n of topo.nodes) {
       if (n.existing?.parent && doomed.has(n.existing.parent) && !doomed.has(n.id)) {
@@ -202,9 +260,10 @@ export function deleteNodes(t: HotTemplate, ids: readonly string[]): HotTemplate
     }
   }
   // A server's own ports go with it unless something else uses them; joins go with either end.
-  for (const id of [...doomed]) for (const port of topo.relations.serverPorts.get(id) ?? []) {
-    if (topo.edges.every((e) => e.target !== port || doomed.has(e.source) || JOINS.has(topo.byId.get(e.source)?.kind ?? 'other'))) doomed.add(port);
-  }
+  for (const id of [...doomed])
+    for (const port of topo.relations.serverPorts.get(id) ?? []) {
+      if (topo.edges.every((e) => e.target !== port || doomed.has(e.source) || JOINS.has(topo.byId.get(e.source)?.kind ?? 'other'))) doomed.add(port);
+    }
   for (const e of topo.edges) {
     const src = topo.byId.get(e.source);
     if (src && JOINS.has(src.kind) && doomed.has(e.target)) doomed.add(src.id);

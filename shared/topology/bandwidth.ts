@@ -87,7 +87,9 @@ export function bandwidthEdits(t: HotTemplate, fip: string, mbps: number | null)
     if (!current) return [];
     const specs = nodeAt(t.root ?? undefined, specsPath);
     const onlyKey = isMap(specs) && specs.index.size === 1;
-    const edits: TopologyEdit[] = [onlyKey ? { op: 'unsetProperty', resource: fip, path: ['value_specs'] } : { op: 'unsetProperty', resource: fip, path: ['value_specs', 'qos_policy_id'] }];
+    const edits: TopologyEdit[] = [
+      onlyKey ? { op: 'unsetProperty', resource: fip, path: ['value_specs'] } : { op: 'unsetProperty', resource: fip, path: ['value_specs', 'qos_policy_id'] },
+    ];
     if (current.rule) edits.push({ op: 'removeResource', name: current.rule });
     edits.push({ op: 'removeResource', name: current.policy });
     return edits;
@@ -98,11 +100,25 @@ export function bandwidthEdits(t: HotTemplate, fip: string, mbps: number | null)
   let policy = current?.policy;
   if (!policy) {
     policy = freeName(t, `${fip}_bandwidth_policy`);
-    edits.push({ op: 'addEntry', path: ['resources'], key: policy, value: { type: QOS_POLICY_TYPE, properties: { description: `Bandwidth of public IP ${fip}` } } });
+    edits.push({
+      op: 'addEntry',
+      path: ['resources'],
+      key: policy,
+      value: { type: QOS_POLICY_TYPE, properties: { description: `Bandwidth of public IP ${fip}` } },
+    });
     const specs = get(nodeAt(t.root ?? undefined, ['resources', fip, 'properties']) ?? undefined, 'value_specs');
-    edits.push(isMap(specs) ? { op: 'put', path: [...specsPath, 'qos_policy_id'], value: { get_resource: policy } } : { op: 'put', path: specsPath, value: { qos_policy_id: { get_resource: policy } } });
+    edits.push(
+      isMap(specs)
+        ? { op: 'put', path: [...specsPath, 'qos_policy_id'], value: { get_resource: policy } }
+        : { op: 'put', path: specsPath, value: { qos_policy_id: { get_resource: policy } } },
+    );
   }
   const rule = freeName(t, `${fip}_bandwidth_limit`);
-  edits.push({ op: 'addEntry', path: ['resources'], key: rule, value: { type: BANDWIDTH_RULE_TYPE, properties: { policy: { get_resource: policy }, max_kbps: kbps, direction: 'egress' } } });
+  edits.push({
+    op: 'addEntry',
+    path: ['resources'],
+    key: rule,
+    value: { type: BANDWIDTH_RULE_TYPE, properties: { policy: { get_resource: policy }, max_kbps: kbps, direction: 'egress' } },
+  });
   return edits;
 }

@@ -23,14 +23,23 @@ function rewrite(v: unknown, names: Map<string, string>): unknown {
   if (!v || typeof v !== 'object') return v;
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o);
-  if (keys.length === 1 && keys[0] === 'get_resource' && typeof o.get_resource === 'string') return { get_resource: names.get(o.get_resource) ?? o.get_resource };
+  if (keys.length === 1 && keys[0] === 'get_resource' && typeof o.get_resource === 'string')
+    return { get_resource: names.get(o.get_resource) ?? o.get_resource };
   if (keys.length === 1 && keys[0] === 'get_attr' && Array.isArray(o.get_attr) && typeof o.get_attr[0] === 'string') {
     return { get_attr: [names.get(o.get_attr[0]) ?? o.get_attr[0], ...o.get_attr.slice(1).map((x) => rewrite(x, names))] };
   }
   if (keys.includes('depends_on')) {
     const d = o.depends_on;
     const out: Record<string, unknown> = {};
-    for (const k of keys) out[k] = k === 'depends_on' ? (Array.isArray(d) ? d.map((x) => (typeof x === 'string' ? names.get(x) ?? x : x)) : typeof d === 'string' ? names.get(d) ?? d : d) : rewrite(o[k], names);
+    for (const k of keys)
+      out[k] =
+        k === 'depends_on'
+          ? Array.isArray(d)
+            ? d.map((x) => (typeof x === 'string' ? (names.get(x) ?? x) : x))
+            : typeof d === 'string'
+              ? (names.get(d) ?? d)
+              : d
+          : rewrite(o[k], names);
     return out;
   }
   return Object.fromEntries(keys.map((k) => [k, rewrite(o[k], names)]));

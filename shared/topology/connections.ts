@@ -38,17 +38,25 @@ export interface Connection {
 }
 
 const put = (resource: string, path: string[], value: unknown): TopologyEdit => ({ op: 'put', path: ['resources', resource, 'properties', ...path], value });
-const append = (resource: string, property: string, value: unknown): TopologyEdit => ({ op: 'appendItem', path: ['resources', resource, 'properties', property], value });
+const append = (resource: string, property: string, value: unknown): TopologyEdit => ({
+  op: 'appendItem',
+  path: ['resources', resource, 'properties', property],
+  value,
+});
 
 /** The child sets one property of its own to a reference to the parent. */
-const childPoints = (property: string, ref: (parent: string) => unknown = refTo): Connection => ({ writes: ({ child, parent }) => [put(child.id, [property], ref(parent.id))] });
+const childPoints = (property: string, ref: (parent: string) => unknown = refTo): Connection => ({
+  writes: ({ child, parent }) => [put(child.id, [property], ref(parent.id))],
+});
 const getResource = (id: string): unknown => ({ get_resource: id });
 
 /** Refuses an existing child whose relation list already names the other end. */
-const alreadyIn = (has: (c: PairContext, childId: string) => boolean): Connection['refuse'] => (c) => {
-  if (c.childId && has(c, c.childId)) return no('already-connected', { child: c.childId, parent: c.parent.name });
-  return undefined;
-};
+const alreadyIn =
+  (has: (c: PairContext, childId: string) => boolean): Connection['refuse'] =>
+  (c) => {
+    if (c.childId && has(c, c.childId)) return no('already-connected', { child: c.childId, parent: c.parent.name });
+    return undefined;
+  };
 const serverAlreadyOn = alreadyIn(({ topo, parent }, child) => (topo.relations.serverNetworks.get(child) ?? []).includes(parent.id));
 
 function routerInterface({ t, topo, names, child, parent }: LinkContext): TopologyEdit[] {
@@ -59,7 +67,12 @@ function routerInterface({ t, topo, names, child, parent }: LinkContext): Topolo
     edits.push(addResource(subnet, { type: 'OS::Neutron::Subnet', properties: { network: { get_resource: child.id }, cidr: freeCidr(t) } }));
   }
   // An existing router is a parameter: `router: { get_param: existing_router_x }`.
-  edits.push(addResource(names.next(`${parent.name}_interface`), { type: 'OS::Neutron::RouterInterface', properties: { router: refTo(parent.id), subnet: { get_resource: subnet } } }));
+  edits.push(
+    addResource(names.next(`${parent.name}_interface`), {
+      type: 'OS::Neutron::RouterInterface',
+      properties: { router: refTo(parent.id), subnet: { get_resource: subnet } },
+    }),
+  );
   return edits;
 }
 
@@ -79,7 +92,13 @@ function floatingIpOnServer({ topo, names, child, parent }: LinkContext): Topolo
   const edits: TopologyEdit[] = [];
   const ext = route?.external ?? topo.nodes.find((n) => n.kind === 'external-network')?.id;
   if (ext && !topo.edges.some((e) => e.source === child.id && e.target === ext)) edits.push(put(child.id, ['floating_network'], refTo(ext)));
-  if (port) edits.push(addResource(names.next(`${child.id}_association`), { type: 'OS::Neutron::FloatingIPAssociation', properties: { floatingip_id: { get_resource: child.id }, port_id: { get_resource: port } } }));
+  if (port)
+    edits.push(
+      addResource(names.next(`${child.id}_association`), {
+        type: 'OS::Neutron::FloatingIPAssociation',
+        properties: { floatingip_id: { get_resource: child.id }, port_id: { get_resource: port } },
+      }),
+    );
   return edits;
 }
 
@@ -98,7 +117,8 @@ const joinsSecurityGroup: Connection = { writes: ({ child, parent }) => [append(
 /** child kind > parent kind -> the connection. */
 export const CONNECTIONS: Readonly<Record<string, Connection>> = {
   'router>external-network': {
-    refuse: ({ topo, childId }) => (childId && (topo.relations.routerExternals.get(childId) ?? []).length > 0 ? no('router-has-gateway', { router: childId }) : undefined),
+    refuse: ({ topo, childId }) =>
+      childId && (topo.relations.routerExternals.get(childId) ?? []).length > 0 ? no('router-has-gateway', { router: childId }) : undefined,
     writes: ({ child, parent }) => [put(child.id, ['external_gateway_info'], { network: refTo(parent.id) })],
   },
   'private-network>router': {
@@ -110,7 +130,12 @@ export const CONNECTIONS: Readonly<Record<string, Connection>> = {
   'server>shared-network': { refuse: serverAlreadyOn, writes: ({ child, parent }) => [append(child.id, 'networks', { network: refTo(parent.id) })] },
   'volume>server': {
     refuse: alreadyIn(({ topo, parent }, child) => (topo.relations.serverVolumes.get(parent.id) ?? []).includes(child)),
-    writes: ({ names, child, parent }) => [addResource(names.next(`${child.id}_attachment`), { type: 'OS::Cinder::VolumeAttachment', properties: { instance_uuid: { get_resource: parent.id }, volume_id: { get_resource: child.id } } })],
+    writes: ({ names, child, parent }) => [
+      addResource(names.next(`${child.id}_attachment`), {
+        type: 'OS::Cinder::VolumeAttachment',
+        properties: { instance_uuid: { get_resource: parent.id }, volume_id: { get_resource: child.id } },
+      }),
+    ],
   },
   'floating-ip>server': {
     refuse: ({ topo, parent }) => {

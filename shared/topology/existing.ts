@@ -149,7 +149,7 @@ export function dropExisting(t: HotTemplate, chain: readonly ChainLink[]): Exist
     for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
     taken.add(name);
     paramOf.set(link.id, name);
-    const parent = link.parentId ? paramOf.get(link.parentId) ?? null : null;
+    const parent = link.parentId ? (paramOf.get(link.parentId) ?? null) : null;
     edits.push({ op: 'addEntry', path: ['parameters'], key: name, value: markerParameter(link, parent) });
     added.push(PARAM_NODE_PREFIX + name);
   }

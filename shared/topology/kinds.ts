@@ -25,7 +25,15 @@ export type Kind =
   | 'other';
 
 /** Kinds the eight rules talk about. */
-export const SEED_KINDS: ReadonlySet<Kind> = new Set<Kind>(['external-network', 'shared-network', 'router', 'private-network', 'server', 'volume', 'floating-ip']);
+export const SEED_KINDS: ReadonlySet<Kind> = new Set<Kind>([
+  'external-network',
+  'shared-network',
+  'router',
+  'private-network',
+  'server',
+  'volume',
+  'floating-ip',
+]);
 
 /** Network parameters are drawn as nodes: the networks the template joins but does not create. */
 export const PARAM_NODE_PREFIX = 'param:';

@@ -91,7 +91,8 @@ export function routedExternals(topo: Topology, server: string): ExternalRoute[]
   const r = topo.relations;
   const routes: ExternalRoute[] = [];
   for (const network of r.serverNetworks.get(server) ?? []) {
-    for (const router of r.networkRouters.get(network) ?? []) for (const external of r.routerExternals.get(router) ?? []) routes.push({ network, router, external });
+    for (const router of r.networkRouters.get(network) ?? [])
+      for (const external of r.routerExternals.get(router) ?? []) routes.push({ network, router, external });
   }
   return routes;
 }
@@ -126,7 +127,13 @@ function networkParams(t: HotTemplate, edges: TopoEdge[], existing: ReadonlyMap<
         const p = call.args.value;
         if (!kinds.has(p)) kinds.set(p, 'shared-network');
         if (last.startsWith('floating_network') || path.includes('external_gateway_info')) external.add(p);
-        edges.push({ id: `${from}->${PARAM_NODE_PREFIX}${p}@${formatPath(path)}`, source: from, target: PARAM_NODE_PREFIX + p, label: formatPath(path), kind: 'get_param' });
+        edges.push({
+          id: `${from}->${PARAM_NODE_PREFIX}${p}@${formatPath(path)}`,
+          source: from,
+          target: PARAM_NODE_PREFIX + p,
+          label: formatPath(path),
+          kind: 'get_param',
+        });
       }
       return;
     }
@@ -140,7 +147,9 @@ function networkParams(t: HotTemplate, edges: TopoEdge[], existing: ReadonlyMap<
     for (const p of entries(params)) {
       const name = keyText(p.key);
       const constraints = toValue(get(p.value, 'constraints'));
-      const isNet = Array.isArray(constraints) && constraints.some((c) => c && typeof c === 'object' && (c as Record<string, unknown>).custom_constraint === 'neutron.network');
+      const isNet =
+        Array.isArray(constraints) &&
+        constraints.some((c) => c && typeof c === 'object' && (c as Record<string, unknown>).custom_constraint === 'neutron.network');
       if (isNet && !kinds.has(name)) kinds.set(name, 'shared-network');
     }
   }
@@ -156,13 +165,26 @@ function networkParams(t: HotTemplate, edges: TopoEdge[], existing: ReadonlyMap<
 export function buildTopology(t: HotTemplate): Topology {
   const graph = buildGraph(t);
   const nodes: TopoNode[] = [];
-  const edges: TopoEdge[] = graph.edges.map((e) => ({ id: `${e.from}->${e.to}@${e.path}`, source: e.from, target: e.to, label: e.path || e.kind, kind: e.kind }));
+  const edges: TopoEdge[] = graph.edges.map((e) => ({
+    id: `${e.from}->${e.to}@${e.path}`,
+    source: e.from,
+    target: e.to,
+    label: e.path || e.kind,
+    kind: e.kind,
+  }));
   const existing = existingParams(t);
   const params = networkParams(t, edges, existing);
   const paramsMap = sectionMap(t, 'parameters');
   for (const [name, kind] of params) {
     const pair = paramsMap?.index.get(name);
-    const node: TopoNode = { id: PARAM_NODE_PREFIX + name, name, kind, type: 'parameter', line: pair ? t.lines.position(pair.key.start).line : 0, isParam: true };
+    const node: TopoNode = {
+      id: PARAM_NODE_PREFIX + name,
+      name,
+      kind,
+      type: 'parameter',
+      line: pair ? t.lines.position(pair.key.start).line : 0,
+      isParam: true,
+    };
     const m = existing.get(name);
     if (m) {
       const parent = m.parent === null ? null : PARAM_NODE_PREFIX + m.parent;

@@ -72,7 +72,9 @@ export function dropTargets(topo: Topology, kind: Kind): string[] {
 export function connectTargets(topo: Topology, from: string): string[] {
   const a = topo.byId.get(from);
   if (!a) return [];
-  return topo.nodes.filter((n) => n.id !== from && (connectionOf(a.kind, n.kind) || connectionOf(n.kind, a.kind)) && connectVerdict(topo, from, n.id).ok).map((n) => n.id);
+  return topo.nodes
+    .filter((n) => n.id !== from && (connectionOf(a.kind, n.kind) || connectionOf(n.kind, a.kind)) && connectVerdict(topo, from, n.id).ok)
+    .map((n) => n.id);
 }
 
 /** Rule 8: a canvas with only an external network or only a shared network cannot be saved. */

@@ -57,14 +57,16 @@ export function topologyWarnings(t: HotTemplate, options: { asAppPackage?: boole
       // The seed: "需填写云主机密码或SSH key" — a server with neither cannot be logged in to.
       if (p.admin_pass === undefined && p.key_name === undefined) out.push({ code: 'no-password-or-key', resources: [r.name], params: { server: r.name } });
       const ud = userDataText(p.user_data);
-      if (options.asAppPackage && ud !== undefined && /[\u4e00-\u9fff$]/.test(ud)) out.push({ code: 'user-data-app-chars', resources: [r.name], params: { server: r.name } });
+      if (options.asAppPackage && ud !== undefined && /[\u4e00-\u9fff$]/.test(ud))
+        out.push({ code: 'user-data-app-chars', resources: [r.name], params: { server: r.name } });
     }
   }
   for (let i = 0; i < subnets.length; i++) {
     for (let j = i + 1; j < subnets.length; j++) {
       const a = subnets[i] as (typeof subnets)[number];
       const b = subnets[j] as (typeof subnets)[number];
-      if (a.range[0] <= b.range[1] && b.range[0] <= a.range[1]) out.push({ code: 'cidr-overlap', resources: [a.name, b.name], params: { a: a.name, b: b.name, cidrA: a.cidr, cidrB: b.cidr } });
+      if (a.range[0] <= b.range[1] && b.range[0] <= a.range[1])
+        out.push({ code: 'cidr-overlap', resources: [a.name, b.name], params: { a: a.name, b: b.name, cidrA: a.cidr, cidrB: b.cidr } });
     }
   }
   return out;

@@ -61,7 +61,8 @@ async function deployOnce(services: Services, profileId: string, template: strin
     if (ev.type !== 'stack.changed') return;
     const c = ev.payload as StackChange;
     const at = Date.now();
-    if (!stackId) early.push({ change: c, at }); // before create() returned
+    if (!stackId)
+      early.push({ change: c, at }); // before create() returned
     else if (c.stack.id === stackId) record(c, at);
   });
   const started = Date.now();
@@ -106,7 +107,9 @@ function report(label: string, runs: Run[]): void {
   const minutes = runs.reduce((a, r) => a + r.watchedMs, 0) / 60_000;
   const requests = runs.reduce((a, r) => a + r.requests, 0);
   console.log(`\n${label}: ${runs.length} runs, ${runs.map((r) => r.status).join(' ')}`);
-  console.log(`  event_time -> push      p50 ${sec(pct(lags, 50))}  p95 ${sec(pct(lags, 95))}  max ${sec(Math.max(...lags))}  (${lags.length} events; includes up to 1 s of event_time truncation)`);
+  console.log(
+    `  event_time -> push      p50 ${sec(pct(lags, 50))}  p95 ${sec(pct(lags, 95))}  max ${sec(Math.max(...lags))}  (${lags.length} events; includes up to 1 s of event_time truncation)`,
+  );
   console.log(`  watcher Heat requests   ${requests} in ${minutes.toFixed(2)} min = ${(requests / minutes).toFixed(1)}/min while watching`);
   console.log(`  create makespan client  ${runs.map((r) => sec(r.clientMakespanMs)).join(', ')}  (create call -> settled push)`);
   console.log(`  create makespan Heat    ${runs.map((r) => sec(r.heatMakespanMs)).join(', ')}  (first -> last event_time)`);

@@ -74,7 +74,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const sizes = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
-  const bundle = await build({ stdin: { contents: BASELINE, resolveDir: process.cwd(), loader: 'js' }, bundle: true, write: false, format: 'iife', minify: true });
+  const bundle = await build({
+    stdin: { contents: BASELINE, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+  });
   const baselineJs = bundle.outputFiles[0]?.text ?? '';
   const host = await startWebHost(mkdtempSync(join(tmpdir(), 'hs-bench-editor-')));
   const browser = await launchChromium();
@@ -87,10 +93,13 @@ async function main(): Promise<void> {
     await page.goto(host.url);
     for (const n of sizes) {
       const { yaml, ports } = generated(n);
-      const created = await page.evaluate(async (body) => {
-        const r = await fetch('api/invoke/library.create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-        return (await r.json()) as { ok: boolean; value?: { id: string }; error?: { message: string } };
-      }, { name: `bench ${n}`, description: '', tags: [], from: { kind: 'yaml', yaml } });
+      const created = await page.evaluate(
+        async (body) => {
+          const r = await fetch('api/invoke/library.create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          return (await r.json()) as { ok: boolean; value?: { id: string }; error?: { message: string } };
+        },
+        { name: `bench ${n}`, description: '', tags: [], from: { kind: 'yaml', yaml } },
+      );
       if (!created.ok || !created.value) throw new Error(`create failed: ${created.error?.message}`);
       const runs = n > 5000 ? 1 : 3;
       const bareRuns: number[] = [];
@@ -114,7 +123,9 @@ async function main(): Promise<void> {
         }
         const first = median(editorRuns);
         const fps = await panAndZoom(page);
-        console.log(`  ${view.padEnd(4)} view (${count} nodes): Edit -> first frame ${first.toFixed(0)} ms, ratio ${(first / floor).toFixed(2)}x (target <= 2x); pan/zoom ${fps.fps.toFixed(1)} fps, p95 frame ${fps.p95.toFixed(1)} ms (target >= 50 fps at 5,000)`);
+        console.log(
+          `  ${view.padEnd(4)} view (${count} nodes): Edit -> first frame ${first.toFixed(0)} ms, ratio ${(first / floor).toFixed(2)}x (target <= 2x); pan/zoom ${fps.fps.toFixed(1)} fps, p95 frame ${fps.p95.toFixed(1)} ms (target >= 50 fps at 5,000)`,
+        );
       }
     }
   } finally {
@@ -181,7 +192,10 @@ async function panAndZoom(page: Page): Promise<{ fps: number; p95: number }> {
     return w.__frames;
   });
   const seconds = ((frames[frames.length - 1] as number) - (frames[0] as number)) / 1000;
-  const gaps = frames.slice(1).map((t, i) => t - (frames[i] as number)).sort((a, b) => a - b);
+  const gaps = frames
+    .slice(1)
+    .map((t, i) => t - (frames[i] as number))
+    .sort((a, b) => a - b);
   return { fps: frames.length / seconds, p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0 };
 }
 

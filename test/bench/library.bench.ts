@@ -46,10 +46,18 @@ try {
     const lib = new LibraryService(repo, () => ({ status: 'usable', reason: '', msg: null }), new EventBus());
     for (let start = 0; start < TEMPLATES; start += 500) {
       const batch = Array.from({ length: Math.min(500, TEMPLATES - start) }, (_, k) => start + k);
-      const created = lib.createMany(batch.map((i) => ({ name: `template ${i}`, description: `generated ${i}`, tags: [`team-${i % 20}`], from: { kind: 'yaml' as const, yaml: template(i, 1) } })));
+      const created = lib.createMany(
+        batch.map((i) => ({
+          name: `template ${i}`,
+          description: `generated ${i}`,
+          tags: [`team-${i % 20}`],
+          from: { kind: 'yaml' as const, yaml: template(i, 1) },
+        })),
+      );
       repo.transaction(() => {
         for (const [k, t] of created.entries()) {
-          for (let v = 2; v <= VERSIONS; v++) lib.saveVersion({ id: t.id, yaml: template(batch[k]!, v), layout: {}, files: {}, environment: null, note: `v${v}` });
+          for (let v = 2; v <= VERSIONS; v++)
+            lib.saveVersion({ id: t.id, yaml: template(batch[k]!, v), layout: {}, files: {}, environment: null, note: `v${v}` });
         }
       });
     }
@@ -69,7 +77,9 @@ try {
   const listMs = median(() => library.list(page));
   const searchMs = median(() => library.list({ search: 'template 4242', ...page }));
   const searchTypeMs = median(() => library.list({ search: 'Octavia', ...page }));
-  const filteredMs = median(() => library.list({ search: 'generated', tag: 'team-7', resourceType: 'OS::Cinder::Volume', status: 'usable', sort: 'name', ...page }));
+  const filteredMs = median(() =>
+    library.list({ search: 'generated', tag: 'team-7', resourceType: 'OS::Cinder::Volume', status: 'usable', sort: 'name', ...page }),
+  );
   const shortSearchMs = median(() => library.list({ search: 'te', ...page }));
   const target = firstList.find((t) => t.origin === 'user')!;
   let v = 100;
@@ -79,7 +89,9 @@ try {
   db.close();
 
   const row = (name: string, value: number, target?: number) =>
-    console.log(`${name.padEnd(46)} ${value.toFixed(2).padStart(9)} ms${target ? `   target < ${target} ms: ${value < target ? 'met' : 'NOT met'} (${(value / target).toFixed(2)}x of target)` : ''}`);
+    console.log(
+      `${name.padEnd(46)} ${value.toFixed(2).padStart(9)} ms${target ? `   target < ${target} ms: ${value < target ? 'met' : 'NOT met'} (${(value / target).toFixed(2)}x of target)` : ''}`,
+    );
   console.log(`library: ${TEMPLATES} templates x ${VERSIONS} versions, built in ${(buildMs / 1000).toFixed(1)} s`);
   row('cold open to first list (migrations, list)', coldOpen);
   row(`list, all ${TEMPLATES} rows (median)`, listAllMs);

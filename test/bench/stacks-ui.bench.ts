@@ -37,12 +37,52 @@ const t0 = Date.parse('2025-01-01T00:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
 const resources: HeatResource[] = [
-  { resource_name: 'group', logical_resource_id: 'group', physical_resource_id: NESTED, resource_type: 'OS::Heat::ResourceGroup', resource_status: 'CREATE_IN_PROGRESS', resource_status_reason: null, required_by: [], creation_time: null, updated_time: null, links: link(TOP) },
-  ...Array.from({ length: 200 }, (_, i): HeatResource => ({ resource_name: String(i), logical_resource_id: String(i), physical_resource_id: `p${i}`, resource_type: 'OS::Heat::TestResource', resource_status: i % 3 ? 'CREATE_COMPLETE' : 'CREATE_IN_PROGRESS', resource_status_reason: null, required_by: [], creation_time: null, updated_time: null, links: link(NESTED) })),
+  {
+    resource_name: 'group',
+    logical_resource_id: 'group',
+    physical_resource_id: NESTED,
+    resource_type: 'OS::Heat::ResourceGroup',
+    resource_status: 'CREATE_IN_PROGRESS',
+    resource_status_reason: null,
+    required_by: [],
+    creation_time: null,
+    updated_time: null,
+    links: link(TOP),
+  },
+  ...Array.from({ length: 200 }, (_, i): HeatResource => ({
+    resource_name: String(i),
+    logical_resource_id: String(i),
+    physical_resource_id: `p${i}`,
+    resource_type: 'OS::Heat::TestResource',
+    resource_status: i % 3 ? 'CREATE_COMPLETE' : 'CREATE_IN_PROGRESS',
+    resource_status_reason: null,
+    required_by: [],
+    creation_time: null,
+    updated_time: null,
+    links: link(NESTED),
+  })),
 ];
 const events: HeatEvent[] = Array.from({ length: 200 }, (_, i) => [
-  { id: `s${i}`, event_time: iso(t0 + i * 50), resource_name: String(i), logical_resource_id: String(i), physical_resource_id: null, resource_status: 'CREATE_IN_PROGRESS', resource_status_reason: 'state changed', links: link(NESTED) },
-  { id: `e${i}`, event_time: iso(t0 + i * 50 + 3000 + (i % 7) * 1000), resource_name: String(i), logical_resource_id: String(i), physical_resource_id: `p${i}`, resource_status: 'CREATE_COMPLETE', resource_status_reason: 'state changed', links: link(NESTED) },
+  {
+    id: `s${i}`,
+    event_time: iso(t0 + i * 50),
+    resource_name: String(i),
+    logical_resource_id: String(i),
+    physical_resource_id: null,
+    resource_status: 'CREATE_IN_PROGRESS',
+    resource_status_reason: 'state changed',
+    links: link(NESTED),
+  },
+  {
+    id: `e${i}`,
+    event_time: iso(t0 + i * 50 + 3000 + (i % 7) * 1000),
+    resource_name: String(i),
+    logical_resource_id: String(i),
+    physical_resource_id: `p${i}`,
+    resource_status: 'CREATE_COMPLETE',
+    resource_status_reason: 'state changed',
+    links: link(NESTED),
+  },
 ]).flat();
 
 function measure(name: string, runs: number, fn: () => void): void {
@@ -144,7 +184,10 @@ async function chromiumHalf(): Promise<void> {
   let stack: StackRef | null = null;
   let profileId = '';
   try {
-    const profile = await call<{ id: string }>('cloud.profiles.create', { fields: passwordProfile(cloud, 'demo', { name: 'bench-demo', sandbox: true }), secret: cloud.users.demo.password });
+    const profile = await call<{ id: string }>('cloud.profiles.create', {
+      fields: passwordProfile(cloud, 'demo', { name: 'bench-demo', sandbox: true }),
+      secret: cloud.users.demo.password,
+    });
     profileId = profile.id;
 
     // Watcher latency: event_time (1 s resolution) -> the moment its stack.changed push leaves main.
@@ -157,8 +200,11 @@ async function chromiumHalf(): Promise<void> {
       // Only this stack: the page also follows any other stack it finds in progress.
       if (!stack || c.stack.id !== stack.id) return;
       const at = Date.now();
-      for (const ev of c.events) if (!pushedAt.has(ev.id)) pushedAt.set(ev.id, { at, eventTime: Date.parse(`${ev.event_time}${ev.event_time.endsWith('Z') ? '' : 'Z'}`) });
-      for (const ev of c.events) if (ev.resource_status === 'CREATE_COMPLETE' && !completePushed.has(ev.resource_name)) completePushed.set(ev.resource_name, { at, eventTime: Date.parse(`${ev.event_time}${ev.event_time.endsWith('Z') ? '' : 'Z'}`) });
+      for (const ev of c.events)
+        if (!pushedAt.has(ev.id)) pushedAt.set(ev.id, { at, eventTime: Date.parse(`${ev.event_time}${ev.event_time.endsWith('Z') ? '' : 'Z'}`) });
+      for (const ev of c.events)
+        if (ev.resource_status === 'CREATE_COMPLETE' && !completePushed.has(ev.resource_name))
+          completePushed.set(ev.resource_name, { at, eventTime: Date.parse(`${ev.event_time}${ev.event_time.endsWith('Z') ? '' : 'Z'}`) });
     });
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
@@ -187,10 +233,21 @@ async function chromiumHalf(): Promise<void> {
     // The group expanded in place, as a user would (double-click), once Heat lists its members.
     const groupId = `${stack.id}/group`;
     // Expandable once Heat names its nested stack: the label then starts with ▸.
-    await page.waitForFunction((id) => (window as unknown as { __hsTopology?: { nodes(): { id: string; label: string }[] } }).__hsTopology?.nodes().some((n) => n.id === id && n.label.startsWith('▸')), groupId, { timeout: 300_000 });
+    await page.waitForFunction(
+      (id) =>
+        (window as unknown as { __hsTopology?: { nodes(): { id: string; label: string }[] } }).__hsTopology
+          ?.nodes()
+          .some((n) => n.id === id && n.label.startsWith('▸')),
+      groupId,
+      { timeout: 300_000 },
+    );
     const g = await page.evaluate((id) => (window as unknown as { __hsTopology: { at(i: string): { x: number; y: number } } }).__hsTopology.at(id), groupId);
     await page.mouse.dblclick(g.x, g.y);
-    await page.waitForFunction((n) => Object.keys((window as unknown as { __hsTopology: { tones(): Record<string, string> } }).__hsTopology.tones()).length > n, MEMBERS / 2, { timeout: 300_000 });
+    await page.waitForFunction(
+      (n) => Object.keys((window as unknown as { __hsTopology: { tones(): Record<string, string> } }).__hsTopology.tones()).length > n,
+      MEMBERS / 2,
+      { timeout: 300_000 },
+    );
     // When each member's node first shows complete, polled four times a second (resolution 250 ms).
     await page.evaluate(() => {
       const w = window as unknown as { __bench: { completeAt: Record<string, number>; poll: number }; __hsTopology: { tones(): Record<string, string> } };
@@ -205,7 +262,11 @@ async function chromiumHalf(): Promise<void> {
     // all along (as a user looking around would), then the live timeline.
     let halfDone = false;
     const half = page
-      .waitForFunction((n) => Object.values((window as unknown as { __bench: { completeAt: Record<string, number> } }).__bench.completeAt).length >= n, MEMBERS / 2, { timeout: 300_000 })
+      .waitForFunction(
+        (n) => Object.values((window as unknown as { __bench: { completeAt: Record<string, number> } }).__bench.completeAt).length >= n,
+        MEMBERS / 2,
+        { timeout: 300_000 },
+      )
       .catch(() => undefined)
       .finally(() => (halfDone = true));
     const box = await page.getByTestId('topology').boundingBox();
@@ -240,12 +301,20 @@ async function chromiumHalf(): Promise<void> {
       return p && p.at > topologyAt + 500 ? [at - p.eventTime] : [];
     });
     const topoFps = topo.frames.length ? 1000 / (topo.frames.reduce((a, b) => a + b, 0) / topo.frames.length) : NaN;
-    console.log(`topology, group expanded, panned ${pans} times ${topo.frames.length} frames, ${topoFps.toFixed(1)} fps  p95 frame ${ms(pct(topo.frames, 95))}  max ${ms(Math.max(...topo.frames))}  long tasks ${topo.longTasks.length} (target >= 30 fps while events stream -> ${topoFps >= 30 ? 'met' : 'MISSED'})`);
+    console.log(
+      `topology, group expanded, panned ${pans} times ${topo.frames.length} frames, ${topoFps.toFixed(1)} fps  p95 frame ${ms(pct(topo.frames, 95))}  max ${ms(Math.max(...topo.frames))}  long tasks ${topo.longTasks.length} (target >= 30 fps while events stream -> ${topoFps >= 30 ? 'met' : 'MISSED'})`,
+    );
     if (topo.shapes) console.log(`topology shape changes    ${topo.shapes.count}, ${topo.shapes.added} elements added in all (only what changed is added)`);
-    console.log(`event_time -> node shown  p50 ${ms(pct(topoLive, 50))}  p95 ${ms(pct(topoLive, 95))}  (${topoLive.length} members completing with the group expanded; polled every 250 ms, event_time truncated to 1 s)`);
+    console.log(
+      `event_time -> node shown  p50 ${ms(pct(topoLive, 50))}  p95 ${ms(pct(topoLive, 95))}  (${topoLive.length} members completing with the group expanded; polled every 250 ms, event_time truncated to 1 s)`,
+    );
     await page.getByTestId('stack-tab-events').click();
     const eventsTabAt = Date.now();
-    await page.waitForFunction(() => ['CREATE_COMPLETE', 'CREATE_FAILED'].includes(document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') ?? ''), undefined, { timeout: 300_000 });
+    await page.waitForFunction(
+      () => ['CREATE_COMPLETE', 'CREATE_FAILED'].includes(document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') ?? ''),
+      undefined,
+      { timeout: 300_000 },
+    );
     const settled = Date.now();
     await screenshot(page, 'bench-stacks-ui-events');
     const figures = await page.evaluate(() => (window as unknown as { __bench: PageFigures }).__bench);
@@ -266,12 +335,22 @@ async function chromiumHalf(): Promise<void> {
     const renderLag = live.map((l) => l.render);
     const frames = figures.frames;
     // Members that completed with the topology open (not those already complete when it was expanded).
-    console.log(`events tab, frame interval p50 ${ms(pct(frames, 50))}  p95 ${ms(pct(frames, 95))}  max ${ms(Math.max(...frames))}  (${frames.length} frames; target: smooth, p95 under 50 ms -> ${pct(frames, 95) < 50 ? 'met' : 'MISSED'})`);
-    console.log(`long tasks (>50 ms)       ${figures.longTasks.length}, total ${ms(figures.longTasks.reduce((a, b) => a + b, 0))}, longest ${ms(Math.max(0, ...figures.longTasks))}`);
-    console.log(`event_time -> push        p50 ${ms(pct(pushLag, 50))}  p95 ${ms(pct(pushLag, 95))}  (${pushLag.length} events; includes up to 1 s of event_time truncation; target p95 under 2.5 s)`);
-    console.log(`event_time -> row shown   p50 ${ms(pct(shownLag, 50))}  p95 ${ms(pct(shownLag, 95))}  (${shownLag.length} events that happened with the events tab open)`);
+    console.log(
+      `events tab, frame interval p50 ${ms(pct(frames, 50))}  p95 ${ms(pct(frames, 95))}  max ${ms(Math.max(...frames))}  (${frames.length} frames; target: smooth, p95 under 50 ms -> ${pct(frames, 95) < 50 ? 'met' : 'MISSED'})`,
+    );
+    console.log(
+      `long tasks (>50 ms)       ${figures.longTasks.length}, total ${ms(figures.longTasks.reduce((a, b) => a + b, 0))}, longest ${ms(Math.max(0, ...figures.longTasks))}`,
+    );
+    console.log(
+      `event_time -> push        p50 ${ms(pct(pushLag, 50))}  p95 ${ms(pct(pushLag, 95))}  (${pushLag.length} events; includes up to 1 s of event_time truncation; target p95 under 2.5 s)`,
+    );
+    console.log(
+      `event_time -> row shown   p50 ${ms(pct(shownLag, 50))}  p95 ${ms(pct(shownLag, 95))}  (${shownLag.length} events that happened with the events tab open)`,
+    );
     console.log(`push -> row shown         p50 ${ms(pct(renderLag, 50))}  p95 ${ms(pct(renderLag, 95))}  (host -> SSE -> store merge -> rendered row)`);
-    console.log(`watcher requests          ${w?.stats.requests ?? 'n/a'} in ${minutes.toFixed(2)} min = ${w ? (w.stats.requests / minutes).toFixed(0) : 'n/a'}/min (errors ${w?.stats.errors ?? 'n/a'}; budget while in progress: at most one per 1.1 s, about 55/min)`);
+    console.log(
+      `watcher requests          ${w?.stats.requests ?? 'n/a'} in ${minutes.toFixed(2)} min = ${w ? (w.stats.requests / minutes).toFixed(0) : 'n/a'}/min (errors ${w?.stats.errors ?? 'n/a'}; budget while in progress: at most one per 1.1 s, about 55/min)`,
+    );
   } finally {
     if (stack) {
       await call('cloud.stacks.delete', { profileId, stack }).catch((err: unknown) => console.error(`could not delete ${name}: ${String(err)}`));

@@ -98,7 +98,10 @@ const ROUNDS = Number(process.env.STACKSET_BENCH_ROUNDS ?? 3);
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const template = (yaml: string): StackTemplate => ({ yaml, files: {}, environment: null });
 
@@ -168,7 +171,13 @@ type Run = { ms: number; status: string; instances: ReturnType<typeof services.s
 
 async function run(action: 'CREATE_STACK_INSTANCES' | 'DEPLOY_STACK_INSTANCES' | 'DELETE_STACK_INSTANCES', overrides?: Record<string, unknown>): Promise<Run> {
   const started = Date.now();
-  const op = await services.stacksets.createOperation({ ...ref, action, deployment_targets: targets, operation_preferences: { ...PREFS }, ...(overrides ? { parameter_overrides: overrides } : {}) });
+  const op = await services.stacksets.createOperation({
+    ...ref,
+    action,
+    deployment_targets: targets,
+    operation_preferences: { ...PREFS },
+    ...(overrides ? { parameter_overrides: overrides } : {}),
+  });
   return new Promise((resolve) => {
     const check = (): void => {
       const d = services.stacksets.getOperation(op.stack_set_operation_id);
@@ -196,7 +205,8 @@ const before: StackInstance[] = repo.listInstances(ref.stack_set_id);
 /** Each runner round deploys a new TestResource value, so every stack really updates. */
 function setRunOverrides(round: number): void {
   const overrides = new Map<string, Record<string, unknown>>();
-  for (const id of projectIds) for (const r of REGIONS) overrides.set(`${r}\u0000${id}`, { wait: waitOfKey(instanceKey(r, id)), tag: `run-${round}-${Date.now()}` });
+  for (const id of projectIds)
+    for (const r of REGIONS) overrides.set(`${r}\u0000${id}`, { wait: waitOfKey(instanceKey(r, id)), tag: `run-${round}-${Date.now()}` });
   repo.replaceInstances(ref.stack_set_id, repo.listInstances(ref.stack_set_id), overrides);
 }
 // Clients per (region, project) for the perfect client and the breakdown; the stacks' names.
@@ -281,14 +291,22 @@ function scheduled(duration: (key: string) => number): number {
 const idealWaits = scheduled((key) => waitOfKey(key) * 1000);
 const idealFloor = scheduled((key) => floorByWait.get(waitOfKey(key)) as number);
 
-console.log(`stackset-runner: 20 instances (2 regions x 10 projects), PARALLEL, 5 at a time per region, waits 4-16 s, runner poll ${pollMs !== undefined ? `${pollMs} ms` : "the product's (1 s per stack with 10 or more running, down to 0.5 s as fewer run)"}`);
+console.log(
+  `stackset-runner: 20 instances (2 regions x 10 projects), PARALLEL, 5 at a time per region, waits 4-16 s, runner poll ${pollMs !== undefined ? `${pollMs} ms` : "the product's (1 s per stack with 10 or more running, down to 0.5 s as fewer run)"}`,
+);
 console.log(`  load average (1/5/15 min): floor ${loadBeforeFloor}; run ${loadBefore} -> ${loadAfter}`);
-console.log(`  Heat floor (lone stack, RegionOne): update of an empty stack ${secs(emptyMs)}; TestResource ${[...floorByWait].map(([w, ms]) => `wait ${w}: ${secs(ms)}`).join(', ')}`);
+console.log(
+  `  Heat floor (lone stack, RegionOne): update of an empty stack ${secs(emptyMs)}; TestResource ${[...floorByWait].map(([w, ms]) => `wait ${w}: ${secs(ms)}`).join(', ')}`,
+);
 console.log(`  status     ${runs.map((r) => r.status).join(', ')}`);
-console.log(`  rounds     runner ${runs.map((r) => secs(r.ms)).join(', ')}; perfect client ${perfects.map(secs).join(', ')} (before and after each runner run)`);
+console.log(
+  `  rounds     runner ${runs.map((r) => secs(r.ms)).join(', ')}; perfect client ${perfects.map(secs).join(', ')} (before and after each runner run)`,
+);
 console.log(`             runner / perfect client around it: ${roundRatios.map((r) => r.toFixed(3)).join(', ')}; median round ${medianRound + 1}`);
 console.log(`  makespan   ${secs(measured.ms)} (median round, first start to last finish)`);
-console.log(`  ideal      lower bound ${secs(lowerBound)}; waits in order ${secs(idealWaits)}; waits + lone-stack Heat floor ${secs(idealFloor)}; perfect client on this cloud ${secs(perfect)}`);
+console.log(
+  `  ideal      lower bound ${secs(lowerBound)}; waits in order ${secs(idealWaits)}; waits + lone-stack Heat floor ${secs(idealFloor)}; perfect client on this cloud ${secs(perfect)}`,
+);
 console.log(
   `  ratio      ${(measured.ms / perfect).toFixed(3)} vs the perfect client (median of ${ROUNDS} rounds; target <= 1.10); ${(measured.ms / idealFloor).toFixed(3)} vs waits + lone-stack floor; ${(measured.ms / idealWaits).toFixed(3)} vs waits in order; ${(measured.ms / lowerBound).toFixed(3)} vs lower bound`,
 );
@@ -308,7 +326,9 @@ for (const i of measured.instances) {
   const stackName = stackNames.get(key) as string;
   const events = await heat.events({ name: stackName, id: i.stack_id as string }, { resource_name: stackName, sort_dir: 'asc' });
   // This run's update only (the perfect client updated the stack before and after); event_time is to the second.
-  const update = events.filter((e) => e.resource_status.startsWith('UPDATE_') && Date.parse(e.event_time) >= started - 1000 && Date.parse(e.event_time) <= finished + 1000);
+  const update = events.filter(
+    (e) => e.resource_status.startsWith('UPDATE_') && Date.parse(e.event_time) >= started - 1000 && Date.parse(e.event_time) <= finished + 1000,
+  );
   const began = Date.parse(update[0]?.event_time ?? '');
   const ended = Date.parse(update[update.length - 1]?.event_time ?? '');
   if (!Number.isFinite(began) || !Number.isFinite(ended)) continue;

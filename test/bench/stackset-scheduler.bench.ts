@@ -33,7 +33,16 @@ const set: StackSet = {
   update_time: formatTimestamp(T0),
 };
 const instances: StackInstance[] = REGIONS.flatMap((region) =>
-  PROJECTS.map((domain_id) => ({ stack_set_id: set.stack_set_id, region, domain_id, status: 'OPERATION_COMPLETE' as const, status_message: '', stack_id: `s-${region}-${domain_id}`, create_time: set.create_time, update_time: set.update_time })),
+  PROJECTS.map((domain_id) => ({
+    stack_set_id: set.stack_set_id,
+    region,
+    domain_id,
+    status: 'OPERATION_COMPLETE' as const,
+    status_message: '',
+    stack_id: `s-${region}-${domain_id}`,
+    create_time: set.create_time,
+    update_time: set.update_time,
+  })),
 );
 
 // A Heat stack update takes 30-180 s; a fixed seed keeps the table stable.
@@ -63,9 +72,17 @@ const rows: Array<[string, OperationPreferences, boolean]> = [
   ['SEQUENTIAL, 5 concurrent, tolerance 4', { max_concurrent_count: 5, failure_tolerance_count: 4 }, false],
   ['PARALLEL, 1 concurrent', { region_concurrency_type: 'PARALLEL' }, false],
   ['PARALLEL, 2 concurrent, tolerance 1', { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 }, false],
-  ['PARALLEL, 100% concurrent, 100% tolerance', { region_concurrency_type: 'PARALLEL', max_concurrent_percentage: 100, failure_tolerance_percentage: 100 }, false],
+  [
+    'PARALLEL, 100% concurrent, 100% tolerance',
+    { region_concurrency_type: 'PARALLEL', max_concurrent_percentage: 100, failure_tolerance_percentage: 100 },
+    false,
+  ],
   ['PARALLEL, 3 conc, tol 2, STRICT, failures', { region_concurrency_type: 'PARALLEL', max_concurrent_count: 3, failure_tolerance_count: 2 }, true],
-  ['PARALLEL, 3 conc, tol 2, SOFT, failures', { region_concurrency_type: 'PARALLEL', max_concurrent_count: 3, failure_tolerance_count: 2, failure_tolerance_mode: 'SOFT_FAILURE_TOLERANCE' }, true],
+  [
+    'PARALLEL, 3 conc, tol 2, SOFT, failures',
+    { region_concurrency_type: 'PARALLEL', max_concurrent_count: 3, failure_tolerance_count: 2, failure_tolerance_mode: 'SOFT_FAILURE_TOLERANCE' },
+    true,
+  ],
   ['SEQUENTIAL, 2 conc, tol 1, STRICT, failures', { max_concurrent_count: 2, failure_tolerance_count: 1 }, true],
 ];
 
@@ -75,8 +92,13 @@ console.log(`${'preferences'.padEnd(44)} ${'makespan'.padStart(8)} ${'ideal'.pad
 for (const [label, prefs, withFailures] of rows) {
   const state = operation(prefs);
   const result = simulate(state, (s) => ({ duration: durations.get(s.key) ?? 0, fails: withFailures && failing.has(s.key) }));
-  const ideal = idealMakespan(state.preferences, REGIONS.map((r) => [r, PROJECTS.map((p) => durations.get(instanceKey(r, p)) ?? 0)] as const));
-  console.log(`${label.padEnd(44)} ${seconds(result.makespan).padStart(8)} ${seconds(ideal)}  ${(result.makespan / ideal).toFixed(2).padStart(5)}  ${result.state.operation.status}`);
+  const ideal = idealMakespan(
+    state.preferences,
+    REGIONS.map((r) => [r, PROJECTS.map((p) => durations.get(instanceKey(r, p)) ?? 0)] as const),
+  );
+  console.log(
+    `${label.padEnd(44)} ${seconds(result.makespan).padStart(8)} ${seconds(ideal)}  ${(result.makespan / ideal).toFixed(2).padStart(5)}  ${result.state.operation.status}`,
+  );
 }
 console.log('ratio = simulated / lower bound (max(longest, total / concurrency) per region); 1.00 is optimal.');
 
@@ -95,5 +117,7 @@ while (performance.now() - started < 1500) {
   runs++;
 }
 const elapsed = (performance.now() - started) / 1000;
-console.log(`\nscheduler: ${Math.round(decisions / elapsed).toLocaleString('en')} decisions/s (${runs} operations of 20 instances in ${elapsed.toFixed(2)} s, ${(elapsed * 1e6 / decisions).toFixed(1)} us/decision)`);
+console.log(
+  `\nscheduler: ${Math.round(decisions / elapsed).toLocaleString('en')} decisions/s (${runs} operations of 20 instances in ${elapsed.toFixed(2)} s, ${((elapsed * 1e6) / decisions).toFixed(1)} us/decision)`,
+);
 console.log('target: far above what Heat can feed it (a few results per second); each decision rescans the instances of the operation, O(n).');

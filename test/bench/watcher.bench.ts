@@ -86,10 +86,14 @@ async function main(): Promise<void> {
 
   const vsEventTime = [...emitted.values()].map((e) => e.at - e.eventTime);
   const vsReference = [...emitted.entries()].filter(([id]) => refSeen.has(id)).map(([id, e]) => e.at - refSeen.get(id)!);
-  console.log(`latency vs event_time (1 s resolution): p50 ${fmt(pct(vsEventTime, 50))}  p95 ${fmt(pct(vsEventTime, 95))}  max ${fmt(Math.max(...vsEventTime))}`);
+  console.log(
+    `latency vs event_time (1 s resolution): p50 ${fmt(pct(vsEventTime, 50))}  p95 ${fmt(pct(vsEventTime, 95))}  max ${fmt(Math.max(...vsEventTime))}`,
+  );
   console.log(`latency vs 200 ms reference poller:     p50 ${fmt(pct(vsReference, 50))}  p95 ${fmt(pct(vsReference, 95))}  (n=${vsReference.length})`);
   const rpsInProgress = inProgressRequests / (inProgressMs / 1000);
-  console.log(`requests while in progress: ${inProgressRequests} in ${fmt(inProgressMs)} = ${rpsInProgress.toFixed(2)}/s (${(rpsInProgress * 60).toFixed(1)}/min)   target <= 1/s`);
+  console.log(
+    `requests while in progress: ${inProgressRequests} in ${fmt(inProgressMs)} = ${rpsInProgress.toFixed(2)}/s (${(rpsInProgress * 60).toFixed(1)}/min)   target <= 1/s`,
+  );
 
   const before = watcher.stats.requests;
   const t0 = Date.now();

@@ -44,7 +44,14 @@ describe('the studio has no serious or critical axe-core violation', () => {
     profileId = seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-demo' }), cloud.users.demo.password).id;
     const small = seed.library.create({ name: 'e2e-axe-small', description: '两个值', tags: ['e2e'], from: { kind: 'yaml', yaml: SMALL } });
     // A second version, so the versions tab shows its comparison of two versions.
-    seed.library.saveVersion({ id: small.id, yaml: SMALL.replace('one after the other', 'the second a copy of the first'), layout: {}, files: {}, environment: null, note: 'longer' });
+    seed.library.saveVersion({
+      id: small.id,
+      yaml: SMALL.replace('one after the other', 'the second a copy of the first'),
+      layout: {},
+      files: {},
+      environment: null,
+      note: 'longer',
+    });
     seed.dispose();
     host = await startWebHost(dataDir);
     browser = await launchChromium();
@@ -143,7 +150,9 @@ describe('the studio has no serious or critical axe-core violation', () => {
     await scan('deploy-preview');
     await page.getByTestId('deploy-create').click();
     await expect.poll(() => page.getByTestId('stack-name').textContent()).toBe(stackName);
-    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', undefined, {
+      timeout: 90_000,
+    });
     await scan('stacks');
     for (const tab of ['overview', 'events']) {
       const button = page.getByTestId(`stack-tab-${tab}`);
@@ -192,7 +201,19 @@ describe('the studio has no serious or critical axe-core violation', () => {
     // A screen that failed to open is not a clean screen: every one must have been scanned.
     expect(scanned).toEqual(
       expect.arrayContaining([
-        ...['library', 'create-dialog', 'import-dialog', 'library-file-dialog', 'import-app-dialog', 'rename-dialog', 'tags-dialog', 'deploy-dialog', 'export-app-dialog', 'delete-confirm', 'library-versions-diff'],
+        ...[
+          'library',
+          'create-dialog',
+          'import-dialog',
+          'library-file-dialog',
+          'import-app-dialog',
+          'rename-dialog',
+          'tags-dialog',
+          'deploy-dialog',
+          'export-app-dialog',
+          'delete-confirm',
+          'library-versions-diff',
+        ],
         ...['command-palette', 'shortcut-sheet', 'editor', 'save-dialog', 'deploy-preview', 'stacks', 'stack-update-dialog', 'stack-delete-confirm'],
         ...['stacksets', 'stackset-create-dialog', 'stackset-details', 'stackset-operation-dialog', 'clouds', 'profile-form', 'clouds-import-dialog'],
       ]),

@@ -28,7 +28,11 @@ resources:
           params: {}
 `;
 
-const yamlHasDollar = (page: Page): Promise<boolean> => page.locator('.cm-content').textContent().then((t) => (t ?? '').includes('$HOME'));
+const yamlHasDollar = (page: Page): Promise<boolean> =>
+  page
+    .locator('.cm-content')
+    .textContent()
+    .then((t) => (t ?? '').includes('$HOME'));
 
 describe('app packages in the browser', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-apps-'));
@@ -98,7 +102,12 @@ describe('app packages in the browser', () => {
     const entries = unzipSync(new Uint8Array(readFileSync(packagePath)));
     const manifest = JSON.parse(new TextDecoder().decode(entries['app.json']));
     expect(manifest.app).toEqual({ name: 'Shop front', category: 'web', tags: ['shop'], description: 'A web shop on the shared network.', author: 'ops team' });
-    expect(manifest.version).toMatchObject({ version: '1.0.1', description: 'First release.', appAccess: [{ name: 'Shop', protocol: 'http', port: 80 }], usage: 'Open the shop at the VIP address.' });
+    expect(manifest.version).toMatchObject({
+      version: '1.0.1',
+      description: 'First release.',
+      appAccess: [{ name: 'Shop', protocol: 'http', port: 80 }],
+      usage: 'Open the shop at the VIP address.',
+    });
     expect(manifest.translations['zh-CN']).toEqual({ share_net: '共享网络', image: '镜像' });
     expect(Object.keys(entries).sort()).toEqual(['app.json', 'logo.png', 'template/template.yaml']);
   });
@@ -166,7 +175,9 @@ describe('app packages in the browser', () => {
     await pasteYaml(DOLLAR_TEMPLATE);
     const problem = page.getByTestId('app-script-problem');
     await problem.waitFor({ timeout: 10_000 });
-    await expect(problem.textContent()).resolves.toContain('From app Shop front, back to the app centre: The custom script (user_data) of server_0 has the “$” character at template.yaml line 12');
+    await expect(problem.textContent()).resolves.toContain(
+      'From app Shop front, back to the app centre: The custom script (user_data) of server_0 has the “$” character at template.yaml line 12',
+    );
     await screenshot(page, 'editor-app-script-dollar');
     await page.getByTestId('language').selectOption('zh-CN');
     await expect.poll(() => problem.textContent()).toContain('server_0 的自定义脚本（user_data）在 template.yaml 第 12 行包含“$”字符');

@@ -68,7 +68,7 @@ describe('command palette', () => {
     await expect.poll(() => page.getByTestId('nav-stacks').getAttribute('aria-current')).toBe('page');
   });
 
-  it('lists the action just run first, marked 最近使用, and shows an action\'s shortcut', async () => {
+  it("lists the action just run first, marked 最近使用, and shows an action's shortcut", async () => {
     await page.keyboard.press('Control+k');
     await page.getByTestId('command-input').waitFor();
     await expect.poll(async () => (await optionTitles())[0]).toContain('转到编排部署');
@@ -78,7 +78,7 @@ describe('command palette', () => {
     await page.getByTestId('command-palette').waitFor({ state: 'detached' });
   });
 
-  it('imports and creates templates from any screen, showing the File menu\'s keys', async () => {
+  it("imports and creates templates from any screen, showing the File menu's keys", async () => {
     await page.getByTestId('nav-stacks').click();
     for (const [action, keys, inDialog] of [
       ['global.import', 'Ctrl+O', 'import-mode-files'],

@@ -43,7 +43,14 @@ describe('deploy form filled from an environment (issue 15)', () => {
     cloud = loadTestCloud();
     const seed = composeServices({ dataDir, host: 'web', version: 'test' });
     const created = seed.library.create({ name: template, description: '', tags: [], from: { kind: 'yaml', yaml: NEEDS_WORD } });
-    seed.library.saveVersion({ id: created.id, yaml: NEEDS_WORD, layout: {}, files: {}, environment: 'parameters:\n  word: from-the-environment\nparameter_defaults:\n  length: 12\n', note: 'with its environment' });
+    seed.library.saveVersion({
+      id: created.id,
+      yaml: NEEDS_WORD,
+      layout: {},
+      files: {},
+      environment: 'parameters:\n  word: from-the-environment\nparameter_defaults:\n  length: 12\n',
+      note: 'with its environment',
+    });
     seed.dispose();
     host = await startWebHost(dataDir);
     browser = await launchChromium();

@@ -67,7 +67,9 @@ describe('the deploy form uses the cloud (issue 15)', () => {
     await field.getByTestId('keypair-name').fill(inspectorKey);
     await field.getByTestId('keypair-submit').click();
     await expect(field.getByTestId('keypair-done').textContent()).resolves.toContain(inspectorKey);
-    await expect.poll(async () => (parseYaml(await yamlText(page)) as { parameters: Record<string, { default?: string }> }).parameters.key_name?.default).toBe(inspectorKey);
+    await expect
+      .poll(async () => (parseYaml(await yamlText(page)) as { parameters: Record<string, { default?: string }> }).parameters.key_name?.default)
+      .toBe(inspectorKey);
     // The inventory is read again, so the picker lists it.
     await expect.poll(() => page.locator('#cloud-key_name option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain(inspectorKey);
     await screenshot(page, 'editor-inspector-keypair');
@@ -121,7 +123,9 @@ describe('the deploy form uses the cloud (issue 15)', () => {
     await page.getByTestId('deploy-create').click();
     try {
       await expect(page.getByTestId('stack-name').textContent()).resolves.toBe(stackName);
-      await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', null, { timeout: 240_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', null, {
+        timeout: 240_000,
+      });
     } finally {
       await screenshot(page, 'deploy-pickers-complete');
     }

@@ -91,7 +91,9 @@ describe('a diagnosis that helps fix, in the browser', () => {
     await page.getByTestId('deploy-preview-button').click();
     await page.getByTestId('deploy-preview').waitFor({ timeout: 90_000 });
     await page.getByTestId('deploy-create').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_FAILED', undefined, { timeout: 180_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_FAILED', undefined, {
+      timeout: 180_000,
+    });
     const suggestion = page.getByTestId('diagnosis-suggestion');
     await suggestion.waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('diagnosis-resource').textContent()).toBe('port');
@@ -113,7 +115,9 @@ describe('a diagnosis that helps fix, in the browser', () => {
     expect(doc).not.toContain('marker');
     await page.waitForFunction(() => document.querySelector('.cm-activeLine')?.textContent === '  port:', undefined, { timeout: 10_000 });
     // The short document is drawn whole: the active line's place among the lines is its number.
-    const selectedLine = await page.evaluate(() => [...document.querySelectorAll('.cm-content .cm-line')].findIndex((l) => l.classList.contains('cm-activeLine')) + 1);
+    const selectedLine = await page.evaluate(
+      () => [...document.querySelectorAll('.cm-content .cm-line')].findIndex((l) => l.classList.contains('cm-activeLine')) + 1,
+    );
     expect(selectedLine).toBe(PORT_LINE);
     await screenshot(page, 'diagnosis-fix-editor');
   }, 400_000);

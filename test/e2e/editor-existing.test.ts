@@ -34,7 +34,12 @@ describe('existing resources in the editor (full cloud)', () => {
 
   const invoke = async <T>(channel: string, request: unknown): Promise<T> => {
     const r = await page.evaluate(
-      async ([c, body]) => (await (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { ok: boolean; value: unknown; error?: { message: string } },
+      async ([c, body]) =>
+        (await (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as {
+          ok: boolean;
+          value: unknown;
+          error?: { message: string };
+        },
       [channel, request] as const,
     );
     if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
@@ -48,7 +53,10 @@ describe('existing resources in the editor (full cloud)', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     await page.goto(host.url);
-    const profile = await invoke<{ id: string }>('cloud.profiles.create', { fields: passwordProfile(cloud, 'demo', { name: 'lab demo', sandbox: false }), secret: cloud.users.demo.password });
+    const profile = await invoke<{ id: string }>('cloud.profiles.create', {
+      fields: passwordProfile(cloud, 'demo', { name: 'lab demo', sandbox: false }),
+      secret: cloud.users.demo.password,
+    });
     await page.evaluate((id) => localStorage.setItem('heat-studio.activeCloud', id), profile.id);
     await page.reload();
   });
@@ -131,11 +139,15 @@ describe('existing resources in the editor (full cloud)', () => {
     await image.waitFor();
     const options = await page.locator('#cloud-image option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
     expect(options).toContain(cloud.image);
-    await expect(page.locator('#cloud-flavor option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).resolves.toEqual(expect.arrayContaining(['m1.tiny', 'm1.small']));
+    await expect(page.locator('#cloud-flavor option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).resolves.toEqual(
+      expect.arrayContaining(['m1.tiny', 'm1.small']),
+    );
     await image.fill(cloud.image);
     await image.press('Enter');
     await image.blur();
-    await expect.poll(async () => (parseYaml(await yamlText(page)) as { parameters: Record<string, { default?: string }> }).parameters.image?.default).toBe(cloud.image);
+    await expect
+      .poll(async () => (parseYaml(await yamlText(page)) as { parameters: Record<string, { default?: string }> }).parameters.image?.default)
+      .toBe(cloud.image);
     await screenshot(page, 'editor-existing-server-pickers');
   });
 
@@ -168,7 +180,9 @@ describe('existing resources in the editor (full cloud)', () => {
     await page.getByTestId('nav-library').click();
     await expect(page.getByTestId('recheck').textContent()).resolves.toBe('Re-check against the cloud');
     await page.getByTestId('recheck').click();
-    await expect.poll(() => page.getByTestId('status-reason').textContent()).toContain(`The existing private network "${netName}" (${netId}) no longer exists in the cloud`);
+    await expect
+      .poll(() => page.getByTestId('status-reason').textContent())
+      .toContain(`The existing private network "${netName}" (${netId}) no longer exists in the cloud`);
     await screenshot(page, 'library-existing-needs-editing');
   });
 });

@@ -93,12 +93,14 @@ describe('the visual editor in the browser', () => {
   it('adds an external network, a router and a private network when a server lands on the empty canvas', async () => {
     await dropOn(page, 'server', null);
     // The seed-style view is the default: the router interface and the port are edges, not nodes.
-    await page.waitForFunction(() => ((window as unknown as { __hsCanvas: { ids(): string[] } }).__hsCanvas.ids().length) >= 5);
+    await page.waitForFunction(() => (window as unknown as { __hsCanvas: { ids(): string[] } }).__hsCanvas.ids().length >= 5);
     await expect.poll(() => nodeIds(page)).toEqual(['param:external_network_1', 'private_net_1', 'private_subnet_1', 'router_1', 'server_1'].sort());
     await expect(page.getByTestId('view-seed').getAttribute('aria-pressed')).resolves.toBe('true');
     // The rest of this walkthrough checks every Heat resource: the full view.
     await page.getByTestId('view-full').click();
-    await expect.poll(() => nodeIds(page)).toEqual(['param:external_network_1', 'private_net_1', 'private_subnet_1', 'router_1', 'router_1_interface_1', 'server_1', 'server_1_port_1'].sort());
+    await expect
+      .poll(() => nodeIds(page))
+      .toEqual(['param:external_network_1', 'private_net_1', 'private_subnet_1', 'router_1', 'router_1_interface_1', 'server_1', 'server_1_port_1'].sort());
     const text = await yamlText(page);
     expect(text).toContain('external_gateway_info:');
     expect(text).toContain('type: OS::Neutron::RouterInterface');
@@ -128,14 +130,19 @@ describe('the visual editor in the browser', () => {
     // A point of the canvas at least 80 px from every node: a click on nothing, which selects nothing.
     const box = (await page.getByTestId('canvas').boundingBox())!;
     const nodes = await Promise.all((await nodeIds(page)).map((id) => nodeAt(page, id)));
-    const candidates = Array.from({ length: 100 }, (_, i) => ({ x: box.x + 20 + ((i % 10) * (box.width - 40)) / 9, y: box.y + 20 + (Math.floor(i / 10) * (box.height - 40)) / 9 }));
+    const candidates = Array.from({ length: 100 }, (_, i) => ({
+      x: box.x + 20 + ((i % 10) * (box.width - 40)) / 9,
+      y: box.y + 20 + (Math.floor(i / 10) * (box.height - 40)) / 9,
+    }));
     const empty = candidates.find((c) => nodes.every((n) => Math.hypot(n.x - c.x, n.y - c.y) > 80))!;
     await page.mouse.click(empty.x, empty.y);
     await expect(page.getByTestId('refusal').count()).resolves.toBe(0);
   });
 
   it('follows a property edited in the YAML in the inspector, then undoes it and the last drop', async () => {
-    await (await nodeAt(page, 'volume_1')).x; // the volume is on the canvas
+    await (
+      await nodeAt(page, 'volume_1')
+    ).x; // the volume is on the canvas
     const v = await nodeAt(page, 'volume_1');
     await page.mouse.click(v.x, v.y);
     await expect(page.getByTestId('inspector-type').textContent()).resolves.toBe('OS::Cinder::Volume');

@@ -11,7 +11,8 @@ import { launchChromium, screenshot } from './support/browser';
 import { startWebHost, type RunningHost } from './support/web-host';
 import { git, startGitServer, useTestGitIdentity, type GitServer } from '../support/git-server';
 
-const SERVER_YAML = 'heat_template_version: 2018-08-31\ndescription: 团队 web 云主机\nresources:\n  data:\n    type: volume.yaml\n  rand: {type: OS::Heat::RandomString}\n';
+const SERVER_YAML =
+  'heat_template_version: 2018-08-31\ndescription: 团队 web 云主机\nresources:\n  data:\n    type: volume.yaml\n  rand: {type: OS::Heat::RandomString}\n';
 const VOLUME_YAML = 'heat_template_version: 2018-08-31\nresources:\n  v: {type: OS::Cinder::Volume, properties: {size: 1}}\n';
 
 describe('a git library in the browser', () => {
@@ -42,7 +43,11 @@ describe('a git library in the browser', () => {
 
   async function invoke<T>(channel: string, request: unknown): Promise<{ ok: boolean; value?: T }> {
     return page.evaluate(
-      async ([c, r]) => (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) })).json() as Promise<{ ok: boolean; value?: T }>,
+      async ([c, r]) =>
+        (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) })).json() as Promise<{
+          ok: boolean;
+          value?: T;
+        }>,
       [channel, request] as const,
     );
   }
@@ -70,7 +75,13 @@ describe('a git library in the browser', () => {
   it('a version saved in the studio is a commit, pushed with the push button', async () => {
     const list = await invoke<Array<{ id: string; name: string }>>('library.list', { search: '' });
     const id = list.value!.find((t) => t.name === 'web/server.yaml')!.id;
-    const saved = await invoke('library.saveVersion', { id, yaml: `${SERVER_YAML}# 第二版\n`, files: { 'web/volume.yaml': VOLUME_YAML }, note: '第二版', commitMessage: '加上说明' });
+    const saved = await invoke('library.saveVersion', {
+      id,
+      yaml: `${SERVER_YAML}# 第二版\n`,
+      files: { 'web/volume.yaml': VOLUME_YAML },
+      note: '第二版',
+      commitMessage: '加上说明',
+    });
     expect(saved.ok).toBe(true);
     await page.reload();
     await page.getByTestId('git-bar').waitFor();

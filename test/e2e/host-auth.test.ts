@@ -29,7 +29,8 @@ describe('the browser host refuses anyone without its secret', () => {
   });
 
   const curl = (path: string, init: RequestInit = {}) => fetch(`${host.baseUrl}${path}`, init);
-  const post = (headers: Record<string, string>) => curl('api/invoke/cloud.profiles.list', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+  const post = (headers: Record<string, string>) =>
+    curl('api/invoke/cloud.profiles.list', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
 
   it('answers a curl-like invoke without a cookie, or with a wrong one, with 401 and a clear message', async () => {
     for (const res of [await post({}), await post({ cookie: host.cookie.replace(/=.*/, '=wrong') })]) {

@@ -26,7 +26,7 @@ import { startWebHost, type RunningHost } from './support/web-host';
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 async function outputsOf(page: Page): Promise<Record<string, unknown>> {
-  return ((parseYaml(await yamlText(page)) as { outputs?: Record<string, unknown> }).outputs ?? {});
+  return (parseYaml(await yamlText(page)) as { outputs?: Record<string, unknown> }).outputs ?? {};
 }
 
 /** A plain click on a node: it alone is selected, and the inspector shows it. */
@@ -52,7 +52,12 @@ describe("the operator's first hour, as one journey (issue 15)", () => {
     cloud = requireFullCloud();
     host = await startWebHost(dataDir);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'en-US', acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+    page = await browser.newPage({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'en-US',
+      acceptDownloads: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await page.goto(host.url);
   });
 
@@ -96,7 +101,9 @@ describe("the operator's first hour, as one journey (issue 15)", () => {
   it("adds the server's first address and the floating IP's address as outputs from the inspector, undoably", async () => {
     await selectNode(page, 'server_1');
     await page.getByTestId('add-output-button').click();
-    await expect.poll(() => outputsOf(page)).toEqual({ server_1_first_address: { description: 'First address of server server_1', value: { get_attr: ['server_1', 'first_address'] } } });
+    await expect
+      .poll(() => outputsOf(page))
+      .toEqual({ server_1_first_address: { description: 'First address of server server_1', value: { get_attr: ['server_1', 'first_address'] } } });
     await expect(page.getByTestId('add-output-exists').textContent()).resolves.toContain('server_1_first_address');
     await page.getByTestId('undo').click();
     await expect.poll(() => outputsOf(page)).toEqual({});
@@ -106,7 +113,9 @@ describe("the operator's first hour, as one journey (issue 15)", () => {
 
     await selectNode(page, 'floating_ip_1');
     await page.getByTestId('add-output-button').click();
-    await expect.poll(async () => (await outputsOf(page)).floating_ip_1_floating_ip_address).toEqual({ description: 'Floating IP address of floating_ip_1', value: { get_attr: ['floating_ip_1', 'floating_ip_address'] } });
+    await expect
+      .poll(async () => (await outputsOf(page)).floating_ip_1_floating_ip_address)
+      .toEqual({ description: 'Floating IP address of floating_ip_1', value: { get_attr: ['floating_ip_1', 'floating_ip_address'] } });
     await screenshot(page, 'journey-05-outputs');
   });
 

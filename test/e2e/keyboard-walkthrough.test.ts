@@ -69,10 +69,15 @@ describe('the seed walkthrough by keyboard only', () => {
     await page.evaluate(() => {
       const w = window as unknown as { __mouseEvents: number };
       w.__mouseEvents = 0;
-      for (const t of ['mousedown', 'mouseup', 'click', 'pointerdown', 'dragstart', 'drop']) window.addEventListener(t, (ev) => {
-        // Enter on a button fires a click with detail 0: the keyboard's, not a mouse's.
-        if (ev.type !== 'click' || (ev as MouseEvent).detail > 0) w.__mouseEvents++;
-      }, true);
+      for (const t of ['mousedown', 'mouseup', 'click', 'pointerdown', 'dragstart', 'drop'])
+        window.addEventListener(
+          t,
+          (ev) => {
+            // Enter on a button fires a click with detail 0: the keyboard's, not a mouse's.
+            if (ev.type !== 'click' || (ev as MouseEvent).detail > 0) w.__mouseEvents++;
+          },
+          true,
+        );
     });
     await command('Open template by-keys', `global.open:${keysId}`);
     await page.getByTestId('editor').waitFor();

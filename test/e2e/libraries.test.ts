@@ -33,7 +33,11 @@ describe('several libraries in the browser', () => {
 
   async function invoke(channel: string, request: unknown): Promise<{ ok: boolean; value?: { id: string } }> {
     return page.evaluate(
-      async ([c, r]) => (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) })).json() as Promise<{ ok: boolean; value?: { id: string } }>,
+      async ([c, r]) =>
+        (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) })).json() as Promise<{
+          ok: boolean;
+          value?: { id: string };
+        }>,
       [channel, request] as const,
     );
   }

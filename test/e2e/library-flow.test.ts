@@ -107,7 +107,9 @@ describe('the library flow in the browser', () => {
     expect(await page.getByTestId('saved-none').textContent()).toContain('No saved template matches "nothing like it"');
     await page.getByTestId('saved-filter').fill('web');
     await web.click();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="source-preview"] [data-testid="topology-preview"]')?.getAttribute('data-nodes')) >= 3);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="source-preview"] [data-testid="topology-preview"]')?.getAttribute('data-nodes')) >= 3,
+    );
     await page.getByTestId('create-name').fill('web copy');
     await screenshot(page, 'library-flow-saved-picker');
     await page.getByTestId('create-submit').click();

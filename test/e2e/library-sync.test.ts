@@ -11,7 +11,8 @@ import { launchChromium, screenshot } from './support/browser';
 import { startWebHost, type RunningHost } from './support/web-host';
 import { loadTestCloud, passwordProfile, uniqueName } from '../integration/cloud/test-cloud';
 
-const YAML = 'heat_template_version: 2018-08-31\n# kept in the library, not in Heat\nresources:\n  word: {type: OS::Heat::RandomString, properties: {length: 12}}\noutputs:\n  word: {value: {get_attr: [word, value]}}\n';
+const YAML =
+  'heat_template_version: 2018-08-31\n# kept in the library, not in Heat\nresources:\n  word: {type: OS::Heat::RandomString, properties: {length: 12}}\noutputs:\n  word: {value: {get_attr: [word, value]}}\n';
 
 describe('deployments of a library template, and downloading a stack back', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-sync-'));
@@ -24,7 +25,12 @@ describe('deployments of a library template, and downloading a stack back', () =
 
   const invoke = async <T>(channel: string, request: unknown): Promise<T> => {
     const r = await page.evaluate(
-      async ([c, body]) => (await (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { ok: boolean; value: unknown; error?: { message: string } },
+      async ([c, body]) =>
+        (await (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as {
+          ok: boolean;
+          value: unknown;
+          error?: { message: string };
+        },
       [channel, request] as const,
     );
     if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
@@ -37,7 +43,9 @@ describe('deployments of a library template, and downloading a stack back', () =
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     await page.goto(host.url);
-    profileId = (await invoke<{ id: string }>('cloud.profiles.create', { fields: passwordProfile(cloud, 'demo', { name: 'lab demo' }), secret: cloud.users.demo.password })).id;
+    profileId = (
+      await invoke<{ id: string }>('cloud.profiles.create', { fields: passwordProfile(cloud, 'demo', { name: 'lab demo' }), secret: cloud.users.demo.password })
+    ).id;
   });
 
   afterAll(async () => {
@@ -48,7 +56,14 @@ describe('deployments of a library template, and downloading a stack back', () =
 
   it('lists a stack deployed from the template in its Deployments tab', async () => {
     const tpl = await invoke<{ id: string }>('library.create', { name: 'words', from: { kind: 'yaml', yaml: YAML } });
-    stack = (await invoke<{ stack: { name: string; id: string } }>('deploy.create', { profileId, stackName, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} })).stack;
+    stack = (
+      await invoke<{ stack: { name: string; id: string } }>('deploy.create', {
+        profileId,
+        stackName,
+        source: { kind: 'library', templateId: tpl.id, version: 1 },
+        options: {},
+      })
+    ).stack;
     await page.reload();
     await page.getByTestId('template-words').click();
     await page.getByTestId('tab-deployments').click();

@@ -115,7 +115,8 @@ describe('template library in the browser', () => {
 
 describe('importing, versions, diffs and bundles in the browser', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-files-'));
-  const web = 'heat_template_version: 2018-08-31\n# kept exactly\nresources:\n  group:\n    type: OS::Heat::ResourceGroup\n    properties:\n      count: 2\n      resource_def: {type: member.yaml}\n';
+  const web =
+    'heat_template_version: 2018-08-31\n# kept exactly\nresources:\n  group:\n    type: OS::Heat::ResourceGroup\n    properties:\n      count: 2\n      resource_def: {type: member.yaml}\n';
   const member = 'heat_template_version: 2018-08-31\nresources:\n  r: {type: OS::Heat::RandomString}\n';
   const volume = 'heat_template_version: 2018-08-31\nresources:\n  data: {type: OS::Cinder::Volume, properties: {size: 1}}\n';
   let host: RunningHost;
@@ -154,7 +155,11 @@ describe('importing, versions, diffs and bundles in the browser', () => {
   /** Calls the contract the way the renderer does (for setting up versions the editor would save). */
   const invoke = (channel: string, request: unknown) =>
     page.evaluate(
-      async ([c, r]) => (await (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) })).json()) as { ok: boolean; value: { id: string } },
+      async ([c, r]) =>
+        (await (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) })).json()) as {
+          ok: boolean;
+          value: { id: string };
+        },
       [channel, request] as const,
     );
 
@@ -221,7 +226,9 @@ describe('importing, versions, diffs and bundles in the browser', () => {
 
   it('refuses a file that is not UTF-8, naming it, and imports nothing', async () => {
     await page.getByTestId('import').click();
-    await page.getByTestId('import-files-input').setInputFiles([{ name: 'latin1.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]) }]);
+    await page
+      .getByTestId('import-files-input')
+      .setInputFiles([{ name: 'latin1.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]) }]);
     await page.getByTestId('import-submit').click();
     await page.getByRole('alert').getByText('latin1.yaml is not UTF-8').waitFor();
     await page.locator('dialog').getByText('Cancel').click();
@@ -233,7 +240,12 @@ describe('importing, versions, diffs and bundles in the browser', () => {
     const webId = list.find((t) => t.name === 'web')!.id;
     const files = { 'member.yaml': member };
     await invoke('library.saveVersion', { id: webId, yaml: web.replace('count: 2', 'count: 3'), files, note: 'three members' });
-    await invoke('library.saveVersion', { id: webId, yaml: web.replace('count: 2', 'count: 3') + '  extra:\n    type: OS::Heat::None\n', files, note: 'plus extra' });
+    await invoke('library.saveVersion', {
+      id: webId,
+      yaml: web.replace('count: 2', 'count: 3') + '  extra:\n    type: OS::Heat::None\n',
+      files,
+      note: 'plus extra',
+    });
     await page.getByTestId('template-web').click();
     await page.getByTestId('tab-versions').click();
     await page.getByTestId('version-3').waitFor();
@@ -257,7 +269,9 @@ describe('importing, versions, diffs and bundles in the browser', () => {
       await page.getByTestId('import-name-taken').waitFor();
     };
     await reimport();
-    await expect(page.getByTestId('import-name-taken').textContent()).resolves.toContain('The library already has "web", the template this bundle was exported from.');
+    await expect(page.getByTestId('import-name-taken').textContent()).resolves.toContain(
+      'The library already has "web", the template this bundle was exported from.',
+    );
     await screenshot(page, 'library-bundle-name-taken');
     await listIs(ALL); // nothing imported while it asks
     await page.getByTestId('import-as-version').click();

@@ -22,7 +22,14 @@ describe('a template that needs editing can only be edited', () => {
 
   beforeAll(async () => {
     host = await startWebHost(dataDir);
-    id = (await invokeOn<{ id: string }>(host, 'library.create', { name: 'broken words', description: '', tags: [], from: { kind: 'yaml', yaml: BROKEN, layout: {} } })).id;
+    id = (
+      await invokeOn<{ id: string }>(host, 'library.create', {
+        name: 'broken words',
+        description: '',
+        tags: [],
+        from: { kind: 'yaml', yaml: BROKEN, layout: {} },
+      })
+    ).id;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   });
@@ -39,7 +46,9 @@ describe('a template that needs editing can only be edited', () => {
     await notice.waitFor();
     await expect(page.getByTestId('deploy').isDisabled()).resolves.toBe(true);
     await expect(page.getByTestId('export-app').isDisabled()).resolves.toBe(true);
-    await expect(page.getByTestId('deploy').getAttribute('title')).resolves.toBe('Needs editing: deploying is blocked until the template is edited and passes its checks.');
+    await expect(page.getByTestId('deploy').getAttribute('title')).resolves.toBe(
+      'Needs editing: deploying is blocked until the template is edited and passes its checks.',
+    );
     await expect(page.getByTestId('needs-editing-reason').textContent()).resolves.toMatch(/^Reason: line 3, column \d+: .*missing/);
     await expect(notice.textContent()).resolves.toContain('it cannot be deployed or exported as an app until it is edited and passes its checks');
     await page.getByTestId('tab-versions').click();

@@ -26,7 +26,11 @@ describe('nested templates in the browser', () => {
 
   const invoke = (channel: string, request: unknown) =>
     page.evaluate(
-      async ([c, r]) => (await (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) })).json()) as { ok: boolean; value: Record<string, unknown> },
+      async ([c, r]) =>
+        (await (await fetch(`api/invoke/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) })).json()) as {
+          ok: boolean;
+          value: Record<string, unknown>;
+        },
       [channel, request] as const,
     );
 
@@ -63,7 +67,10 @@ describe('nested templates in the browser', () => {
     await page.getByTestId('details-name').getByText('server_with_volumes').waitFor();
     await page.getByTestId('tab-files').click();
     const rows = page.getByTestId('file-tree-row');
-    await expect(rows.allTextContents()).resolves.toEqual([expect.stringMatching(/server_with_volumes\.yaml\s*entry/), expect.stringMatching(/volume_with_attachment\.yaml\s*member of group group_of_volumes/)]);
+    await expect(rows.allTextContents()).resolves.toEqual([
+      expect.stringMatching(/server_with_volumes\.yaml\s*entry/),
+      expect.stringMatching(/volume_with_attachment\.yaml\s*member of group group_of_volumes/),
+    ]);
     await page.getByTestId('file-open-volume_with_attachment.yaml').click();
     await expect(page.getByTestId('file-text').textContent()).resolves.toBe(NESTED);
     await screenshot(page, 'nested-library-files');
@@ -109,7 +116,9 @@ describe('nested templates in the browser', () => {
     const g = await steadyNodeAt(page, 'group_of_volumes');
     await page.mouse.click(g.x, g.y);
     await page.getByTestId('expand-group').click();
-    await expect.poll(() => canvasIds(page)).toEqual(['group_of_volumes', 'instance', 'member:group_of_volumes', 'member:group_of_volumes/volume', 'member:group_of_volumes/volume_attachment']);
+    await expect
+      .poll(() => canvasIds(page))
+      .toEqual(['group_of_volumes', 'instance', 'member:group_of_volumes', 'member:group_of_volumes/volume', 'member:group_of_volumes/volume_attachment']);
     expect((await nodeData(page, 'member:group_of_volumes'))?.label).toBe('group_of_volumes[0] · volume_with_attachment.yaml (read-only, one member of ?)');
     // The member shows the nested file as edited in its tab, and cannot be dragged.
     const v = await steadyNodeAt(page, 'member:group_of_volumes/volume');
@@ -134,11 +143,16 @@ describe('nested templates in the browser', () => {
     await page.getByTestId('save-dialog').waitFor({ state: 'detached' });
     const list = (await invoke('library.list', {})).value as unknown as { id: string; name: string }[];
     templateId = list.find((i) => i.name === 'server_with_volumes')!.id;
-    const got = (await invoke('library.get', { id: templateId })).value as unknown as { latestVersion: number; latest: { yaml: string; entryPath: string; files: Record<string, string> } };
+    const got = (await invoke('library.get', { id: templateId })).value as unknown as {
+      latestVersion: number;
+      latest: { yaml: string; entryPath: string; files: Record<string, string> };
+    };
     expect(got.latestVersion).toBe(2);
     expect(got.latest.yaml).toBe(ENTRY);
     expect(got.latest.entryPath).toBe('server_with_volumes.yaml');
-    expect(got.latest.files).toEqual({ 'volume_with_attachment.yaml': NESTED.replace('description: Volume for stack', 'description: Volume for stack (edited)') });
+    expect(got.latest.files).toEqual({
+      'volume_with_attachment.yaml': NESTED.replace('description: Volume for stack', 'description: Volume for stack (edited)'),
+    });
     await expect(page.getByTestId('file-tab-volume_with_attachment.yaml').textContent()).resolves.not.toContain('●');
   });
 });

@@ -23,8 +23,13 @@ describe('the palette and the cloud’s resource types, in the browser', () => {
   beforeAll(async () => {
     const cloud = requireFullCloud();
     // What this region's Heat lists, read the way a client does: the catalog type it lacks is the one to find marked.
-    const listed = new Set((await connect(cloud, 'demo').heat.resourceTypes()).map((x) => (typeof x === 'string' ? x : (x as { resource_type: string }).resource_type)));
-    missing = resourceTypeNames().sort().find((n) => !listed.has(n)) ?? '';
+    const listed = new Set(
+      (await connect(cloud, 'demo').heat.resourceTypes()).map((x) => (typeof x === 'string' ? x : (x as { resource_type: string }).resource_type)),
+    );
+    missing =
+      resourceTypeNames()
+        .sort()
+        .find((n) => !listed.has(n)) ?? '';
     expect(missing).not.toBe('');
     expect(listed.has('OS::Heat::None')).toBe(true);
     const seed = composeServices({ dataDir, host: 'web', version: 'test' });
@@ -49,7 +54,11 @@ describe('the palette and the cloud’s resource types, in the browser', () => {
     await page.getByTestId('editor').waitFor();
     await page.getByTestId('palette-search').fill('OS::Heat::None');
     const offered = page.getByTestId('palette-type:OS::Heat::None');
-    await page.waitForFunction(() => document.querySelector('[data-testid="palette-type:OS::Heat::None"]')?.getAttribute('data-offered') === 'true', undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="palette-type:OS::Heat::None"]')?.getAttribute('data-offered') === 'true',
+      undefined,
+      { timeout: 60_000 },
+    );
     expect(await offered.textContent()).not.toContain('not in this cloud');
     await page.getByTestId('palette-search').fill(missing);
     const item = page.getByTestId(`palette-type:${missing}`);

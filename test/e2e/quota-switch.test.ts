@@ -20,7 +20,10 @@ const servers = (image: string, n: number) =>
     'heat_template_version: 2018-08-31',
     'resources:',
     '  net: {type: OS::Neutron::Net}',
-    ...Array.from({ length: n }, (_, i) => `  server_${i + 1}: {type: OS::Nova::Server, properties: {image: ${image}, flavor: m1.tiny, networks: [{network: {get_resource: net}}]}}`),
+    ...Array.from(
+      { length: n },
+      (_, i) => `  server_${i + 1}: {type: OS::Nova::Server, properties: {image: ${image}, flavor: m1.tiny, networks: [{network: {get_resource: net}}]}}`,
+    ),
     '',
   ].join('\n');
 
@@ -89,7 +92,9 @@ describe('the quota panel follows the template that is open', () => {
         .toMatch(/\+ 233 new = /);
     } catch (err) {
       await screenshot(page, 'quota-switch-timeout');
-      throw new Error(`${(err as Error).message}\nlast reading: ${JSON.stringify(seen.at(-1))}\nscreen: ${await page.evaluate(() => document.querySelector('nav .active, [aria-current]')?.textContent ?? '?')}\npage errors: ${pageErrors.join(' | ') || 'none'}`);
+      throw new Error(
+        `${(err as Error).message}\nlast reading: ${JSON.stringify(seen.at(-1))}\nscreen: ${await page.evaluate(() => document.querySelector('nav .active, [aria-current]')?.textContent ?? '?')}\npage errors: ${pageErrors.join(' | ') || 'none'}`,
+      );
     }
     await screenshot(page, 'quota-switch-over');
     for (const r of seen) {

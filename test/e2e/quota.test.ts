@@ -29,7 +29,9 @@ const serversOnOwnNet = (image: string, names: string[]): string =>
     'resources:',
     '  net: {type: OS::Neutron::Net}',
     '  subnet: {type: OS::Neutron::Subnet, properties: {network: {get_resource: net}, cidr: 10.30.0.0/24}}',
-    ...names.map((n) => `  ${n}: {type: OS::Nova::Server, depends_on: subnet, properties: {image: ${image}, flavor: m1.tiny, networks: [{network: {get_resource: net}}]}}`),
+    ...names.map(
+      (n) => `  ${n}: {type: OS::Nova::Server, depends_on: subnet, properties: {image: ${image}, flavor: m1.tiny, networks: [{network: {get_resource: net}}]}}`,
+    ),
     '',
   ].join('\n');
 
@@ -64,12 +66,29 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
     const seed = composeServices({ dataDir, host: 'web', version: 'test' });
     profileId = seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-full-demo', sandbox: false }), cloud.users.demo.password).id;
     seed.library.create({ name: 'two servers', description: '', tags: [], from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources: {}\n' } });
-    const growing = seed.library.create({ name: 'one server, then two', description: '', tags: [], from: { kind: 'yaml', yaml: serversOnOwnNet(cloud.image, ['a']) } });
-    seed.library.saveVersion({ id: growing.id, yaml: serversOnOwnNet(cloud.image, ['a', 'b']), layout: {}, files: {}, environment: null, note: 'a second server' });
+    const growing = seed.library.create({
+      name: 'one server, then two',
+      description: '',
+      tags: [],
+      from: { kind: 'yaml', yaml: serversOnOwnNet(cloud.image, ['a']) },
+    });
+    seed.library.saveVersion({
+      id: growing.id,
+      yaml: serversOnOwnNet(cloud.image, ['a', 'b']),
+      layout: {},
+      files: {},
+      environment: null,
+      note: 'a second server',
+    });
     seed.dispose();
     host = await startWebHost(dataDir);
     // A stack with one server, deployed from version 1 before the quota is lowered: updating it to version 2 adds one.
-    const deployed = await invokeOn<{ stack: StackRef }>(host, 'deploy.create', { profileId, stackName: growingStack, source: { kind: 'library', templateId: growing.id, version: 1 }, options: {} });
+    const deployed = await invokeOn<{ stack: StackRef }>(host, 'deploy.create', {
+      profileId,
+      stackName: growingStack,
+      source: { kind: 'library', templateId: growing.id, version: 1 },
+      options: {},
+    });
     growingRef = deployed.stack;
     expect((await settle(demoHeat(), growingRef, 240_000)).stack_status).toBe('CREATE_COMPLETE');
     for (let attempt = 0; ; attempt++) {
@@ -95,7 +114,8 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
       await demoHeat().delete(growingRef);
       await gone(demoHeat(), growingRef, 240_000);
     }
-    if (cloud && originalInstances !== undefined) openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(originalInstances), cloud.users.demo.projectId]);
+    if (cloud && originalInstances !== undefined)
+      openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(originalInstances), cloud.users.demo.projectId]);
     if (cloud) openstackCli(cloud, 'demo', ['keypair', 'delete', keyName]);
     rmSync(dataDir, { recursive: true, force: true });
   }, 120_000);
@@ -206,7 +226,11 @@ describe('the quota panel over quota (full cloud, project demo)', () => {
       const p = list.value.find((x) => x.name === 'e2e-full-demo')!;
       const { id, createdAt: _c, updatedAt: _u, source: _s, hasSecret: _h, ...fields } = p as Record<string, unknown>;
       // Another auth URL needs the secret typed again (a stored one stays with its Keystone); nothing listens there anyway.
-      const moved = (await post('cloud.profiles.update', { id, fields: { ...fields, authUrl: 'http://127.0.0.1:9/v3' }, secret: 'typed-for-the-closed-port' })) as { ok: boolean };
+      const moved = (await post('cloud.profiles.update', {
+        id,
+        fields: { ...fields, authUrl: 'http://127.0.0.1:9/v3' },
+        secret: 'typed-for-the-closed-port',
+      })) as { ok: boolean };
       if (!moved.ok) throw new Error(`re-pointing the profile failed: ${JSON.stringify(moved)}`);
     });
     await page.getByTestId('quota-refresh').click();

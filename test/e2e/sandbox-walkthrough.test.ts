@@ -120,9 +120,7 @@ describe('the seed walkthrough on the local sandbox (full cloud)', () => {
     expect(text).toContain(`default: ${cloud.publicNetworkId}`);
     expect(text).toContain(`network: { get_param: existing_ext_${cloud.publicNetwork} }`);
     expect(text).toContain(`floating_network: { get_param: existing_ext_${cloud.publicNetwork} }`);
-    expect(await canvasIds(page)).toEqual(
-      expect.arrayContaining([pub, 'router_1', 'private_net_1', 'server_1', 'key_pair_1', 'volume_1']),
-    );
+    expect(await canvasIds(page)).toEqual(expect.arrayContaining([pub, 'router_1', 'private_net_1', 'server_1', 'key_pair_1', 'volume_1']));
     expect(await page.locator('.problem.error').count()).toBe(0);
     await page.getByTestId('fit').click();
     await screenshot(page, 'walkthrough-canvas');
@@ -156,7 +154,9 @@ describe('the seed walkthrough on the local sandbox (full cloud)', () => {
     await expect(page.getByTestId('stack-name').textContent()).resolves.toBe(stackName);
     await page.getByTestId('stack-tab-topology').click();
     try {
-      await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', null, { timeout: 150_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', null, {
+        timeout: 150_000,
+      });
     } catch (err) {
       await screenshot(page, 'walkthrough-timeout');
       throw err;
@@ -170,10 +170,20 @@ describe('the seed walkthrough on the local sandbox (full cloud)', () => {
     await screenshot(page, 'walkthrough-live-topology');
 
     // The real objects behind it, as Heat recorded them, exist in Nova, Neutron and Cinder.
-    const resources = JSON.parse(openstackCli(cloud, 'demo', ['stack', 'resource', 'list', stackName, '-f', 'json'])) as Array<{ resource_type: string; physical_resource_id: string }>;
+    const resources = JSON.parse(openstackCli(cloud, 'demo', ['stack', 'resource', 'list', stackName, '-f', 'json'])) as Array<{
+      resource_type: string;
+      physical_resource_id: string;
+    }>;
     realObjects = resources.filter((r) => SHOW[r.resource_type]).map((r) => ({ type: r.resource_type, id: r.physical_resource_id }));
     expect(realObjects.map((o) => o.type).sort()).toEqual([
-      'OS::Cinder::Volume', 'OS::Neutron::FloatingIP', 'OS::Neutron::Net', 'OS::Neutron::Port', 'OS::Neutron::Router', 'OS::Neutron::Subnet', 'OS::Nova::KeyPair', 'OS::Nova::Server',
+      'OS::Cinder::Volume',
+      'OS::Neutron::FloatingIP',
+      'OS::Neutron::Net',
+      'OS::Neutron::Port',
+      'OS::Neutron::Router',
+      'OS::Neutron::Subnet',
+      'OS::Nova::KeyPair',
+      'OS::Nova::Server',
     ]);
     for (const o of realObjects) expect(stillExists(cloud, o.type, o.id), `${o.type} ${o.id}`).toBe(true);
   });

@@ -79,7 +79,10 @@ describe('the seed-style canvas view in the browser', () => {
     const attachment = /^ {2}(\S*attachment\S*):\n {4}type: OS::Cinder::VolumeAttachment/m.exec(full)?.[1];
     expect(attachment).toBeTruthy();
     const a = await steadyNodeAt(page, 'server_1');
-    const b = await steadyNodeAt(page, (await canvasIds(page)).find((i) => i.startsWith('volume'))!);
+    const b = await steadyNodeAt(
+      page,
+      (await canvasIds(page)).find((i) => i.startsWith('volume'))!,
+    );
     await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
     await expect.poll(() => page.getByTestId('inspector-name').inputValue()).toBe(attachment);
     await expect(page.getByTestId('inspector-type').textContent()).resolves.toBe('OS::Cinder::VolumeAttachment');

@@ -102,10 +102,14 @@ describe('stacks that block a delete, in the browser', () => {
     cli(['port', 'delete', portId]);
     portId = '';
     await page.getByTestId('diagnosis-delete-again').click();
-    await page.waitForFunction(() => {
-      const s = document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status');
-      return s === 'DELETE_COMPLETE' || !document.querySelector('[data-testid=stack-details]');
-    }, undefined, { timeout: 180_000 });
+    await page.waitForFunction(
+      () => {
+        const s = document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status');
+        return s === 'DELETE_COMPLETE' || !document.querySelector('[data-testid=stack-details]');
+      },
+      undefined,
+      { timeout: 180_000 },
+    );
     expect(await gone(heat, made[2]!, 60_000)).toMatch(/DELETE_COMPLETE|NOT_FOUND/);
   }, 300_000);
 });

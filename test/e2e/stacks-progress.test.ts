@@ -74,7 +74,8 @@ describe('a stack’s progress in the browser', () => {
     await host?.stop();
     const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
     const list = await cleanup.cloud.listStacks(profileId).catch(() => null);
-    for (const s of list?.value ?? []) if (s.stack_name === stackName) await cleanup.cloud.action(profileId, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
+    for (const s of list?.value ?? [])
+      if (s.stack_name === stackName) await cleanup.cloud.action(profileId, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
     cleanup.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -127,7 +128,9 @@ describe('a stack’s progress in the browser', () => {
     await expect(page.locator('[data-testid=gantt-waiting]', { hasText: 'r12' }).count()).resolves.toBe(1);
     await screenshot(page, 'stacks-progress-gantt');
 
-    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', undefined, {
+      timeout: 90_000,
+    });
     await expect(page.locator('[data-testid=gantt-waiting]').count()).resolves.toBe(0);
     await page.getByTestId('stack-tab-topology').click();
     await expect.poll(async () => (await drawn()).filter((n) => n.tone !== 'complete').length, { timeout: 20_000 }).toBe(0);
@@ -142,11 +145,20 @@ describe('a stack’s progress in the browser', () => {
     await page.getByTestId('change-preview').waitFor();
     await page.getByTestId('update-apply').click();
     // r12 takes 8 s to update; the other eleven stay CREATE_COMPLETE and are not part of it.
-    await page.waitForFunction(() => /^0 of 1 changed resources complete · 1 (in progress|not started)$/.test(document.querySelector('[data-testid=stack-progress]')?.textContent?.trim() ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        /^0 of 1 changed resources complete · 1 (in progress|not started)$/.test(
+          document.querySelector('[data-testid=stack-progress]')?.textContent?.trim() ?? '',
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
     // The stacks list's row says the same as the header, not the create's end it last heard of.
     await expect(page.locator(`[data-testid="stack-${stackName}"] [data-status]`).getAttribute('data-status')).resolves.toBe('UPDATE_IN_PROGRESS');
     await screenshot(page, 'stacks-progress-update');
-    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'UPDATE_COMPLETE', undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'UPDATE_COMPLETE', undefined, {
+      timeout: 60_000,
+    });
     // A full update from the library version keeps the stack's tags (Heat drops them when an update names none).
     await page.getByTestId('stack-tab-overview').click();
     await expect.poll(() => page.getByTestId('stack-overview').locator('.tag').allTextContents(), { timeout: 20_000 }).toEqual(['chain']);
@@ -170,11 +182,17 @@ describe('a stack’s progress in the browser', () => {
     await page.getByTestId('update-tags').getByTestId('tag-input').press('Enter');
     await page.getByTestId('update-preview').click();
     await page.getByTestId('change-preview').waitFor();
-    await expect(page.locator('[data-testid=changes-updated], [data-testid=changes-replaced]').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('r12')]));
+    await expect(page.locator('[data-testid=changes-updated], [data-testid=changes-replaced]').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringContaining('r12')]),
+    );
     await page.getByTestId('update-apply').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'UPDATE_COMPLETE', undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'UPDATE_COMPLETE', undefined, {
+      timeout: 60_000,
+    });
     await page.getByTestId('stack-tab-overview').click();
-    await expect.poll(() => page.locator('[data-testid=stack-overview] ~ table tr', { hasText: 'last_value' }).textContent(), { timeout: 20_000 }).toMatch(/last_value\s*third/);
+    await expect
+      .poll(() => page.locator('[data-testid=stack-overview] ~ table tr', { hasText: 'last_value' }).textContent(), { timeout: 20_000 })
+      .toMatch(/last_value\s*third/);
     await expect(page.getByTestId('stack-overview').locator('.tag').allTextContents()).resolves.toEqual(['chain', 'edited']);
   });
 });

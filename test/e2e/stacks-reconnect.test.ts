@@ -21,12 +21,15 @@ const MEMBERS = 8;
 const STAGGERED = `heat_template_version: 2018-08-31
 description: TestResources that finish one after another.
 resources:
-${Array.from({ length: MEMBERS }, (_, i) => `  r${i}:
+${Array.from(
+  { length: MEMBERS },
+  (_, i) => `  r${i}:
     type: OS::Heat::TestResource
     properties:
       value: "${i}"
       wait_secs: ${1 + 2 * i}
-`).join('')}`;
+`,
+).join('')}`;
 
 describe('a stack whose cloud goes away mid-watch', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-reconnect-'));
@@ -40,7 +43,8 @@ describe('a stack whose cloud goes away mid-watch', () => {
   /** One contract call through the browser host, as the renderer makes it. */
   const invoke = <T>(channel: string, request: unknown): Promise<T> => invokeOn<T>(host, channel, request);
 
-  const shownIds = () => page.locator('[data-testid=events-table] tbody tr[data-event]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event') ?? ''));
+  const shownIds = () =>
+    page.locator('[data-testid=events-table] tbody tr[data-event]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event') ?? ''));
 
   async function heatIds(stack: StackRef): Promise<string[]> {
     const r = await invoke<{ value: HeatEvent[]; stale: boolean }>('cloud.stacks.events', { profileId, stack, nestedDepth: 3 });
@@ -66,7 +70,8 @@ describe('a stack whose cloud goes away mid-watch', () => {
       await browser?.close();
       // The stack stays CREATE_IN_PROGRESS after its engine died (convergence); deleting it works.
       const list = await invoke<{ value: { stack_name: string; id: string }[] }>('cloud.stacks.list', { profileId, filters: {} }).catch(() => null);
-      for (const s of list?.value ?? []) if (s.stack_name === stackName) await invoke('cloud.stacks.delete', { profileId, stack: { name: s.stack_name, id: s.id } }).catch(() => undefined);
+      for (const s of list?.value ?? [])
+        if (s.stack_name === stackName) await invoke('cloud.stacks.delete', { profileId, stack: { name: s.stack_name, id: s.id } }).catch(() => undefined);
       await host?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -77,9 +82,18 @@ describe('a stack whose cloud goes away mid-watch', () => {
     await deployFromLibrary(page, 'e2e-staggered', stackName);
     await page.getByTestId('stack-tab-events').click();
     // Some of the stack has happened (r0 is done) and most of it has not.
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=events-table] tbody tr')].some((tr) => tr.textContent?.includes('r0') && tr.textContent.includes('CREATE_COMPLETE')), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid=events-table] tbody tr')].some(
+          (tr) => tr.textContent?.includes('r0') && tr.textContent.includes('CREATE_COMPLETE'),
+        ),
+      undefined,
+      { timeout: 60_000 },
+    );
     const before = await shownIds();
-    const stack = (await invoke<{ value: { stack_name: string; id: string }[] }>('cloud.stacks.list', { profileId, filters: {} })).value.find((s) => s.stack_name === stackName)!;
+    const stack = (await invoke<{ value: { stack_name: string; id: string }[] }>('cloud.stacks.list', { profileId, filters: {} })).value.find(
+      (s) => s.stack_name === stackName,
+    )!;
     const ref = { name: stack.stack_name, id: stack.id };
 
     heatStopped = true;
@@ -95,7 +109,9 @@ describe('a stack whose cloud goes away mid-watch', () => {
 
     await page.locator('[data-testid=cloud-status].hs-online').waitFor({ timeout: 90_000 });
     // Caught up: the page shows what Heat lists now, nothing missing and nothing twice.
-    await expect.poll(async () => [...new Set(await shownIds())].sort().join(' ') === (await heatIds(ref)).sort().join(' '), { timeout: 60_000, interval: 1000 }).toBe(true);
+    await expect
+      .poll(async () => [...new Set(await shownIds())].sort().join(' ') === (await heatIds(ref)).sort().join(' '), { timeout: 60_000, interval: 1000 })
+      .toBe(true);
     const shown = await shownIds();
     const listed = await heatIds(ref);
     expect(shown.length).toBe(new Set(shown).size);

@@ -32,7 +32,19 @@ ${Array.from({ length: 12 }, (_, i) => `  r${i + 1}:\n    type: OS::Heat::TestRe
     depends_on: r1
 `;
 
-interface Drawn { id: string; label: string; tone: string; kind: string; parent: string | null; shape: string; border: string; icon: string; fontPx: number; x: number; y: number }
+interface Drawn {
+  id: string;
+  label: string;
+  tone: string;
+  kind: string;
+  parent: string | null;
+  shape: string;
+  border: string;
+  icon: string;
+  fontPx: number;
+  x: number;
+  y: number;
+}
 
 describe('the live topology in the editor’s look', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-topo-'));
@@ -65,7 +77,9 @@ describe('the live topology in the editor’s look', () => {
   it('draws the stack with kind icons and status badges, legible, the chain in bands, the nested stack expanded in place', async () => {
     await page.goto(host.url);
     await deployFromLibrary(page, 'e2e-topo', stackName);
-    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', undefined, {
+      timeout: 120_000,
+    });
     // Reselect so the nested stack's resources are read (a deploy's own watcher has no nested depth).
     await page.getByTestId('stacks-refresh').click();
     await page.getByTestId(`stack-${stackName}`).click();
@@ -97,7 +111,16 @@ describe('the live topology in the editor’s look', () => {
     const inner = nodes.find((n) => n.id.endsWith('/inner'))!;
     const at = await page.evaluate((id) => (window as unknown as { __hsTopology: { at(id: string): { x: number; y: number } } }).__hsTopology.at(id), inner.id);
     await page.mouse.dblclick(at.x, at.y);
-    await expect.poll(async () => (await drawn()).filter((n) => n.parent === inner.id).map((n) => n.label.split('\n')[0]).sort(), { timeout: 10_000 }).toEqual(['inner_a', 'inner_b']);
+    await expect
+      .poll(
+        async () =>
+          (await drawn())
+            .filter((n) => n.parent === inner.id)
+            .map((n) => n.label.split('\n')[0])
+            .sort(),
+        { timeout: 10_000 },
+      )
+      .toEqual(['inner_a', 'inner_b']);
     const after = await drawn();
     expect(after.find((n) => n.id === inner.id)?.label).toMatch(/^▾ inner\n/);
     const kids = after.filter((n) => n.parent === inner.id);
@@ -106,7 +129,10 @@ describe('the live topology in the editor’s look', () => {
 
     // A nested resource's details: attributes and properties as rows, each value copyable.
     const innerA = kids.find((n) => n.label.startsWith('inner_a'))!;
-    const atA = await page.evaluate((id) => (window as unknown as { __hsTopology: { at(id: string): { x: number; y: number } } }).__hsTopology.at(id), innerA.id);
+    const atA = await page.evaluate(
+      (id) => (window as unknown as { __hsTopology: { at(id: string): { x: number; y: number } } }).__hsTopology.at(id),
+      innerA.id,
+    );
     await page.mouse.click(atA.x, atA.y);
     const valueRow = page.locator('[data-testid=inspector-properties] tr[data-path="value"]');
     await expect.poll(() => valueRow.locator('td code').textContent(), { timeout: 15_000 }).toBe('a');
@@ -127,13 +153,26 @@ describe('the live topology in the editor’s look', () => {
     expect(ticks.length).toBeGreaterThanOrEqual(2);
     expect(ticks[0]).toBe('0 s');
     const rows = await page.locator('[data-testid=events-gantt] [data-span]').evaluateAll((els) =>
-      els.map((e) => ({ span: e.getAttribute('data-span'), depth: e.getAttribute('data-depth'), critical: e.querySelector('[data-critical]')?.getAttribute('data-critical'), outcome: e.querySelector('[data-outcome]')?.getAttribute('data-outcome') })),
+      els.map((e) => ({
+        span: e.getAttribute('data-span'),
+        depth: e.getAttribute('data-depth'),
+        critical: e.querySelector('[data-critical]')?.getAttribute('data-critical'),
+        outcome: e.querySelector('[data-outcome]')?.getAttribute('data-outcome'),
+      })),
     );
     const names = rows.map((r) => r.span);
     for (let i = 1; i <= 12; i++) expect(names).toContain(`r${i}/CREATE`);
     // The nested stack's resources sit right under it, one level in.
     const at = names.indexOf('inner/CREATE');
-    expect(rows.slice(at + 1, at + 3).map((r) => [r.span, r.depth]).sort()).toEqual([['inner_a/CREATE', '1'], ['inner_b/CREATE', '1']]);
+    expect(
+      rows
+        .slice(at + 1, at + 3)
+        .map((r) => [r.span, r.depth])
+        .sort(),
+    ).toEqual([
+      ['inner_a/CREATE', '1'],
+      ['inner_b/CREATE', '1'],
+    ]);
     expect(rows.every((r) => r.outcome === 'COMPLETE')).toBe(true);
     // The chain of twelve is the longest path: its first link is on the critical path, and the path goes on from it.
     // Where it ends depends on which resource Heat finished last within its one-second clock (under load it can be the nested stack).
@@ -141,7 +180,9 @@ describe('the live topology in the editor’s look', () => {
     expect(critical).toContain('r1/CREATE');
     expect(critical.length).toBeGreaterThanOrEqual(2);
     await page.locator('[data-span="r1/CREATE"] [data-outcome]').hover();
-    await expect.poll(() => page.getByTestId('gantt-hover').textContent()).toMatch(/^r1 CREATE: \d\d:\d\d:\d\d → \d\d:\d\d:\d\d, \d+ sec, complete \(on the critical path\)$/);
+    await expect
+      .poll(() => page.getByTestId('gantt-hover').textContent())
+      .toMatch(/^r1 CREATE: \d\d:\d\d:\d\d → \d\d:\d\d:\d\d, \d+ sec, complete \(on the critical path\)$/);
     await screenshot(page, 'stacks-gantt-axis-critical');
   });
 });

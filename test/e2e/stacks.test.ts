@@ -88,7 +88,8 @@ describe('stacks in the browser', () => {
     const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
     for (const p of cleanup.profiles.list()) {
       const list = await cleanup.cloud.listStacks(p.id).catch(() => null);
-      for (const s of list?.value ?? []) if (s.stack_name.endsWith(run)) await cleanup.cloud.action(p.id, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
+      for (const s of list?.value ?? [])
+        if (s.stack_name.endsWith(run)) await cleanup.cloud.action(p.id, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
     }
     cleanup.dispose();
     rmSync(dataDir, { recursive: true, force: true });

@@ -55,7 +55,9 @@ describe('deleting stack-set instances but keeping their stacks', () => {
     await page.getByTestId('op-region-RegionOne').check();
     await page.getByTestId('op-project-demo').check();
     await page.getByTestId('op-submit').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=instance-grid] [data-status=OPERATION_COMPLETE]').length === 1, undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=instance-grid] [data-status=OPERATION_COMPLETE]').length === 1, undefined, {
+      timeout: 90_000,
+    });
   });
 
   it('offers deleting the stacks too (the default) or keeping them, and keeping leaves the stack running in Heat', async () => {

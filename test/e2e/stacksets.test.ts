@@ -62,7 +62,9 @@ describe('stack sets in the browser', () => {
     await page.getByTestId('op-submit').click();
 
     const green = page.locator('[data-testid=instance-grid] [data-status=OPERATION_COMPLETE]');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=instance-grid] [data-status=OPERATION_COMPLETE]').length === 4, undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=instance-grid] [data-status=OPERATION_COMPLETE]').length === 4, undefined, {
+      timeout: 90_000,
+    });
     await expect(green.count()).resolves.toBe(4);
     await expect(page.getByTestId('cell-RegionTwo-demo').textContent()).resolves.toContain('Complete');
     await screenshot(page, 'stacksets-grid-green');
@@ -74,8 +76,16 @@ describe('stack sets in the browser', () => {
     await meta.waitFor();
     const fields = await meta.locator('dt').allTextContents();
     expect(fields.sort()).toEqual([
-      'action', 'create_time', 'deployment_targets', 'operation_preferences', 'stack_set_id',
-      'stack_set_name', 'stack_set_operation_id', 'status', 'status_message', 'update_time',
+      'action',
+      'create_time',
+      'deployment_targets',
+      'operation_preferences',
+      'stack_set_id',
+      'stack_set_name',
+      'stack_set_operation_id',
+      'status',
+      'status_message',
+      'update_time',
     ]);
     await expect(meta.locator('[data-field=status]').textContent()).resolves.toBe('OPERATION_COMPLETE');
     await expect(meta.locator('[data-field=action]').textContent()).resolves.toBe('CREATE_STACK_INSTANCES');

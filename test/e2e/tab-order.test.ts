@@ -38,13 +38,21 @@ describe('Tab order, focus rings and dialog focus', () => {
     await page.getByTestId(opener).focus();
     await page.keyboard.press('Enter');
     await page.locator('dialog[open]').first().waitFor();
-    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('dialog[open]')), { message: `${opener}: focus moves into the dialog` }).toBe(true);
-    const inside = await page.locator('dialog[open]').first().evaluate((d) => d.querySelectorAll('button, input, select, textarea, a[href], [tabindex="0"]').length);
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('dialog[open]')), { message: `${opener}: focus moves into the dialog` })
+      .toBe(true);
+    const inside = await page
+      .locator('dialog[open]')
+      .first()
+      .evaluate((d) => d.querySelectorAll('button, input, select, textarea, a[href], [tabindex="0"]').length);
     // Twice round: the focus must wrap from the last control to the first, never leave.
     const stops: TabStop[] = [];
     for (let i = 0; i < inside * 2 + 2; i++) {
       await page.keyboard.press('Tab');
-      const s = await page.evaluate(() => ({ inDialog: !!document.activeElement?.closest('dialog[open]'), name: document.activeElement?.outerHTML.slice(0, 80) ?? '' }));
+      const s = await page.evaluate(() => ({
+        inDialog: !!document.activeElement?.closest('dialog[open]'),
+        name: document.activeElement?.outerHTML.slice(0, 80) ?? '',
+      }));
       expect(s.inDialog, `${opener}: Tab ${i + 1} left the dialog for ${s.name}`).toBe(true);
     }
     stops.push(...(await walkTabs(page, inside + 2)));

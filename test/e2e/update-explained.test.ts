@@ -46,11 +46,23 @@ describe('the update preview explained (full cloud, project demo)', () => {
     cloud = requireFullCloud();
     const seed = composeServices({ dataDir, host: 'web', version: 'test' });
     const profileId = seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-explain-demo', sandbox: false }), cloud.users.demo.password).id;
-    const tpl = seed.library.create({ name: 'explained update', description: '', tags: [], from: { kind: 'yaml', yaml: template(cloud.image, '10.32.0.0/24') } });
+    const tpl = seed.library.create({
+      name: 'explained update',
+      description: '',
+      tags: [],
+      from: { kind: 'yaml', yaml: template(cloud.image, '10.32.0.0/24') },
+    });
     seed.library.saveVersion({ id: tpl.id, yaml: template(cloud.image, '10.32.1.0/24'), layout: {}, files: {}, environment: null, note: 'another cidr' });
     seed.dispose();
     host = await startWebHost(dataDir);
-    ref = (await invokeOn<{ stack: StackRef }>(host, 'deploy.create', { profileId, stackName, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} })).stack;
+    ref = (
+      await invokeOn<{ stack: StackRef }>(host, 'deploy.create', {
+        profileId,
+        stackName,
+        source: { kind: 'library', templateId: tpl.id, version: 1 },
+        options: {},
+      })
+    ).stack;
     expect((await settle(demoHeat(), ref, 240_000)).stack_status).toBe('CREATE_COMPLETE');
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, locale: 'en-US' });

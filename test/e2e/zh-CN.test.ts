@@ -108,7 +108,9 @@ describe('the studio in Simplified Chinese', () => {
     await page.getByTestId('deploy-preview').waitFor();
     await page.getByTestId('deploy-create').click();
     await expect.poll(() => page.getByTestId('stack-name').textContent()).toBe(stackName);
-    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_COMPLETE', undefined, {
+      timeout: 90_000,
+    });
     await page.getByTestId('stack-tab-overview').click();
     await expect(page.getByTestId('stack-overview').textContent()).resolves.toContain('出错回滚');
     await expect(page.locator('body').innerText()).resolves.toMatch(/\d+ 个编排部署/);

@@ -13,7 +13,10 @@ export interface RunningHost {
   host: WebHost;
   services: Services;
   /** The contract's Result value for one channel call. */
-  invoke<T = unknown>(channel: string, body: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } }>;
+  invoke<T = unknown>(
+    channel: string,
+    body: unknown,
+  ): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } }>;
 }
 
 /** Call once per test file; `start()` gives a fresh host (options as composeServices takes them), closed after each test. */
@@ -36,7 +39,13 @@ export function useWebHost(): (options?: Partial<ComposeOptions>) => Promise<Run
       new Promise<never>((resolve, reject) => {
         const text = JSON.stringify(body);
         const req = request(
-          { host: '127.0.0.1', port: host.port, method: 'POST', path: `/api/invoke/${channel}`, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), cookie: host.cookie } },
+          {
+            host: '127.0.0.1',
+            port: host.port,
+            method: 'POST',
+            path: `/api/invoke/${channel}`,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), cookie: host.cookie },
+          },
           (res) => {
             let out = '';
             res.on('data', (c: Buffer) => (out += c.toString()));

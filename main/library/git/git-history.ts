@@ -22,7 +22,17 @@ export async function readLog(git: Git, cwd: string): Promise<CommitInfo[]> {
   const head = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd, okCodes: [1, 128] });
   if (head.code !== 0) return []; // an empty repository: no commit yet
   const out = await git.run(
-    ['-c', 'core.quotepath=off', 'log', '--reverse', '--topo-order', '--cc', '--name-only', `--format=${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%B${FIELD}`, 'HEAD'],
+    [
+      '-c',
+      'core.quotepath=off',
+      'log',
+      '--reverse',
+      '--topo-order',
+      '--cc',
+      '--name-only',
+      `--format=${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%B${FIELD}`,
+      'HEAD',
+    ],
     { cwd },
   );
   return out.stdout
@@ -30,7 +40,17 @@ export async function readLog(git: Git, cwd: string): Promise<CommitInfo[]> {
     .filter((r) => r.trim())
     .map((record) => {
       const [hash = '', author = '', email = '', date = '', message = '', names = ''] = record.split(FIELD);
-      return { hash, author, email, date: new Date(date).toISOString(), message: message.trim(), files: names.split('\n').map((n) => n.trim()).filter(Boolean) };
+      return {
+        hash,
+        author,
+        email,
+        date: new Date(date).toISOString(),
+        message: message.trim(),
+        files: names
+          .split('\n')
+          .map((n) => n.trim())
+          .filter(Boolean),
+      };
     });
 }
 

@@ -89,11 +89,29 @@ function writePlan(deps: ImportDeps, plan: Plan, blobs: Map<string, string | nul
       if (!repo.find(id)) {
         const verdict = check(yaml, files, environment, group.entryPath);
         repo.insertTemplate({
-          id, name: group.entryPath, description: templateDescription(yaml), tags: [], status: verdict.status,
-          statusReason: verdict.reason, statusMsg: verdict.msg, origin: 'user', systemKey: null, at: commit.date,
+          id,
+          name: group.entryPath,
+          description: templateDescription(yaml),
+          tags: [],
+          status: verdict.status,
+          statusReason: verdict.reason,
+          statusMsg: verdict.msg,
+          origin: 'user',
+          systemKey: null,
+          at: commit.date,
         });
       }
-      repo.insertVersion({ id: `${id}-${commit.hash}`, templateId: id, entryPath: group.entryPath, yaml, layout, files, environment, note: noteFor(commit), at: commit.date });
+      repo.insertVersion({
+        id: `${id}-${commit.hash}`,
+        templateId: id,
+        entryPath: group.entryPath,
+        yaml,
+        layout,
+        files,
+        environment,
+        note: noteFor(commit),
+        at: commit.date,
+      });
       added++;
     }
     prefs.set(importedKey(id), JSON.stringify(imported));

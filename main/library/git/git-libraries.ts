@@ -69,7 +69,9 @@ export class GitLibraries {
     const git = new GitLibrary(
       { git: this.git, workdir, repo, prefs: new PreferencesRepo(lib.db), check: this.check, reindex: (id) => lib.service.reindex(id) },
       lib.service,
-      (ids) => { for (const templateId of ids) this.events.emit('library.changed', { templateId }); },
+      (ids) => {
+        for (const templateId of ids) this.events.emit('library.changed', { templateId });
+      },
     );
     this.bound.set(libraryId, git);
     // History arrives in the background: the list answers from the cache meanwhile.

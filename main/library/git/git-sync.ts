@@ -80,7 +80,11 @@ export async function push(git: Git, cwd: string, onProgress?: Progress): Promis
   const { remote, ref } = await upstreamOf(git, cwd);
   const ahead = Number((await git.run(['rev-list', '--count', `${ref}..HEAD`], { cwd })).stdout.trim());
   const branch = ref.slice(remote.length + 1);
-  const r = await git.run(['push', '--progress', '--porcelain', remote, `HEAD:refs/heads/${branch}`], { cwd, okCodes: [1], ...(onProgress ? { onProgress } : {}) });
+  const r = await git.run(['push', '--progress', '--porcelain', remote, `HEAD:refs/heads/${branch}`], {
+    cwd,
+    okCodes: [1],
+    ...(onProgress ? { onProgress } : {}),
+  });
   if (r.code !== 0) {
     const reason = refusalReason(r.stdout, r.stderr);
     throw new AppError('GIT_PUSH_REJECTED', msg('git.pushRejected', { reason }), { reason, ahead });
@@ -90,7 +94,11 @@ export async function push(git: Git, cwd: string, onProgress?: Progress): Promis
 
 /** The server's own words: its `remote:` lines and the ref's refusal (e.g. "non-fast-forward", "pre-receive hook declined"). */
 export function refusalReason(stdout: string, stderr: string): string {
-  const remoteLines = stderr.split('\n').filter((l) => l.startsWith('remote:')).map((l) => l.slice('remote:'.length).trim()).filter(Boolean);
+  const remoteLines = stderr
+    .split('\n')
+    .filter((l) => l.startsWith('remote:'))
+    .map((l) => l.slice('remote:'.length).trim())
+    .filter(Boolean);
   const refLine = stdout.split('\n').find((l) => l.startsWith('!'));
   const refReason = refLine ? (/\(([^)]*)\)\s*$/.exec(refLine)?.[1] ?? refLine.split('\t').pop() ?? '') : '';
   const parts = [...remoteLines, refReason].filter(Boolean);

@@ -42,7 +42,10 @@ export function groupTemplates(root: string): TemplateGroup[] {
 
 /** The grouping itself, on files already read (path -> kind and resolved references). */
 export function groupScanned(scanned: Map<string, Scanned>): TemplateGroup[] {
-  const templates = [...scanned].filter(([, s]) => s.kind === 'hot').map(([p]) => p).sort();
+  const templates = [...scanned]
+    .filter(([, s]) => s.kind === 'hot')
+    .map(([p]) => p)
+    .sort();
   const referenced = new Set<string>();
   for (const t of templates) for (const r of scanned.get(t)!.refs) if (r !== t) referenced.add(r);
   const closure = (entry: string): Set<string> => {
@@ -68,7 +71,9 @@ export function groupScanned(scanned: Map<string, Scanned>): TemplateGroup[] {
     entries.push(t); // a ring: nobody outside it references it
     for (const f of closure(t)) reached.add(f);
   }
-  const groups = new Map(entries.map((e) => [e, { entryPath: e, nested: [...closure(e)].filter((f) => f !== e).sort(), environmentPath: null as string | null }]));
+  const groups = new Map(
+    entries.map((e) => [e, { entryPath: e, nested: [...closure(e)].filter((f) => f !== e).sort(), environmentPath: null as string | null }]),
+  );
   const environments = [...scanned].filter(([, s]) => s.kind === 'environment').sort(([a], [b]) => a.localeCompare(b));
   for (const [envPath, env] of environments) {
     const byRegistry = [...groups.values()].find((g) => !g.environmentPath && env.refs.some((r) => g.nested.includes(r) || r === g.entryPath));

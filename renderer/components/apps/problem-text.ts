@@ -3,7 +3,6 @@
 import type { AppCheckProblem } from '../../../shared/apps/problems';
 import type { Translate } from '../../i18n/translate';
 
-
 export function problemText(t: Translate, te: (key: string) => boolean, p: AppCheckProblem): string {
   const key = `apps.check.${p.code}`;
   if (!te(key)) return p.message;

@@ -27,10 +27,34 @@ const LIVE: StylesheetJson = [
   // Join resources: smaller than a server, but big enough to carry their status badge.
   { selector: 'node[size = "small"]', style: { width: 32, height: 32, 'font-size': LIVE_FONT_SIZE } },
   { selector: 'node[tone = "complete"]', style: { 'border-color': '#1a7f37', 'border-style': 'solid' } },
-  { selector: 'node[tone = "progress"]', style: { 'border-color': '#0969da', 'border-style': 'dashed', 'border-width': 4, 'underlay-color': '#54aeff', 'underlay-opacity': 0.35, 'underlay-padding': 6 } },
+  {
+    selector: 'node[tone = "progress"]',
+    style: {
+      'border-color': '#0969da',
+      'border-style': 'dashed',
+      'border-width': 4,
+      'underlay-color': '#54aeff',
+      'underlay-opacity': 0.35,
+      'underlay-padding': 6,
+    },
+  },
   // Not started (INIT_COMPLETE): dotted, a plain rectangle and faded, so it reads neither as done nor as running.
-  { selector: 'node[tone = "waiting"]', style: { 'border-color': '#57606a', 'border-style': 'dotted', shape: 'rectangle', 'background-opacity': 0.45, color: '#57606a' } },
-  { selector: 'node[tone = "failed"]', style: { 'border-color': '#cf222e', 'border-width': 5, shape: 'cut-rectangle', 'underlay-color': '#ff8182', 'underlay-opacity': 0.4, 'underlay-padding': 6, color: '#82071e' } },
+  {
+    selector: 'node[tone = "waiting"]',
+    style: { 'border-color': '#57606a', 'border-style': 'dotted', shape: 'rectangle', 'background-opacity': 0.45, color: '#57606a' },
+  },
+  {
+    selector: 'node[tone = "failed"]',
+    style: {
+      'border-color': '#cf222e',
+      'border-width': 5,
+      shape: 'cut-rectangle',
+      'underlay-color': '#ff8182',
+      'underlay-opacity': 0.4,
+      'underlay-padding': 6,
+      color: '#82071e',
+    },
+  },
   { selector: 'node[tone = "other"]', style: { 'border-color': '#8c959f', 'border-style': 'solid' } },
   // A collapsed nested stack: a double border says "there is more inside" (double-click opens it in place).
   { selector: 'node[?nested]', style: { 'border-style': 'double', 'border-width': 6 } },
@@ -57,5 +81,9 @@ export function liveTopologyStyle(): StylesheetJson {
 
 /** Above the editor's big-graph size: its lighter sheet (no edge labels or arrows, no label backgrounds), status cues kept. */
 export function liveLargeTopologyStyle(): StylesheetJson {
-  return [...largeGraphStyle(), ...LIVE, { selector: 'node', style: { 'min-zoomed-font-size': 10, 'text-background-opacity': 0, 'underlay-opacity': 0 } }] as StylesheetJson;
+  return [
+    ...largeGraphStyle(),
+    ...LIVE,
+    { selector: 'node', style: { 'min-zoomed-font-size': 10, 'text-background-opacity': 0, 'underlay-opacity': 0 } },
+  ] as StylesheetJson;
 }

@@ -7,7 +7,8 @@ import { composeServices } from '../../../main/compose';
 export async function deleteStacksAndData(dataDir: string, profileId: string, stackNames: readonly string[]): Promise<void> {
   const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
   const list = await cleanup.cloud.listStacks(profileId).catch(() => null);
-  for (const s of list?.value ?? []) if (stackNames.includes(s.stack_name)) await cleanup.cloud.action(profileId, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
+  for (const s of list?.value ?? [])
+    if (stackNames.includes(s.stack_name)) await cleanup.cloud.action(profileId, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
   cleanup.dispose();
   rmSync(dataDir, { recursive: true, force: true });
 }
@@ -17,7 +18,8 @@ export async function deleteStackAndKeys(dataDir: string, stackName: string, key
   const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
   for (const p of cleanup.profiles.list()) {
     const list = await cleanup.cloud.listStacks(p.id).catch(() => null);
-    for (const s of list?.value ?? []) if (s.stack_name === stackName) await cleanup.cloud.action(p.id, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
+    for (const s of list?.value ?? [])
+      if (s.stack_name === stackName) await cleanup.cloud.action(p.id, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
   }
   cleanup.dispose();
   for (const k of keyNames) {

@@ -18,7 +18,8 @@ resources:
 export async function removeStackAndData(dataDir: string, profileId: string, stackName: string): Promise<void> {
   const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
   const list = await cleanup.cloud.listStacks(profileId).catch(() => null);
-  for (const s of list?.value ?? []) if (s.stack_name === stackName) await cleanup.cloud.action(profileId, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
+  for (const s of list?.value ?? [])
+    if (s.stack_name === stackName) await cleanup.cloud.action(profileId, { name: s.stack_name, id: s.id }, 'delete').catch(() => undefined);
   cleanup.dispose();
   rmSync(dataDir, { recursive: true, force: true });
 }

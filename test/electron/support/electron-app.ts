@@ -22,18 +22,26 @@ export function electronReadiness(env: NodeJS.ProcessEnv = process.env, platform
     // node_modules/electron/index.js: the binary's path, or a throw when it was never downloaded.
     executable = createRequire(join(ROOT, 'package.json'))('electron') as string;
   } catch (err) {
-    return { ready: false, reason: `the Electron binary is not installed (${(err as Error).message.split('\n')[0]}; node_modules/electron/path.txt is missing — installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or without internet; \`npm start\` downloads it)` };
+    return {
+      ready: false,
+      reason: `the Electron binary is not installed (${(err as Error).message.split('\n')[0]}; node_modules/electron/path.txt is missing — installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or without internet; \`npm start\` downloads it)`,
+    };
   }
   if (!existsSync(executable)) return { ready: false, reason: `the Electron binary ${executable} does not exist` };
   const version = spawnSync(executable, ['--version'], { encoding: 'utf8', timeout: 30_000 });
   if (version.status !== 0 || !/^v\d+/.test(version.stdout.trim())) {
-    return { ready: false, reason: `the Electron binary ${executable} does not run (${version.error?.message ?? (version.stderr.trim().split('\n')[0] || `exit ${version.status}`)})` };
+    return {
+      ready: false,
+      reason: `the Electron binary ${executable} does not run (${version.error?.message ?? (version.stderr.trim().split('\n')[0] || `exit ${version.status}`)})`,
+    };
   }
-  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return { ready: false, reason: 'no display on this Linux machine (run the suite under `xvfb-run -a`)' };
+  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY)
+    return { ready: false, reason: 'no display on this Linux machine (run the suite under `xvfb-run -a`)' };
   const electronVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
   const built = ['dist/renderer/index.html', 'dist-electron/main.cjs', 'dist-electron/preload.cjs', `.native/electron-${electronVersion}/better_sqlite3.node`];
   const missing = built.filter((f) => !existsSync(join(ROOT, f)));
-  if (missing.length) return { ready: false, reason: `the app is not built for Electron (missing ${missing.join(', ')}; run \`node scripts/start-electron.mjs --prepare\`)` };
+  if (missing.length)
+    return { ready: false, reason: `the app is not built for Electron (missing ${missing.join(', ')}; run \`node scripts/start-electron.mjs --prepare\`)` };
   return { ready: true, executable };
 }
 

@@ -52,7 +52,9 @@ describe('catalog', () => {
     const demo = conn('demo');
     const flavors = await demo.service('compute').get<{ flavors: { name: string }[] }>('/flavors');
     expect(flavors.body?.flavors.map((f) => f.name).sort()).toEqual(['m1.small', 'm1.tiny']);
-    const nets = await demo.service('network').get<{ networks: { id: string; 'router:external': boolean }[] }>('/networks', { query: { name: cloud.publicNetwork } });
+    const nets = await demo
+      .service('network')
+      .get<{ networks: { id: string; 'router:external': boolean }[] }>('/networks', { query: { name: cloud.publicNetwork } });
     expect(nets.body?.networks).toEqual([expect.objectContaining({ id: cloud.publicNetworkId, 'router:external': true })]);
     const images = await demo.service('image').get<{ images: { status: string }[] }>('/images', { query: { name: cloud.image } });
     expect(images.body?.images.map((i) => i.status)).toEqual(['active']);

@@ -41,7 +41,15 @@ describe('Local sandbox profile', () => {
     const r = await call('cloud.profiles.addLocalSandbox', {});
     expect(r.created).toBe(true);
     expect(r.services).toEqual({ compute: true, network: true, volume: true, image: true });
-    expect(r.profile).toMatchObject({ name: 'Local sandbox', authUrl: 'http://127.0.0.1:5000/v3', username: 'demo', projectName: 'demo', region: 'RegionOne', sandbox: false, hasSecret: true });
+    expect(r.profile).toMatchObject({
+      name: 'Local sandbox',
+      authUrl: 'http://127.0.0.1:5000/v3',
+      username: 'demo',
+      projectName: 'demo',
+      region: 'RegionOne',
+      sandbox: false,
+      hasSecret: true,
+    });
     const report = await call('cloud.profiles.test', { profileId: r.profile.id });
     expect(report).toMatchObject({ user: 'demo', project: 'demo' });
     expect(report.endpoint).toContain('127.0.0.1:8004');

@@ -42,7 +42,10 @@ async function call<T>(channel: string, request: unknown): Promise<Result<T>> {
 
 async function demoProfile(): Promise<CloudProfile> {
   services = composeServices({ dataDir: tempDir(), host: 'web', version: 'test' });
-  const created = await call<CloudProfile>('cloud.profiles.create', { fields: passwordProfile(cloud, 'demo', { name: 'demo' }), secret: cloud.users.demo.password });
+  const created = await call<CloudProfile>('cloud.profiles.create', {
+    fields: passwordProfile(cloud, 'demo', { name: 'demo' }),
+    secret: cloud.users.demo.password,
+  });
   if (!created.ok) throw new Error(created.error.message);
   return created.value;
 }
@@ -72,9 +75,16 @@ describe('a stored secret stays with the Keystone it was entered for', () => {
 
   it('accepts a move with the secret entered again, and a change that stays with the same server', async () => {
     const p = await demoProfile();
-    const renamed = await call<CloudProfile>('cloud.profiles.update', { id: p.id, fields: { ...fieldsOf(p), name: 'renamed', authUrl: `${cloud.authUrl.replace(/\/v3\/?$/, '')}/v3/` } });
+    const renamed = await call<CloudProfile>('cloud.profiles.update', {
+      id: p.id,
+      fields: { ...fieldsOf(p), name: 'renamed', authUrl: `${cloud.authUrl.replace(/\/v3\/?$/, '')}/v3/` },
+    });
     expect(renamed).toMatchObject({ ok: true, value: { hasSecret: true, name: 'renamed' } });
-    const moved = await call<CloudProfile>('cloud.profiles.update', { id: p.id, fields: { ...fieldsOf(p), authUrl: `${listener.url}/v3` }, secret: 'typed-for-the-new-one' });
+    const moved = await call<CloudProfile>('cloud.profiles.update', {
+      id: p.id,
+      fields: { ...fieldsOf(p), authUrl: `${listener.url}/v3` },
+      secret: 'typed-for-the-new-one',
+    });
     expect(moved).toMatchObject({ ok: true, value: { hasSecret: true } });
     await call('cloud.profiles.test', { profileId: p.id });
     // Only what was typed for the new address went there, never the old password.

@@ -39,7 +39,8 @@ export interface FullCloudEndpoints {
   placement: string;
 }
 
-export type FullTestCloud = TestCloud & Required<Pick<TestCloud, 'endpoints' | 'flavors' | 'image' | 'publicNetwork' | 'publicNetworkId' | 'computeHost'>> & { full: true };
+export type FullTestCloud = TestCloud &
+  Required<Pick<TestCloud, 'endpoints' | 'flavors' | 'image' | 'publicNetwork' | 'publicNetworkId' | 'computeHost'>> & { full: true };
 
 export function stateDir(): string {
   return process.env.HEAT_STUDIO_CLOUD_STATE ?? join(process.env.TMPDIR ?? tmpdir(), 'heat-studio-cloud');

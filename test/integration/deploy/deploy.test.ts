@@ -24,11 +24,21 @@ describe('deploy.* against the real Heat', () => {
   it('deploys the recommended shared-network server with the sandbox environment and remembers its library origin', async () => {
     const tpl = studio.services.library.list({}).find((t) => t.systemKey === 'shared-network-server')!;
     const name = uniqueName('dep-shared');
-    const preview = await call('deploy.preview', { profileId: studio.profileId, stackName: name, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} });
+    const preview = await call('deploy.preview', {
+      profileId: studio.profileId,
+      stackName: name,
+      source: { kind: 'library', templateId: tpl.id, version: 1 },
+      options: {},
+    });
     expect(preview.sandbox).toBe(true);
     expect(JSON.stringify(preview.stack)).toContain('server_1');
 
-    const result = await call('deploy.create', { profileId: studio.profileId, stackName: name, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: { tags: ['e2e'] } });
+    const result = await call('deploy.create', {
+      profileId: studio.profileId,
+      stackName: name,
+      source: { kind: 'library', templateId: tpl.id, version: 1 },
+      options: { tags: ['e2e'] },
+    });
     studio.created.push(result.stack);
     expect(result.origin).toMatchObject({ templateId: tpl.id, templateVersion: 1, stackName: name });
     const done = await settle(studio.services.cloud.heat(studio.profileId), result.stack);
@@ -50,15 +60,30 @@ describe('deploy.* against the real Heat', () => {
     const tpl = studio.services.library.create({ name: uniqueName('counter'), description: '', tags: [], from: { kind: 'yaml', yaml: COUNTER(2) } });
     studio.services.library.saveVersion({ id: tpl.id, yaml: COUNTER(3), layout: {}, files: {}, environment: null, note: 'one more' });
     const name = uniqueName('dep-upd');
-    const first = await call('deploy.create', { profileId: studio.profileId, stackName: name, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} });
+    const first = await call('deploy.create', {
+      profileId: studio.profileId,
+      stackName: name,
+      source: { kind: 'library', templateId: tpl.id, version: 1 },
+      options: {},
+    });
     studio.created.push(first.stack);
     await settle(studio.services.cloud.heat(studio.profileId), first.stack);
 
-    const changes = await call('deploy.previewUpdate', { profileId: studio.profileId, stack: first.stack, source: { kind: 'library', templateId: tpl.id, version: 2 }, options: {} });
+    const changes = await call('deploy.previewUpdate', {
+      profileId: studio.profileId,
+      stack: first.stack,
+      source: { kind: 'library', templateId: tpl.id, version: 2 },
+      options: {},
+    });
     expect(changes.added.map((r) => (r as { resource_name: string }).resource_name)).toEqual(['word_2']);
     expect(changes.unchanged).toHaveLength(2);
 
-    const updated = await call('deploy.update', { profileId: studio.profileId, stack: first.stack, source: { kind: 'library', templateId: tpl.id, version: 2 }, options: {} });
+    const updated = await call('deploy.update', {
+      profileId: studio.profileId,
+      stack: first.stack,
+      source: { kind: 'library', templateId: tpl.id, version: 2 },
+      options: {},
+    });
     expect(updated.origin?.templateVersion).toBe(2);
     expect((await settle(studio.services.cloud.heat(studio.profileId), first.stack)).stack_status).toBe('UPDATE_COMPLETE');
   });
@@ -68,7 +93,12 @@ describe('deploy.* against the real Heat', () => {
     const r = await call('deploy.create', { profileId: studio.profileId, stackName: name, source: { kind: 'yaml', yaml: COUNTER(2) }, options: {} });
     studio.created.push(r.stack);
     await settle(studio.services.cloud.heat(studio.profileId), r.stack);
-    const changes = await call('deploy.previewUpdate', { profileId: studio.profileId, stack: r.stack, source: null, options: { parameters: { length: '12' } } });
+    const changes = await call('deploy.previewUpdate', {
+      profileId: studio.profileId,
+      stack: r.stack,
+      source: null,
+      options: { parameters: { length: '12' } },
+    });
     expect([...changes.replaced, ...changes.updated].map((x) => (x as { resource_name: string }).resource_name).sort()).toEqual(['word_0', 'word_1']);
   });
 
@@ -77,11 +107,21 @@ describe('deploy.* against the real Heat', () => {
     const tagsOf = async (ref: { name: string; id: string }) => (await heat.show(ref)).tags ?? [];
     const tpl = studio.services.library.create({ name: uniqueName('tagged'), description: '', tags: [], from: { kind: 'yaml', yaml: COUNTER(1) } });
     studio.services.library.saveVersion({ id: tpl.id, yaml: COUNTER(2), layout: {}, files: {}, environment: null, note: 'two' });
-    const r = await call('deploy.create', { profileId: studio.profileId, stackName: uniqueName('dep-tags'), source: { kind: 'library', templateId: tpl.id, version: 1 }, options: { tags: ['web', 'prod'] } });
+    const r = await call('deploy.create', {
+      profileId: studio.profileId,
+      stackName: uniqueName('dep-tags'),
+      source: { kind: 'library', templateId: tpl.id, version: 1 },
+      options: { tags: ['web', 'prod'] },
+    });
     studio.created.push(r.stack);
     await settle(heat, r.stack);
     // A full update from a newer version, sending the tags the dialog shows: kept.
-    await call('deploy.update', { profileId: studio.profileId, stack: r.stack, source: { kind: 'library', templateId: tpl.id, version: 2 }, options: { tags: ['web', 'prod'] } });
+    await call('deploy.update', {
+      profileId: studio.profileId,
+      stack: r.stack,
+      source: { kind: 'library', templateId: tpl.id, version: 2 },
+      options: { tags: ['web', 'prod'] },
+    });
     expect((await settle(heat, r.stack)).stack_status).toBe('UPDATE_COMPLETE');
     expect((await tagsOf(r.stack)).sort()).toEqual(['prod', 'web']);
     // Tags edited alone, keeping the template (PATCH).

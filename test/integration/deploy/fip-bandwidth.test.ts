@@ -56,7 +56,11 @@ async function physicalIds(ref: { name: string; id: string }): Promise<Record<st
 async function readNeutron(ids: Record<string, string>): Promise<{ fip: Fip; rules: { id: string; max_kbps: number; direction: string }[] }> {
   const network = neutron.service('network');
   const fip = (await network.get<{ floatingip: Fip }>(`/floatingips/${ids.public_ip}`)).body!.floatingip;
-  const rules = (await network.get<{ bandwidth_limit_rules: { id: string; max_kbps: number; direction: string }[] }>(`/qos/policies/${ids.public_ip_bandwidth_policy}/bandwidth_limit_rules`)).body!.bandwidth_limit_rules;
+  const rules = (
+    await network.get<{ bandwidth_limit_rules: { id: string; max_kbps: number; direction: string }[] }>(
+      `/qos/policies/${ids.public_ip_bandwidth_policy}/bandwidth_limit_rules`,
+    )
+  ).body!.bandwidth_limit_rules;
   return { fip, rules };
 }
 
@@ -64,7 +68,12 @@ describe('public IP with a bandwidth (seed 3.1) on the full cloud', () => {
   it('deploys the QoS policy and rule and attaches the policy to the floating IP; an update changes the limit in place', async () => {
     const tpl = studio.services.library.create({ name: uniqueName('fip-bw'), description: '', tags: [], from: { kind: 'yaml', yaml: templateWith(5) } });
     const name = uniqueName('fip-bw');
-    const created = await call('deploy.create', { profileId: studio.profileId, stackName: name, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} });
+    const created = await call('deploy.create', {
+      profileId: studio.profileId,
+      stackName: name,
+      source: { kind: 'library', templateId: tpl.id, version: 1 },
+      options: {},
+    });
     studio.created.push(created.stack);
     const done = await settle(studio.services.cloud.heat(studio.profileId), created.stack);
     expect(done.stack_status, done.stack_status_reason ?? '').toBe('CREATE_COMPLETE');
@@ -75,7 +84,12 @@ describe('public IP with a bandwidth (seed 3.1) on the full cloud', () => {
     expect(first.rules).toEqual([expect.objectContaining({ id: ids.public_ip_bandwidth_limit, max_kbps: 5000, direction: 'egress' })]);
 
     studio.services.library.saveVersion({ id: tpl.id, yaml: templateWith(20), layout: {}, files: {}, environment: null, note: '20 Mbps' });
-    await call('deploy.update', { profileId: studio.profileId, stack: created.stack, source: { kind: 'library', templateId: tpl.id, version: 2 }, options: {} });
+    await call('deploy.update', {
+      profileId: studio.profileId,
+      stack: created.stack,
+      source: { kind: 'library', templateId: tpl.id, version: 2 },
+      options: {},
+    });
     const updated = await settle(studio.services.cloud.heat(studio.profileId), created.stack);
     expect(updated.stack_status, updated.stack_status_reason ?? '').toBe('UPDATE_COMPLETE');
     const second = await readNeutron(await physicalIds(created.stack));
@@ -85,7 +99,9 @@ describe('public IP with a bandwidth (seed 3.1) on the full cloud', () => {
 
   it("is refused for a project member by Heat's default policy, naming the QoS type, with nothing created", async () => {
     const name = uniqueName('fip-bw-member');
-    const err = await member.call('deploy.create', { profileId: member.profileId, stackName: name, source: { kind: 'yaml', yaml: templateWith(5) }, options: {} }).catch((e: Error & { code: string }) => e);
+    const err = await member
+      .call('deploy.create', { profileId: member.profileId, stackName: name, source: { kind: 'yaml', yaml: templateWith(5) }, options: {} })
+      .catch((e: Error & { code: string }) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/OS::Neutron::QoS(Policy|BandwidthLimitRule)/);
     expect((await member.services.cloud.heat(member.profileId).list({ name })).stacks).toEqual([]);

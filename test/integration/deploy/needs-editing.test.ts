@@ -23,7 +23,9 @@ describe('a version that needs editing is refused by deploy.create (real Heat)',
     const tpl = studio.services.library.create({ name: uniqueName('needs-edit'), description: '', tags: [], from: { kind: 'yaml', yaml: BROKEN } });
     expect(tpl.status).toBe('needs_editing');
     const stackName = uniqueName('ne-latest');
-    await expect(call('deploy.create', { profileId: studio.profileId, stackName, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} })).rejects.toMatchObject({
+    await expect(
+      call('deploy.create', { profileId: studio.profileId, stackName, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} }),
+    ).rejects.toMatchObject({
       code: 'NEEDS_EDITING',
       message: `Refused: the template needs editing. It can only be edited, not deployed, until its checks pass. ${tpl.statusReason}`,
     });
@@ -35,18 +37,27 @@ describe('a version that needs editing is refused by deploy.create (real Heat)',
     studio.services.library.saveVersion({ id: tpl.id, yaml: GOOD, layout: {}, files: {}, environment: null, note: 'fixed' });
     expect(studio.services.library.get(tpl.id).status).toBe('usable');
     const old = uniqueName('ne-old');
-    await expect(call('deploy.create', { profileId: studio.profileId, stackName: old, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} })).rejects.toMatchObject({
+    await expect(
+      call('deploy.create', { profileId: studio.profileId, stackName: old, source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} }),
+    ).rejects.toMatchObject({
       code: 'NEEDS_EDITING',
       message: expect.stringMatching(/^Refused: the template needs editing\. .*line 3, column \d+: .*missing/),
     });
     const file = uniqueName('ne-file');
-    await expect(call('deploy.create', { profileId: studio.profileId, stackName: file, source: { kind: 'yaml', yaml: BROKEN }, options: {} })).rejects.toMatchObject({
+    await expect(
+      call('deploy.create', { profileId: studio.profileId, stackName: file, source: { kind: 'yaml', yaml: BROKEN }, options: {} }),
+    ).rejects.toMatchObject({
       code: 'NEEDS_EDITING',
       message: expect.stringMatching(/line 3, column \d+: .*missing/),
     });
     await noStack(old);
     await noStack(file);
-    const good = await call('deploy.create', { profileId: studio.profileId, stackName: uniqueName('ne-v2'), source: { kind: 'library', templateId: tpl.id, version: 2 }, options: {} });
+    const good = await call('deploy.create', {
+      profileId: studio.profileId,
+      stackName: uniqueName('ne-v2'),
+      source: { kind: 'library', templateId: tpl.id, version: 2 },
+      options: {},
+    });
     studio.created.push(good.stack);
     expect((await settle(studio.services.cloud.heat(studio.profileId), good.stack)).stack_status).toBe('CREATE_COMPLETE');
   });

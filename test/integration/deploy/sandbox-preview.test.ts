@@ -26,13 +26,28 @@ describe('the update preview through a sandbox profile', () => {
   it("says the sandbox environment was added to a new version's preview, and kept by a parameters-only one", async () => {
     const tpl = studio.services.library.create({ name: uniqueName('sandbox-preview'), description: '', tags: [], from: { kind: 'yaml', yaml: TEMPLATE('') } });
     studio.services.library.saveVersion({ id: tpl.id, yaml: TEMPLATE(', name: renamed'), layout: {}, files: {}, environment: null, note: 'a server name' });
-    const r = await studio.call('deploy.create', { profileId: studio.profileId, stackName: uniqueName('sandbox-preview'), source: { kind: 'library', templateId: tpl.id, version: 1 }, options: {} });
+    const r = await studio.call('deploy.create', {
+      profileId: studio.profileId,
+      stackName: uniqueName('sandbox-preview'),
+      source: { kind: 'library', templateId: tpl.id, version: 1 },
+      options: {},
+    });
     studio.created.push(r.stack);
     expect((await settle(studio.services.cloud.heat(studio.profileId), r.stack)).stack_status).toBe('CREATE_COMPLETE');
 
-    const patched = await studio.call('deploy.previewUpdate', { profileId: studio.profileId, stack: r.stack, source: null, options: { parameters: { length: '12' } } });
+    const patched = await studio.call('deploy.previewUpdate', {
+      profileId: studio.profileId,
+      stack: r.stack,
+      source: null,
+      options: { parameters: { length: '12' } },
+    });
     expect(patched.sandbox).toBe('kept');
-    const next = await studio.call('deploy.previewUpdate', { profileId: studio.profileId, stack: r.stack, source: { kind: 'library', templateId: tpl.id, version: 2 }, options: {} });
+    const next = await studio.call('deploy.previewUpdate', {
+      profileId: studio.profileId,
+      stack: r.stack,
+      source: { kind: 'library', templateId: tpl.id, version: 2 },
+      options: {},
+    });
     expect(next.sandbox).toBe('added');
   });
 });

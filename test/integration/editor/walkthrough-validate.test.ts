@@ -51,7 +51,16 @@ afterAll(() => {
 describe('the walkthrough template checked by real Heat', () => {
   it('writes the seed topology: external network, router, private network, server, key pair, floating IP and volume', () => {
     const text = walkthrough().text;
-    for (const type of ['OS::Neutron::Router', 'OS::Neutron::Net', 'OS::Nova::Server', 'OS::Nova::KeyPair', 'OS::Neutron::FloatingIP', 'OS::Neutron::FloatingIPAssociation', 'OS::Cinder::Volume', 'OS::Cinder::VolumeAttachment']) {
+    for (const type of [
+      'OS::Neutron::Router',
+      'OS::Neutron::Net',
+      'OS::Nova::Server',
+      'OS::Nova::KeyPair',
+      'OS::Neutron::FloatingIP',
+      'OS::Neutron::FloatingIPAssociation',
+      'OS::Cinder::Volume',
+      'OS::Cinder::VolumeAttachment',
+    ]) {
       expect(text).toContain(`type: ${type}`);
     }
     expect(text).toContain('key_name: { get_resource: key_pair_1 }');

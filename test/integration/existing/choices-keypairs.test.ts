@@ -37,7 +37,10 @@ const ok = (lists: ChoiceList[], c: string) => {
 
 describe('pickers for custom constraints', () => {
   it("lists demo's flavors, images, networks and volume types with their facts", async () => {
-    const lists = await studio.call('existing.choices', { profileId: demo, constraints: ['nova.flavor', 'glance.image', 'neutron.network', 'cinder.vtype', 'neutron.security_group', 'nova.keypair'] });
+    const lists = await studio.call('existing.choices', {
+      profileId: demo,
+      constraints: ['nova.flavor', 'glance.image', 'neutron.network', 'cinder.vtype', 'neutron.security_group', 'nova.keypair'],
+    });
     const tiny = ok(lists, 'nova.flavor').find((c) => c.name === 'm1.tiny');
     expect(tiny?.facts.map((f) => f.key)).toEqual(['vcpus', 'ramMiB', 'diskGiB']);
     const image = ok(lists, 'glance.image').find((c) => c.name === cloud.image);
@@ -85,6 +88,8 @@ describe('key pairs made in the studio', () => {
     expect(r.fingerprint).toBe(key.fingerprint);
     const shown = JSON.parse(openstackCli(cloud, 'demo', ['keypair', 'show', name, '-f', 'json'])) as { fingerprint: string };
     expect(shown.fingerprint).toBe(key.fingerprint);
-    await expect(studio.call('existing.createKeyPair', { profileId: demo, name, mode: 'import', publicKey: key.publicKey })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(studio.call('existing.createKeyPair', { profileId: demo, name, mode: 'import', publicKey: key.publicKey })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 });

@@ -124,7 +124,11 @@ describe('a template around an existing network, deployed, then the network dele
     cli('demo', ['router', 'add', 'subnet', router.id, subnet.id]);
     cleanup.push(['demo', ['router', 'remove', 'subnet', router.id, subnet.id]]);
     const inv = await inventory(demo);
-    expect(inv.networks.find((n) => n.id === net.id)).toMatchObject({ kind: 'private-network', routerIds: [router.id], subnets: [expect.objectContaining({ id: subnet.id, cidr: '10.77.0.0/24' })] });
+    expect(inv.networks.find((n) => n.id === net.id)).toMatchObject({
+      kind: 'private-network',
+      routerIds: [router.id],
+      subnets: [expect.objectContaining({ id: subnet.id, cidr: '10.77.0.0/24' })],
+    });
     expect(inv.routers.find((r) => r.id === router.id)).toMatchObject({ externalNetworkId: cloud.publicNetworkId });
     expect(parentChain(inv, 'private-network', net.id).map((l) => l.id)).toEqual([cloud.publicNetworkId, router.id, net.id]);
   });
@@ -166,11 +170,15 @@ describe('a template around an existing network, deployed, then the network dele
     cli('demo', ['network', 'delete', net.id]);
     const r = await studio.call('sync.recheck', { templateId, profileId: demo });
     expect(r.status).toBe('needs_editing');
-    expect(r.reason).toBe(`The existing private network "${net.name}" (${net.id}) no longer exists in the cloud (parameter existing_net_${net.name.replace(/[^A-Za-z0-9_]+/g, '_')}).`);
+    expect(r.reason).toBe(
+      `The existing private network "${net.name}" (${net.id}) no longer exists in the cloud (parameter existing_net_${net.name.replace(/[^A-Za-z0-9_]+/g, '_')}).`,
+    );
     const details = await studio.call('library.get', { id: templateId });
     expect(details).toMatchObject({ status: 'needs_editing', statusReason: r.reason });
     const stackName = `${name}-again`;
-    await expect(studio.call('deploy.create', { profileId: demo, stackName, source: { kind: 'library', templateId, version: 1 }, options: {} })).rejects.toMatchObject({
+    await expect(
+      studio.call('deploy.create', { profileId: demo, stackName, source: { kind: 'library', templateId, version: 1 }, options: {} }),
+    ).rejects.toMatchObject({
       code: 'NEEDS_EDITING',
       message: `Refused: the template needs editing. It can only be edited, not deployed, until its checks pass. ${r.reason}`,
     });

@@ -36,35 +36,57 @@ describe('values typed for a deploy are not the template', () => {
     const t = studio.services.library.create({ name: 'typed-key', description: '', tags: [], from: { kind: 'yaml', yaml: SERVER('') } });
     const before = await studio.call('library.get', { id: t.id });
     const source = { kind: 'library' as const, templateId: t.id, version: 1 };
-    const err = await studio.call('deploy.preview', { profileId: demo, stackName: 'typed-key-never', source, options: { parameters: { key_name: 'nokey' } } }).catch((e: Error & { code?: string }) => e);
+    const err = await studio
+      .call('deploy.preview', { profileId: demo, stackName: 'typed-key-never', source, options: { parameters: { key_name: 'nokey' } } })
+      .catch((e: Error & { code?: string }) => e);
     expect(err).toMatchObject({ code: 'VALUE_NOT_IN_CLOUD' });
     const message = (err as Error).message;
-    expect(message).toMatch(/^Refused: There is no key pair "nokey" in project demo \(RegionOne\) \(server_1\.key_name, the value given for parameter key_name\); /);
+    expect(message).toMatch(
+      /^Refused: There is no key pair "nokey" in project demo \(RegionOne\) \(server_1\.key_name, the value given for parameter key_name\); /,
+    );
     expect(message).not.toMatch(/no longer exists|needs editing/);
     const after = await studio.call('library.get', { id: t.id });
-    expect({ status: after.status, statusReason: after.statusReason, updatedAt: after.updatedAt }).toEqual({ status: before.status, statusReason: before.statusReason, updatedAt: before.updatedAt });
+    expect({ status: after.status, statusReason: after.statusReason, updatedAt: after.updatedAt }).toEqual({
+      status: before.status,
+      statusReason: before.statusReason,
+      updatedAt: before.updatedAt,
+    });
   });
 
   it('a flavor typed into the form that never existed is named as missing, not "no longer exists", and the template is untouched', async () => {
-    const yaml = SERVER('').replace('flavor: m1.tiny', 'flavor: { get_param: flavor }').replace('parameters:\n', 'parameters:\n  flavor:\n    type: string\n    default: m1.tiny\n');
+    const yaml = SERVER('')
+      .replace('flavor: m1.tiny', 'flavor: { get_param: flavor }')
+      .replace('parameters:\n', 'parameters:\n  flavor:\n    type: string\n    default: m1.tiny\n');
     const t = studio.services.library.create({ name: 'typed-flavor', description: '', tags: [], from: { kind: 'yaml', yaml } });
     const before = await studio.call('library.get', { id: t.id });
     const source = { kind: 'library' as const, templateId: t.id, version: 1 };
-    const err = await studio.call('deploy.preview', { profileId: demo, stackName: 'typed-flavor-never', source, options: { parameters: { flavor: 'm9.nothing' } } }).catch((e: Error & { code?: string }) => e);
+    const err = await studio
+      .call('deploy.preview', { profileId: demo, stackName: 'typed-flavor-never', source, options: { parameters: { flavor: 'm9.nothing' } } })
+      .catch((e: Error & { code?: string }) => e);
     expect(err).toMatchObject({ code: 'VALUE_NOT_IN_CLOUD' });
-    expect((err as Error).message).toMatch(/^Refused: There is no flavor "m9\.nothing" in project demo \(RegionOne\) \(server_1\.flavor, the value given for parameter flavor\)/);
+    expect((err as Error).message).toMatch(
+      /^Refused: There is no flavor "m9\.nothing" in project demo \(RegionOne\) \(server_1\.flavor, the value given for parameter flavor\)/,
+    );
     expect((err as Error).message).not.toMatch(/no longer exists|needs editing/);
     const after = await studio.call('library.get', { id: t.id });
-    expect({ status: after.status, statusReason: after.statusReason, updatedAt: after.updatedAt }).toEqual({ status: before.status, statusReason: before.statusReason, updatedAt: before.updatedAt });
+    expect({ status: after.status, statusReason: after.statusReason, updatedAt: after.updatedAt }).toEqual({
+      status: before.status,
+      statusReason: before.statusReason,
+      updatedAt: before.updatedAt,
+    });
   });
 
   it('a key pair the template itself names is still the template’s problem: "needs editing", with the same true words', async () => {
     const t = studio.services.library.create({ name: 'template-key', description: '', tags: [], from: { kind: 'yaml', yaml: SERVER('nokey') } });
     const source = { kind: 'library' as const, templateId: t.id, version: 1 };
     // The form sends the default back: still the template's own value.
-    await expect(studio.call('deploy.preview', { profileId: demo, stackName: 'template-key-never', source, options: { parameters: { key_name: 'nokey' } } })).rejects.toMatchObject({
+    await expect(
+      studio.call('deploy.preview', { profileId: demo, stackName: 'template-key-never', source, options: { parameters: { key_name: 'nokey' } } }),
+    ).rejects.toMatchObject({
       code: 'NEEDS_EDITING',
-      message: expect.stringMatching(/^Refused: the template needs editing\. It can only be edited, not deployed, until its checks pass\. There is no key pair "nokey" in project demo/),
+      message: expect.stringMatching(
+        /^Refused: the template needs editing\. It can only be edited, not deployed, until its checks pass\. There is no key pair "nokey" in project demo/,
+      ),
     });
     const after = await studio.call('library.get', { id: t.id });
     expect(after.status).toBe('needs_editing');

@@ -123,17 +123,31 @@ const DUMMY: Record<string, unknown> = { string: 'x', number: 1, json: {}, comma
  * `preview` asks POST /stacks/preview instead, which validates strictly
  * (property values, required properties) as a create would.
  */
-export async function heatVerdict(heat: HeatClient, entry: string, envPaths: readonly string[], source: FileSource, parameters: Record<string, unknown> = {}, preview = false): Promise<HeatAnswer> {
+export async function heatVerdict(
+  heat: HeatClient,
+  entry: string,
+  envPaths: readonly string[],
+  source: FileSource,
+  parameters: Record<string, unknown> = {},
+  preview = false,
+): Promise<HeatAnswer> {
   const { bundle, diagnostics } = buildBundle(entry, envPaths, source, { root: '.' });
   const supplied: string[] = [];
-  if (!bundle || diagnostics.some((d) => d.severity === 'error')) return { valid: false, message: `not bundled: ${diagnostics.map((d) => d.message).join('; ')}`, supplied };
+  if (!bundle || diagnostics.some((d) => d.severity === 'error'))
+    return { valid: false, message: `not bundled: ${diagnostics.map((d) => d.message).join('; ')}`, supplied };
   const params = { ...parameters };
   const declared = (bundle.template as { parameters?: Record<string, { type?: string }> }).parameters ?? {};
   for (let attempt = 0; ; attempt++) {
     try {
       // With environment_files Heat ignores the merged `environment` (as
       // heatclient expects) and takes values from top-level `parameters`.
-      const body = { template: bundle.template as Record<string, unknown>, files: bundle.files, environment: bundle.environment, parameters: params, ...(bundle.environment_files ? { environment_files: bundle.environment_files } : {}) };
+      const body = {
+        template: bundle.template as Record<string, unknown>,
+        files: bundle.files,
+        environment: bundle.environment,
+        parameters: params,
+        ...(bundle.environment_files ? { environment_files: bundle.environment_files } : {}),
+      };
       if (preview) await heat.previewCreate({ ...body, stack_name: 'agreement-preview' });
       else await heat.validate(body);
       return { valid: true, supplied };

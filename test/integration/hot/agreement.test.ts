@@ -42,11 +42,13 @@ import type { HeatAnswer } from './agreement-support';
  */
 const ALLOWED: Record<string, { reason: string; confirm: { preview?: true; parameters?: Record<string, unknown> } }> = {
   'heat-templates/hot/software-config/example-templates/example-chef-template.yaml': {
-    reason: 'StructuredConfig "config" is given a list where Heat wants a map: /validate checks property names only (strict_validate=False); a create refuses the value',
+    reason:
+      'StructuredConfig "config" is given a list where Heat wants a map: /validate checks property names only (strict_validate=False); a create refuses the value',
     confirm: { preview: true },
   },
   'tripleo-heat-templates/deployment/cephadm/ceph-mgr.yaml': {
-    reason: 'an `if` names the undefined condition key_size_override_unset inside the branch of `if: [internal_tls_enabled, ...]` that Heat drops at parse time with the defaults CephEnableDashboard=EnableInternalTLS=false (If is a macro); with both true Heat refuses it',
+    reason:
+      'an `if` names the undefined condition key_size_override_unset inside the branch of `if: [internal_tls_enabled, ...]` that Heat drops at parse time with the defaults CephEnableDashboard=EnableInternalTLS=false (If is a macro); with both true Heat refuses it',
     confirm: { parameters: { CephEnableDashboard: true, EnableInternalTLS: true } },
   },
   'tripleo-heat-templates/deployment/cephadm/ceph-rgw.yaml': {
@@ -114,7 +116,8 @@ function mutants(path: string): [Kind, string][] {
   const out: [Kind, string][] = [];
   const info = t.version_info;
   const fn = info && NEW_FUNCTIONS.find(([name]) => !info.functions.includes(name));
-  if (fn) out.push(['function too new for the version', applyEdit(t, { op: 'set', path: ['outputs', 'studio_mutant'], value: { value: { [fn[0]]: fn[1] } } }).text]);
+  if (fn)
+    out.push(['function too new for the version', applyEdit(t, { op: 'set', path: ['outputs', 'studio_mutant'], value: { value: { [fn[0]]: fn[1] } } }).text]);
   out.push(['unknown top-level section', applyEdit(t, { op: 'set', path: ['studio_layout'], value: { x: 1 } }).text]);
   return out;
 }
@@ -126,7 +129,9 @@ function table(): string {
     const rs = rows.filter((r) => r.kind === k);
     const agree = rs.filter((r) => r.ours === r.heat.valid);
     const allowed = rs.filter((r) => r.ours !== r.heat.valid && ALLOWED[r.path]).length;
-    lines.push(`${k.padEnd(34)}| ${String(rs.length).padStart(8)} | ${String(agree.length).padStart(5)} | ${`${rs.length - agree.length} (${allowed})`.padStart(23)} | ${String(agree.filter((r) => r.ours).length).padStart(10)} | ${String(agree.filter((r) => !r.ours).length).padStart(12)}`);
+    lines.push(
+      `${k.padEnd(34)}| ${String(rs.length).padStart(8)} | ${String(agree.length).padStart(5)} | ${`${rs.length - agree.length} (${allowed})`.padStart(23)} | ${String(agree.filter((r) => r.ours).length).padStart(10)} | ${String(agree.filter((r) => !r.ours).length).padStart(12)}`,
+    );
   }
   const bothInvalid = rows.filter((r) => r.kind === 'corpus' && !r.ours && !r.heat.valid).map((r) => `  both invalid: ${r.path} (${r.codes.join(', ')})`);
   lines.push(...bothInvalid);
@@ -140,7 +145,10 @@ describe('agreement with Heat POST /validate', () => {
     results.forEach((r, i) => (r === 'incomplete' ? incomplete.push(templates[i]?.path ?? '') : rows.push(r)));
     const disagree = rows.filter((r) => r.kind === 'corpus' && r.ours !== r.heat.valid);
     console.log(table());
-    for (const r of disagree) console.log(`DIFFERS ${r.path}: ours ${r.ours ? 'valid' : `invalid (${r.codes.join(', ')})`}, Heat ${r.heat.valid ? 'valid' : `invalid: ${r.heat.message ?? ''}`}${ALLOWED[r.path] ? ` -- allowed: ${ALLOWED[r.path]?.reason ?? ''}` : ''}`);
+    for (const r of disagree)
+      console.log(
+        `DIFFERS ${r.path}: ours ${r.ours ? 'valid' : `invalid (${r.codes.join(', ')})`}, Heat ${r.heat.valid ? 'valid' : `invalid: ${r.heat.message ?? ''}`}${ALLOWED[r.path] ? ` -- allowed: ${ALLOWED[r.path]?.reason ?? ''}` : ''}`,
+      );
     expect(templates.length).toBe(359);
     expect(rows.length + incomplete.length).toBe(359);
     expect(incomplete.length).toBeLessThan(40);
@@ -165,27 +173,34 @@ describe('agreement with Heat POST /validate', () => {
     }
   });
 
-  it('matches Heat on every mutant: a removed referenced resource (all templates), a too-new function and an unknown section (a sample of at least 100)', { timeout: 600_000 }, async () => {
-    // Every third template in manifest order, plus every one we judge invalid.
-    const invalid = new Set(rows.filter((r) => r.kind === 'corpus' && !r.ours).map((r) => r.path));
-    const sample = templates.filter((e, i) => (i % 3 === 0 || invalid.has(e.path)) && !incomplete.includes(e.path));
-    expect(sample.length).toBeGreaterThanOrEqual(100);
-    const jobs = sample.flatMap((e) => mutants(e.path).map(([kind, text]) => ({ path: e.path, kind, text })));
-    // Removal mutants for every comparable template that has a reference to break.
-    for (const e of templates) {
-      const text = incomplete.includes(e.path) ? undefined : removalMutant(e.path);
-      if (text !== undefined) jobs.push({ path: e.path, kind: 'removed referenced resource', text });
-    }
-    const results = await pool(jobs, 4, (j) => judge(j.path, j.kind, j.text));
-    for (const r of results) if (r !== 'incomplete') rows.push(r);
-    console.log(table());
-    // A mutant of an allow-listed template keeps that template's difference.
-    const differs = rows.filter((r) => r.kind !== 'corpus' && r.ours !== r.heat.valid && !(ALLOWED[r.path] && !r.ours && r.heat.valid));
-    for (const r of differs) console.log(`MUTANT DIFFERS ${r.kind} ${r.path}: ours ${r.ours ? 'valid' : `invalid (${r.codes.join(', ')})`}, Heat ${r.heat.valid ? 'valid' : `invalid: ${r.heat.message ?? ''}`}`);
-    expect(differs.map((r) => `${r.kind}: ${r.path}`)).toEqual([]);
-    // The mutants of a kind meant to break a template do break it.
-    expect(rows.filter((r) => r.kind === 'unknown top-level section').every((r) => !r.heat.valid)).toBe(true);
-    expect(rows.filter((r) => r.kind === 'removed referenced resource').every((r) => !r.heat.valid)).toBe(true);
-    expect(rows.filter((r) => r.kind === 'removed referenced resource').length).toBeGreaterThan(50);
-  });
+  it(
+    'matches Heat on every mutant: a removed referenced resource (all templates), a too-new function and an unknown section (a sample of at least 100)',
+    { timeout: 600_000 },
+    async () => {
+      // Every third template in manifest order, plus every one we judge invalid.
+      const invalid = new Set(rows.filter((r) => r.kind === 'corpus' && !r.ours).map((r) => r.path));
+      const sample = templates.filter((e, i) => (i % 3 === 0 || invalid.has(e.path)) && !incomplete.includes(e.path));
+      expect(sample.length).toBeGreaterThanOrEqual(100);
+      const jobs = sample.flatMap((e) => mutants(e.path).map(([kind, text]) => ({ path: e.path, kind, text })));
+      // Removal mutants for every comparable template that has a reference to break.
+      for (const e of templates) {
+        const text = incomplete.includes(e.path) ? undefined : removalMutant(e.path);
+        if (text !== undefined) jobs.push({ path: e.path, kind: 'removed referenced resource', text });
+      }
+      const results = await pool(jobs, 4, (j) => judge(j.path, j.kind, j.text));
+      for (const r of results) if (r !== 'incomplete') rows.push(r);
+      console.log(table());
+      // A mutant of an allow-listed template keeps that template's difference.
+      const differs = rows.filter((r) => r.kind !== 'corpus' && r.ours !== r.heat.valid && !(ALLOWED[r.path] && !r.ours && r.heat.valid));
+      for (const r of differs)
+        console.log(
+          `MUTANT DIFFERS ${r.kind} ${r.path}: ours ${r.ours ? 'valid' : `invalid (${r.codes.join(', ')})`}, Heat ${r.heat.valid ? 'valid' : `invalid: ${r.heat.message ?? ''}`}`,
+        );
+      expect(differs.map((r) => `${r.kind}: ${r.path}`)).toEqual([]);
+      // The mutants of a kind meant to break a template do break it.
+      expect(rows.filter((r) => r.kind === 'unknown top-level section').every((r) => !r.heat.valid)).toBe(true);
+      expect(rows.filter((r) => r.kind === 'removed referenced resource').every((r) => !r.heat.valid)).toBe(true);
+      expect(rows.filter((r) => r.kind === 'removed referenced resource').length).toBeGreaterThan(50);
+    },
+  );
 });

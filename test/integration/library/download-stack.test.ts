@@ -44,10 +44,26 @@ const call = studio.call;
 describe('downloading a deployed stack into the library', () => {
   it('brings back a version with no semantic difference from the one deployed, nested files included', async () => {
     const [tpl] = studio.services.library.createMany([
-      { name: 'words', description: '', tags: [], from: { kind: 'files', entryPath: 'words.yaml', yaml: ENTRY, files: { 'nested/member.yaml': MEMBER, 'scripts/boot.sh': SCRIPT }, environment: 'parameters:\n  length: 7\n' } },
+      {
+        name: 'words',
+        description: '',
+        tags: [],
+        from: {
+          kind: 'files',
+          entryPath: 'words.yaml',
+          yaml: ENTRY,
+          files: { 'nested/member.yaml': MEMBER, 'scripts/boot.sh': SCRIPT },
+          environment: 'parameters:\n  length: 7\n',
+        },
+      },
     ]);
     const name = uniqueName('dl-words');
-    const result = await call('deploy.create', { profileId: studio.profileId, stackName: name, source: { kind: 'library', templateId: tpl!.id, version: 1 }, options: {} });
+    const result = await call('deploy.create', {
+      profileId: studio.profileId,
+      stackName: name,
+      source: { kind: 'library', templateId: tpl!.id, version: 1 },
+      options: {},
+    });
     studio.created.push(result.stack);
     expect((await settle(studio.services.cloud.heat(studio.profileId), result.stack)).stack_status).toBe('CREATE_COMPLETE');
 
@@ -71,23 +87,40 @@ describe('downloading a deployed stack into the library', () => {
 
   it('downloads a stack as a new template too, and refuses "new version" for a stack with no library origin', async () => {
     const name = uniqueName('dl-plain');
-    const stack = await studio.services.cloud.create(studio.profileId, { stack_name: name, template: { heat_template_version: '2018-08-31', resources: { r: { type: 'OS::Heat::RandomString' } } } });
+    const stack = await studio.services.cloud.create(studio.profileId, {
+      stack_name: name,
+      template: { heat_template_version: '2018-08-31', resources: { r: { type: 'OS::Heat::RandomString' } } },
+    });
     studio.created.push(stack.stack);
     await settle(studio.services.cloud.heat(studio.profileId), stack.stack);
     const got = await call('sync.downloadStack', { profileId: studio.profileId, stack: stack.stack, target: { kind: 'new', name: 'from the cloud' } });
     expect(got.template.name).toBe('from the cloud');
     expect(studio.services.library.get(got.template.id).latest.yaml).toContain('OS::Heat::RandomString');
-    await expect(call('sync.downloadStack', { profileId: studio.profileId, stack: stack.stack, target: { kind: 'version' } })).rejects.toThrow(/not deployed from a library template/);
+    await expect(call('sync.downloadStack', { profileId: studio.profileId, stack: stack.stack, target: { kind: 'version' } })).rejects.toThrow(
+      /not deployed from a library template/,
+    );
   });
 });
 
 describe('re-checking a template with the cloud', () => {
-  it('keeps a template usable when Heat validates it, and names Heat\'s reason when it does not', async () => {
-    const [good] = studio.services.library.createMany([{ name: 'fine', description: '', tags: [], from: { kind: 'yaml', yaml: MEMBER.replace('length: {type: number}', 'length: {type: number, default: 4}') } }]);
-    await expect(call('sync.recheck', { templateId: good!.id, profileId: studio.profileId })).resolves.toMatchObject({ status: 'usable', checkedWithCloud: true });
+  it("keeps a template usable when Heat validates it, and names Heat's reason when it does not", async () => {
+    const [good] = studio.services.library.createMany([
+      { name: 'fine', description: '', tags: [], from: { kind: 'yaml', yaml: MEMBER.replace('length: {type: number}', 'length: {type: number, default: 4}') } },
+    ]);
+    await expect(call('sync.recheck', { templateId: good!.id, profileId: studio.profileId })).resolves.toMatchObject({
+      status: 'usable',
+      checkedWithCloud: true,
+    });
 
     // Offline this is fine (the type is unknown to the engine only as a warning); Heat refuses it.
-    const [bad] = studio.services.library.createMany([{ name: 'unknown type', description: '', tags: [], from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources:\n  x: {type: My::Missing::Type}\n' } }]);
+    const [bad] = studio.services.library.createMany([
+      {
+        name: 'unknown type',
+        description: '',
+        tags: [],
+        from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources:\n  x: {type: My::Missing::Type}\n' },
+      },
+    ]);
     const result = await call('sync.recheck', { templateId: bad!.id, profileId: studio.profileId });
     expect(result, JSON.stringify(result)).toMatchObject({ checkedWithCloud: true });
     expect(result.status).toBe('needs_editing');

@@ -11,7 +11,8 @@ import { composeServices, type Services } from '../../../main/compose';
 import type { ChannelName, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { git, startGitServer, useTestGitIdentity, type GitServer } from '../../support/git-server';
 
-const SERVER_YAML = 'heat_template_version: 2018-08-31\ndescription: web server\nresources:\n  data:\n    type: volume.yaml\n  rand: {type: OS::Heat::RandomString}\n';
+const SERVER_YAML =
+  'heat_template_version: 2018-08-31\ndescription: web server\nresources:\n  data:\n    type: volume.yaml\n  rand: {type: OS::Heat::RandomString}\n';
 const VOLUME_YAML = 'heat_template_version: 2018-08-31\nresources:\n  v: {type: OS::Cinder::Volume, properties: {size: 1}}\n';
 const NETWORK_YAML = 'heat_template_version: 2018-08-31\ndescription: network\nresources:\n  net: {type: OS::Neutron::Net}  # name here\n';
 
@@ -57,7 +58,16 @@ async function templateNamed(m: Member, name: string) {
 
 async function save(m: Member, name: string, yaml: string, commitMessage: string) {
   const t = await templateNamed(m, name);
-  return call(m.studio, 'git.saveVersion', { libraryId: m.libraryId, id: t.id, yaml, files: t.latest.files, layout: { net: { x: 10, y: 20 } }, environment: t.latest.environment, note: 'note', commitMessage });
+  return call(m.studio, 'git.saveVersion', {
+    libraryId: m.libraryId,
+    id: t.id,
+    yaml,
+    files: t.latest.files,
+    layout: { net: { x: 10, y: 20 } },
+    environment: t.latest.environment,
+    note: 'note',
+    commitMessage,
+  });
 }
 
 beforeAll(async () => {
@@ -143,7 +153,10 @@ describe('a git-bound template library shared by two members', () => {
 
     const merged = NETWORK_YAML.replace('# name here', '# alice and bob were here');
     const layoutConflicts = pulled.conflicts.filter((c) => c.path !== 'net/network.yaml').map((c) => ({ path: c.path, take: 'theirs' as const }));
-    const done = await call(bob.studio, 'git.resolve', { libraryId: bob.libraryId, resolutions: [{ path: 'net/network.yaml', take: 'edited', text: merged }, ...layoutConflicts] });
+    const done = await call(bob.studio, 'git.resolve', {
+      libraryId: bob.libraryId,
+      resolutions: [{ path: 'net/network.yaml', take: 'edited', text: merged }, ...layoutConflicts],
+    });
     expect(done).toEqual({ remaining: [], committed: true });
     expect(readFileSync(join(bob.workdir, 'net/network.yaml'), 'utf8')).toBe(merged);
     expect(git(bob.workdir, 'log', '--format=%s').split('\n')).toContain('Bob renames'); // nothing lost
@@ -184,7 +197,15 @@ describe('a git-bound template library shared by two members', () => {
     await call(alice.studio, 'libraries.switch', { id: alice.libraryId });
     const t = await templateNamed(alice, 'web/server.yaml');
     const yaml = `${t.latest.yaml}# saved from the editor\n`;
-    const saved = await call(alice.studio, 'library.saveVersion', { id: t.id, yaml, files: t.latest.files, layout: {}, environment: null, note: 'editor note', commitMessage: 'From the editor' });
+    const saved = await call(alice.studio, 'library.saveVersion', {
+      id: t.id,
+      yaml,
+      files: t.latest.files,
+      layout: {},
+      environment: null,
+      note: 'editor note',
+      commitMessage: 'From the editor',
+    });
     expect(git(alice.workdir, 'log', '-1', '--format=%s')).toBe('From the editor\n');
     expect(readFileSync(join(alice.workdir, 'web/server.yaml'), 'utf8')).toBe(yaml);
     expect(saved.versions.find((v) => v.number === saved.latestVersion)!.note).toContain('From the editor');

@@ -14,7 +14,9 @@ const call = studio.call;
 describe('resource_validate (seed 9.3) on the real Heat', () => {
   it('finds the probe fault real: Heat refuses it when the resource checks run (stack create)', async () => {
     const heat = studio.services.cloud.heat(studio.profileId);
-    await expect(heat.create({ stack_name: uniqueName('rv-probe'), template: RESOURCE_VALIDATE_PROBE })).rejects.toThrow(/cannot be smaller than combined character class/);
+    await expect(heat.create({ stack_name: uniqueName('rv-probe'), template: RESOURCE_VALIDATE_PROBE })).rejects.toThrow(
+      /cannot be smaller than combined character class/,
+    );
   });
 
   it("reports that this cloud's Heat ignores resource_validate (its validate passes the probe with the parameter)", async () => {
@@ -24,7 +26,9 @@ describe('resource_validate (seed 9.3) on the real Heat', () => {
   });
 
   it('Check again says the resource checks did not run instead of pretending, and keeps the template usable', async () => {
-    const [tpl] = studio.services.library.createMany([{ name: 'short word', description: '', tags: [], from: { kind: 'yaml', yaml: RESOURCE_VALIDATE_PROBE } }]);
+    const [tpl] = studio.services.library.createMany([
+      { name: 'short word', description: '', tags: [], from: { kind: 'yaml', yaml: RESOURCE_VALIDATE_PROBE } },
+    ]);
     const result = await call('sync.recheck', { templateId: tpl!.id, profileId: studio.profileId });
     expect(result, JSON.stringify(result)).toMatchObject({ checkedWithCloud: true, resourceChecks: 'ignored', status: 'usable' });
     // Without a cloud Heat is not asked, so nothing is claimed about its checks.

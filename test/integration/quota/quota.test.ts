@@ -19,10 +19,14 @@ const studio = useStudioOnCloud('quota-demo');
 const call = studio.call;
 
 function usedOf(r: QuotaReport): Record<QuotaKind, number | null> {
-  return Object.fromEntries(QUOTA_KINDS.map((k) => [k, r.services[k === 'instances' || k === 'cores' || k === 'ram' || k === 'key_pairs' ? 'compute' : k === 'volumes' || k === 'gigabytes' ? 'volume' : 'network'].kinds[k]?.used ?? null])) as Record<
-    QuotaKind,
-    number | null
-  >;
+  return Object.fromEntries(
+    QUOTA_KINDS.map((k) => [
+      k,
+      r.services[
+        k === 'instances' || k === 'cores' || k === 'ram' || k === 'key_pairs' ? 'compute' : k === 'volumes' || k === 'gigabytes' ? 'volume' : 'network'
+      ].kinds[k]?.used ?? null,
+    ]),
+  ) as Record<QuotaKind, number | null>;
 }
 function cliLimits(who: 'admin' | 'demo'): Record<string, number> {
   const rows = JSON.parse(openstackCli(requireFullCloud(), who, ['limits', 'show', '--absolute', '-f', 'json'])) as Array<{ Name: string; Value: number }>;
@@ -30,7 +34,8 @@ function cliLimits(who: 'admin' | 'demo'): Record<string, number> {
 }
 function realProfile(who: 'admin' | 'demo', region = 'RegionOne'): string {
   const cloud = requireFullCloud();
-  return studio.services.profiles.create(passwordProfile(cloud, who, { name: uniqueName(`quota-${who}`), sandbox: false, region }), cloud.users[who].password).id;
+  return studio.services.profiles.create(passwordProfile(cloud, who, { name: uniqueName(`quota-${who}`), sandbox: false, region }), cloud.users[who].password)
+    .id;
 }
 
 /**
@@ -56,7 +61,8 @@ describe('quota against the full test cloud', () => {
   it('reads both projects’ quota and usage, equal to what the openstack CLI shows', async () => {
     for (const who of ['admin', 'demo'] as const) {
       const report = await call('quota.read', { profileId: realProfile(who) });
-      for (const s of ['compute', 'network', 'volume'] as const) expect(report.services[s]).toMatchObject({ state: 'fresh', source: 'quota-detail', problem: null });
+      for (const s of ['compute', 'network', 'volume'] as const)
+        expect(report.services[s]).toMatchObject({ state: 'fresh', source: 'quota-detail', problem: null });
       const quota = JSON.parse(openstackCli(requireFullCloud(), who, ['quota', 'show', '-f', 'json'])) as Record<string, number>;
       const k = (s: 'compute' | 'network' | 'volume', kind: QuotaKind) => report.services[s].kinds[kind];
       expect(k('compute', 'instances')?.limit).toBe(quota.instances);
@@ -79,7 +85,10 @@ describe('quota against the full test cloud', () => {
       expect(report.services[s].problem?.message).toMatch(/has no (Nova|Neutron|Cinder)/);
     }
     expect(report.flavorsState).toBe('unknown');
-    const count = countTemplate({ yaml: 'heat_template_version: 2018-08-31\nresources:\n  s: {type: OS::Nova::Server, properties: {flavor: m1.tiny}}\n', flavors: report.flavors });
+    const count = countTemplate({
+      yaml: 'heat_template_version: 2018-08-31\nresources:\n  s: {type: OS::Nova::Server, properties: {flavor: m1.tiny}}\n',
+      flavors: report.flavors,
+    });
     expect(count.cores.unknown[0]?.code).toBe('flavors-unavailable');
   }, 60_000);
 
@@ -135,16 +144,24 @@ describe('quota against the full test cloud', () => {
     const profileId = realProfile('demo');
     const { original, limit } = await limitDemoInstances(profileId, 1);
     try {
-      const server = (n: string) => `  ${n}:\n    type: OS::Nova::Server\n    properties: {image: ${cloud.image}, flavor: m1.tiny, networks: [{network: ${cloud.publicNetwork}}]}\n`;
+      const server = (n: string) =>
+        `  ${n}:\n    type: OS::Nova::Server\n    properties: {image: ${cloud.image}, flavor: m1.tiny, networks: [{network: ${cloud.publicNetwork}}]}\n`;
       const yaml = `heat_template_version: 2018-08-31\nresources:\n${server('a')}${server('b')}`;
-      const err = await call('deploy.create', { profileId, stackName: uniqueName('quota-over'), source: { kind: 'yaml', yaml }, options: {} }).catch((e: Error & { code: string }) => e);
+      const err = await call('deploy.create', { profileId, stackName: uniqueName('quota-over'), source: { kind: 'yaml', yaml }, options: {} }).catch(
+        (e: Error & { code: string }) => e,
+      );
       expect(err).toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringMatching(new RegExp(`instances \\d+/${limit}`)) });
       const check = await call('quota.checkDeploy', { profileId, source: { kind: 'yaml', yaml }, options: {} });
       expect(check.check.state).toBe('over');
       // Saved, its status follows the quota read now on "Check again": over -> needs editing, raised -> usable.
       const saved = await call('library.create', { name: uniqueName('quota-over'), description: '', tags: [], from: { kind: 'yaml', yaml, layout: {} } });
       const overNow = await call('sync.recheck', { templateId: saved.id, profileId });
-      expect(overNow).toMatchObject({ status: 'needs_editing', reason: expect.stringMatching(new RegExp(`^Over quota in RegionOne \\(quota read \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\): instances \\d+/${limit}[ ,]`)) });
+      expect(overNow).toMatchObject({
+        status: 'needs_editing',
+        reason: expect.stringMatching(
+          new RegExp(`^Over quota in RegionOne \\(quota read \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\): instances \\d+/${limit}[ ,]`),
+        ),
+      });
       expect((await call('library.get', { id: saved.id })).statusReason).toBe(overNow.reason);
       openstackCli(cloud, 'admin', ['quota', 'set', '--instances', String(original.instances), cloud.users.demo.projectId]);
       await expect(call('sync.recheck', { templateId: saved.id, profileId })).resolves.toMatchObject({ status: 'usable', checkedWithCloud: true });
@@ -183,19 +200,30 @@ describe('quota against the full test cloud', () => {
       // The same template and count: adds nothing, so it is not refused at the limit.
       // The update dialog's verdict, read with Heat's preview, says the same as the refusals below.
       const verdict = async (source: { kind: 'yaml'; yaml: string } | null, parameters: Record<string, string> = {}) =>
-        (await call('quota.checkUpdate', { profileId, stack: created.stack, source, options: { parameters } }))?.check.kinds.find((k) => k.kind === 'instances');
+        (await call('quota.checkUpdate', { profileId, stack: created.stack, source, options: { parameters } }))?.check.kinds.find(
+          (k) => k.kind === 'instances',
+        );
       expect(await verdict({ kind: 'yaml', yaml })).toMatchObject({ state: 'ok', canvas: 0 });
-      expect(await verdict({ kind: 'yaml', yaml: yaml.replace('default: 1', 'default: 2') })).toMatchObject({ state: 'over', canvas: 1, total: limit + 1, limit });
+      expect(await verdict({ kind: 'yaml', yaml: yaml.replace('default: 1', 'default: 2') })).toMatchObject({
+        state: 'over',
+        canvas: 1,
+        total: limit + 1,
+        limit,
+      });
       expect(await verdict(null, { count: '2' })).toMatchObject({ state: 'over', canvas: 1, total: limit + 1, limit });
       const same = await call('deploy.update', { profileId, stack: created.stack, source: { kind: 'yaml', yaml }, options: {} });
       expect((await settle(heat, same.stack, 300_000)).stack_status).toBe('UPDATE_COMPLETE');
       const over = new RegExp(`Over quota: .*instances ${limit + 1}/${limit} \\(used \\+ what the update adds / limit\\)\\. Updating is blocked`);
       // A new template with two servers.
       const two = yaml.replace('default: 1', 'default: 2');
-      const refusedTemplate = await call('deploy.update', { profileId, stack: created.stack, source: { kind: 'yaml', yaml: two }, options: {} }).catch((e: Error & { code: string }) => e);
+      const refusedTemplate = await call('deploy.update', { profileId, stack: created.stack, source: { kind: 'yaml', yaml: two }, options: {} }).catch(
+        (e: Error & { code: string }) => e,
+      );
       expect(refusedTemplate).toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringMatching(over) });
       // Parameters only (PATCH): count 2 on the stack's own template.
-      const refusedPatch = await call('deploy.update', { profileId, stack: created.stack, source: null, options: { parameters: { count: '2' } } }).catch((e: Error & { code: string }) => e);
+      const refusedPatch = await call('deploy.update', { profileId, stack: created.stack, source: null, options: { parameters: { count: '2' } } }).catch(
+        (e: Error & { code: string }) => e,
+      );
       expect(refusedPatch).toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringMatching(over) });
       // Nothing changed in Heat: still one server, the last update complete.
       const stack = await heat.show(created.stack);

@@ -31,7 +31,12 @@ let kept: { stack_name: string; stack_id: string } | null = null;
 beforeAll(async () => {
   studio = openStudio();
   demo = studio.cloud.users.demo.projectId;
-  const details = await studio.services.stacksets.createSet({ stack_set_name: setName, template_version_id: studio.versionId, parameters: { wait: 0 }, profile_ids: [studio.profileIds.demo] });
+  const details = await studio.services.stacksets.createSet({
+    stack_set_name: setName,
+    template_version_id: studio.versionId,
+    parameters: { wait: 0 },
+    profile_ids: [studio.profileIds.demo],
+  });
   setId = details.set.stack_set_id;
 });
 
@@ -57,7 +62,9 @@ describe('deleting stack instances with retain_stacks', () => {
   });
 
   it('refuses retain_stacks on any other action', async () => {
-    await expect(operate({ action: 'CREATE_STACK_INSTANCES', deployment_targets: targets(), retain_stacks: true })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(operate({ action: 'CREATE_STACK_INSTANCES', deployment_targets: targets(), retain_stacks: true })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('deletes the Heat stack on a normal delete', async () => {

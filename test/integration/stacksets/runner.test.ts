@@ -63,7 +63,11 @@ afterAll(async () => {
   // Leave no stacks behind even when a test failed half way.
   const left = studio.services.stacksets.getSet({ stack_set_name: setName }).instances;
   if (left.length > 0) {
-    const op = await operate({ action: 'DELETE_STACK_INSTANCES', deployment_targets: { regions: [...new Set(left.map((i) => i.region))], domain_ids: [...new Set(left.map((i) => i.domain_id))] }, operation_preferences: { region_concurrency_type: 'PARALLEL' } }).catch(() => null);
+    const op = await operate({
+      action: 'DELETE_STACK_INSTANCES',
+      deployment_targets: { regions: [...new Set(left.map((i) => i.region))], domain_ids: [...new Set(left.map((i) => i.domain_id))] },
+      operation_preferences: { region_concurrency_type: 'PARALLEL' },
+    }).catch(() => null);
     if (op) await finished(studio, op.stack_set_operation_id).catch(() => undefined);
   }
   studio.close();
@@ -74,7 +78,12 @@ describe('a stack set over two regions and two projects', () => {
     const op = await operate({
       action: 'CREATE_STACK_INSTANCES',
       deployment_targets: { regions: REGIONS, domain_ids: projects },
-      operation_preferences: { region_concurrency_type: 'SEQUENTIAL', region_order: ['RegionTwo', 'RegionOne'], max_concurrent_count: 2, failure_tolerance_count: 1 },
+      operation_preferences: {
+        region_concurrency_type: 'SEQUENTIAL',
+        region_order: ['RegionTwo', 'RegionOne'],
+        max_concurrent_count: 2,
+        failure_tolerance_count: 1,
+      },
     });
     expect(op.status).toBe('OPERATION_IN_PROGRESS');
     const done = await finished(studio, op.stack_set_operation_id);

@@ -44,16 +44,35 @@ describe('seed 002 errors from real causes', () => {
   });
 
   it('403: a project Heat does not allow an admin-only resource type, refused before any instance or operation is written', async () => {
-    const real = studio.services.profiles.create(passwordProfile(studio.cloud, 'demo', { name: 'ss-demo-real', sandbox: false }), studio.cloud.users.demo.password).id;
-    const qos = studio.services.library.create({ name: 'qos', description: '', tags: [], from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources:\n  limit: {type: OS::Neutron::QoSPolicy}\n' } });
+    const real = studio.services.profiles.create(
+      passwordProfile(studio.cloud, 'demo', { name: 'ss-demo-real', sandbox: false }),
+      studio.cloud.users.demo.password,
+    ).id;
+    const qos = studio.services.library.create({
+      name: 'qos',
+      description: '',
+      tags: [],
+      from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources:\n  limit: {type: OS::Neutron::QoSPolicy}\n' },
+    });
     const name = uniqueName('forbidden').replace(/-/g, '_');
     const created = await call('stacksets.create', { stack_set_name: name, template_version_id: qos.latest.id, profile_ids: [real] });
     expect(created.ok, JSON.stringify(created)).toBe(true);
     const projectId = studio.cloud.users.demo.projectId;
-    const body = seedBody(await call('stacksets.operate', { stack_set_name: name, action: 'CREATE_STACK_INSTANCES', deployment_targets: { regions: ['RegionOne'], domain_ids: [projectId] } }));
+    const body = seedBody(
+      await call('stacksets.operate', {
+        stack_set_name: name,
+        action: 'CREATE_STACK_INSTANCES',
+        deployment_targets: { regions: ['RegionOne'], domain_ids: [projectId] },
+      }),
+    );
     expect(body).toMatchObject({ error_code: E.projectForbidden, http_status: 403, field: 'deployment_targets' });
     expect(body.error_msg).toContain('OS::Neutron::QoSPolicy');
-    expect(decodeAuthorization(body.encoded_authorization_message)).toMatchObject({ project: projectId, region: 'RegionOne', profile: 'ss-demo-real', cloud_status: 403 });
+    expect(decodeAuthorization(body.encoded_authorization_message)).toMatchObject({
+      project: projectId,
+      region: 'RegionOne',
+      profile: 'ss-demo-real',
+      cloud_status: 403,
+    });
     const details = studio.services.stacksets.getSet({ stack_set_name: name });
     expect(details.instances).toEqual([]);
     expect(details.operations).toEqual([]);
@@ -61,10 +80,16 @@ describe('seed 002 errors from real causes', () => {
 
   it(`429: the ${MAX_QUEUED_OPERATIONS + 1}th operation waiting behind a running one is refused, the queue unchanged`, async () => {
     const name = uniqueName('busy').replace(/-/g, '_');
-    const created = await call('stacksets.create', { stack_set_name: name, template_version_id: studio.versionId, profile_ids: [studio.profileIds.demo], parameters: { wait: 8 } });
+    const created = await call('stacksets.create', {
+      stack_set_name: name,
+      template_version_id: studio.versionId,
+      profile_ids: [studio.profileIds.demo],
+      parameters: { wait: 8 },
+    });
     expect(created.ok, JSON.stringify(created)).toBe(true);
     const demo = studio.cloud.users.demo.projectId;
-    const operate = (region: string) => call('stacksets.operate', { stack_set_name: name, action: 'CREATE_STACK_INSTANCES', deployment_targets: { regions: [region], domain_ids: [demo] } });
+    const operate = (region: string) =>
+      call('stacksets.operate', { stack_set_name: name, action: 'CREATE_STACK_INSTANCES', deployment_targets: { regions: [region], domain_ids: [demo] } });
     const running = (await operate('RegionOne')) as { ok: true; value: { stack_set_operation_id: string; status: string } };
     expect(running.value.status).toBe('OPERATION_IN_PROGRESS');
     const queued: string[] = [];
@@ -80,7 +105,11 @@ describe('seed 002 errors from real causes', () => {
 
     for (const id of queued) expect((await call('stacksets.stop', { stack_set_operation_id: id })).ok).toBe(true);
     expect((await finished(studio, running.value.stack_set_operation_id)).operation.status).toBe('OPERATION_COMPLETE');
-    const del = (await call('stacksets.operate', { stack_set_name: name, action: 'DELETE_STACK_INSTANCES', deployment_targets: { regions: ['RegionOne'], domain_ids: [demo] } })) as { ok: true; value: { stack_set_operation_id: string } };
+    const del = (await call('stacksets.operate', {
+      stack_set_name: name,
+      action: 'DELETE_STACK_INSTANCES',
+      deployment_targets: { regions: ['RegionOne'], domain_ids: [demo] },
+    })) as { ok: true; value: { stack_set_operation_id: string } };
     expect((await finished(studio, del.value.stack_set_operation_id)).operation.status).toBe('OPERATION_COMPLETE');
   });
 
@@ -97,22 +126,39 @@ describe('seed 002 errors from real causes', () => {
   for (const profile of ['non-sandbox', 'sandbox'] as const) {
     it(`500: Heat failing on the version's own environment (an unknown event sink type), ${profile} profile, answers in the seed's body; no instance or operation is written`, async () => {
       const profileName = `ss-demo-${profile}-500`;
-      const profileId = studio.services.profiles.create(passwordProfile(studio.cloud, 'demo', { name: profileName, sandbox: profile === 'sandbox' }), studio.cloud.users.demo.password).id;
+      const profileId = studio.services.profiles.create(
+        passwordProfile(studio.cloud, 'demo', { name: profileName, sandbox: profile === 'sandbox' }),
+        studio.cloud.users.demo.password,
+      ).id;
       const environment = 'event_sinks:\n  - type: webhook\n    url: http://127.0.0.1:9/events\n';
       const withSink = studio.services.library.create({
         name: `sink-${profile}`,
         description: '',
         tags: [],
-        from: { kind: 'files', entryPath: 'template.yaml', yaml: 'heat_template_version: 2018-08-31\nresources:\n  nothing: {type: OS::Heat::None}\n', files: {}, environment },
+        from: {
+          kind: 'files',
+          entryPath: 'template.yaml',
+          yaml: 'heat_template_version: 2018-08-31\nresources:\n  nothing: {type: OS::Heat::None}\n',
+          files: {},
+          environment,
+        },
       });
       expect(withSink.latest.environment).toBe(environment);
       const name = uniqueName('heat-fails').replace(/-/g, '_');
       const created = await call('stacksets.create', { stack_set_name: name, template_version_id: withSink.latest.id, profile_ids: [profileId] });
       expect(created.ok, JSON.stringify(created)).toBe(true);
       const projectId = studio.cloud.users.demo.projectId;
-      const body = seedBody(await call('stacksets.operate', { stack_set_name: name, action: 'CREATE_STACK_INSTANCES', deployment_targets: { regions: ['RegionOne'], domain_ids: [projectId] } }));
+      const body = seedBody(
+        await call('stacksets.operate', {
+          stack_set_name: name,
+          action: 'CREATE_STACK_INSTANCES',
+          deployment_targets: { regions: ['RegionOne'], domain_ids: [projectId] },
+        }),
+      );
       expect(body).toMatchObject({ error_code: E.heatFailed, http_status: 500, field: 'deployment_targets', encoded_authorization_message: '' });
-      expect(body.error_msg).toMatch(new RegExp(`^preview CREATE_STACK_INSTANCES \\(profile "${profileName}", project ${projectId}, region "RegionOne"\\): .*`));
+      expect(body.error_msg).toMatch(
+        new RegExp(`^preview CREATE_STACK_INSTANCES \\(profile "${profileName}", project ${projectId}, region "RegionOne"\\): .*`),
+      );
       expect(body.error_msg).toMatch(/500|KeyError|Internal/);
       const details = studio.services.stacksets.getSet({ stack_set_name: name });
       expect(details.instances).toEqual([]);

@@ -75,10 +75,13 @@ export function finished(studio: Studio, operationId: string, timeoutMs = 110_00
     };
     const timer = setTimeout(() => {
       unsubscribe();
-      reject(new Error(`operation ${operationId} not finished after ${timeoutMs} ms: ${JSON.stringify(services.stacksets.getOperation(operationId).progress)}`));
+      reject(
+        new Error(`operation ${operationId} not finished after ${timeoutMs} ms: ${JSON.stringify(services.stacksets.getOperation(operationId).progress)}`),
+      );
     }, timeoutMs);
     const unsubscribe = services.events.subscribe((e) => {
-      if (e.type === 'stacksets.operation' && (e.payload as { operation: { stack_set_operation_id: string } }).operation.stack_set_operation_id === operationId) check();
+      if (e.type === 'stacksets.operation' && (e.payload as { operation: { stack_set_operation_id: string } }).operation.stack_set_operation_id === operationId)
+        check();
     });
     check();
   });

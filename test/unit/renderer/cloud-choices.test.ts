@@ -23,12 +23,25 @@ describe('cloud choices for a parameter form', () => {
   });
 
   it('writes facts as one line, booleans only when true, image size in MiB', () => {
-    const c: Choice = { value: 'cirros', name: 'cirros', id: 'i1', facts: [{ key: 'status', value: 'active' }, { key: 'sizeBytes', value: 21430272 }, { key: 'shared', value: false }, { key: 'external', value: true }] };
+    const c: Choice = {
+      value: 'cirros',
+      name: 'cirros',
+      id: 'i1',
+      facts: [
+        { key: 'status', value: 'active' },
+        { key: 'sizeBytes', value: 21430272 },
+        { key: 'shared', value: false },
+        { key: 'external', value: true },
+      ],
+    };
     expect(factsText(c, t)).toBe('status=active · sizeBytes=20.4 MiB · external=');
   });
 
   it('finds the choice a typed value names by value, id or name', () => {
-    const list: Choice[] = [{ value: 'a', name: 'a', id: 'id-a', facts: [] }, { value: 'id-b2', name: 'b', id: 'id-b2', facts: [] }];
+    const list: Choice[] = [
+      { value: 'a', name: 'a', id: 'id-a', facts: [] },
+      { value: 'id-b2', name: 'b', id: 'id-b2', facts: [] },
+    ];
     expect(chosen(list, 'id-a')?.name).toBe('a');
     expect(chosen(list, 'b')?.id).toBe('id-b2');
     expect(chosen(list, 'zzz')).toBeNull();

@@ -188,9 +188,7 @@ describe('every message compiles under vue-i18n’s syntax', () => {
 
   it('keeps each plural message’s number of forms in Chinese as in English', () => {
     const enMessages = new Map(leaves(en));
-    const differ = zhMessages
-      .filter(([key, text]) => text.split('|').length !== (enMessages.get(key) ?? '').split('|').length)
-      .map(([key]) => key);
+    const differ = zhMessages.filter(([key, text]) => text.split('|').length !== (enMessages.get(key) ?? '').split('|').length).map(([key]) => key);
     expect(differ).toEqual([]);
   });
 });

@@ -61,7 +61,7 @@ describe('lock drift', () => {
     expect(compareLocks(committed, other, linuxX64).accepted).toBe(false);
   });
 
-  it("reads os/cpu/libc lists as npm does (negations, musl builds on glibc)", () => {
+  it('reads os/cpu/libc lists as npm does (negations, musl builds on glibc)', () => {
     expect(isOtherPlatformOptional({ optional: true, os: ['!win32'] }, linuxX64)).toBe(false);
     expect(isOtherPlatformOptional({ optional: true, os: ['!linux'] }, linuxX64)).toBe(true);
     expect(isOtherPlatformOptional({ optional: true, os: ['linux'], cpu: ['x64'], libc: ['musl'] }, linuxX64)).toBe(true);

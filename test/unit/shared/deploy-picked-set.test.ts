@@ -21,20 +21,64 @@ const ENV = `parameter_defaults:\n  size: 3\n`;
 
 describe('deploySet', () => {
   it('finds the entry, its nested template and get_file file, and the environment', () => {
-    const r = deploySet(new Map([['lib/inner.yaml', INNER], ['main.yaml', ENTRY], ['files/motd.txt', 'hello\n'], ['env.yaml', ENV]]));
-    expect(r).toEqual({ ok: true, set: { entryPath: 'main.yaml', yaml: ENTRY, files: { 'files/motd.txt': 'hello\n', 'lib/inner.yaml': INNER }, environment: { path: 'env.yaml', text: ENV } } });
+    const r = deploySet(
+      new Map([
+        ['lib/inner.yaml', INNER],
+        ['main.yaml', ENTRY],
+        ['files/motd.txt', 'hello\n'],
+        ['env.yaml', ENV],
+      ]),
+    );
+    expect(r).toEqual({
+      ok: true,
+      set: {
+        entryPath: 'main.yaml',
+        yaml: ENTRY,
+        files: { 'files/motd.txt': 'hello\n', 'lib/inner.yaml': INNER },
+        environment: { path: 'env.yaml', text: ENV },
+      },
+    });
   });
 
   it('refuses two unrelated templates, naming them', () => {
-    expect(deploySet(new Map([['a.yaml', INNER], ['b.yaml', INNER]]))).toEqual({ ok: false, reason: 'severalEntries', paths: ['a.yaml', 'b.yaml'] });
+    expect(
+      deploySet(
+        new Map([
+          ['a.yaml', INNER],
+          ['b.yaml', INNER],
+        ]),
+      ),
+    ).toEqual({ ok: false, reason: 'severalEntries', paths: ['a.yaml', 'b.yaml'] });
   });
 
   it('refuses a template whose nested file was not picked', () => {
-    expect(deploySet(new Map([['main.yaml', ENTRY], ['lib/inner.yaml', INNER]]))).toEqual({ ok: false, reason: 'missing', paths: ['main.yaml: files/motd.txt'] });
+    expect(
+      deploySet(
+        new Map([
+          ['main.yaml', ENTRY],
+          ['lib/inner.yaml', INNER],
+        ]),
+      ),
+    ).toEqual({ ok: false, reason: 'missing', paths: ['main.yaml: files/motd.txt'] });
   });
 
   it('refuses two environment files and files without a template', () => {
-    expect(deploySet(new Map([['a.yaml', INNER], ['e1.yaml', ENV], ['e2.yaml', ENV]]))).toMatchObject({ ok: false, reason: 'severalEnvironments', paths: ['e1.yaml', 'e2.yaml'] });
-    expect(deploySet(new Map([['notes.txt', 'x'], ['e1.yaml', ENV]]))).toEqual({ ok: false, reason: 'noTemplate', paths: ['e1.yaml', 'notes.txt'] });
+    expect(
+      deploySet(
+        new Map([
+          ['a.yaml', INNER],
+          ['e1.yaml', ENV],
+          ['e2.yaml', ENV],
+        ]),
+      ),
+    ).toMatchObject({ ok: false, reason: 'severalEnvironments', paths: ['e1.yaml', 'e2.yaml'] });
+    expect(
+      deploySet(
+        new Map([
+          ['notes.txt', 'x'],
+          ['e1.yaml', ENV],
+        ]),
+      ),
+    ).toEqual({ ok: false, reason: 'noTemplate', paths: ['e1.yaml', 'notes.txt'] });
   });
 });

@@ -42,7 +42,10 @@ describe('wording', () => {
     const m = msg('status.overQuotaIn', {
       region: 'RegionOne',
       at: timeParam('2026-11-23T08:11:00Z'),
-      kinds: listParam([msg('quota.overKind', { kind: msg('quota.kind.instances'), total: 2, limit: 1 }), msg('quota.overKind', { kind: msg('quota.kind.cores'), total: 4, limit: 2 })]),
+      kinds: listParam([
+        msg('quota.overKind', { kind: msg('quota.kind.instances'), total: 2, limit: 1 }),
+        msg('quota.overKind', { kind: msg('quota.kind.cores'), total: 4, limit: 2 }),
+      ]),
     });
     expect(englishText(m)).toBe('Over quota in RegionOne (quota read 2026-11-23 08:11 UTC): instances 2/1, cores 4/2 (used + this template / limit).');
     const zh = wordMessage(m, 'zh-CN');
@@ -56,7 +59,12 @@ describe('wording', () => {
   });
 
   it('words a refused connection (Keystone down) and a Heat 409 name clash in Chinese, keeping English in the error itself', () => {
-    const refused = networkError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'POST', 'http://127.0.0.1:9/v3/auth/tokens', 'Keystone');
+    const refused = networkError(
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      'POST',
+      'http://127.0.0.1:9/v3/auth/tokens',
+      'Keystone',
+    );
     expect(refused.message).toBe('Keystone at http://127.0.0.1:9 refused the connection: nothing listens there (is the service running?)');
     expect(errorText(refused.toPayload(), 'zh-CN')).toBe('Keystone（http://127.0.0.1:9）拒绝连接：该地址上没有服务在监听（服务是否在运行？）');
     const clash = errorFromResponse({

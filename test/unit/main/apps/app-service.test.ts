@@ -35,7 +35,19 @@ function setup() {
   const lib = makeLibrary(tempDir());
   const apps = new AppService(lib.library, new AppLinkRepo(lib.db));
   const [source] = lib.library.createMany([
-    { name: 'web', description: 'a web tier', tags: [], from: { kind: 'files', entryPath: 'web.yaml', yaml: ENTRY, files: { 'nested/db.yaml': NESTED, 'scripts/boot.sh': SCRIPT }, environment: ENV, layout: { server_0: { x: 1, y: 2 } } } },
+    {
+      name: 'web',
+      description: 'a web tier',
+      tags: [],
+      from: {
+        kind: 'files',
+        entryPath: 'web.yaml',
+        yaml: ENTRY,
+        files: { 'nested/db.yaml': NESTED, 'scripts/boot.sh': SCRIPT },
+        environment: ENV,
+        layout: { server_0: { x: 1, y: 2 } },
+      },
+    },
   ]);
   return { ...lib, apps, source: source! };
 }
@@ -64,13 +76,25 @@ describe('app packages', () => {
     expect(pkg.fileName).toBe('Web_app-1.0.zip');
     const { template, link } = apps.importPackage(bytesOf(pkg.base64), pkg.fileName);
     const v = library.get(template.id).latest;
-    expect([v.entryPath, v.yaml, v.files, v.environment, v.layout]).toEqual(['web.yaml', ENTRY, { 'nested/db.yaml': NESTED, 'scripts/boot.sh': SCRIPT }, ENV, { server_0: { x: 1, y: 2 } }]);
+    expect([v.entryPath, v.yaml, v.files, v.environment, v.layout]).toEqual([
+      'web.yaml',
+      ENTRY,
+      { 'nested/db.yaml': NESTED, 'scripts/boot.sh': SCRIPT },
+      ENV,
+      { server_0: { x: 1, y: 2 } },
+    ]);
     expect(template.name).toBe('Web app 1.0');
     expect(template.id).not.toBe(source.id);
     expect(link).toMatchObject({ templateId: template.id, appName: 'Web app', appVersion: '1.0', baseVersion: 1 });
     const manifest = JSON.parse(dec(unzipSync(bytesOf(pkg.base64))['app.json']!));
     expect(manifest.translations).toEqual({ 'zh-CN': { server_0_availability_zone: '可用域' } });
-    expect(Object.keys(manifest.sha256).sort()).toEqual(['logo.png', 'template/environment.yaml', 'template/nested/db.yaml', 'template/scripts/boot.sh', 'template/web.yaml']);
+    expect(Object.keys(manifest.sha256).sort()).toEqual([
+      'logo.png',
+      'template/environment.yaml',
+      'template/nested/db.yaml',
+      'template/scripts/boot.sh',
+      'template/web.yaml',
+    ]);
     expect(apps.link(template.id)?.appId).toBe(manifest.appId);
     expect(apps.link(source.id)).toBeNull();
   });
@@ -81,7 +105,14 @@ describe('app packages', () => {
     const { template, link } = apps.importPackage(bytesOf(first.base64), first.fileName);
     const v1 = library.get(template.id).latest;
     expect(apps.checkExport(template.id, undefined, 'new-version').versionRefusal?.code).toBe('APP_VERSION_NOT_EDITED');
-    library.saveVersion({ id: template.id, yaml: v1.yaml.replace('# a web server', '# a web server, v2'), layout: v1.layout, files: v1.files, environment: v1.environment, note: 'edit' });
+    library.saveVersion({
+      id: template.id,
+      yaml: v1.yaml.replace('# a web server', '# a web server, v2'),
+      layout: v1.layout,
+      files: v1.files,
+      environment: v1.environment,
+      note: 'edit',
+    });
     const check = apps.checkExport(template.id, undefined, 'new-version');
     expect(check.problems).toEqual([]);
     expect(check.app?.name).toBe('Web app');
@@ -104,7 +135,10 @@ describe('app packages', () => {
     }
     const version = { ...form('').version, version: '1.1' };
     expect(() => apps.exportPackage(form(template.id, { mode: 'new-version', version }))).toThrow(
-      expect.objectContaining({ code: 'TEMPLATE_INVALID', message: expect.stringContaining('Only the first edit of a template created from an app can be exported as a new version') }),
+      expect.objectContaining({
+        code: 'TEMPLATE_INVALID',
+        message: expect.stringContaining('Only the first edit of a template created from an app can be exported as a new version'),
+      }),
     );
     const asNew = apps.exportPackage(form(template.id, { version }));
     expect(JSON.parse(dec(unzipSync(bytesOf(asNew.base64))['app.json']!)).appId).not.toBe(JSON.parse(dec(unzipSync(bytesOf(first.base64))['app.json']!)).appId);
@@ -112,24 +146,42 @@ describe('app packages', () => {
 
   it('refuses to export a template whose user_data has $, naming the resource and the script line', () => {
     const { apps, library } = setup();
-    const t = library.create({ name: 'dollar', description: '', tags: [], from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources:\n  s:\n    type: OS::Nova::Server\n    properties:\n      image: cirros\n      flavor: m1.small\n      user_data: "echo $HOME"\n' } });
+    const t = library.create({
+      name: 'dollar',
+      description: '',
+      tags: [],
+      from: {
+        kind: 'yaml',
+        yaml: 'heat_template_version: 2018-08-31\nresources:\n  s:\n    type: OS::Nova::Server\n    properties:\n      image: cirros\n      flavor: m1.small\n      user_data: "echo $HOME"\n',
+      },
+    });
     expect(apps.checkExport(t.id, undefined, 'new-app').problems.map((p) => [p.code, p.resource, p.line])).toEqual([['APP_USER_DATA_DOLLAR', 's', 8]]);
-    expect(() => apps.exportPackage(form(t.id, { translations: {} }))).toThrow(expect.objectContaining({ code: 'TEMPLATE_INVALID', details: { problems: [expect.objectContaining({ resource: 's', line: 8 })] } }));
+    expect(() => apps.exportPackage(form(t.id, { translations: {} }))).toThrow(
+      expect.objectContaining({ code: 'TEMPLATE_INVALID', details: { problems: [expect.objectContaining({ resource: 's', line: 8 })] } }),
+    );
   });
 
   it('refuses an over-quota verdict and an incomplete form, naming the fields', () => {
     const { apps, source } = setup();
     expect(() => apps.exportPackage(form(source.id, { quota: { over: true, resources: ['instances'] } }))).toThrow(/Over quota \(instances\)/);
-    expect(() => apps.exportPackage(form(source.id, { app: { ...form('').app, author: '' } }))).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringContaining('app.author') }));
+    expect(() => apps.exportPackage(form(source.id, { app: { ...form('').app, author: '' } }))).toThrow(
+      expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringContaining('app.author') }),
+    );
     expect(() => apps.exportPackage(form(source.id, { translations: { en: { nope: 'x' } } }))).toThrow(/nope, which is not a parameter/);
   });
 
   it('refuses a logo that is not what its name says, or too large', () => {
     const { apps, source } = setup();
-    expect(() => apps.exportPackage(form(source.id, { logo: { fileName: 'logo.png', base64: Buffer.from('<svg/>').toString('base64') } }))).toThrow(/not a png image/);
-    expect(() => apps.exportPackage(form(source.id, { logo: { fileName: 'logo.svg', base64: Buffer.from('<svg onload="x()"></svg>').toString('base64') } }))).toThrow(/holds script/);
+    expect(() => apps.exportPackage(form(source.id, { logo: { fileName: 'logo.png', base64: Buffer.from('<svg/>').toString('base64') } }))).toThrow(
+      /not a png image/,
+    );
+    expect(() =>
+      apps.exportPackage(form(source.id, { logo: { fileName: 'logo.svg', base64: Buffer.from('<svg onload="x()"></svg>').toString('base64') } })),
+    ).toThrow(/holds script/);
     const big = Buffer.concat([bytesOf(PNG), Buffer.alloc(300 * 1024)]).toString('base64');
-    expect(() => apps.exportPackage(form(source.id, { logo: { fileName: 'logo.png', base64: big } }))).toThrow(expect.objectContaining({ code: 'FILE_TOO_LARGE' }));
+    expect(() => apps.exportPackage(form(source.id, { logo: { fileName: 'logo.png', base64: big } }))).toThrow(
+      expect.objectContaining({ code: 'FILE_TOO_LARGE' }),
+    );
   });
 });
 
@@ -145,7 +197,9 @@ describe('bad app packages: clear errors, nothing imported', () => {
   it('refuses an entry whose path escapes the package folder', () => {
     const { apps, pkg, nothingImported } = exported();
     const zip = tamper(pkg.base64, (f) => (f['../x'] = enc('boom')));
-    expect(() => apps.importPackage(zip, 'evil.zip')).toThrow(expect.objectContaining({ code: 'PATH_ESCAPE', message: expect.stringContaining('"../x" points outside') }));
+    expect(() => apps.importPackage(zip, 'evil.zip')).toThrow(
+      expect.objectContaining({ code: 'PATH_ESCAPE', message: expect.stringContaining('"../x" points outside') }),
+    );
     nothingImported();
   });
 
@@ -169,7 +223,9 @@ describe('bad app packages: clear errors, nothing imported', () => {
     const zip = tamper(pkg.base64, () => undefined);
     const view = new DataView(zip.buffer);
     for (let p = 0; p < zip.length - 46; p++) if (view.getUint32(p, true) === 0x02014b50) view.setUint32(p + 24, 1024 ** 3, true);
-    expect(() => apps.importPackage(zip, 'huge.zip')).toThrow(expect.objectContaining({ code: 'FILE_TOO_LARGE', message: expect.stringContaining('1073741824 bytes') }));
+    expect(() => apps.importPackage(zip, 'huge.zip')).toThrow(
+      expect.objectContaining({ code: 'FILE_TOO_LARGE', message: expect.stringContaining('1073741824 bytes') }),
+    );
     nothingImported();
   });
 
@@ -194,7 +250,10 @@ describe('bad app packages: clear errors, nothing imported', () => {
     expect(() => apps.importPackage(extra, 'extra.zip')).toThrow(/template\/extra.yaml is in the package but not in app.json/);
     const missing = tamper(pkg.base64, (f) => delete f['template/nested/db.yaml']);
     expect(() => apps.importPackage(missing, 'missing.zip')).toThrow(/template\/nested\/db.yaml is listed in app.json but not in the package/);
-    const badManifest = tamper(pkg.base64, (f) => (f['app.json'] = enc(JSON.stringify({ ...JSON.parse(dec(f['app.json']!)), app: { name: '', author: 'x' } }))));
+    const badManifest = tamper(
+      pkg.base64,
+      (f) => (f['app.json'] = enc(JSON.stringify({ ...JSON.parse(dec(f['app.json']!)), app: { name: '', author: 'x' } }))),
+    );
     expect(() => apps.importPackage(badManifest, 'bad.zip')).toThrow(/app.json is not a valid app manifest: app.name/);
     nothingImported();
   });
@@ -203,7 +262,9 @@ describe('bad app packages: clear errors, nothing imported', () => {
     const { apps, pkg, userTemplates } = exported();
     const first = apps.importPackage(bytesOf(pkg.base64), pkg.fileName);
     const count = userTemplates().length;
-    expect(() => apps.importPackage(bytesOf(pkg.base64), pkg.fileName)).toThrow(expect.objectContaining({ code: 'CONFLICT', details: expect.objectContaining({ templateIds: [first.template.id] }) }));
+    expect(() => apps.importPackage(bytesOf(pkg.base64), pkg.fileName)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', details: expect.objectContaining({ templateIds: [first.template.id] }) }),
+    );
     expect(userTemplates()).toHaveLength(count);
     const again = apps.importPackage(bytesOf(pkg.base64), pkg.fileName, true);
     expect(again.template.id).not.toBe(first.template.id);
@@ -218,7 +279,11 @@ describe('a version that needs editing (SPEC 1.4)', () => {
     expect(library.get(t.id).status).toBe('needs_editing');
     // An empty form would be BAD_REQUEST; the status is checked first, so no path gets round it.
     expect(() => apps.exportPackage(form(t.id, { app: {} as ExportRequest['app'] }))).toThrow(
-      expect.objectContaining({ code: 'NEEDS_EDITING', message: 'Refused: the template needs editing. It can only be edited, not exported as an app, until its checks pass. The template has no resources yet.' }),
+      expect.objectContaining({
+        code: 'NEEDS_EDITING',
+        message:
+          'Refused: the template needs editing. It can only be edited, not exported as an app, until its checks pass. The template has no resources yet.',
+      }),
     );
   });
 });

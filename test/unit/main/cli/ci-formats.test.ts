@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const corpus = path.resolve(root, '../shared/corpus');
-const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin/heat-studio.mjs'), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const run = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [path.join(root, 'bin/heat-studio.mjs'), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 interface SarifLog {
   version: string;
@@ -20,7 +21,13 @@ interface SarifLog {
     tool: { driver: { name: string; rules: { id: string }[] } };
     originalUriBaseIds: { SRCROOT: { uri: string } };
     artifacts: { location: { uri: string; uriBaseId?: string } }[];
-    results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: { startLine: number; startColumn?: number } } }[] }[];
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: { startLine: number; startColumn?: number } } }[];
+    }[];
   }[];
 }
 
@@ -29,7 +36,10 @@ function sarifValidator() {
   // top-level keyword is renamed. Its patterns are not Unicode-mode regular
   // expressions (one has a lone `]`), so ajv compiles them without the u flag.
   // Formats (uri) are not checked by ajv; the URIs are parsed below.
-  const schema = JSON.parse(readFileSync(path.join(root, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+  const schema = JSON.parse(readFileSync(path.join(root, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const { $schema: _draft, id, ...rest } = schema;
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
   return ajv.compile({ ...rest, $id: id as string });
@@ -46,10 +56,20 @@ print(json.dumps({'root': root.tag, 'tests': int(root.get('tests')), 'failures':
 `;
   const r = spawnSync('python3', ['-c', py], { input: xml, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`not well-formed XML: ${r.stderr}`);
-  const parsed = JSON.parse(r.stdout) as { root: string; tests: number; failures: number; suiteTests: number; cases: { name: string; failure: string | null; out: string | null }[] };
+  const parsed = JSON.parse(r.stdout) as {
+    root: string;
+    tests: number;
+    failures: number;
+    suiteTests: number;
+    cases: { name: string; failure: string | null; out: string | null }[];
+  };
   expect(parsed.root).toBe('testsuites');
   expect(parsed.suiteTests).toBe(parsed.tests);
-  return { tests: parsed.tests, failures: parsed.failures, cases: parsed.cases.map((c) => ({ name: c.name, ...(c.failure ? { failure: c.failure } : {}), ...(c.out ? { out: c.out } : {}) })) };
+  return {
+    tests: parsed.tests,
+    failures: parsed.failures,
+    cases: parsed.cases.map((c) => ({ name: c.name, ...(c.failure ? { failure: c.failure } : {}), ...(c.out ? { out: c.out } : {}) })),
+  };
 }
 
 describe('heat-studio validate for CI: folders, SARIF and JUnit', () => {
@@ -98,7 +118,10 @@ resources:
     );
     writeFileSync(path.join(repo, 'scripts/boot.sh'), '#!/bin/sh\necho hi & <done>\n');
     // An environment whose registry names a file that is not there.
-    writeFileSync(path.join(repo, 'env/prod.yaml'), 'parameter_defaults:\n  size: 3\nresource_registry:\n  OS::Team::Member: ../lib/member.yaml\n  OS::Team::Gone: ../lib/gone.yaml\n');
+    writeFileSync(
+      path.join(repo, 'env/prod.yaml'),
+      'parameter_defaults:\n  size: 3\nresource_registry:\n  OS::Team::Member: ../lib/member.yaml\n  OS::Team::Gone: ../lib/gone.yaml\n',
+    );
     // A clean second entry, plain YAML that is neither, and a template inside .git that must be skipped.
     writeFileSync(path.join(repo, 'net.yaml'), 'heat_template_version: 2018-08-31\nresources:\n  n: {type: OS::Neutron::Net}\n');
     writeFileSync(path.join(repo, 'roles.yaml'), '- name: Controller\n  count: 1\n');
@@ -122,7 +145,12 @@ resources:
     expect(byFile('repo/env/prod.yaml').map((x) => x.ruleId)).toEqual(['environment-file-not-found']);
     expect(byFile('repo/env/prod.yaml')[0]!.locations[0]!.physicalLocation.region).toMatchObject({ startLine: 5, startColumn: 19 });
     // nothing from .git, nothing from the roles list
-    expect(sarifRun.artifacts.map((a) => a.location.uri).sort()).toEqual(['repo/env/prod.yaml', 'repo/lib/member.yaml', 'repo/net.yaml', 'repo/stack.txt.yaml']);
+    expect(sarifRun.artifacts.map((a) => a.location.uri).sort()).toEqual([
+      'repo/env/prod.yaml',
+      'repo/lib/member.yaml',
+      'repo/net.yaml',
+      'repo/stack.txt.yaml',
+    ]);
     for (const x of sarifRun.results) expect(sarifRun.tool.driver.rules[x.ruleIndex]!.id).toBe(x.ruleId);
     expect(new URL(sarifRun.originalUriBaseIds.SRCROOT.uri).pathname).toBe(`${tmp.path.split(path.sep).join('/')}/`);
   });
@@ -133,7 +161,10 @@ resources:
     const j = parseJunit(r.stdout);
     expect(j.cases.map((c) => c.name).sort()).toEqual(['repo/env/prod.yaml', 'repo/lib/member.yaml', 'repo/net.yaml', 'repo/stack.txt.yaml']);
     expect(j.tests).toBe(4);
-    const failed = j.cases.filter((c) => c.failure).map((c) => c.name).sort();
+    const failed = j.cases
+      .filter((c) => c.failure)
+      .map((c) => c.name)
+      .sort();
     expect(failed).toEqual(['repo/env/prod.yaml', 'repo/lib/member.yaml']);
     expect(j.failures).toBe(2);
     expect(j.cases.find((c) => c.name === 'repo/env/prod.yaml')!.failure).toContain('repo/env/prod.yaml:5:19: error [environment-file-not-found]');

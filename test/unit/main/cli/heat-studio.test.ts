@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 // The shell's locale picks the text language, so each run sets its own.
 const runIn = (lang: string, ...args: string[]) =>
-  spawnSync(process.execPath, [path.join(root, 'bin/heat-studio.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: lang } });
+  spawnSync(process.execPath, [path.join(root, 'bin/heat-studio.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: lang },
+  });
 const run = (...args: string[]) => runIn('C.UTF-8', ...args);
 
 describe('heat-studio CLI', () => {

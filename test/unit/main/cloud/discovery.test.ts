@@ -40,7 +40,27 @@ async function listen(server: Server): Promise<number> {
 }
 
 beforeAll(async () => {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'k.pem'),
+      '-out',
+      join(dir, 'c.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   cert = readFileSync(join(dir, 'c.pem'), 'utf8');
   key = readFileSync(join(dir, 'k.pem'), 'utf8');
   catcherPort = await listen(
@@ -97,7 +117,9 @@ describe('Keystone discovery', () => {
   });
 
   it('follows a link on the same host as before', async () => {
-    const port = await listen(createHttpServer((req, res) => (req.url === '/identity' ? versionDoc(req, res) : received.push(`${req.url}`) && res.writeHead(401).end())));
+    const port = await listen(
+      createHttpServer((req, res) => (req.url === '/identity' ? versionDoc(req, res) : received.push(`${req.url}`) && res.writeHead(401).end())),
+    );
     advertise = `http://127.0.0.1:${port}/identity/v3/`;
     const err = await authenticateAt(`http://127.0.0.1:${port}/identity`, null);
     expect(err.code).toBe('AUTH_FAILED'); // it got as far as asking for a token there

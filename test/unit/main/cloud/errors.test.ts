@@ -34,7 +34,12 @@ describe('error mapping', () => {
   });
 
   it("uses Heat's message and error type", () => {
-    const body = JSON.stringify({ explanation: 'x', code: 409, error: { message: 'Stack a already exists', type: 'StackExists', traceback: null }, title: 'Conflict' });
+    const body = JSON.stringify({
+      explanation: 'x',
+      code: 409,
+      error: { message: 'Stack a already exists', type: 'StackExists', traceback: null },
+      title: 'Conflict',
+    });
     const err = errorFromResponse(res(409, body));
     expect(err.message).toBe('Heat reported a conflict (409): the stack may be busy or the name taken: Stack a already exists');
     expect(err.details?.type).toBe('StackExists');

@@ -7,7 +7,16 @@ import type { EventQuery } from '../../../../main/cloud/heat-client';
 import type { HeatEvent } from '../../../../shared/cloud/heat-types';
 import { AppError } from '../../../../shared/ipc/errors';
 
-const event = (id: string): HeatEvent => ({ id, event_time: '2026-12-07T03:00:00Z', resource_name: id, logical_resource_id: id, physical_resource_id: null, resource_status: 'CREATE_COMPLETE', resource_status_reason: null, links: [] });
+const event = (id: string): HeatEvent => ({
+  id,
+  event_time: '2026-12-07T03:00:00Z',
+  resource_name: id,
+  logical_resource_id: id,
+  physical_resource_id: null,
+  resource_status: 'CREATE_COMPLETE',
+  resource_status_reason: null,
+  links: [],
+});
 
 /** Heat's answers for a stack whose events are a..e, and which no longer has the events in `purged`. */
 function heat(purged: string[] = []) {

@@ -47,7 +47,9 @@ describe('imports read no path a caller names', () => {
   });
 
   it('still imports pasted contents', async () => {
-    const r = await call('cloud.import.cloudsYaml', { cloudsYaml: 'clouds:\n  lab:\n    auth: {auth_url: "http://k/v3", username: u, password: p, project_name: x}\n' });
+    const r = await call('cloud.import.cloudsYaml', {
+      cloudsYaml: 'clouds:\n  lab:\n    auth: {auth_url: "http://k/v3", username: u, password: p, project_name: x}\n',
+    });
     expect(r).toMatchObject({ ok: true, value: [{ fields: { name: 'lab' } }] });
     const o = await call('cloud.import.openrc', { text: 'export OS_AUTH_URL=http://k/v3\nexport OS_USERNAME=u\n' });
     expect(o).toMatchObject({ ok: true, value: [{ fields: { username: 'u' } }] });
@@ -82,7 +84,10 @@ describe('a YAML error quotes at most the offending line', () => {
   });
 
   it('says the same for secure.yaml', async () => {
-    const r = (await call('cloud.import.cloudsYaml', { cloudsYaml: 'clouds: {}\n', secureYaml: 'clouds:\n  lab:\n    password: s3cret\n\t- x\n' })) as { ok: false; error: { message: string } };
+    const r = (await call('cloud.import.cloudsYaml', { cloudsYaml: 'clouds: {}\n', secureYaml: 'clouds:\n  lab:\n    password: s3cret\n\t- x\n' })) as {
+      ok: false;
+      error: { message: string };
+    };
     expect(r.error.message).toMatch(/secure\.yaml is not valid YAML at line 4/);
     expect(r.error.message).not.toContain('s3cret');
   });

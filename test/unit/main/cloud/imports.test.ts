@@ -129,7 +129,14 @@ export OS_IDENTITY_API_VERSION=3
 `,
       '/home/me/demo-openrc.sh',
     );
-    expect(p.fields).toMatchObject({ name: 'demo-openrc', projectId: 'p-9', username: 'demo', region: 'RegionOne', userDomainName: 'Default', projectDomainName: 'Default' });
+    expect(p.fields).toMatchObject({
+      name: 'demo-openrc',
+      projectId: 'p-9',
+      username: 'demo',
+      region: 'RegionOne',
+      userDomainName: 'Default',
+      projectDomainName: 'Default',
+    });
     expect(p.secret).toBeNull();
     expect(p.warnings.join()).toMatch(/password is not in the file/);
   });
@@ -150,7 +157,12 @@ export OS_IDENTITY_API_VERSION=3
   });
 
   it('imports an application credential from the environment', () => {
-    const p = importEnvironment({ OS_AUTH_URL: 'http://k/v3', OS_AUTH_TYPE: 'v3applicationcredential', OS_APPLICATION_CREDENTIAL_ID: 'id', OS_APPLICATION_CREDENTIAL_SECRET: 'sec' });
+    const p = importEnvironment({
+      OS_AUTH_URL: 'http://k/v3',
+      OS_AUTH_TYPE: 'v3applicationcredential',
+      OS_APPLICATION_CREDENTIAL_ID: 'id',
+      OS_APPLICATION_CREDENTIAL_SECRET: 'sec',
+    });
     expect(p.fields.authKind).toBe('applicationCredential');
     expect(p.secret).toBe('sec');
   });

@@ -38,7 +38,17 @@ async function closedPort(): Promise<number> {
 describe('local sandbox profile', () => {
   it('is the demo user of the local cloud in RegionOne', () => {
     const f = localSandboxFields(LOCAL_SANDBOX.authUrl, false);
-    expect(f).toMatchObject({ name: 'Local sandbox', authUrl: 'http://127.0.0.1:5000/v3', username: 'demo', projectName: 'demo', region: 'RegionOne', userDomainName: 'Default', projectDomainName: 'Default', authKind: 'password', sandbox: false });
+    expect(f).toMatchObject({
+      name: 'Local sandbox',
+      authUrl: 'http://127.0.0.1:5000/v3',
+      username: 'demo',
+      projectName: 'demo',
+      region: 'RegionOne',
+      userDomainName: 'Default',
+      projectDomainName: 'Default',
+      authKind: 'password',
+      sandbox: false,
+    });
   });
 
   it('recognises an existing profile by cloud, user, project and region, not by name', () => {

@@ -6,12 +6,25 @@ import { InventoryService } from '../../../../main/existing/inventory-service';
 import type { InventoryCacheRepo } from '../../../../main/library/inventory-cache-repo';
 import { emptyProfileFields } from '../../../../shared/cloud/profile';
 
-const files = { entryPath: 'template.yaml', yaml: 'heat_template_version: 2018-08-31\nresources:\n  s: {type: OS::Nova::Server, properties: {image: gone, flavor: gone}}\n', files: {}, environment: null };
+const files = {
+  entryPath: 'template.yaml',
+  yaml: 'heat_template_version: 2018-08-31\nresources:\n  s: {type: OS::Nova::Server, properties: {image: gone, flavor: gone}}\n',
+  files: {},
+  environment: null,
+};
 
 function service(sandbox: boolean) {
   const reads: string[] = [];
   const profiles = {
-    get: (id: string) => ({ ...emptyProfileFields('p', 'http://127.0.0.1:5000/v3'), id, sandbox, source: 'manual', hasSecret: true, createdAt: '', updatedAt: '' }),
+    get: (id: string) => ({
+      ...emptyProfileFields('p', 'http://127.0.0.1:5000/v3'),
+      id,
+      sandbox,
+      source: 'manual',
+      hasSecret: true,
+      createdAt: '',
+      updatedAt: '',
+    }),
     connection: (id: string) => {
       reads.push(id);
       throw new Error('no cloud in a unit test');

@@ -60,7 +60,14 @@ describe('import and export of template files', () => {
       { entry: 'web.yaml', environment: 'env.yaml' },
     ).templates[0]!;
     library.update(first.id, { tags: ['prod'] });
-    library.saveVersion({ id: first.id, yaml: ENTRY + '# v2\n', layout: { group: { x: 1.5, y: -2 } }, files: first.latest.files, environment: 'parameters: {}\n', note: 'second' });
+    library.saveVersion({
+      id: first.id,
+      yaml: ENTRY + '# v2\n',
+      layout: { group: { x: 1.5, y: -2 } },
+      files: first.latest.files,
+      environment: 'parameters: {}\n',
+      note: 'second',
+    });
     const zip = exports.exportBundle(first.id);
     const again = imports.importZip(new Uint8Array(Buffer.from(zip.base64!, 'base64')), zip.fileName, 'copy').templates[0]!;
     const a = library.get(first.id).latest;
@@ -77,7 +84,10 @@ describe('import and export of template files', () => {
     const before = count();
     // No answer yet: refused with what to ask, nothing imported.
     expect(() => imports.importZip(bytes, zip.fileName)).toThrow(
-      expect.objectContaining({ code: 'CONFLICT', details: expect.objectContaining({ reason: 'bundle-name-taken', name: 'web', existingId: first.id, sameTemplate: true, copyName: 'web (2)' }) }),
+      expect.objectContaining({
+        code: 'CONFLICT',
+        details: expect.objectContaining({ reason: 'bundle-name-taken', name: 'web', existingId: first.id, sameTemplate: true, copyName: 'web (2)' }),
+      }),
     );
     expect(count()).toBe(before);
     // A new version of the template it came from.
@@ -93,7 +103,9 @@ describe('import and export of template files', () => {
     // Another template that only shares the name cannot take the bundle as a version.
     library.delete(first.id);
     const other = imports.importFiles([{ path: 'web.yaml', bytes: enc(MEMBER) }], { entry: 'web.yaml', name: 'web' }).templates[0]!;
-    expect(() => imports.importZip(bytes, zip.fileName)).toThrow(expect.objectContaining({ details: expect.objectContaining({ existingId: other.id, sameTemplate: false }) }));
+    expect(() => imports.importZip(bytes, zip.fileName)).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ existingId: other.id, sameTemplate: false }) }),
+    );
     expect(() => imports.importZip(bytes, zip.fileName, 'version')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     expect(library.get(other.id).latestVersion).toBe(1);
   });
@@ -134,9 +146,9 @@ describe('import and export of template files', () => {
       ]),
     ).toThrow(/bad\.yaml is not UTF-8 text \(first bad byte at offset 3\)/);
     expect(() => imports.importFiles([{ path: '../up.yaml', bytes: enc(MEMBER) }])).toThrow(expect.objectContaining({ code: 'PATH_ESCAPE' }));
-    expect(() => imports.importFiles([{ path: 'x.yaml', bytes: enc('heat_template_version: 2018-08-31\nresources:\n  a: {type: ../../outside.yaml}\n') }])).toThrow(
-      /outside the imported files' folder/,
-    );
+    expect(() =>
+      imports.importFiles([{ path: 'x.yaml', bytes: enc('heat_template_version: 2018-08-31\nresources:\n  a: {type: ../../outside.yaml}\n') }]),
+    ).toThrow(/outside the imported files' folder/);
     expect(userTemplates()).toHaveLength(0);
   });
 

@@ -76,7 +76,11 @@ describe('nested files come only from the entry URL origin and folder', () => {
   });
 
   it('still imports nested files inside the folder, subfolders included', async () => {
-    const s = await serve({ '/t/main.yaml': { body: withType('sub/child.yaml') }, '/t/sub/child.yaml': { body: withFile('script.sh') }, '/t/sub/script.sh': { body: 'echo hi\n' } });
+    const s = await serve({
+      '/t/main.yaml': { body: withType('sub/child.yaml') },
+      '/t/sub/child.yaml': { body: withFile('script.sh') },
+      '/t/sub/script.sh': { body: 'echo hi\n' },
+    });
     const lib = makeLibrary(tempDir());
     const t = await new ImportService(lib.library, LIMITS).importUrl(`${s.origin}/t/main.yaml`);
     expect(Object.keys(t.latest.files).sort()).toEqual(['sub/child.yaml', 'sub/script.sh']);
@@ -131,18 +135,23 @@ describe('one import reads at most its total byte limit across all files', () =>
 });
 
 describe('link-local and cloud-metadata addresses are never fetched', () => {
-  it.each(['http://169.254.169.254/latest/meta-data/x.yaml', 'http://2852039166/x.yaml', 'http://0xa9.0xfe.0xa9.0xfe/x.yaml', 'http://[fe80::1]/x.yaml', 'http://[fd00:ec2::254]/x.yaml', 'http://[::ffff:169.254.169.254]/x.yaml', 'http://169.254.1.1/x.yaml'])(
-    'refuses %s without a request',
-    async (url) => {
-      const calls: string[] = [];
-      const fetcher: Fetcher = (u) => {
-        calls.push(u);
-        return Promise.resolve(new Response(HOT));
-      };
-      await refused(url, 'PATH_ESCAPE', fetcher);
-      expect(calls).toEqual([]);
-    },
-  );
+  it.each([
+    'http://169.254.169.254/latest/meta-data/x.yaml',
+    'http://2852039166/x.yaml',
+    'http://0xa9.0xfe.0xa9.0xfe/x.yaml',
+    'http://[fe80::1]/x.yaml',
+    'http://[fd00:ec2::254]/x.yaml',
+    'http://[::ffff:169.254.169.254]/x.yaml',
+    'http://169.254.1.1/x.yaml',
+  ])('refuses %s without a request', async (url) => {
+    const calls: string[] = [];
+    const fetcher: Fetcher = (u) => {
+      calls.push(u);
+      return Promise.resolve(new Response(HOT));
+    };
+    await refused(url, 'PATH_ESCAPE', fetcher);
+    expect(calls).toEqual([]);
+  });
 
   it('refuses a redirect to the metadata address even from an allowed origin', async () => {
     const s = await serve({ '/t/main.yaml': { status: 302, headers: { location: 'http://169.254.169.254/latest/' } } });
@@ -152,15 +161,16 @@ describe('link-local and cloud-metadata addresses are never fetched', () => {
   it('the default fetcher refuses a host name that resolves to a metadata address, at connect time', async () => {
     const s = await serve({ '/t/main.yaml': { body: HOT } });
     const port = new URL(s.origin).port;
-    const resolvesTo = (address: string) =>
-      guardedFetcher((_host, _opts, cb) => cb(null, [{ address, family: address.includes(':') ? 6 : 4 }]));
+    const resolvesTo = (address: string) => guardedFetcher((_host, _opts, cb) => cb(null, [{ address, family: address.includes(':') ? 6 : 4 }]));
     // The same server by name: reached when the name resolves to loopback...
     const lib = makeLibrary(tempDir());
     const ok = await new ImportService(lib.library, LIMITS, resolvesTo('127.0.0.1')).importUrl(`http://studio.test:${port}/t/main.yaml`);
     expect(ok.latest.yaml).toBe(HOT);
     // ...and refused, with no request, when it resolves to the metadata address.
     const before = s.requested.length;
-    expect(await refused(`http://metadata.test:${port}/t/main.yaml`, 'CLOUD_UNREACHABLE', resolvesTo('169.254.169.254'))).toContain('link-local or cloud-metadata');
+    expect(await refused(`http://metadata.test:${port}/t/main.yaml`, 'CLOUD_UNREACHABLE', resolvesTo('169.254.169.254'))).toContain(
+      'link-local or cloud-metadata',
+    );
     expect(s.requested.length).toBe(before);
   });
 });

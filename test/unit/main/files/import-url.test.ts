@@ -36,7 +36,10 @@ describe('URL import and servers that misbehave', () => {
     server = await badServer('stall');
     const imports = new ImportService(lib.library, LIMITS, undefined, 300);
     const started = Date.now();
-    await expect(imports.importUrl(server.url)).rejects.toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining('did not send its whole reply within 0.3 s') });
+    await expect(imports.importUrl(server.url)).rejects.toMatchObject({
+      code: 'TIMEOUT',
+      message: expect.stringContaining('did not send its whole reply within 0.3 s'),
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(integrityCheck(lib.db)).toBe('ok');
     expect(librarySnapshot(lib.db)).toEqual(before);

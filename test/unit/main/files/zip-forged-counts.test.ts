@@ -23,7 +23,9 @@ const two: ForgedEntry[] = [
 function refusedUnchanged(zip: Uint8Array, message: string | RegExp): void {
   const lib = makeLibrary(tempDir());
   const before = librarySnapshot(lib.db);
-  expect(() => new ImportService(lib.library).importZip(zip, 'forged.zip')).toThrow(expect.objectContaining({ code: 'IMPORT_FAILED', message: expect.stringMatching(message) }));
+  expect(() => new ImportService(lib.library).importZip(zip, 'forged.zip')).toThrow(
+    expect.objectContaining({ code: 'IMPORT_FAILED', message: expect.stringMatching(message) }),
+  );
   expect(integrityCheck(lib.db)).toBe('ok');
   expect(librarySnapshot(lib.db)).toEqual(before);
 }

@@ -54,18 +54,35 @@ describe('the contract dispatcher', () => {
     const s = services();
     await expect(s.dispatcher.dispatch('library.get', { id: 'nope' })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const { Dispatcher } = await import('../../../../main/ipc/dispatcher');
-    const handlers = Object.fromEntries(CHANNEL_NAMES.map((c) => [c, () => { throw new TypeError('boom'); }]));
+    const handlers = Object.fromEntries(
+      CHANNEL_NAMES.map((c) => [
+        c,
+        () => {
+          throw new TypeError('boom');
+        },
+      ]),
+    );
     const d = new Dispatcher(handlers as never, quietLog);
     await expect(d.dispatch('library.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('boom') } });
     s.dispose();
   });
 
-  it("answers SQLite's \"database is locked\" from a single write as DB_BUSY in words, not INTERNAL", async () => {
+  it('answers SQLite\'s "database is locked" from a single write as DB_BUSY in words, not INTERNAL', async () => {
     const { Dispatcher } = await import('../../../../main/ipc/dispatcher');
     const locked = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-    const handlers = Object.fromEntries(CHANNEL_NAMES.map((c) => [c, () => { throw locked; }]));
+    const handlers = Object.fromEntries(
+      CHANNEL_NAMES.map((c) => [
+        c,
+        () => {
+          throw locked;
+        },
+      ]),
+    );
     const d = new Dispatcher(handlers as never, quietLog);
-    await expect(d.dispatch('library.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'DB_BUSY', message: expect.stringMatching(/locked by another program/) } });
+    await expect(d.dispatch('library.list', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'DB_BUSY', message: expect.stringMatching(/locked by another program/) },
+    });
   });
 
   it('has a handler for every channel of the contract', () => {

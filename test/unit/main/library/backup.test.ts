@@ -45,7 +45,10 @@ describe('backups', () => {
     });
     db.pragma('wal_checkpoint(TRUNCATE)');
 
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', BACKER_UP, path], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', BACKER_UP, path], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let done = false;
     child.stdout.on('data', (d: Buffer) => (done ||= d.toString().includes('done')));
     const exited = new Promise<NodeJS.Signals | null>((r) => child.once('exit', (_code, signal) => r(signal)));
@@ -65,7 +68,13 @@ describe('backups', () => {
     setDay(6);
     const next = scheduler.backupNow();
     // Five kept: the new one and four finished ones; the leftover is gone, not one of the five.
-    expect(scheduler.list().map((b) => b.file)).toEqual([next, ...finished.slice(1).reverse().map((f) => join(backups, f))]);
+    expect(scheduler.list().map((b) => b.file)).toEqual([
+      next,
+      ...finished
+        .slice(1)
+        .reverse()
+        .map((f) => join(backups, f)),
+    ]);
     expect(readdirSync(backups).sort()).toEqual([...finished.slice(1), next.slice(backups.length + 1)].sort());
     const copy = new Database(next, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -28,9 +28,7 @@ describe('openDatabase', () => {
     const path = join(dir, 'library.sqlite');
     const [first] = MIGRATIONS;
     const older = openDatabase(path, { migrations: [first!] });
-    older.db
-      .prepare("INSERT INTO templates (id, name, status, origin, created_at, updated_at) VALUES ('t1', 'kept', 'usable', 'user', 'x', 'x')")
-      .run();
+    older.db.prepare("INSERT INTO templates (id, name, status, origin, created_at, updated_at) VALUES ('t1', 'kept', 'usable', 'user', 'x', 'x')").run();
     older.db.close();
 
     const extra: Migration = { version: 2, name: 'extra-column', sql: 'ALTER TABLE templates ADD COLUMN color TEXT;' };

@@ -25,7 +25,12 @@ describe('the whole-library export', () => {
     services = composeServices({ dataDir: tempDir(), host: 'web', version: 'test' });
     const s = services;
     const profile = s.profiles.create({ ...emptyProfileFields('prod-cloud-7731', 'https://keystone.prod.example/v3'), username: 'ops' }, 'the-secret-pw');
-    new CloudCacheRepo(s.db).saveStackList(profile.id, [{ id: 'stack-1', stack_name: 'payroll-db-stack', stack_status: 'CREATE_COMPLETE' } as never], new Date().toISOString(), true);
+    new CloudCacheRepo(s.db).saveStackList(
+      profile.id,
+      [{ id: 'stack-1', stack_name: 'payroll-db-stack', stack_status: 'CREATE_COMPLETE' } as never],
+      new Date().toISOString(),
+      true,
+    );
     s.db.prepare("INSERT INTO preferences (key, value) VALUES ('active-cloud-profile', ?)").run(profile.id);
     const t = s.library.create({ name: 'kept-template', description: '', tags: ['travel'], from: { kind: 'yaml', yaml: YAML } });
     const secretRow = s.db.prepare('SELECT ciphertext FROM cloud_secrets').get() as { ciphertext: string };
@@ -41,7 +46,9 @@ describe('the whole-library export', () => {
     writeFileSync(file, bytes);
     const copy = new Database(file, { readonly: true });
     try {
-      const tables = (copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((x) => x.name);
+      const tables = (copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
+        (x) => x.name,
+      );
       expect(tables).toContain('cloud_profiles'); // the schema is whole, so a newer app can still import it
       const count = (name: string) => (copy.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n;
       for (const name of tables.filter((n) => n.startsWith('cloud_') || n.startsWith('stack_') || n === 'preferences')) expect(count(name), name).toBe(0);

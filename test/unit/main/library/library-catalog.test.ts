@@ -37,13 +37,29 @@ async function failure(s: Services, channel: ChannelName, request: unknown): Pro
 /** A template with three versions, nested files, layouts and notes. */
 async function richTemplate(s: Services, name: string): Promise<string> {
   const t = await call(s, 'library.create', { name, tags: ['team'], from: { kind: 'yaml', yaml: YAML } });
-  await call(s, 'library.saveVersion', { id: t.id, yaml: YAML + '# v2\n', layout: { r: { x: 1.5, y: -2 } }, files: { 'nested/a.yaml': 'heat_template_version: 2018-08-31\n' }, environment: 'parameters: {}\n', note: '第二版' });
-  await call(s, 'library.saveVersion', { id: t.id, yaml: YAML + '# v3 ünïcode\n', layout: { r: { x: 3, y: 4 } }, files: { 'nested/a.yaml': 'x: 1\n', 'b.sh': '#!/bin/sh\n' }, environment: null, note: 'third' });
+  await call(s, 'library.saveVersion', {
+    id: t.id,
+    yaml: YAML + '# v2\n',
+    layout: { r: { x: 1.5, y: -2 } },
+    files: { 'nested/a.yaml': 'heat_template_version: 2018-08-31\n' },
+    environment: 'parameters: {}\n',
+    note: '第二版',
+  });
+  await call(s, 'library.saveVersion', {
+    id: t.id,
+    yaml: YAML + '# v3 ünïcode\n',
+    layout: { r: { x: 3, y: 4 } },
+    files: { 'nested/a.yaml': 'x: 1\n', 'b.sh': '#!/bin/sh\n' },
+    environment: null,
+    note: 'third',
+  });
   return t.id;
 }
 
 function versionRows(db: Database.Database, id: string): unknown[] {
-  return db.prepare('SELECT number, entry_path, yaml, layout, files, environment, note, created_at FROM template_versions WHERE template_id = ? ORDER BY number').all(id);
+  return db
+    .prepare('SELECT number, entry_path, yaml, layout, files, environment, note, created_at FROM template_versions WHERE template_id = ? ORDER BY number')
+    .all(id);
 }
 
 describe('several libraries side by side', () => {
@@ -60,7 +76,7 @@ describe('several libraries side by side', () => {
     expect((await call(s, 'library.list', {})).map((t) => t.name)).not.toContain('only in team');
   });
 
-  it('remembers open, active and recent libraries across restarts, and keeps a renamed library\'s name in its file', async () => {
+  it("remembers open, active and recent libraries across restarts, and keeps a renamed library's name in its file", async () => {
     const dataDir = tempDir();
     const file = join(tempDir(), 'ops.sqlite');
     const first = start(dataDir);
@@ -123,7 +139,9 @@ describe('several libraries side by side', () => {
     const team = await call(s, 'libraries.create', { path: file, name: 'target' });
     // The target refuses the second template's last version: a real SQLite failure mid-transaction.
     const side = new Database(file);
-    side.exec(`CREATE TRIGGER refuse BEFORE INSERT ON template_versions WHEN NEW.note = 'third' AND (SELECT COUNT(*) FROM template_versions) >= 3 BEGIN SELECT RAISE(ABORT, 'disk says no'); END;`);
+    side.exec(
+      `CREATE TRIGGER refuse BEFORE INSERT ON template_versions WHEN NEW.note = 'third' AND (SELECT COUNT(*) FROM template_versions) >= 3 BEGIN SELECT RAISE(ABORT, 'disk says no'); END;`,
+    );
     side.close();
     const before = [versionRows(s.db, a), versionRows(s.db, b)];
     const err = await failure(s, 'libraries.transfer', { fromId: 'personal', toId: team.activeId, templateIds: [a, b], mode: 'move' });
@@ -161,21 +179,33 @@ describe('several libraries side by side', () => {
   it('refuses, untouched and with the path in words, a missing path, a file that is not a library, another database and a file taken', async () => {
     const s = start();
     const dir = tempDir();
-    expect(await failure(s, 'libraries.open', { path: join(dir, 'nope.sqlite') })).toMatchObject({ code: 'LIBRARY_UNAVAILABLE', message: expect.stringContaining('nope.sqlite: there is no file') });
+    expect(await failure(s, 'libraries.open', { path: join(dir, 'nope.sqlite') })).toMatchObject({
+      code: 'LIBRARY_UNAVAILABLE',
+      message: expect.stringContaining('nope.sqlite: there is no file'),
+    });
     const photo = join(dir, 'photo.sqlite');
     writeFileSync(photo, 'not sqlite at all, a photo maybe');
-    expect(await failure(s, 'libraries.open', { path: photo })).toMatchObject({ code: 'LIBRARY_UNAVAILABLE', message: expect.stringContaining('not a Heat Studio library') });
+    expect(await failure(s, 'libraries.open', { path: photo })).toMatchObject({
+      code: 'LIBRARY_UNAVAILABLE',
+      message: expect.stringContaining('not a Heat Studio library'),
+    });
     expect(readFileSync(photo, 'utf8')).toBe('not sqlite at all, a photo maybe');
     const foreign = join(dir, 'other-app.db');
     const other = new Database(foreign);
     other.exec('CREATE TABLE songs (title TEXT)');
     other.close();
     const bytes = readFileSync(foreign);
-    expect(await failure(s, 'libraries.open', { path: foreign })).toMatchObject({ code: 'LIBRARY_UNAVAILABLE', message: expect.stringContaining('no template tables') });
+    expect(await failure(s, 'libraries.open', { path: foreign })).toMatchObject({
+      code: 'LIBRARY_UNAVAILABLE',
+      message: expect.stringContaining('no template tables'),
+    });
     expect(readFileSync(foreign).equals(bytes)).toBe(true);
     expect(await failure(s, 'libraries.create', { path: photo, name: 'x' })).toMatchObject({ code: 'CONFLICT' });
     expect(await failure(s, 'libraries.create', { path: join(dir, 'no-such-folder', 'x.sqlite'), name: 'x' })).toMatchObject({ code: 'LIBRARY_UNAVAILABLE' });
-    expect(await failure(s, 'libraries.open', { path: 'relative.sqlite' })).toMatchObject({ code: 'LIBRARY_UNAVAILABLE', message: expect.stringContaining('full path') });
+    expect(await failure(s, 'libraries.open', { path: 'relative.sqlite' })).toMatchObject({
+      code: 'LIBRARY_UNAVAILABLE',
+      message: expect.stringContaining('full path'),
+    });
     expect((await call(s, 'libraries.state', {})).open).toHaveLength(1);
   });
 

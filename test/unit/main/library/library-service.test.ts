@@ -47,12 +47,26 @@ describe('LibraryService', () => {
   it('an import without a description of its own takes the template’s description: (issue 15, bug 6)', () => {
     const { library } = makeLibrary();
     const yaml = 'heat_template_version: 2018-08-31\ndescription: >\n  A web server\n  behind a load balancer.\nresources: {}\n';
-    const imported = library.create({ name: 'imported', description: '', tags: [], from: { kind: 'files', entryPath: 'web.yaml', yaml, files: {}, environment: null } });
+    const imported = library.create({
+      name: 'imported',
+      description: '',
+      tags: [],
+      from: { kind: 'files', entryPath: 'web.yaml', yaml, files: {}, environment: null },
+    });
     expect(imported.description).toBe('A web server behind a load balancer.');
-    expect(library.create({ name: 'pasted', description: '', tags: [], from: { kind: 'yaml', yaml } }).description).toBe('A web server behind a load balancer.');
+    expect(library.create({ name: 'pasted', description: '', tags: [], from: { kind: 'yaml', yaml } }).description).toBe(
+      'A web server behind a load balancer.',
+    );
     // The one the person typed wins; a CFN template's Description is read too; none stays empty.
     expect(library.create({ name: 'typed', description: 'mine', tags: [], from: { kind: 'yaml', yaml } }).description).toBe('mine');
-    expect(library.create({ name: 'cfn', description: '', tags: [], from: { kind: 'yaml', yaml: 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: A CFN stack\nResources: {}\n' } }).description).toBe('A CFN stack');
+    expect(
+      library.create({
+        name: 'cfn',
+        description: '',
+        tags: [],
+        from: { kind: 'yaml', yaml: 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: A CFN stack\nResources: {}\n' },
+      }).description,
+    ).toBe('A CFN stack');
     expect(library.create({ name: 'none', description: '', tags: [], from: { kind: 'yaml', yaml: VALID } }).description).toBe('');
     expect(library.get(imported.id).latest.yaml).toBe(yaml);
   });
@@ -94,11 +108,16 @@ describe('LibraryService', () => {
     expect(library.list({ search: '"; DROP' })).toEqual([]); // FTS syntax is never interpreted
     expect(library.list({ resourceType: 'OS::Cinder::Volume' }).map((x) => x.name)).toEqual(['数据卷模板']);
     expect(library.list({ status: 'needs_editing' }).map((x) => x.name)).toEqual(['aardvark']);
-    expect(library.list({ sort: 'name' }).filter((x) => x.origin === 'user').map((x) => x.name)).toEqual(['aardvark', '数据卷模板']);
+    expect(
+      library
+        .list({ sort: 'name' })
+        .filter((x) => x.origin === 'user')
+        .map((x) => x.name),
+    ).toEqual(['aardvark', '数据卷模板']);
     expect(library.resourceTypes()).toContain('OS::Cinder::Volume');
   });
 
-  it('refuses a template over Heat\'s 512 KiB limit and stores nothing', () => {
+  it("refuses a template over Heat's 512 KiB limit and stores nothing", () => {
     const { library } = makeLibrary();
     const before = library.list({}).length;
     const huge = `heat_template_version: 2018-08-31\ndescription: "${'x'.repeat(600_000)}"\nresources: {}\n`;

@@ -15,7 +15,9 @@ describe('moving a library to a new machine', () => {
     const t = old.library.create({ name: 'kept', description: 'd', tags: ['prod'], from: { kind: 'yaml', yaml: YAML } });
     old.library.saveVersion({ id: t.id, yaml: YAML + '# v2\n', layout: { r: { x: 1, y: 2 } }, files: { 'a.sh': 'echo' }, environment: null, note: 'second' });
     old.db
-      .prepare("INSERT INTO app_links (template_id, app_id, app_name, app_version, base_version, app_json, linked_at) VALUES (?, 'app-1', 'Kept app', '1.0', 1, '{}', 'x')")
+      .prepare(
+        "INSERT INTO app_links (template_id, app_id, app_name, app_version, base_version, app_json, linked_at) VALUES (?, 'app-1', 'Kept app', '1.0', 1, '{}', 'x')",
+      )
       .run(t.id);
     const bytes = exportDatabase(old.db);
 
@@ -52,15 +54,13 @@ describe('moving a library to a new machine', () => {
   });
 
   it.each([
-    ['files', "'{\"a.sh\": '", /version 2 has an invalid files column/],
+    ['files', '\'{"a.sh": \'', /version 2 has an invalid files column/],
     ['layout', "'[1, 2]'", /version 2 has an invalid layout column \(not a JSON object\)/],
   ])('refuses invalid JSON in a version (%s) by template and version, importing nothing', (column, bad, message) => {
     const old = makeLibrary(tempDir());
     const t = old.library.create({ name: 'hand-edited', description: '', tags: [], from: { kind: 'yaml', yaml: YAML } });
     const other = old.library.create({ name: 'fine', description: '', tags: [], from: { kind: 'yaml', yaml: YAML } });
-    old.db
-      .prepare(`INSERT INTO template_versions (id, template_id, number, yaml, ${column}, created_at) VALUES ('bad', ?, 2, ?, ${bad}, 'x')`)
-      .run(t.id, YAML);
+    old.db.prepare(`INSERT INTO template_versions (id, template_id, number, yaml, ${column}, created_at) VALUES ('bad', ?, 2, ?, ${bad}, 'x')`).run(t.id, YAML);
     const bytes = exportDatabase(old.db);
     const fresh = makeLibrary(tempDir());
     const before = fresh.library.list({});
@@ -79,7 +79,9 @@ describe('moving a library to a new machine', () => {
 
   it('refuses a file that is not a library, importing nothing', () => {
     const a = makeLibrary(tempDir());
-    expect(() => mergeLibrary(a.db, new TextEncoder().encode('SQLite format 3\0garbage'), 'broken.sqlite', () => undefined)).toThrow(/not a readable SQLite database/);
+    expect(() => mergeLibrary(a.db, new TextEncoder().encode('SQLite format 3\0garbage'), 'broken.sqlite', () => undefined)).toThrow(
+      /not a readable SQLite database/,
+    );
   });
 });
 

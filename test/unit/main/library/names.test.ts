@@ -73,6 +73,11 @@ describe('merging a library file keeps the rules for names', () => {
     const t = other.library.create({ name: 'tagged', description: '', tags: ['ok'], from: yaml });
     other.db.prepare('INSERT INTO template_tags (template_id, tag) VALUES (?, ?)').run(t.id, 'bad\u0000tag');
     const here = makeLibrary(tempDir());
-    expectUnchanged(here, () => mergeLibrary(here.db, exportDatabase(other.db), 'other.sqlite', (id) => here.library.reindex(id)), 'IMPORT_FAILED', /A tag cannot contain control characters/);
+    expectUnchanged(
+      here,
+      () => mergeLibrary(here.db, exportDatabase(other.db), 'other.sqlite', (id) => here.library.reindex(id)),
+      'IMPORT_FAILED',
+      /A tag cannot contain control characters/,
+    );
   });
 });

@@ -20,10 +20,19 @@ describe('search index rowid on the template (migration 012)', () => {
     const path = join(tempDir(), 'library.sqlite');
     const old = openDatabase(path, { migrations: MIGRATIONS.slice(0, 10) }).db;
     // Written as the studio before migration 012 wrote them.
-    for (const [id, word] of [['a', 'pelican'], ['b', 'albatross']] as const) {
-      old.prepare("INSERT INTO templates (id, name, description, status, origin, created_at, updated_at) VALUES (?, ?, '', 'usable', 'user', '2026-01-01', '2026-01-01')").run(id, `t-${id}`);
+    for (const [id, word] of [
+      ['a', 'pelican'],
+      ['b', 'albatross'],
+    ] as const) {
+      old
+        .prepare(
+          "INSERT INTO templates (id, name, description, status, origin, created_at, updated_at) VALUES (?, ?, '', 'usable', 'user', '2026-01-01', '2026-01-01')",
+        )
+        .run(id, `t-${id}`);
       old.prepare("INSERT INTO template_versions (id, template_id, number, yaml, created_at) VALUES (?, ?, 1, ?, '2026-01-01')").run(`${id}1`, id, yaml(word));
-      old.prepare("INSERT INTO templates_fts (template_id, name, description, tags, resource_types, yaml) VALUES (?, ?, '', '', 'OS::Heat::None', ?)").run(id, `t-${id}`, yaml(word));
+      old
+        .prepare("INSERT INTO templates_fts (template_id, name, description, tags, resource_types, yaml) VALUES (?, ?, '', '', 'OS::Heat::None', ?)")
+        .run(id, `t-${id}`, yaml(word));
     }
     old.close();
 

@@ -41,7 +41,12 @@ describe('stack origins', () => {
     repo.save(origin({ profileId: 'p2', stackName: 'other' }));
     expect(repo.get('p1', 's1')?.templateVersion).toBe(3);
     expect(repo.listForProfile('p1')).toHaveLength(1);
-    expect(repo.listForTemplate('t1').map((o) => o.profileId).sort()).toEqual(['p1', 'p2']);
+    expect(
+      repo
+        .listForTemplate('t1')
+        .map((o) => o.profileId)
+        .sort(),
+    ).toEqual(['p1', 'p2']);
     expect(repo.get('p1', 'nope')).toBeNull();
     db.close();
   });

@@ -46,7 +46,8 @@ function library(busyTimeoutMs?: number) {
   return { path, db, lib, id: t.id };
 }
 
-const save = (lib: LibraryService, id: string) => lib.saveVersion({ id, yaml: VALID + '# edited\n', layout: {}, files: {}, environment: null, note: 'while locked' });
+const save = (lib: LibraryService, id: string) =>
+  lib.saveVersion({ id, yaml: VALID + '# edited\n', layout: {}, files: {}, environment: null, note: 'while locked' });
 
 describe('a second process holding the write lock', () => {
   it('makes saveVersion wait for a 300 ms lock, then save', async () => {

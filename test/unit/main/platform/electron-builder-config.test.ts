@@ -8,7 +8,7 @@ import { DebugLogger } from 'builder-util';
 describe('electron-builder.yml', () => {
   const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown>;
 
-  it('passes electron-builder\'s own schema validation', async () => {
+  it("passes electron-builder's own schema validation", async () => {
     await expect(validateConfiguration(config as never, new DebugLogger(false))).resolves.toBeUndefined();
   });
 
@@ -42,7 +42,15 @@ describe('electron-builder.yml', () => {
 
   it('flips the fuses with the @electron/fuses that electron-builder loads, which knows each of them', async () => {
     const { FuseV1Options } = await import('@electron/fuses');
-    for (const name of ['RunAsNode', 'EnableNodeOptionsEnvironmentVariable', 'EnableNodeCliInspectArguments', 'OnlyLoadAppFromAsar', 'EnableEmbeddedAsarIntegrityValidation', 'EnableCookieEncryption', 'GrantFileProtocolExtraPrivileges']) {
+    for (const name of [
+      'RunAsNode',
+      'EnableNodeOptionsEnvironmentVariable',
+      'EnableNodeCliInspectArguments',
+      'OnlyLoadAppFromAsar',
+      'EnableEmbeddedAsarIntegrityValidation',
+      'EnableCookieEncryption',
+      'GrantFileProtocolExtraPrivileges',
+    ]) {
       expect(FuseV1Options[name as keyof typeof FuseV1Options], name).toBeTypeOf('number');
     }
   });

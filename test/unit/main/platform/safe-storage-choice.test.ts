@@ -61,7 +61,10 @@ describe('the app, composed with that choice', () => {
     const dataDir = tempDir();
     const s = composeServices({ dataDir, host: 'electron', version: 'test', ...chooseSecretStore(safe, 'linux') });
     try {
-      const created = await s.dispatcher.dispatch('cloud.profiles.create', { fields: emptyProfileFields('prod', 'http://127.0.0.1:5000/v3'), secret: 'hunter2' });
+      const created = await s.dispatcher.dispatch('cloud.profiles.create', {
+        fields: emptyProfileFields('prod', 'http://127.0.0.1:5000/v3'),
+        secret: 'hunter2',
+      });
       expect(created.ok).toBe(true);
       expect(safe.encrypted).toEqual([]);
       expect(existsSync(join(dataDir, 'secrets.key'))).toBe(true);

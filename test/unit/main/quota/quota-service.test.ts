@@ -43,7 +43,10 @@ function service(conn: unknown, sandbox = false, clock = { t: Date.parse('2026-1
   const { db } = openDatabase(join(tempDir(), 'library.sqlite'));
   db.prepare("INSERT INTO cloud_profiles (id, name, fields, source, created_at, updated_at) VALUES ('p1', 'demo', '{}', 'manual', 'x', 'x')").run();
   let current = conn;
-  const profiles = { get: () => ({ region: 'RegionOne', projectId: null, projectName: 'demo', sandbox }), connection: () => current } as unknown as ProfileService;
+  const profiles = {
+    get: () => ({ region: 'RegionOne', projectId: null, projectName: 'demo', sandbox }),
+    connection: () => current,
+  } as unknown as ProfileService;
   const svc = new QuotaService(profiles, new QuotaCacheRepo(db), () => new Date(clock.t));
   return { svc, db, setConnection: (c: unknown) => (current = c), clock };
 }
@@ -52,7 +55,11 @@ describe('quota service', () => {
   it('reads each service with usage; key pairs counted per user', async () => {
     const { svc } = service(connection(DETAIL).conn);
     const r = await svc.read('p1');
-    expect(r.services.compute).toMatchObject({ state: 'fresh', source: 'quota-detail', kinds: { instances: { limit: 10, used: 0 }, key_pairs: { limit: 100, used: 1 } } });
+    expect(r.services.compute).toMatchObject({
+      state: 'fresh',
+      source: 'quota-detail',
+      kinds: { instances: { limit: 10, used: 0 }, key_pairs: { limit: 100, used: 1 } },
+    });
     expect(r.services.network.kinds.port).toEqual({ limit: 500, used: 0 });
     expect(r.services.volume.kinds.gigabytes).toEqual({ limit: 1000, used: 0 });
     expect(r.flavors?.map((f) => f.name)).toEqual(['m1.tiny', 'm1.small']);
@@ -71,7 +78,11 @@ describe('quota service', () => {
     });
     const r = await service(conn).svc.read('p1');
     expect(r.services.compute).toMatchObject({ state: 'fresh', source: 'limits', kinds: { instances: { limit: 10, used: 0 } } });
-    expect(r.services.network).toMatchObject({ state: 'fresh', source: 'listing', kinds: { network: { limit: null, used: 1 }, port: { limit: null, used: 2 } } });
+    expect(r.services.network).toMatchObject({
+      state: 'fresh',
+      source: 'listing',
+      kinds: { network: { limit: null, used: 1 }, port: { limit: null, used: 2 } },
+    });
     expect(r.services.volume).toMatchObject({ source: 'limits', kinds: { volumes: { limit: 10, used: 0 } } });
     expect(asked).toContain('network /security-group-rules');
   });
@@ -89,7 +100,12 @@ describe('quota service', () => {
     const down = new AppError('CLOUD_UNREACHABLE', 'connection refused');
     setConnection(connection({ ...DETAIL, 'compute /os-quota-sets/proj/detail': down, 'compute /flavors/detail': down }).conn);
     const r = await svc.read('p1');
-    expect(r.services.compute).toMatchObject({ state: 'stale', fetchedAt: '2026-11-23T01:00:00.000Z', problem: { code: 'unreachable' }, kinds: { instances: { limit: 10 } } });
+    expect(r.services.compute).toMatchObject({
+      state: 'stale',
+      fetchedAt: '2026-11-23T01:00:00.000Z',
+      problem: { code: 'unreachable' },
+      kinds: { instances: { limit: 10 } },
+    });
     expect(r.services.network.state).toBe('fresh');
     expect(r.flavorsState).toBe('stale');
     expect(r.flavors).toHaveLength(2);
@@ -107,9 +123,22 @@ describe('quota service', () => {
   });
 
   it('refuses a deploy over quota naming kinds and numbers; unknown does not block', async () => {
-    const detail = { ...DETAIL, 'compute /os-quota-sets/proj/detail': { status: 200, body: { quota_set: { instances: { limit: 1, in_use: 0, reserved: 0 }, cores: { limit: 20, in_use: 0, reserved: 0 }, ram: { limit: 51200, in_use: 0, reserved: 0 } } } } };
+    const detail = {
+      ...DETAIL,
+      'compute /os-quota-sets/proj/detail': {
+        status: 200,
+        body: {
+          quota_set: {
+            instances: { limit: 1, in_use: 0, reserved: 0 },
+            cores: { limit: 20, in_use: 0, reserved: 0 },
+            ram: { limit: 51200, in_use: 0, reserved: 0 },
+          },
+        },
+      },
+    };
     const { svc } = service(connection(detail).conn);
-    const yaml = 'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n  b: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n';
+    const yaml =
+      'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n  b: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n';
     const files = { yaml, entryPath: 'template.yaml', files: {}, environment: null };
     await expect(svc.assertWithinQuota('p1', files, {}, null)).rejects.toMatchObject({
       code: 'QUOTA_EXCEEDED',
@@ -125,17 +154,41 @@ describe('quota service', () => {
   });
 
   it('judges an update by what it adds: over names the update, keeping the servers is within, an unreadable stack gives no verdict', async () => {
-    const detail = { ...DETAIL, 'compute /os-quota-sets/proj/detail': { status: 200, body: { quota_set: { instances: { limit: 1, in_use: 1, reserved: 0 }, cores: { limit: 20, in_use: 1, reserved: 0 }, ram: { limit: 51200, in_use: 512, reserved: 0 } } } } };
+    const detail = {
+      ...DETAIL,
+      'compute /os-quota-sets/proj/detail': {
+        status: 200,
+        body: {
+          quota_set: {
+            instances: { limit: 1, in_use: 1, reserved: 0 },
+            cores: { limit: 20, in_use: 1, reserved: 0 },
+            ram: { limit: 51200, in_use: 512, reserved: 0 },
+          },
+        },
+      },
+    };
     const { svc } = service(connection(detail).conn);
     const server = (name: string) => `  ${name}: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n`;
-    const files = (...names: string[]) => ({ yaml: `heat_template_version: 2018-08-31\nresources:\n${names.map(server).join('')}`, entryPath: 'template.yaml', files: {}, environment: null });
+    const files = (...names: string[]) => ({
+      yaml: `heat_template_version: 2018-08-31\nresources:\n${names.map(server).join('')}`,
+      entryPath: 'template.yaml',
+      files: {},
+      environment: null,
+    });
     const update = (next: ReturnType<typeof files>) => ({ next, parameters: {}, extraEnvironment: null, current: async () => files('a') });
     const two = await svc.checkUpdate('p1', update(files('a', 'b')));
     expect(two?.check.kinds.find((k) => k.kind === 'instances')).toMatchObject({ state: 'over', used: 1, canvas: 1, total: 2, limit: 1 });
     await expect(svc.assertUpdateWithinQuota('p1', update(files('a', 'b')))).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', details: { action: 'update' } });
     expect((await svc.checkUpdate('p1', update(files('a'))))?.check.state).toBe('ok');
-    await expect(svc.checkUpdate('p1', { ...update(files('a', 'b')), current: () => Promise.reject(new AppError('CLOUD_UNREACHABLE', 'down')) })).resolves.toBeNull();
-    const nothing = { yaml: 'heat_template_version: 2018-08-31\nresources:\n  r: {type: OS::Heat::RandomString}\n', entryPath: 'template.yaml', files: {}, environment: null };
+    await expect(
+      svc.checkUpdate('p1', { ...update(files('a', 'b')), current: () => Promise.reject(new AppError('CLOUD_UNREACHABLE', 'down')) }),
+    ).resolves.toBeNull();
+    const nothing = {
+      yaml: 'heat_template_version: 2018-08-31\nresources:\n  r: {type: OS::Heat::RandomString}\n',
+      entryPath: 'template.yaml',
+      files: {},
+      environment: null,
+    };
     await expect(svc.checkUpdate('p1', update(nothing))).resolves.toBeNull();
   });
 
@@ -143,7 +196,12 @@ describe('quota service', () => {
     const { svc, setConnection } = service(connection(DETAIL).conn);
     await svc.read('p1');
     setConnection({ session: { token: async () => Promise.reject(new Error('the cloud must not be asked')) }, service: () => null });
-    const none = { yaml: 'heat_template_version: 2018-08-31\nresources:\n  r: {type: OS::Heat::RandomString}\n', entryPath: 'template.yaml', files: {}, environment: null };
+    const none = {
+      yaml: 'heat_template_version: 2018-08-31\nresources:\n  r: {type: OS::Heat::RandomString}\n',
+      entryPath: 'template.yaml',
+      files: {},
+      environment: null,
+    };
     const r = await svc.check('p1', none);
     expect(r.check.state).toBe('ok');
     expect(r.report.services.compute.state).toBe('stale');

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { decideUpdate, differs, heatActionFor, instanceStackName, settledOutcome, type InstanceBook } from '../../../../main/stacksets/heat-instance';
 
 const SET = '7f3a9c2e-1b4d-4e8f-9a0b-c1d2e3f4a5b6';
-const book = (over: Partial<InstanceBook> = {}): InstanceBook => ({ stack_name: 'stackset-7f3a9c2e-0123456789', heat_action: 'update', submitted: false, baseline: null, ...over });
+const book = (over: Partial<InstanceBook> = {}): InstanceBook => ({
+  stack_name: 'stackset-7f3a9c2e-0123456789',
+  heat_action: 'update',
+  submitted: false,
+  baseline: null,
+  ...over,
+});
 
 describe('instanceStackName', () => {
   it('is a name Heat accepts: a letter first, then only letters, digits, _ . and -', () => {
@@ -77,15 +83,26 @@ describe('decideUpdate, after a restart', () => {
 
 describe('settledOutcome', () => {
   it('is complete only when the stack reached the status its action aims at', () => {
-    expect(settledOutcome(book({ heat_action: 'create' }), { stack_status: 'CREATE_COMPLETE' }, 's')).toEqual({ done: true, outcome: 'complete', message: '', stackId: 's' });
+    expect(settledOutcome(book({ heat_action: 'create' }), { stack_status: 'CREATE_COMPLETE' }, 's')).toEqual({
+      done: true,
+      outcome: 'complete',
+      message: '',
+      stackId: 's',
+    });
     expect(settledOutcome(book({ heat_action: 'update' }), { stack_status: 'UPDATE_COMPLETE' }, 's')).toMatchObject({ outcome: 'complete' });
     expect(settledOutcome(book({ heat_action: 'delete' }), { stack_status: 'DELETE_COMPLETE' }, 's')).toMatchObject({ outcome: 'complete' });
   });
 
   it('fails with Heat’s status and reason otherwise, a rollback included', () => {
     expect(settledOutcome(book({ heat_action: 'create' }), { stack_status: 'ROLLBACK_COMPLETE', stack_status_reason: 'Resource CREATE failed' }, 's')).toEqual({
-      done: true, outcome: 'failed', message: 'ROLLBACK_COMPLETE: Resource CREATE failed', stackId: 's',
+      done: true,
+      outcome: 'failed',
+      message: 'ROLLBACK_COMPLETE: Resource CREATE failed',
+      stackId: 's',
     });
-    expect(settledOutcome(book({ heat_action: 'update' }), { stack_status: 'CREATE_COMPLETE' }, 's')).toMatchObject({ outcome: 'failed', message: 'CREATE_COMPLETE:' });
+    expect(settledOutcome(book({ heat_action: 'update' }), { stack_status: 'CREATE_COMPLETE' }, 's')).toMatchObject({
+      outcome: 'failed',
+      message: 'CREATE_COMPLETE:',
+    });
   });
 });

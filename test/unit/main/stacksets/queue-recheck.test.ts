@@ -7,7 +7,14 @@ import type { OperationAction } from '../../../../shared/stacksets/model';
 
 const NOW = Date.parse('2026-02-03T04:05:06.789Z');
 const run = (region: string, domain_id: string, status: InstanceRun['status'] = 'WAIT_IN_PROGRESS'): InstanceRun => ({
-  key: pairKey(region, domain_id), region, domain_id, status, status_message: '', stack_id: null, started_at: null, finished_at: null,
+  key: pairKey(region, domain_id),
+  region,
+  domain_id,
+  status,
+  status_message: '',
+  stack_id: null,
+  started_at: null,
+  finished_at: null,
 });
 const queued = (action: OperationAction, instances: InstanceRun[]): OperationState =>
   ({ operation: { action, status: 'QUEUE_IN_PROGRESS' }, instances, queued: true }) as unknown as OperationState;
@@ -15,7 +22,11 @@ const queued = (action: OperationAction, instances: InstanceRun[]): OperationSta
 describe('recheckQueued', () => {
   it('cancels a queued create of a pair an earlier operation created, with the reason and the time', () => {
     const out = recheckQueued(queued('CREATE_STACK_INSTANCES', [run('R1', 'a'), run('R1', 'b')]), new Set([pairKey('R1', 'a')]), NOW);
-    expect(out.instances[0]).toMatchObject({ status: 'CANCEL_COMPLETE', status_message: 'cancelled: the stack instance was created by an earlier operation', finished_at: '2026-02-03T04:05:06.789Z' });
+    expect(out.instances[0]).toMatchObject({
+      status: 'CANCEL_COMPLETE',
+      status_message: 'cancelled: the stack instance was created by an earlier operation',
+      finished_at: '2026-02-03T04:05:06.789Z',
+    });
     expect(out.instances[1]).toEqual(run('R1', 'b'));
   });
 

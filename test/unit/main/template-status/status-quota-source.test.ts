@@ -42,7 +42,10 @@ describe('the quota a status used', () => {
 
     // A reading of a profile removed since is not used, and the status says no quota played a part.
     cached = { ...report, profileId: 'gone' };
-    expect(library.saveVersion({ id: over.id, yaml: yaml('a', 'b'), layout: {}, files: {}, environment: null, note: '' })).toMatchObject({ status: 'usable', statusQuota: null });
+    expect(library.saveVersion({ id: over.id, yaml: yaml('a', 'b'), layout: {}, files: {}, environment: null, note: '' })).toMatchObject({
+      status: 'usable',
+      statusQuota: null,
+    });
     db.close();
   });
 

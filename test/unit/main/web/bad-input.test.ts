@@ -39,14 +39,25 @@ describe('the browser host refuses lying zips and leaves the library as it was',
 
   it.each([8, 0] as const)('a zip with a wrong CRC-32 (method %i), even when the other entries are fine', async (method) => {
     const h = await start();
-    const zip = forgeZip([{ name: 'a.yaml', data: enc(TEMPLATE) }, { name: 'b.yaml', data: enc(TEMPLATE), method, crc: 1 }]);
+    const zip = forgeZip([
+      { name: 'a.yaml', data: enc(TEMPLATE) },
+      { name: 'b.yaml', data: enc(TEMPLATE), method, crc: 1 },
+    ]);
     const error = await refusedUnchanged(h, () => h.invoke('files.importZip', zipBody(zip)), 'IMPORT_FAILED');
     expect(error.message).toContain('CRC-32');
   });
 
   it('still imports an honest zip', async () => {
     const h = await start();
-    const r = await h.invoke<{ templates: unknown[] }>('files.importZip', zipBody(forgeZip([{ name: 'a.yaml', data: enc(TEMPLATE) }, { name: 'b.yaml', data: enc(TEMPLATE), method: 0 }])));
+    const r = await h.invoke<{ templates: unknown[] }>(
+      'files.importZip',
+      zipBody(
+        forgeZip([
+          { name: 'a.yaml', data: enc(TEMPLATE) },
+          { name: 'b.yaml', data: enc(TEMPLATE), method: 0 },
+        ]),
+      ),
+    );
     expect(r).toMatchObject({ ok: true });
     expect(r.ok && r.value.templates).toHaveLength(2);
   });
@@ -85,7 +96,9 @@ describe('the browser host refuses names with control characters', () => {
     const fields = { name: 'a\u0000b', authUrl: 'http://127.0.0.1:5000/v3' };
     await refusedUnchanged(h, () => h.invoke('cloud.profiles.create', { fields }), 'BAD_REQUEST');
     // A clouds.yaml cloud named with an escaped NUL reaches the service past the schema.
-    const candidates = await h.invoke<Array<{ candidateId: string }>>('cloud.import.cloudsYaml', { cloudsYaml: 'clouds:\n  "a\\0b":\n    auth: {auth_url: "http://127.0.0.1:5000/v3", username: u, project_name: p}\n' });
+    const candidates = await h.invoke<Array<{ candidateId: string }>>('cloud.import.cloudsYaml', {
+      cloudsYaml: 'clouds:\n  "a\\0b":\n    auth: {auth_url: "http://127.0.0.1:5000/v3", username: u, project_name: p}\n',
+    });
     expect(candidates).toMatchObject({ ok: true });
     const candidateId = candidates.ok ? candidates.value[0]!.candidateId : '';
     const error = await refusedUnchanged(h, () => h.invoke('cloud.import.save', { choices: [{ candidateId }] }), 'PROFILE_INVALID');
@@ -98,7 +111,11 @@ describe('the browser host refuses names with control characters', () => {
     other.services.db.prepare('UPDATE templates SET name = ? WHERE id = ?').run('x'.repeat(1_000_000), made.ok ? made.value.id : '');
     const file = await other.invoke<{ base64: string }>('backup.exportLibrary', {});
     const h = await start();
-    const error = await refusedUnchanged(h, () => h.invoke('backup.importLibrary', { fileName: 'other.sqlite', base64: file.ok ? file.value.base64 : '' }), 'IMPORT_FAILED');
+    const error = await refusedUnchanged(
+      h,
+      () => h.invoke('backup.importLibrary', { fileName: 'other.sqlite', base64: file.ok ? file.value.base64 : '' }),
+      'IMPORT_FAILED',
+    );
     expect(error.message).toContain('at most 255');
   });
 });

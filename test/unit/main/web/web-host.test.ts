@@ -155,9 +155,19 @@ describe('the browser host', () => {
       const wrong = h.cookie.replace(/=.*/, '=not-the-secret');
       refused(await send(h, { method: 'POST', path: '/api/invoke/cloud.profiles.list', headers: { ...json, cookie: wrong }, body: '{}', anonymous: true }));
       // Another port's cookie name with the right shape does not count either.
-      refused(await send(h, { method: 'POST', path: '/api/invoke/library.list', headers: { ...json, cookie: `heat-studio-1=${h.url.split('token=')[1]}x` }, body: '{}', anonymous: true }));
+      refused(
+        await send(h, {
+          method: 'POST',
+          path: '/api/invoke/library.list',
+          headers: { ...json, cookie: `heat-studio-1=${h.url.split('token=')[1]}x` },
+          body: '{}',
+          anonymous: true,
+        }),
+      );
       // The token in an API address is not a way in: only a top-level page load may bring it.
-      refused(await send(h, { method: 'POST', path: `/api/invoke/library.list?token=${h.url.split('token=')[1]}`, headers: json, body: '{}', anonymous: true }));
+      refused(
+        await send(h, { method: 'POST', path: `/api/invoke/library.list?token=${h.url.split('token=')[1]}`, headers: json, body: '{}', anonymous: true }),
+      );
     });
 
     it('refuses the event stream without the secret, or with a wrong one', async () => {

@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { libraryDialogOptions } from '../../../../main/window/library-dialog';
 
-const texts = (o: { title?: string; buttonLabel?: string; filters?: { name: string }[] }) => [o.title!, o.buttonLabel!, ...(o.filters ?? []).map((f) => f.name)];
+const texts = (o: { title?: string; buttonLabel?: string; filters?: { name: string }[] }) => [
+  o.title!,
+  o.buttonLabel!,
+  ...(o.filters ?? []).map((f) => f.name),
+];
 
 describe('the library file dialog', () => {
   it.each(['open', 'create'] as const)('is worded in Chinese in zh-CN (%s)', (purpose) => {

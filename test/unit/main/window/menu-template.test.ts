@@ -22,7 +22,8 @@ describe('the native menu', () => {
   });
 
   it('labels every item that has no separator role, so no Electron default text shows', () => {
-    const walk = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] => items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? walk(i.submenu) : [])]);
+    const walk = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+      items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? walk(i.submenu) : [])]);
     for (const item of walk(menuTemplate({ send: () => undefined, openExternal: () => undefined }, 'zh-CN', platform))) {
       if (item.type === 'separator' || item.role === 'appMenu') continue;
       expect(item.label, JSON.stringify(item.role)).toBeTruthy();

@@ -60,10 +60,13 @@ describe('the app:// protocol', () => {
     expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it.each(['app://studio/../secret.txt', 'app://studio/%2e%2e/secret.txt', 'app://studio/..%2fsecret.txt', 'app://studio/assets/..%2f..%2fsecret.txt'])('never serves a file outside the folder (%s)', async (url) => {
-    const s = site();
-    const r = await rendererResponse(s.root, url, s.fetchFile);
-    expect(await r.text()).not.toContain('outside');
-    expect(s.asked.every((u) => fileURLToPath(u).startsWith(s.root))).toBe(true);
-  });
+  it.each(['app://studio/../secret.txt', 'app://studio/%2e%2e/secret.txt', 'app://studio/..%2fsecret.txt', 'app://studio/assets/..%2f..%2fsecret.txt'])(
+    'never serves a file outside the folder (%s)',
+    async (url) => {
+      const s = site();
+      const r = await rendererResponse(s.root, url, s.fetchFile);
+      expect(await r.text()).not.toContain('outside');
+      expect(s.asked.every((u) => fileURLToPath(u).startsWith(s.root))).toBe(true);
+    },
+  );
 });

@@ -30,29 +30,36 @@ describe('the corpus on the canvas', () => {
     expect(templates.filter((m) => m.kind === 'cfn').length).toBe(43);
   });
 
-  it.each(['template', 'cfn'])('opens every %s of the corpus with all its resources as nodes', (kind) => {
-    const missing: string[] = [];
-    let nodes = 0;
-    let names = 0;
-    let edges = 0;
-    for (const m of templates.filter((x) => x.kind === kind)) {
-      const text = readFileSync(join(CORPUS, m.path), 'utf8');
-      const doc = openDoc(text, m.path);
-      const topo = buildTopology(doc.good);
-      const positions = layeredLayout(topo.nodes.map((n) => ({ id: n.id })), topo.edges);
-      const cy = cytoscape({ headless: true, styleEnabled: true, style: canvasStyle(), elements: toElements(topo, positions, doc.badges) });
-      const expected = resourceNames(parseTemplate(text, m.path));
-      names += expected.length;
-      for (const n of expected) if (cy.getElementById(n).empty()) missing.push(`${m.path}: ${n}`);
-      nodes += cy.nodes().length;
-      edges += cy.edges().length;
-      cy.destroy();
-    }
-    expect(missing).toEqual([]);
-    // When written: 856 resources as 906 nodes (network parameters too) over the 359 HOT
-    // templates; 182 resources as 182 nodes and 197 edges over the 43 CFN templates.
-    expect(names).toBeGreaterThan(kind === 'template' ? 800 : 170);
-    expect(nodes).toBeGreaterThanOrEqual(names);
-    if (kind === 'cfn') expect(edges).toBeGreaterThan(180);
-  }, 60_000);
+  it.each(['template', 'cfn'])(
+    'opens every %s of the corpus with all its resources as nodes',
+    (kind) => {
+      const missing: string[] = [];
+      let nodes = 0;
+      let names = 0;
+      let edges = 0;
+      for (const m of templates.filter((x) => x.kind === kind)) {
+        const text = readFileSync(join(CORPUS, m.path), 'utf8');
+        const doc = openDoc(text, m.path);
+        const topo = buildTopology(doc.good);
+        const positions = layeredLayout(
+          topo.nodes.map((n) => ({ id: n.id })),
+          topo.edges,
+        );
+        const cy = cytoscape({ headless: true, styleEnabled: true, style: canvasStyle(), elements: toElements(topo, positions, doc.badges) });
+        const expected = resourceNames(parseTemplate(text, m.path));
+        names += expected.length;
+        for (const n of expected) if (cy.getElementById(n).empty()) missing.push(`${m.path}: ${n}`);
+        nodes += cy.nodes().length;
+        edges += cy.edges().length;
+        cy.destroy();
+      }
+      expect(missing).toEqual([]);
+      // When written: 856 resources as 906 nodes (network parameters too) over the 359 HOT
+      // templates; 182 resources as 182 nodes and 197 edges over the 43 CFN templates.
+      expect(names).toBeGreaterThan(kind === 'template' ? 800 : 170);
+      expect(nodes).toBeGreaterThanOrEqual(names);
+      if (kind === 'cfn') expect(edges).toBeGreaterThan(180);
+    },
+    60_000,
+  );
 });

@@ -16,16 +16,26 @@ describe('topology to Cytoscape elements', () => {
 
   it('draws the external network parameter as a node the router and floating IP point to', () => {
     expect(cy.getElementById('param:external_network').data('kind')).toBe('external-network');
-    expect(cy.getElementById('router_1').outgoers('edge').map((e) => e.data('label'))).toContain('external_gateway_info.network');
+    expect(
+      cy
+        .getElementById('router_1')
+        .outgoers('edge')
+        .map((e) => e.data('label')),
+    ).toContain('external_gateway_info.network');
   });
 
   it('labels edges with the property path of the reference', () => {
-    const labels = cy.getElementById('server_1').outgoers('edge').map((e) => e.data('label'));
+    const labels = cy
+      .getElementById('server_1')
+      .outgoers('edge')
+      .map((e) => e.data('label'));
     expect(labels).toEqual(['networks[0].port']);
   });
 
   it('badges a node with its errors and warnings', () => {
-    const doc = openDoc('heat_template_version: 2018-08-31\nresources:\n  box:\n    type: OS::Nova::Server\n    properties:\n      flavor: m1\n      admin_pass: secret\n');
+    const doc = openDoc(
+      'heat_template_version: 2018-08-31\nresources:\n  box:\n    type: OS::Nova::Server\n    properties:\n      flavor: m1\n      admin_pass: secret\n',
+    );
     const el = toElements(doc.topology, {}, doc.badges).find((e) => e.data.id === 'box');
     expect(el?.data.status).toBe('warning');
     expect(String(el?.data.label)).toContain('⚠');

@@ -41,7 +41,12 @@ describe('existing nodes on the canvas', () => {
   it('the stylesheet draws existing nodes with the amber double border and missing ones dashed red', () => {
     const topo = canvasWithPrivate1();
     const missing = new Set(['param:existing_router_router1']);
-    const cy = cytoscape({ headless: true, styleEnabled: true, style: canvasStyle(), elements: toElements(topo, {}, { errors: new Map(), warnings: new Map(), missing }) });
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: canvasStyle(),
+      elements: toElements(topo, {}, { errors: new Map(), warnings: new Map(), missing }),
+    });
     const net = cy.getElementById('param:existing_net_private1');
     expect(net.style('border-style')).toBe('double');
     expect(net.style('border-color')).toBe('rgb(217,119,6)');

@@ -62,7 +62,9 @@ describe('the seed-style view', () => {
   });
 
   it('keeps a helper whose ends are missing as a node', () => {
-    const lone = openDoc('heat_template_version: 2018-08-31\nresources:\n  attach:\n    type: OS::Cinder::VolumeAttachment\n    properties: { instance_uuid: abc, volume_id: def }\n');
+    const lone = openDoc(
+      'heat_template_version: 2018-08-31\nresources:\n  attach:\n    type: OS::Cinder::VolumeAttachment\n    properties: { instance_uuid: abc, volume_id: def }\n',
+    );
     expect(foldHelpers(toElements(lone.topology, {}), lone.topology, new Map(), { publicIp: 'x' }).map((e) => e.data.id)).toEqual(['attach']);
   });
 });

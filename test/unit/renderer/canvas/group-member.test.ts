@@ -23,9 +23,17 @@ describe('a group expanded in place', () => {
     const edges = els.filter((e) => e.group === 'edges');
     expect(edges.map((e) => [e.data.source, e.data.target])).toContainEqual(['member:group_of_volumes/volume_attachment', 'member:group_of_volumes/volume']);
     expect(edges.at(-1)?.data).toMatchObject({ source: 'group_of_volumes', target: 'member:group_of_volumes', kind: 'member' });
-    const cy = cytoscape({ headless: true, layout: { name: 'preset' }, style: canvasStyle(), elements: [{ group: 'nodes', data: { id: 'group_of_volumes' }, position: { x: 100, y: 200 } }, ...els] });
+    const cy = cytoscape({
+      headless: true,
+      layout: { name: 'preset' },
+      style: canvasStyle(),
+      elements: [{ group: 'nodes', data: { id: 'group_of_volumes' }, position: { x: 100, y: 200 } }, ...els],
+    });
     expect(cy.getElementById('member:group_of_volumes').isParent()).toBe(true);
-    const xs = cy.getElementById('member:group_of_volumes').children().map((c) => c.position().x);
+    const xs = cy
+      .getElementById('member:group_of_volumes')
+      .children()
+      .map((c) => c.position().x);
     expect(xs.length).toBe(2);
     for (const x of xs) expect(x).toBeGreaterThan(250);
     cy.destroy();

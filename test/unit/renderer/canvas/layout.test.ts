@@ -24,7 +24,13 @@ describe('the layered layout', () => {
   });
 
   it('survives a dependency cycle', () => {
-    const r = ranks([{ id: 'a' }, { id: 'b' }], [{ source: 'a', target: 'b' }, { source: 'b', target: 'a' }]);
+    const r = ranks(
+      [{ id: 'a' }, { id: 'b' }],
+      [
+        { source: 'a', target: 'b' },
+        { source: 'b', target: 'a' },
+      ],
+    );
     expect([...r.keys()].sort()).toEqual(['a', 'b']);
   });
 

@@ -33,16 +33,32 @@ describe('the command matcher', () => {
   });
 
   it('ranks the better match first and the shorter name on a tie', () => {
-    expect(rank(items, 'server', []).map((r) => r.item.id).slice(0, 2)).toEqual(['editor.add:server', 'editor.add:type:OS::Nova::ServerGroup']);
+    expect(
+      rank(items, 'server', [])
+        .map((r) => r.item.id)
+        .slice(0, 2),
+    ).toEqual(['editor.add:server', 'editor.add:type:OS::Nova::ServerGroup']);
     expect(rank(items, 'floating', [])[0]?.item.id).toBe('editor.add:floating-ip');
     expect(rank(items, 'zzz', [])).toEqual([]);
   });
 
   it('lists recent actions first without a query, and lifts them among equal matches', () => {
     const recent = ['editor.alignColumn', 'global.language:zh-CN'];
-    expect(rank(items, '', recent).map((r) => r.item.id).slice(0, 3)).toEqual(['editor.alignColumn', 'global.language:zh-CN', 'editor.alignRow']);
-    expect(rank(items, 'align', []).map((r) => r.item.id).slice(0, 2)).toEqual(['editor.alignRow', 'editor.alignColumn']);
-    expect(rank(items, 'align', recent).map((r) => r.item.id).slice(0, 2)).toEqual(['editor.alignColumn', 'editor.alignRow']);
+    expect(
+      rank(items, '', recent)
+        .map((r) => r.item.id)
+        .slice(0, 3),
+    ).toEqual(['editor.alignColumn', 'global.language:zh-CN', 'editor.alignRow']);
+    expect(
+      rank(items, 'align', [])
+        .map((r) => r.item.id)
+        .slice(0, 2),
+    ).toEqual(['editor.alignRow', 'editor.alignColumn']);
+    expect(
+      rank(items, 'align', recent)
+        .map((r) => r.item.id)
+        .slice(0, 2),
+    ).toEqual(['editor.alignColumn', 'editor.alignRow']);
     // A recent id that is no longer registered is skipped.
     expect(rank(items, '', ['gone'])[0]?.item.id).toBe('editor.alignRow');
   });

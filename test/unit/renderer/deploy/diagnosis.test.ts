@@ -24,7 +24,12 @@ describe('the diagnosis of a failed stack', () => {
       ev('group', 'CREATE_FAILED', '06', { physical: 'nested-1', reason: 'resources.group: resources[2]: Went to status FAILED' }),
       ev('s', 'CREATE_FAILED', '06', { physical: TOP, reason: 'Resource CREATE failed' }),
     ];
-    const d = diagnosis(TOP, events, [res('group', 'CREATE_FAILED', { type: 'OS::Heat::ResourceGroup', physical: 'nested-1' })], [{ file: 'template.yaml', yaml: TEMPLATE }]);
+    const d = diagnosis(
+      TOP,
+      events,
+      [res('group', 'CREATE_FAILED', { type: 'OS::Heat::ResourceGroup', physical: 'nested-1' })],
+      [{ file: 'template.yaml', yaml: TEMPLATE }],
+    );
     expect(d?.chain.map((s) => s.resource)).toEqual(['group', '2']);
     expect(d?.culprit).toMatchObject({ resource: '2', reason: 'Test Resource failed oops', stackId: 'nested-1' });
     expect(d?.chain[0]?.type).toBe('OS::Heat::ResourceGroup');

@@ -2,7 +2,12 @@ import type { HeatEvent, HeatResource } from '../../../../shared/cloud/heat-type
 
 export const TOP = 'top-id';
 let n = 0;
-export function ev(resource: string, status: string, time: string, opts: { stack?: string; physical?: string | null; reason?: string; id?: string } = {}): HeatEvent {
+export function ev(
+  resource: string,
+  status: string,
+  time: string,
+  opts: { stack?: string; physical?: string | null; reason?: string; id?: string } = {},
+): HeatEvent {
   const stack = opts.stack ?? TOP;
   return {
     id: opts.id ?? `e${++n}`,

@@ -34,9 +34,16 @@ const resources = [
 const NOW = Date.parse('2025-01-01T00:01:00Z');
 
 describe('ganttRows', () => {
-  it('lists a nested stack\'s spans under the resource that owns it, one level in', () => {
+  it("lists a nested stack's spans under the resource that owns it, one level in", () => {
     const g = ganttOf(events, TOP, NOW);
-    expect(ganttRows(g.spans, resources, TOP).map((r) => `${'  '.repeat(r.depth)}${r.span.resource}`)).toEqual(['net', 'inner', '  a', '  b', 'server', 'port']);
+    expect(ganttRows(g.spans, resources, TOP).map((r) => `${'  '.repeat(r.depth)}${r.span.resource}`)).toEqual([
+      'net',
+      'inner',
+      '  a',
+      '  b',
+      'server',
+      'port',
+    ]);
   });
 });
 
@@ -44,15 +51,27 @@ describe('criticalPath', () => {
   it('follows the dependencies back from the span that ended last', () => {
     const g = ganttOf(events, TOP, NOW);
     const path = criticalPath(g.spans, resources, TOP, NOW);
-    expect(g.spans.filter((s) => path.has(s.key)).map((s) => s.resource).sort()).toEqual(['net', 'server']);
+    expect(
+      g.spans
+        .filter((s) => path.has(s.key))
+        .map((s) => s.resource)
+        .sort(),
+    ).toEqual(['net', 'server']);
   });
 
   it('goes into a nested stack that is on the path', () => {
-    const late = [...events.slice(0, -1)].map((e) => (e.resource_name === 'inner' && e.resource_status === 'CREATE_FAILED' ? { ...e, event_time: '2025-01-01T00:00:12' } : e));
+    const late = [...events.slice(0, -1)].map((e) =>
+      e.resource_name === 'inner' && e.resource_status === 'CREATE_FAILED' ? { ...e, event_time: '2025-01-01T00:00:12' } : e,
+    );
     late.push(ev('server', 'CREATE_COMPLETE', '10'));
     const g = ganttOf(late, TOP, NOW);
     const path = criticalPath(g.spans, resources, TOP, NOW);
-    expect(g.spans.filter((s) => path.has(s.key)).map((s) => s.resource).sort()).toEqual(['a', 'b', 'inner']);
+    expect(
+      g.spans
+        .filter((s) => path.has(s.key))
+        .map((s) => s.resource)
+        .sort(),
+    ).toEqual(['a', 'b', 'inner']);
   });
 });
 

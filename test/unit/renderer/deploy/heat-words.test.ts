@@ -27,7 +27,8 @@ describe('Heat’s words', () => {
   });
 
   it('reads the same in English as Heat wrote it', () => {
-    for (const reason of ['state changed', 'Stack CREATE completed successfully', 'Stack UPDATE started']) expect(heatReason(reason, english)?.text).toBe(reason);
+    for (const reason of ['state changed', 'Stack CREATE completed successfully', 'Stack UPDATE started'])
+      expect(heatReason(reason, english)?.text).toBe(reason);
     const failed = heatReason('Stack CREATE failed: Resource CREATE failed: x', english)!;
     expect(`${failed.text} ${failed.heatDetail}`).toBe('Stack CREATE failed: Resource CREATE failed: x');
   });

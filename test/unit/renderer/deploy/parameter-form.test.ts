@@ -71,7 +71,11 @@ describe('the parameter form generated from a template', () => {
 });
 
 describe('the update form rebuilt for another template', () => {
-  const groups = parameterGroups(parseTemplate('heat_template_version: 2018-08-31\nparameters:\n  flavor: {type: string, default: m1.tiny}\n  count: {type: number, default: 1}\n  fresh: {type: string, default: new}\n'));
+  const groups = parameterGroups(
+    parseTemplate(
+      'heat_template_version: 2018-08-31\nparameters:\n  flavor: {type: string, default: m1.tiny}\n  count: {type: number, default: 1}\n  fresh: {type: string, default: new}\n',
+    ),
+  );
 
   it('starts from what the stack runs with (else the default), but keeps what was typed', () => {
     const current = { flavor: 'm1.small', count: 3 };

@@ -20,7 +20,12 @@ resources:
   v: { type: OS::Cinder::Volume, properties: { size: 1 } }
 `;
 
-const refusal = (details: Record<string, unknown>) => new StudioError('QUOTA_EXCEEDED', 'Over quota: instances 2/1 (used + this template / limit). Deploying is blocked; the template can still be saved.', details);
+const refusal = (details: Record<string, unknown>) =>
+  new StudioError(
+    'QUOTA_EXCEEDED',
+    'Over quota: instances 2/1 (used + this template / limit). Deploying is blocked; the template can still be saved.',
+    details,
+  );
 
 describe('the quota verdict in the user’s language', () => {
   const check = quotaVerdict(
@@ -38,11 +43,15 @@ describe('the quota verdict in the user’s language', () => {
 
   it('says main’s QUOTA_EXCEEDED refusal again from its details, for a create and for an update', () => {
     const kinds = [{ kind: 'instances', total: 2, limit: 1, used: 0, canvas: 2 }];
-    expect(errorText(refusal({ kinds, action: 'deploy', staleAt: null }), translator('zh-CN'))).toBe('超出配额：云主机 2/1（已用 + 本模版 / 上限）。无法部署；模版仍可保存。');
+    expect(errorText(refusal({ kinds, action: 'deploy', staleAt: null }), translator('zh-CN'))).toBe(
+      '超出配额：云主机 2/1（已用 + 本模版 / 上限）。无法部署；模版仍可保存。',
+    );
     expect(errorText(refusal({ kinds, action: 'update', staleAt: null }), translator('en'))).toBe(
       'Over quota: Instances 2/1 (used + what the update adds, of the limit). Updating is blocked; the stack stays as it is.',
     );
-    expect(errorText(refusal({ kinds, action: 'update', staleAt: '2026-11-23T08:00:00.000Z' }), translator('zh-CN'))).toMatch(/无法更新；编排部署保持原样。 （最近一次已知的配额，读取于 .+。）$/);
+    expect(errorText(refusal({ kinds, action: 'update', staleAt: '2026-11-23T08:00:00.000Z' }), translator('zh-CN'))).toMatch(
+      /无法更新；编排部署保持原样。 （最近一次已知的配额，读取于 .+。）$/,
+    );
   });
 
   it('keeps main’s own message for other errors and for a refusal without the details it needs', () => {

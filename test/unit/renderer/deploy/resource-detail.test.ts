@@ -13,7 +13,7 @@ describe('detailRows', () => {
     ]);
   });
 
-  it('leaves out Heat\'s show attribute, keeps null, empty and deep values as JSON', () => {
+  it("leaves out Heat's show attribute, keeps null, empty and deep values as JSON", () => {
     const rows = detailRows({ show: { id: 'x' }, size: null, tags: [], metadata: {}, a: { b: { c: { d: { e: 1 } } } } });
     expect(rows).toEqual([
       { path: 'size', text: 'null' },
@@ -29,8 +29,10 @@ describe('detailRows', () => {
 });
 
 describe('templateProperties', () => {
-  it('reads a resource\'s properties from a HOT or a CFN template, nothing for an unknown name', () => {
-    expect(templateProperties({ resources: { web: { type: 'OS::Nova::Server', properties: { flavor: { get_param: 'flavor' } } } } }, 'web')).toEqual({ flavor: { get_param: 'flavor' } });
+  it("reads a resource's properties from a HOT or a CFN template, nothing for an unknown name", () => {
+    expect(templateProperties({ resources: { web: { type: 'OS::Nova::Server', properties: { flavor: { get_param: 'flavor' } } } } }, 'web')).toEqual({
+      flavor: { get_param: 'flavor' },
+    });
     expect(templateProperties({ Resources: { Web: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'cirros' } } } }, 'Web')).toEqual({ ImageId: 'cirros' });
     expect(templateProperties({ resources: {} }, 'web')).toEqual({});
     expect(templateProperties(null, 'web')).toEqual({});

@@ -20,7 +20,10 @@ describe('the events timeline', () => {
   it('filters by resource and by status half, newest first', () => {
     const events = [ev('a', 'CREATE_IN_PROGRESS', '01'), ev('a', 'CREATE_FAILED', '02'), ev('b', 'CREATE_FAILED', '03')];
     expect(filterEvents(events, { resource: null, status: 'FAILED', order: 'newest' }).map((e) => e.resource_name)).toEqual(['b', 'a']);
-    expect(filterEvents(events, { resource: 'a', status: null, order: 'oldest' }).map((e) => e.resource_status)).toEqual(['CREATE_IN_PROGRESS', 'CREATE_FAILED']);
+    expect(filterEvents(events, { resource: 'a', status: null, order: 'oldest' }).map((e) => e.resource_status)).toEqual([
+      'CREATE_IN_PROGRESS',
+      'CREATE_FAILED',
+    ]);
   });
 });
 

@@ -9,7 +9,10 @@ import { res, TOP } from './fixtures';
 const label = (n: { name: string; status: string }) => `${n.name}\n${n.status}`;
 const GROUP = `${TOP}/group`;
 const members = (n: number, status = 'INIT_COMPLETE') => Array.from({ length: n }, (_, i) => res(String(i), status, { stack: 'nested-1' }));
-const base = [res('net', 'CREATE_COMPLETE', { requiredBy: ['group'] }), res('group', 'CREATE_IN_PROGRESS', { physical: 'nested-1', type: 'OS::Heat::ResourceGroup' })];
+const base = [
+  res('net', 'CREATE_COMPLETE', { requiredBy: ['group'] }),
+  res('group', 'CREATE_IN_PROGRESS', { physical: 'nested-1', type: 'OS::Heat::ResourceGroup' }),
+];
 
 /** What the graph shows: every element's data and, for leaves, position (a compound's is its children's box). */
 function shown(cy: Core) {
@@ -24,7 +27,8 @@ function fresh(resources: HeatResource[], expanded: Set<string>): Core {
   cy.add(topologyElements(buildTopology(TOP, resources, expanded), label));
   return cy;
 }
-const apply = (cy: Core, resources: HeatResource[], expanded: Set<string>) => applyTopologyDiff(cy, topologyElements(buildTopology(TOP, resources, expanded), label));
+const apply = (cy: Core, resources: HeatResource[], expanded: Set<string>) =>
+  applyTopologyDiff(cy, topologyElements(buildTopology(TOP, resources, expanded), label));
 
 describe('the live topology applied by difference', () => {
   it('shows exactly what a full rebuild shows, through members appearing, expanding and collapsing', () => {

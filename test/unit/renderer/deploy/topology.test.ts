@@ -33,7 +33,11 @@ describe('the live topology', () => {
   });
 
   it('draws each resource with the editor’s kind, a group that owns a nested stack as a nested one', () => {
-    const t = buildTopology(TOP, [res('net', 'CREATE_COMPLETE', { type: 'OS::Neutron::Net' }), res('vm', 'CREATE_COMPLETE', { type: 'OS::Nova::Server' }), ...resources.slice(3)], new Set());
+    const t = buildTopology(
+      TOP,
+      [res('net', 'CREATE_COMPLETE', { type: 'OS::Neutron::Net' }), res('vm', 'CREATE_COMPLETE', { type: 'OS::Nova::Server' }), ...resources.slice(3)],
+      new Set(),
+    );
     expect(Object.fromEntries(t.nodes.map((n) => [n.name, n.kind]))).toEqual({ net: 'private-network', vm: 'server', group: 'nested' });
     expect(liveKind('volume_with_attachment.yaml', true)).toBe('nested');
     expect(liveKind('OS::Heat::TestResource', false)).toBe('other');
@@ -54,7 +58,12 @@ describe('the live topology', () => {
   });
 
   it('places an expanded nested stack’s members inside its cell, clear of the other resources', () => {
-    const many = [res('before', 'CREATE_COMPLETE'), res('group', 'CREATE_COMPLETE', { physical: 'nested-1', type: 'OS::Heat::ResourceGroup' }), res('after', 'CREATE_COMPLETE'), ...Array.from({ length: 9 }, (_, i) => res(String(i), 'CREATE_COMPLETE', { stack: 'nested-1' }))];
+    const many = [
+      res('before', 'CREATE_COMPLETE'),
+      res('group', 'CREATE_COMPLETE', { physical: 'nested-1', type: 'OS::Heat::ResourceGroup' }),
+      res('after', 'CREATE_COMPLETE'),
+      ...Array.from({ length: 9 }, (_, i) => res(String(i), 'CREATE_COMPLETE', { stack: 'nested-1' })),
+    ];
     const t = buildTopology(TOP, many, new Set([`${TOP}/group`]));
     const members = t.nodes.filter((n) => n.parent === `${TOP}/group`);
     expect(members).toHaveLength(9);

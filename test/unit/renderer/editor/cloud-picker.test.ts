@@ -14,7 +14,12 @@ const byName = (fields: ReturnType<typeof fieldsFor>) => new Map(fields.map((f) 
 
 describe('cloud pickers', () => {
   it('a server offers images, flavors, key pairs and compute zones; get_param writes the parameter default', () => {
-    const f = byName(fieldsFor(server.properties, { image: { get_param: 'image' }, flavor: 'm1.tiny' }, topo, { type: 'OS::Nova::Server', paramDefaults: { image: 'cirros' } }));
+    const f = byName(
+      fieldsFor(server.properties, { image: { get_param: 'image' }, flavor: 'm1.tiny' }, topo, {
+        type: 'OS::Nova::Server',
+        paramDefaults: { image: 'cirros' },
+      }),
+    );
     expect(f.get('image')).toMatchObject({ control: 'cloud', cloud: { source: 'images', parameter: 'image' }, value: 'cirros' });
     expect(f.get('flavor')).toMatchObject({ control: 'cloud', cloud: { source: 'flavors', parameter: null }, value: 'm1.tiny' });
     expect(f.get('key_name')).toMatchObject({ control: 'cloud', cloud: { source: 'keyPairs' } });
@@ -28,7 +33,12 @@ describe('cloud pickers', () => {
   });
   it('a key pair on the canvas keeps the resource picker; another intrinsic stays YAML', () => {
     const withKey = buildTopology(parseTemplate('heat_template_version: 2018-08-31\nresources:\n  kp: {type: OS::Nova::KeyPair, properties: {name: k}}\n'));
-    const f = byName(fieldsFor(server.properties, { key_name: { get_resource: 'kp' }, image: { str_replace: { template: 'x', params: {} } } }, withKey, { type: 'OS::Nova::Server', paramDefaults: {} }));
+    const f = byName(
+      fieldsFor(server.properties, { key_name: { get_resource: 'kp' }, image: { str_replace: { template: 'x', params: {} } } }, withKey, {
+        type: 'OS::Nova::Server',
+        paramDefaults: {},
+      }),
+    );
     expect(f.get('key_name')?.control).toBe('reference');
     expect(f.get('image')?.control).toBe('yaml');
     expect(byName(fieldsFor(server.properties, {}, withKey, { type: 'OS::Nova::Server', paramDefaults: {} })).get('key_name')?.control).toBe('reference');

@@ -43,7 +43,8 @@ describe('the document shared by the YAML view and the canvas', () => {
   });
 
   it('warns about overlapping private network addresses on the nodes involved', () => {
-    const text = 'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Neutron::Subnet, properties: {network: x, cidr: 10.0.0.0/16}}\n  b: {type: OS::Neutron::Subnet, properties: {network: y, cidr: 10.0.3.0/24}}\n';
+    const text =
+      'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Neutron::Subnet, properties: {network: x, cidr: 10.0.0.0/16}}\n  b: {type: OS::Neutron::Subnet, properties: {network: y, cidr: 10.0.3.0/24}}\n';
     const doc = openDoc(text);
     expect(doc.warnings.map((w) => w.code)).toEqual(['cidr-overlap']);
     expect(doc.badges.warnings.get('a')).toBeGreaterThan(0);
@@ -81,8 +82,20 @@ describe('YAML view helpers', () => {
 
 describe('canvas commands', () => {
   const calls: string[] = [];
-  const c = new Proxy({}, { get: (_t, name: string) => (...args: unknown[]) => calls.push([name, ...args].join(' ')) }) as EditorCommands;
-  const key = (k: string, mods: Partial<KeyboardEvent> = {}) => handleEditorKey({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, target: null, preventDefault: () => {}, ...mods } as unknown as KeyboardEvent, c);
+  const c = new Proxy(
+    {},
+    {
+      get:
+        (_t, name: string) =>
+        (...args: unknown[]) =>
+          calls.push([name, ...args].join(' ')),
+    },
+  ) as EditorCommands;
+  const key = (k: string, mods: Partial<KeyboardEvent> = {}) =>
+    handleEditorKey(
+      { key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, target: null, preventDefault: () => {}, ...mods } as unknown as KeyboardEvent,
+      c,
+    );
 
   it('maps the shortcuts of the issue to commands', () => {
     calls.length = 0;
@@ -99,7 +112,21 @@ describe('canvas commands', () => {
     key('ArrowRight');
     key('F2');
     key('Enter');
-    expect(calls).toEqual(['delete', 'undo', 'redo', 'copy', 'paste', 'save', 'search', 'nudge -10 0', 'nudge 0 50', 'selectToward up', 'selectToward right', 'rename', 'inspect']);
+    expect(calls).toEqual([
+      'delete',
+      'undo',
+      'redo',
+      'copy',
+      'paste',
+      'save',
+      'search',
+      'nudge -10 0',
+      'nudge 0 50',
+      'selectToward up',
+      'selectToward right',
+      'rename',
+      'inspect',
+    ]);
   });
 
   it('searches by name or type and finds a node neighbourhood', () => {

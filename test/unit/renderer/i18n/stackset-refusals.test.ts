@@ -22,7 +22,9 @@ describe('stack-set refusals in both languages', () => {
   });
 
   it('words parameters: a range, a region left out of region_order, the per-region limit', () => {
-    expect(stackSetRefusalText(refusal(validatePreferences({ max_concurrent_count: 9 }, ['r1'])), 'zh-CN')).toMatch(/max_concurrent_count 必须是 1 到 5 之间的整数$/);
+    expect(stackSetRefusalText(refusal(validatePreferences({ max_concurrent_count: 9 }, ['r1'])), 'zh-CN')).toMatch(
+      /max_concurrent_count 必须是 1 到 5 之间的整数$/,
+    );
     expect(stackSetRefusalText(refusal(validatePreferences({ region_order: ['r1'] }, ['r1', 'r2'])), 'zh-CN')).toContain('region_order 缺少“r2”');
     const prefs = validatePreferences({ max_concurrent_percentage: 100, failure_tolerance_count: 0 }, ['r1']);
     if (!prefs.ok) throw new Error('valid preferences refused');

@@ -18,7 +18,14 @@ const change = (over: Partial<StackChange>): StackChange => ({
   gone: false,
   ...over,
 });
-const moved = (name: string, status: string, time: string): ResourceChange => ({ resource_name: name, stack_id: TOP, resource_status: status, resource_status_reason: null, physical_resource_id: null, event_time: time });
+const moved = (name: string, status: string, time: string): ResourceChange => ({
+  resource_name: name,
+  stack_id: TOP,
+  resource_status: status,
+  resource_status_reason: null,
+  physical_resource_id: null,
+  event_time: time,
+});
 // A translator that shows the key and its values, so the sentence's parts are checked, not a language.
 const t = (key: string, v?: Record<string, unknown>) => `${key.split('.').pop()}(${Object.values(v ?? {}).join(',')})`;
 
@@ -54,11 +61,17 @@ describe('progress between resource reads', () => {
     const list = [{ ...res('a', 'CREATE_COMPLETE'), creation_time: '2025-01-01T00:00:00Z', updated_time: null }];
     const [a] = applyResourceChanges(list, change({ resourceChanges: [moved('a', 'CREATE_COMPLETE', '2025-01-01T02:00:00Z')] }), TOP);
     expect(a?.updated_time).toBe('2025-01-01T02:00:00Z');
-    expect(progressOfState({ status: 'UPDATE_IN_PROGRESS', actionStartedAt: '2025-01-01T01:00:00Z', resources: [a!], expected: null })).toMatchObject({ done: 1, total: 1 });
+    expect(progressOfState({ status: 'UPDATE_IN_PROGRESS', actionStartedAt: '2025-01-01T01:00:00Z', resources: [a!], expected: null })).toMatchObject({
+      done: 1,
+      total: 1,
+    });
   });
 
   it('lists the not-started resources for the Gantt, nested ones with their stack', () => {
-    const rows = waitingRows([res('x10', 'INIT_COMPLETE'), res('x2', 'INIT_COMPLETE', { stack: 'n1' }), res('y', 'CREATE_COMPLETE'), res('z', 'INIT_FAILED')], TOP);
+    const rows = waitingRows(
+      [res('x10', 'INIT_COMPLETE'), res('x2', 'INIT_COMPLETE', { stack: 'n1' }), res('y', 'CREATE_COMPLETE'), res('z', 'INIT_FAILED')],
+      TOP,
+    );
     expect(rows.map((r) => `${r.stackId}:${r.resource}`)).toEqual(['n1:x2', `${TOP}:x10`]);
   });
 });

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccessPorts, checkExistingResources, checkNewVersion, checkQuota, checkStatus, checkUserData, checkVersionTaken, parameterLabels } from '../../../../shared/apps/checks';
+import {
+  checkAccessPorts,
+  checkExistingResources,
+  checkNewVersion,
+  checkQuota,
+  checkStatus,
+  checkUserData,
+  checkVersionTaken,
+  parameterLabels,
+} from '../../../../shared/apps/checks';
 import { ingressRanges } from '../../../../shared/apps/security-groups';
 import type { TemplateFiles } from '../../../../shared/apps/problems';
 import type { AppLink } from '../../../../shared/apps/model';
 import { RECOMMENDED_TEMPLATES } from '../../../../shared/library/recommended';
 
-const tpl = (yaml: string, files: Record<string, string> = {}, environment: string | null = null): TemplateFiles => ({ entryPath: 'template.yaml', yaml, files, environment });
+const tpl = (yaml: string, files: Record<string, string> = {}, environment: string | null = null): TemplateFiles => ({
+  entryPath: 'template.yaml',
+  yaml,
+  files,
+  environment,
+});
 
 const SERVER_WITH_SCRIPT = (script: string) => `heat_template_version: 2018-08-31
 resources:
@@ -136,7 +150,10 @@ resources:
 `;
     expect(checkExistingResources(tpl(yaml)).map((p) => p.resource)).toEqual(['iface']);
     const env = `parameter_defaults:\n  ext: ${ID}\n`;
-    expect(checkExistingResources(tpl(yaml, {}, env)).map((p) => [p.resource, p.line])).toEqual([['iface', 7], ['router', 11]]);
+    expect(checkExistingResources(tpl(yaml, {}, env)).map((p) => [p.resource, p.line])).toEqual([
+      ['iface', 7],
+      ['router', 11],
+    ]);
   });
 });
 

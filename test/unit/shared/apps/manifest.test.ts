@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { appInfoSchema, describeIssues, manifestSchema, versionInfoSchema } from '../../../../shared/apps/manifest';
 
 const app = { name: 'WordPress', category: 'web', tags: ['blog'], description: '', author: 'ops team' };
-const version = { version: '1.0.1', description: 'first cut', appAccess: [{ name: 'site', protocol: 'http', port: 80 }], serviceAccess: [], usage: 'Open the site address.' };
+const version = {
+  version: '1.0.1',
+  description: 'first cut',
+  appAccess: [{ name: 'site', protocol: 'http', port: 80 }],
+  serviceAccess: [],
+  usage: 'Open the site address.',
+};
 
 describe('the app manifest', () => {
   it('accepts the seed example: name, author, version 1.0.1, a version description and usage instructions', () => {

@@ -36,7 +36,16 @@ function heatEvents() {
   const ordered = () => [...rows].sort((x, y) => x.e.event_time.localeCompare(y.e.event_time) || x.n - y.n).map((r) => r.e);
   return {
     commit(id: string, second: number) {
-      const e: HeatEvent = { id, event_time: at(second), resource_name: `r-${id}`, logical_resource_id: `r-${id}`, physical_resource_id: null, resource_status: 'CREATE_COMPLETE', resource_status_reason: null, links: [] };
+      const e: HeatEvent = {
+        id,
+        event_time: at(second),
+        resource_name: `r-${id}`,
+        logical_resource_id: `r-${id}`,
+        physical_resource_id: null,
+        resource_status: 'CREATE_COMPLETE',
+        resource_status_reason: null,
+        links: [],
+      };
       rows.push({ e, n: n++ });
     },
     list(q: EventQuery): HeatEvent[] {
@@ -54,13 +63,21 @@ describe('the stack watcher and a late commit', () => {
   it('emits an event committed after a newer one was listed, once', async () => {
     const heat = heatEvents();
     const stack = { id: 's1', name: 'stack' };
-    const details = { id: 's1', stack_name: 'stack', stack_status: 'CREATE_IN_PROGRESS', stack_status_reason: '', creation_time: at(0), updated_time: null } as unknown as StackDetails;
+    const details = {
+      id: 's1',
+      stack_name: 'stack',
+      stack_status: 'CREATE_IN_PROGRESS',
+      stack_status_reason: '',
+      creation_time: at(0),
+      updated_time: null,
+    } as unknown as StackDetails;
     const deltas: WatchDelta[] = [];
-    const watcher = new StackWatcher(
-      { events: async (_ref, q) => heat.list(q ?? {}), resources: async () => [], show: async () => details },
-      stack,
-      { fastMs: 1, slowMs: 1, pageSize: 2, onChange: (d) => deltas.push(d) },
-    );
+    const watcher = new StackWatcher({ events: async (_ref, q) => heat.list(q ?? {}), resources: async () => [], show: async () => details }, stack, {
+      fastMs: 1,
+      slowMs: 1,
+      pageSize: 2,
+      onChange: (d) => deltas.push(d),
+    });
     vi.useFakeTimers();
     heat.commit('e1', 0);
     heat.commit('e3', 2);

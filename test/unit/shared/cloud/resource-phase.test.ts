@@ -53,7 +53,13 @@ describe('actionProgress', () => {
   });
 
   it('a delete has finished only what shows DELETE; a resource that failed to create still waits for it', () => {
-    const resources = [res('a', 'DELETE_COMPLETE'), res('b', 'DELETE_IN_PROGRESS'), res('c', 'CREATE_COMPLETE'), res('d', 'CREATE_FAILED'), res('e', 'DELETE_FAILED')];
+    const resources = [
+      res('a', 'DELETE_COMPLETE'),
+      res('b', 'DELETE_IN_PROGRESS'),
+      res('c', 'CREATE_COMPLETE'),
+      res('d', 'CREATE_FAILED'),
+      res('e', 'DELETE_FAILED'),
+    ];
     expect(actionProgress({ stackStatus: 'DELETE_IN_PROGRESS', resources })).toEqual({ done: 1, failed: 1, running: 1, waiting: 2, total: 5, scope: 'all' });
   });
 
@@ -73,13 +79,23 @@ describe('actionProgress', () => {
       res('adding', 'INIT_COMPLETE', '2026-12-06T11:00:01Z'),
       res('removed', 'DELETE_COMPLETE'),
     ];
-    expect(actionProgress({ stackStatus: 'UPDATE_IN_PROGRESS', actionStartedAt: start, resources })).toEqual({ done: 3, failed: 0, running: 1, waiting: 1, total: 5, scope: 'changed' });
+    expect(actionProgress({ stackStatus: 'UPDATE_IN_PROGRESS', actionStartedAt: start, resources })).toEqual({
+      done: 3,
+      failed: 0,
+      running: 1,
+      waiting: 1,
+      total: 5,
+      scope: 'changed',
+    });
     // The change preview names what is still to come: kept1 is to be updated too.
     expect(actionProgress({ stackStatus: 'UPDATE_IN_PROGRESS', actionStartedAt: start, resources, expected: new Set(['kept1', 'changed']) }).total).toBe(6);
   });
 
   it('reads Heat times without a zone as UTC', () => {
-    const resources = [res('old', 'UPDATE_COMPLETE', '2026-12-06T10:00:00', '2026-12-06T10:59:59'), res('new', 'UPDATE_COMPLETE', '2026-12-06T10:00:00', '2026-12-06T11:00:00')];
+    const resources = [
+      res('old', 'UPDATE_COMPLETE', '2026-12-06T10:00:00', '2026-12-06T10:59:59'),
+      res('new', 'UPDATE_COMPLETE', '2026-12-06T10:00:00', '2026-12-06T11:00:00'),
+    ];
     expect(actionProgress({ stackStatus: 'UPDATE_IN_PROGRESS', actionStartedAt: '2026-12-06T11:00:00Z', resources }).total).toBe(1);
   });
 
@@ -91,6 +107,11 @@ describe('actionProgress', () => {
 
   it('a rollback after a failed create counts the deletes', () => {
     const resources = [res('a', 'DELETE_COMPLETE'), res('b', 'DELETE_IN_PROGRESS'), res('c', 'CREATE_FAILED', '2026-12-06T10:00:00Z')];
-    expect(actionProgress({ stackStatus: 'ROLLBACK_IN_PROGRESS', actionStartedAt: '2026-12-06T10:00:00Z', resources })).toMatchObject({ done: 1, running: 1, failed: 1, total: 3 });
+    expect(actionProgress({ stackStatus: 'ROLLBACK_IN_PROGRESS', actionStartedAt: '2026-12-06T10:00:00Z', resources })).toMatchObject({
+      done: 1,
+      running: 1,
+      failed: 1,
+      total: 3,
+    });
   });
 });

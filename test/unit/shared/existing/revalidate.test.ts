@@ -5,7 +5,13 @@ import type { RevalidationInput } from '../../../../shared/existing/revalidate';
 import { demoInventory, IDS } from './fixtures';
 
 const inv = demoInventory();
-const input = (yaml: string, extra: Partial<RevalidationInput> = {}): RevalidationInput => ({ entryPath: 'template.yaml', yaml, files: {}, environment: null, ...extra });
+const input = (yaml: string, extra: Partial<RevalidationInput> = {}): RevalidationInput => ({
+  entryPath: 'template.yaml',
+  yaml,
+  files: {},
+  environment: null,
+  ...extra,
+});
 
 const SERVER = (image: string, flavor: string, zone = 'nova', key = 'lab') => `heat_template_version: 2018-08-31
 parameters:
@@ -74,7 +80,9 @@ describe('rule 7: re-validation against what the cloud holds now', () => {
     const noTiny = { ...inv, images: inv.images.filter((i) => i.name !== 'tiny') };
     expect(revalidate(input(yaml, { parameters: { image: 'tiny' } }), noTiny).map((p) => p.given)).toEqual([false]);
     // So is the value the template's own environment sets.
-    expect(revalidate(input(yaml, { environment: 'parameters:\n  image: cirros\n', parameters: { image: 'cirros' } }), inv).map((p) => p.given)).toEqual([false]);
+    expect(revalidate(input(yaml, { environment: 'parameters:\n  image: cirros\n', parameters: { image: 'cirros' } }), inv).map((p) => p.given)).toEqual([
+      false,
+    ]);
     expect(revalidate(input(yaml, { parameters: { existing_net_private1: 'other-id' } }), inv).map((p) => [p.code, p.given])).toEqual([['existing', true]]);
   });
 
@@ -86,7 +94,9 @@ describe('rule 7: re-validation against what the cloud holds now', () => {
     const yaml = SERVER('tiny', 'm1.tiny');
     expect(revalidate(input(yaml, { environment: 'parameters:\n  image: cirros\n' }), inv).map((p) => p.value)).toEqual(['cirros']);
     expect(revalidate(input(yaml, { environment: 'parameters:\n  image: cirros\n', parameters: { image: 'tiny' } }), inv)).toEqual([]);
-    expect(revalidate(input(yaml, { parameters: { existing_net_private1: 'other-id' } }), inv).map((p) => [p.code, p.value])).toEqual([['existing', 'other-id']]);
+    expect(revalidate(input(yaml, { parameters: { existing_net_private1: 'other-id' } }), inv).map((p) => [p.code, p.value])).toEqual([
+      ['existing', 'other-id'],
+    ]);
   });
 
   it('does not guess: no value, get_resource, or a service this cloud lacks is never reported', () => {
@@ -138,7 +148,9 @@ resources:
 
 describe('rule 7 reasons in both languages', () => {
   it('words a missing key pair, with what the project holds, in Chinese; the English text stays the same', () => {
-    const key = revalidate(input(SERVER('tiny', 'm1.tiny', 'nova', 'nokey')), inv, { project: 'demo', region: 'RegionOne' }).find((p) => p.code === 'key-pair')!;
+    const key = revalidate(input(SERVER('tiny', 'm1.tiny', 'nova', 'nokey')), inv, { project: 'demo', region: 'RegionOne' }).find(
+      (p) => p.code === 'key-pair',
+    )!;
     expect(key.message).toBe('There is no key pair "nokey" in project demo (RegionOne) (server.key_name); key pairs there: lab.');
     expect(wordMessage(key.msg, 'zh-CN')).toBe('在项目 demo（RegionOne）中没有密钥对“nokey”（server.key_name）；那里有的密钥对：lab。');
   });

@@ -76,8 +76,14 @@ describe('the shared HOT corpus', () => {
   it('only warns where Heat accepts a template with a removed placeholder type, a stray output key or an output reading an undeclared parameter', () => {
     for (const [file, code] of Object.entries(HEAT_ACCEPTS_WITH_WARNING)) {
       const diags = validateTemplate(parseTemplate(readCorpus(file), file));
-      expect(diags.filter((d) => d.severity === 'error'), file).toEqual([]);
-      expect(diags.filter((d) => d.severity === 'warning').map((d) => d.code), file).toContain(code);
+      expect(
+        diags.filter((d) => d.severity === 'error'),
+        file,
+      ).toEqual([]);
+      expect(
+        diags.filter((d) => d.severity === 'warning').map((d) => d.code),
+        file,
+      ).toContain(code);
     }
   });
 

@@ -43,7 +43,9 @@ outputs:
 describe('edits', () => {
   it('renames a resource and every get_resource, get_attr and depends_on naming it', () => {
     const t = applyEdit(parseTemplate(SRC), { op: 'renameResource', from: 'net', to: 'private_net' });
-    expect(t.text).toBe(SRC.replace('  net:   #', '  private_net:   #').replace('{get_resource: net}', '{get_resource: private_net}').replace('[net]', '[private_net]'));
+    expect(t.text).toBe(
+      SRC.replace('  net:   #', '  private_net:   #').replace('{get_resource: net}', '{get_resource: private_net}').replace('[net]', '[private_net]'),
+    );
     const t2 = applyEdit(parseTemplate(SRC), { op: 'renameResource', from: 'port', to: 'port0' });
     expect(t2.text).toContain('{get_attr: [port0, fixed_ips]}');
     expect(t2.text).toContain('{ get_resource: port0 }');
@@ -119,7 +121,9 @@ describe('edits', () => {
   });
 
   it('on corpus templates, rename/set/delete change only the lines they must', () => {
-    const sample = manifest().filter((e) => e.kind === 'template' && e.path.startsWith('heat-templates/hot/')).slice(0, 40);
+    const sample = manifest()
+      .filter((e) => e.kind === 'template' && e.path.startsWith('heat-templates/hot/'))
+      .slice(0, 40);
     let checked = 0;
     for (const e of sample) {
       const text = readCorpus(e.path);

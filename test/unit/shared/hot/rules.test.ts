@@ -16,7 +16,12 @@ const cases: [string, string, string, number][] = [
   ['bad args', V + 'resources:\n  a:\n    type: OS::Heat::Value\n    properties:\n      value: {str_replace: x}\n', 'function-bad-arguments', 6],
   ['unknown condition', V + 'resources:\n  a:\n    type: OS::Heat::None\n    condition: nope\n', 'unknown-condition', 5],
   ['param missing type', V + 'parameters:\n  p:\n    default: 1\n', 'parameter-missing-type', 3],
-  ['default breaks constraint', V + 'parameters:\n  p:\n    type: number\n    default: 7\n    constraints:\n      - range: {min: 1, max: 5}\n', 'parameter-default-invalid', 5],
+  [
+    'default breaks constraint',
+    V + 'parameters:\n  p:\n    type: number\n    default: 7\n    constraints:\n      - range: {min: 1, max: 5}\n',
+    'parameter-default-invalid',
+    5,
+  ],
   ['group names unknown param', V + 'parameter_groups:\n  - label: g\n    parameters: [zz]\n', 'parameter-group-unknown-parameter', 4],
   ['unknown resource key', V + 'resources:\n  a:\n    type: OS::Heat::None\n    propertys: {}\n', 'unknown-resource-key', 5],
   ['unknown property', V + 'resources:\n  n:\n    type: OS::Neutron::Net\n    properties:\n      nmae: x\n', 'unknown-property', 6],
@@ -54,13 +59,19 @@ describe('bad input', () => {
     expect(diags.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([code]);
   };
   it('an empty file', () => one('', 'missing-version'));
-  it.each([['empty', ''], ['only a comment', '# nothing yet\n']])('locates the error of an %s file at line 1, column 1, not 0:0', (_name, text) => {
+  it.each([
+    ['empty', ''],
+    ['only a comment', '# nothing yet\n'],
+  ])('locates the error of an %s file at line 1, column 1, not 0:0', (_name, text) => {
     const [d] = validateTemplate(parseTemplate(text, 'empty.yaml'));
     expect(d).toMatchObject({ code: 'missing-version', line: 1, column: 1 });
   });
   it('an alias bomb', () => {
     let s = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 9; i++) s += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 9; i++)
+      s += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     one(s, 'yaml-alias-expansion');
   });
   // 40 KB, 10,000 aliases of one small anchor: the size the issue measured at 6.7 s.
@@ -84,7 +95,8 @@ describe('bad input', () => {
 });
 
 describe('property constraints from the resource schema', () => {
-  const prop = (type: string, props: string) => validateTemplate(parseTemplate(`${V}resources:\n  r:\n    type: ${type}\n    properties:\n${props}`, 'c.yaml')).filter((d) => d.severity === 'error');
+  const prop = (type: string, props: string) =>
+    validateTemplate(parseTemplate(`${V}resources:\n  r:\n    type: ${type}\n    properties:\n${props}`, 'c.yaml')).filter((d) => d.severity === 'error');
   it.each([
     ['range', 'OS::Heat::RandomString', '      length: 100000\n', 'property-out-of-range'],
     ['range on a nested list item', 'OS::Heat::RandomString', '      character_classes: [{class: digits, min: 0}]\n', 'property-out-of-range'],
@@ -106,8 +118,16 @@ describe('property constraints from the resource schema', () => {
 
   it('checks nothing about the properties of a type the environment maps to OS::Heat::None', () => {
     const env = environmentFrom([parseEnvironment('resource_registry:\n  "OS::Nova::*": OS::Heat::None\n', 'e.yaml')]);
-    const t = parseTemplate(`${V}resources:\n  s:\n    type: OS::Nova::Server\n    properties:\n      nmae: x\noutputs:\n  o: {value: {get_attr: [s, anything]}}\n`, 't.yaml');
-    expect(validateTemplate(t).filter((d) => d.severity === 'error').map((d) => d.code).sort()).toEqual(['missing-required-property', 'unknown-attribute', 'unknown-property']);
+    const t = parseTemplate(
+      `${V}resources:\n  s:\n    type: OS::Nova::Server\n    properties:\n      nmae: x\noutputs:\n  o: {value: {get_attr: [s, anything]}}\n`,
+      't.yaml',
+    );
+    expect(
+      validateTemplate(t)
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.code)
+        .sort(),
+    ).toEqual(['missing-required-property', 'unknown-attribute', 'unknown-property']);
     expect(validateTemplate(t, { environment: env }).filter((d) => d.severity === 'error')).toEqual([]);
   });
 });

@@ -24,8 +24,10 @@ describe('semanticDiff', () => {
   });
 
   it('names added, removed and changed resources with the property paths that changed', () => {
-    const v2 = V1.replace('  net: {type: OS::Neutron::Net}', '  net2: {type: OS::Neutron::Net}\n  vol: {type: OS::Cinder::Volume, properties: {size: 1}}')
-      .replace('network: {get_resource: net}', 'network: {get_resource: net2}');
+    const v2 = V1.replace(
+      '  net: {type: OS::Neutron::Net}',
+      '  net2: {type: OS::Neutron::Net}\n  vol: {type: OS::Cinder::Volume, properties: {size: 1}}',
+    ).replace('network: {get_resource: net}', 'network: {get_resource: net2}');
     const d = semanticDiff(V1, v2);
     expect(d.resources).toEqual([
       { name: 'net', kind: 'removed', paths: [] },

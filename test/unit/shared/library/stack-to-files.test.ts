@@ -4,7 +4,8 @@ import { relativePath, stackToFiles } from '../../../../shared/library/stack-to-
 import { semanticDiff, isEmptyDiff } from '../../../../shared/library/semantic-diff';
 
 describe('stackToFiles', () => {
-  const entryYaml = 'heat_template_version: 2018-08-31\nresources:\n  group:\n    type: OS::Heat::ResourceGroup\n    properties:\n      resource_def: {type: nested/member.yaml}\n  boot: {type: OS::Heat::Value, properties: {value: {get_file: scripts/boot.sh}}}\n';
+  const entryYaml =
+    'heat_template_version: 2018-08-31\nresources:\n  group:\n    type: OS::Heat::ResourceGroup\n    properties:\n      resource_def: {type: nested/member.yaml}\n  boot: {type: OS::Heat::Value, properties: {value: {get_file: scripts/boot.sh}}}\n';
   const member = { heat_template_version: '2018-08-31', resources: { r: { type: 'OS::Heat::RandomString' } } };
 
   it('turns file:// URLs back into the paths the library keeps, and JSON nested templates into YAML', () => {
@@ -27,7 +28,7 @@ describe('stackToFiles', () => {
     expect(out.environment).toBeNull(); // only the sandbox mapping and Heat's empty sections were there
   });
 
-  it('keeps the user\'s environment and quotes strings YAML 1.1 would read as booleans', () => {
+  it("keeps the user's environment and quotes strings YAML 1.1 would read as booleans", () => {
     const out = stackToFiles({
       template: { heat_template_version: '2018-08-31', parameters: { flag: { type: 'string', default: 'yes' } }, resources: {} },
       files: {},

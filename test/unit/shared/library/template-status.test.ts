@@ -8,14 +8,15 @@ describe('templateStatus', () => {
   });
 
   it('names the first error with its line and column, and counts the rest', () => {
-    const yaml = 'heat_template_version: 2018-08-31\nresources:\n  a:\n    type: OS::Heat::Value\n    properties: {value: {get_resource: nope}}\n  b:\n    type: OS::Heat::None\n    depends_on: [missing]\n';
+    const yaml =
+      'heat_template_version: 2018-08-31\nresources:\n  a:\n    type: OS::Heat::Value\n    properties: {value: {get_resource: nope}}\n  b:\n    type: OS::Heat::None\n    depends_on: [missing]\n';
     const v = templateStatus(yaml, {}, null);
     expect(v.status).toBe('needs_editing');
     expect(v.reason).toMatch(/^line 5, column \d+: .*nope/);
     expect(v.reason).toMatch(/and 1 more/);
   });
 
-  it('validates a nested template type against the version\'s files and an environment mapping', () => {
+  it("validates a nested template type against the version's files and an environment mapping", () => {
     const nested = 'heat_template_version: 2018-08-31\nparameters:\n  size: {type: number}\nresources: {}\n';
     const yaml = 'heat_template_version: 2018-08-31\nresources:\n  n:\n    type: My::Thing\n    properties: {size: 1}\n';
     const env = 'resource_registry:\n  My::Thing: nested.yaml\n';

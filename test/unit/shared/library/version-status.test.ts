@@ -19,11 +19,18 @@ describe('a version’s status for deploying and exporting (SPEC 1.4)', () => {
     expect(older.reason).toMatch(/^line 3, column \d+: .*nope/);
     expect(older.msg?.key).toBe('status.at');
     expect(versionStatus(null, files(GOOD))).toEqual({ status: 'usable', reason: '', msg: null, basis: 'offline' });
-    expect(versionStatus(null, files('heat_template_version: 2018-08-31\nresources: {}\n'))).toMatchObject({ status: 'needs_editing', reason: 'The template has no resources yet.' });
+    expect(versionStatus(null, files('heat_template_version: 2018-08-31\nresources: {}\n'))).toMatchObject({
+      status: 'needs_editing',
+      reason: 'The template has no resources yet.',
+    });
   });
 
   it('says what is refused and why in one message', () => {
-    expect(englishText(needsEditingMessage('deploy', 'r1'))).toBe('Refused: the template needs editing. It can only be edited, not deployed, until its checks pass. r1');
-    expect(englishText(needsEditingMessage('app', 'r2'))).toBe('Refused: the template needs editing. It can only be edited, not exported as an app, until its checks pass. r2');
+    expect(englishText(needsEditingMessage('deploy', 'r1'))).toBe(
+      'Refused: the template needs editing. It can only be edited, not deployed, until its checks pass. r1',
+    );
+    expect(englishText(needsEditingMessage('app', 'r2'))).toBe(
+      'Refused: the template needs editing. It can only be edited, not exported as an app, until its checks pass. r2',
+    );
   });
 });

@@ -7,7 +7,20 @@ import { countTemplate, type UnknownCode } from '../../../../shared/quota/count'
 import { QUOTA_KINDS } from '../../../../shared/quota/kinds';
 import { corpusSource, manifest, readCorpus } from '../hot/corpus-helpers';
 
-const CODES: UnknownCode[] = ['flavor-unknown', 'flavors-unavailable', 'value-unresolved', 'count-unresolved', 'condition-unresolved', 'size-from-source', 'nested-missing', 'nested-remote', 'too-deep', 'indirect', 'other-region', 'not-hot'];
+const CODES: UnknownCode[] = [
+  'flavor-unknown',
+  'flavors-unavailable',
+  'value-unresolved',
+  'count-unresolved',
+  'condition-unresolved',
+  'size-from-source',
+  'nested-missing',
+  'nested-remote',
+  'too-deep',
+  'indirect',
+  'other-region',
+  'not-hot',
+];
 const FLAVORS = [
   { id: '1', name: 'm1.tiny', vcpus: 1, ramMiB: 512 },
   { id: '2', name: 'm1.small', vcpus: 1, ramMiB: 2048 },

@@ -13,21 +13,32 @@ const hot = (resources: string, extra = '') => `heat_template_version: 2018-08-3
 const count = (yaml: string, more: Partial<Parameters<typeof countTemplate>[0]> = {}) => countTemplate({ yaml, flavors: FLAVORS, ...more });
 /** Known amounts of the kinds that are non-zero, for compact assertions. */
 function known(c: CanvasCount): Partial<Record<QuotaKind, number>> {
-  return Object.fromEntries(Object.entries(c).filter(([, k]) => k.known > 0).map(([kind, k]) => [kind, k.known]));
+  return Object.fromEntries(
+    Object.entries(c)
+      .filter(([, k]) => k.known > 0)
+      .map(([kind, k]) => [kind, k.known]),
+  );
 }
 function unknownKinds(c: CanvasCount): string[] {
-  return Object.entries(c).filter(([, k]) => k.unknown.length > 0).map(([kind]) => kind);
+  return Object.entries(c)
+    .filter(([, k]) => k.unknown.length > 0)
+    .map(([kind]) => kind);
 }
 
 describe('quota count: each resource kind', () => {
   it('a server: one instance, cores and RAM from its flavor by name, one port per network entry', () => {
-    const c = count(hot(`  s:\n    type: OS::Nova::Server\n    properties:\n      image: cirros\n      flavor: m1.small\n      networks:\n        - network: private\n`));
+    const c = count(
+      hot(`  s:\n    type: OS::Nova::Server\n    properties:\n      image: cirros\n      flavor: m1.small\n      networks:\n        - network: private\n`),
+    );
     expect(known(c)).toEqual({ instances: 1, cores: 1, ram: 2048, port: 1 });
     expect(unknownKinds(c)).toEqual([]);
     expect(c.instances.by).toEqual([{ resource: 's', amount: 1 }]);
   });
   it('a flavor by id gives the same sizes; an unknown flavor makes cores and RAM unknown, named', () => {
-    expect(known(count(hot(`  s:\n    type: OS::Nova::Server\n    properties: {image: x, flavor: d3, networks: [{network: n}]}\n`)))).toMatchObject({ cores: 2, ram: 2048 });
+    expect(known(count(hot(`  s:\n    type: OS::Nova::Server\n    properties: {image: x, flavor: d3, networks: [{network: n}]}\n`)))).toMatchObject({
+      cores: 2,
+      ram: 2048,
+    });
     const c = count(hot(`  s:\n    type: OS::Nova::Server\n    properties: {image: x, flavor: m9.huge, networks: [{network: n}]}\n`));
     expect(c.instances.known).toBe(1);
     expect(c.cores).toMatchObject({ known: 0, unknown: [{ resource: 's', code: 'flavor-unknown', detail: 'm9.huge' }] });
@@ -35,7 +46,9 @@ describe('quota count: each resource kind', () => {
   });
   it('a public IP with a bandwidth: one floatingip; its QoS policy and rule count against no quota (Neutron has none for them)', () => {
     const c = count(
-      hot(`  ip:\n    type: OS::Neutron::FloatingIP\n    properties: {floating_network: public, value_specs: {qos_policy_id: {get_resource: p}}}\n  p: {type: OS::Neutron::QoSPolicy}\n  r:\n    type: OS::Neutron::QoSBandwidthLimitRule\n    properties: {policy: {get_resource: p}, max_kbps: 5000}\n`),
+      hot(
+        `  ip:\n    type: OS::Neutron::FloatingIP\n    properties: {floating_network: public, value_specs: {qos_policy_id: {get_resource: p}}}\n  p: {type: OS::Neutron::QoSPolicy}\n  r:\n    type: OS::Neutron::QoSBandwidthLimitRule\n    properties: {policy: {get_resource: p}, max_kbps: 5000}\n`,
+      ),
     );
     expect(known(c)).toEqual({ floatingip: 1 });
     expect(unknownKinds(c)).toEqual([]);
@@ -46,7 +59,10 @@ describe('quota count: each resource kind', () => {
     expect(c.cores.known).toBe(0);
   });
   it('a flavor from a parameter: default, environment, explicit value', () => {
-    const yaml = hot(`  s:\n    type: OS::Nova::Server\n    properties: {image: x, flavor: {get_param: f}, networks: [{network: n}]}\n`, 'parameters:\n  f: {type: string, default: m1.tiny}\n');
+    const yaml = hot(
+      `  s:\n    type: OS::Nova::Server\n    properties: {image: x, flavor: {get_param: f}, networks: [{network: n}]}\n`,
+      'parameters:\n  f: {type: string, default: m1.tiny}\n',
+    );
     expect(count(yaml).ram.known).toBe(512);
     expect(count(yaml, { environments: ['parameter_defaults:\n  f: m1.small\n'] }).ram.known).toBe(2048);
     expect(count(yaml, { environments: ['parameters:\n  f: ds2G\n'], parameters: { f: 'm1.small' } }).ram.known).toBe(2048);
@@ -80,9 +96,13 @@ describe('quota count: each resource kind', () => {
   });
   it('security groups: Neutron default egress rules, inline rules, separate rules', () => {
     expect(known(count(hot(`  sg: {type: OS::Neutron::SecurityGroup}\n`)))).toEqual({ security_group: 1, security_group_rule: 2 });
-    const inline = hot(`  sg:\n    type: OS::Neutron::SecurityGroup\n    properties:\n      rules:\n        - {protocol: tcp, port_range_min: 22, port_range_max: 22}\n        - {protocol: tcp, port_range_min: 80, port_range_max: 80}\n        - {protocol: icmp}\n`);
+    const inline = hot(
+      `  sg:\n    type: OS::Neutron::SecurityGroup\n    properties:\n      rules:\n        - {protocol: tcp, port_range_min: 22, port_range_max: 22}\n        - {protocol: tcp, port_range_min: 80, port_range_max: 80}\n        - {protocol: icmp}\n`,
+    );
     expect(known(count(inline))).toEqual({ security_group: 1, security_group_rule: 5 });
-    const rule = hot(`  sg: {type: OS::Neutron::SecurityGroup, properties: {rules: []}}\n  r:\n    type: OS::Neutron::SecurityGroupRule\n    properties: {security_group: {get_resource: sg}, protocol: tcp}\n`);
+    const rule = hot(
+      `  sg: {type: OS::Neutron::SecurityGroup, properties: {rules: []}}\n  r:\n    type: OS::Neutron::SecurityGroupRule\n    properties: {security_group: {get_resource: sg}, protocol: tcp}\n`,
+    );
     expect(known(count(rule))).toEqual({ security_group: 1, security_group_rule: 3 });
   });
   it('security group rules with egress: Heat deletes the two defaults first, the peak counts', () => {
@@ -92,7 +112,15 @@ describe('quota count: each resource kind', () => {
     expect(securityGroupRules(null)).toBe(2);
   });
   it('volumes and gigabytes: literal size, size from a parameter, size from the source is unknown', () => {
-    expect(known(count(hot(`  v: {type: OS::Cinder::Volume, properties: {size: 10}}\n  a: {type: OS::Cinder::VolumeAttachment, properties: {instance_uuid: x, volume_id: {get_resource: v}}}\n`)))).toEqual({ volumes: 1, gigabytes: 10 });
+    expect(
+      known(
+        count(
+          hot(
+            `  v: {type: OS::Cinder::Volume, properties: {size: 10}}\n  a: {type: OS::Cinder::VolumeAttachment, properties: {instance_uuid: x, volume_id: {get_resource: v}}}\n`,
+          ),
+        ),
+      ),
+    ).toEqual({ volumes: 1, gigabytes: 10 });
     const p = hot(`  v: {type: OS::Cinder::Volume, properties: {size: {get_param: gb}}}\n`, 'parameters:\n  gb: {type: number, default: 5}\n');
     expect(count(p).gigabytes.known).toBe(5);
     expect(count(p, { parameters: { gb: '7' } }).gigabytes.known).toBe(7);
@@ -101,7 +129,11 @@ describe('quota count: each resource kind', () => {
     expect(img.gigabytes.unknown).toEqual([{ resource: 'v', code: 'size-from-source', detail: 'image' }]);
   });
   it('a server booting from a new volume counts that volume', () => {
-    const c = count(hot(`  s:\n    type: OS::Nova::Server\n    properties:\n      flavor: m1.tiny\n      networks: [{network: n}]\n      block_device_mapping_v2:\n        - {image: cirros, volume_size: 3, boot_index: 0, delete_on_termination: true}\n        - {volume_id: existing}\n`));
+    const c = count(
+      hot(
+        `  s:\n    type: OS::Nova::Server\n    properties:\n      flavor: m1.tiny\n      networks: [{network: n}]\n      block_device_mapping_v2:\n        - {image: cirros, volume_size: 3, boot_index: 0, delete_on_termination: true}\n        - {volume_id: existing}\n`,
+      ),
+    );
     expect(known(c)).toMatchObject({ volumes: 1, gigabytes: 3 });
   });
   it('a load balancer makes its VIP port in the project', () => {
@@ -121,12 +153,22 @@ describe('quota count: ports Nova makes for a server', () => {
     expect(serverPorts([])).toBe(1);
   });
   it('a server on a network and on a separately declared port: the declared port counts once', () => {
-    const c = count(hot(`  p: {type: OS::Neutron::Port, properties: {network: n}}\n  s:\n    type: OS::Nova::Server\n    properties: {flavor: m1.tiny, networks: [{port: {get_resource: p}}, {network: n2}]}\n`));
+    const c = count(
+      hot(
+        `  p: {type: OS::Neutron::Port, properties: {network: n}}\n  s:\n    type: OS::Nova::Server\n    properties: {flavor: m1.tiny, networks: [{port: {get_resource: p}}, {network: n2}]}\n`,
+      ),
+    );
     expect(c.port.known).toBe(2);
-    expect(c.port.by).toEqual([{ resource: 'p', amount: 1 }, { resource: 's', amount: 1 }]);
+    expect(c.port.by).toEqual([
+      { resource: 'p', amount: 1 },
+      { resource: 's', amount: 1 },
+    ]);
   });
   it('networks from a json parameter count by entry; a list decided at deploy time is unknown', () => {
-    const yaml = hot(`  s:\n    type: OS::Nova::Server\n    properties: {flavor: m1.tiny, networks: {get_param: nets}}\n`, 'parameters:\n  nets: {type: json, default: [{network: a}, {network: b}, {network: c}]}\n');
+    const yaml = hot(
+      `  s:\n    type: OS::Nova::Server\n    properties: {flavor: m1.tiny, networks: {get_param: nets}}\n`,
+      'parameters:\n  nets: {type: json, default: [{network: a}, {network: b}, {network: c}]}\n',
+    );
     expect(count(yaml).port.known).toBe(3);
     const later = count(hot(`  s:\n    type: OS::Nova::Server\n    properties: {flavor: m1.tiny, networks: {get_attr: [x, nets]}}\n`));
     expect(later.port.unknown).toEqual([{ resource: 's', code: 'value-unresolved', detail: 'networks' }]);
@@ -135,7 +177,10 @@ describe('quota count: ports Nova makes for a server', () => {
 
 describe('quota count: ResourceGroup, AutoScalingGroup, nested templates', () => {
   const group = (countValue: string, extra = '') =>
-    hot(`  g:\n    type: OS::Heat::ResourceGroup\n    properties:\n      count: ${countValue}\n      resource_def:\n        type: OS::Nova::Server\n        properties: {flavor: m1.small, networks: [{network: n}]}\n`, extra);
+    hot(
+      `  g:\n    type: OS::Heat::ResourceGroup\n    properties:\n      count: ${countValue}\n      resource_def:\n        type: OS::Nova::Server\n        properties: {flavor: m1.small, networks: [{network: n}]}\n`,
+      extra,
+    );
   it('count × member', () => {
     const c = count(group('3'));
     expect(known(c)).toEqual({ instances: 3, cores: 3, ram: 6144, port: 3 });
@@ -170,13 +215,19 @@ describe('quota count: ResourceGroup, AutoScalingGroup, nested templates', () =>
         'parameters:\n  net: {type: string}\n  size: {type: string, default: m1.tiny}\n  gb: {type: number, default: 1}\n',
       ),
     };
-    const yaml = hot(`  g:\n    type: OS::Heat::ResourceGroup\n    properties:\n      count: 2\n      resource_def:\n        type: member.yaml\n        properties: {net: private, size: ds2G, gb: 4}\n`);
+    const yaml = hot(
+      `  g:\n    type: OS::Heat::ResourceGroup\n    properties:\n      count: 2\n      resource_def:\n        type: member.yaml\n        properties: {net: private, size: ds2G, gb: 4}\n`,
+    );
     const c = count(yaml, { files });
     expect(known(c)).toEqual({ instances: 2, cores: 4, ram: 4096, port: 2, volumes: 2, gigabytes: 8 });
     expect(c.instances.by).toEqual([{ resource: 'g/*[member.yaml]/vm', amount: 2 }]);
   });
   it('a template resource (type: file) and a type mapped in the environment to a file', () => {
-    const files = { 'lib/web.yaml': hot(`  s: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n  k: {type: OS::Nova::KeyPair, properties: {name: x}}\n`) };
+    const files = {
+      'lib/web.yaml': hot(
+        `  s: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n  k: {type: OS::Nova::KeyPair, properties: {name: x}}\n`,
+      ),
+    };
     const direct = count(hot(`  web: {type: lib/web.yaml}\n`), { files });
     expect(known(direct)).toEqual({ instances: 1, cores: 1, ram: 512, port: 1, key_pairs: 1 });
     const mapped = count(hot(`  web: {type: My::Web}\n  web2: {type: My::Web}\n`), { files, environments: ['resource_registry:\n  My::Web: lib/web.yaml\n'] });
@@ -207,12 +258,16 @@ describe('quota count: ResourceGroup, AutoScalingGroup, nested templates', () =>
     expect(c.key_pairs.unknown[0]).toMatchObject({ code: 'too-deep', detail: 'loop.yaml' });
   });
   it('an AutoScalingGroup creates desired_capacity (else min_size) members', () => {
-    const asg = (sizes: string) => hot(`  a:\n    type: OS::Heat::AutoScalingGroup\n    properties:\n      ${sizes}\n      max_size: 10\n      resource: {type: OS::Nova::Server, properties: {flavor: m1.tiny}}\n`);
+    const asg = (sizes: string) =>
+      hot(
+        `  a:\n    type: OS::Heat::AutoScalingGroup\n    properties:\n      ${sizes}\n      max_size: 10\n      resource: {type: OS::Nova::Server, properties: {flavor: m1.tiny}}\n`,
+      );
     expect(count(asg('min_size: 2')).instances.known).toBe(2);
     expect(count(asg('min_size: 1\n      desired_capacity: 3')).instances.known).toBe(3);
   });
   it('OS::Heat::Stack with an inline template and parameters', () => {
-    const inner = 'heat_template_version: 2018-08-31\nparameters:\n  gb: {type: number}\nresources:\n  v: {type: OS::Cinder::Volume, properties: {size: {get_param: gb}}}\n';
+    const inner =
+      'heat_template_version: 2018-08-31\nparameters:\n  gb: {type: number}\nresources:\n  v: {type: OS::Cinder::Volume, properties: {size: {get_param: gb}}}\n';
     const c = count(hot(`  st:\n    type: OS::Heat::Stack\n    properties:\n      template: ${JSON.stringify(inner)}\n      parameters: {gb: 20}\n`));
     expect(known(c)).toEqual({ volumes: 1, gigabytes: 20 });
   });
@@ -221,7 +276,10 @@ describe('quota count: ResourceGroup, AutoScalingGroup, nested templates', () =>
 describe('quota count: OS::Heat::Stack from a file, and in another region', () => {
   it('a template read with get_file (relative to the template naming it) is counted', () => {
     const files = { 'stacks/inner.yaml': hot(`  k: {type: OS::Nova::KeyPair, properties: {name: k}}\n`) };
-    const c = count(hot(`  st:\n    type: OS::Heat::Stack\n    properties:\n      template: {get_file: inner.yaml}\n`), { entryPath: 'stacks/main.yaml', files });
+    const c = count(hot(`  st:\n    type: OS::Heat::Stack\n    properties:\n      template: {get_file: inner.yaml}\n`), {
+      entryPath: 'stacks/main.yaml',
+      files,
+    });
     expect(c.key_pairs.known).toBe(1);
     const missing = count(hot(`  st:\n    type: OS::Heat::Stack\n    properties:\n      template: {get_file: nope.yaml}\n`));
     expect(missing.key_pairs.unknown[0]).toMatchObject({ code: 'value-unresolved', detail: 'template' });
@@ -233,7 +291,10 @@ describe('quota count: OS::Heat::Stack from a file, and in another region', () =
 });
 
 describe('quota count: conditions, environments, other templates', () => {
-  const cond = hot(`  s:\n    type: OS::Nova::Server\n    condition: big\n    properties: {flavor: m1.tiny}\n`, 'parameters:\n  env: {type: string, default: dev}\nconditions:\n  big: {equals: [{get_param: env}, prod]}\n');
+  const cond = hot(
+    `  s:\n    type: OS::Nova::Server\n    condition: big\n    properties: {flavor: m1.tiny}\n`,
+    'parameters:\n  env: {type: string, default: dev}\nconditions:\n  big: {equals: [{get_param: env}, prod]}\n',
+  );
   it('a resource whose condition is false is not created', () => {
     expect(count(cond).instances.known).toBe(0);
     expect(count(cond, { parameters: { env: 'prod' } }).instances.known).toBe(1);
@@ -243,7 +304,9 @@ describe('quota count: conditions, environments, other templates', () => {
     expect(c.instances.unknown[0]).toMatchObject({ resource: 's', code: 'condition-unresolved' });
   });
   it('the sandbox environment maps every service type to OS::Heat::None: nothing is counted', () => {
-    const c = count(hot(`  s: {type: OS::Nova::Server, properties: {flavor: m1.tiny}}\n  v: {type: OS::Cinder::Volume, properties: {size: 1}}\n`), { environments: [sandboxEnvironmentYaml()] });
+    const c = count(hot(`  s: {type: OS::Nova::Server, properties: {flavor: m1.tiny}}\n  v: {type: OS::Cinder::Volume, properties: {size: 1}}\n`), {
+      environments: [sandboxEnvironmentYaml()],
+    });
     expect(known(c)).toEqual({});
   });
   it('a CloudFormation template is not counted: every kind unknown with the reason', () => {

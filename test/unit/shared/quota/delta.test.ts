@@ -10,7 +10,10 @@ const flavors = [TINY];
 const count = (yaml: string) => countTemplate({ yaml, flavors });
 
 /** instances at their limit: 2 used of 2. */
-const atLimit = quotaReport({ instances: { limit: 2, used: 2 }, cores: { limit: 20, used: 2 }, ram: { limit: 51200, used: 1024 } }, quotaService('network', { port: { limit: 50, used: 2 } }));
+const atLimit = quotaReport(
+  { instances: { limit: 2, used: 2 }, cores: { limit: 20, used: 2 }, ram: { limit: 51200, used: 1024 } },
+  quotaService('network', { port: { limit: 50, used: 2 } }),
+);
 
 describe('updateDelta', () => {
   it('an update that keeps the servers adds nothing, so it is not over quota even at the limit', () => {

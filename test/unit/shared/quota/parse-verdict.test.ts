@@ -81,7 +81,9 @@ describe('quota verdict', () => {
     expect(appQuotaVerdict(check).over).toBe(false);
   });
   it('exactly at the limit is not over', () => {
-    expect(quotaVerdict(twoServers, quotaReport({ instances: { limit: 3, used: 1 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 } })).state).toBe('ok');
+    expect(
+      quotaVerdict(twoServers, quotaReport({ instances: { limit: 3, used: 1 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 } })).state,
+    ).toBe('ok');
   });
   it('unknown: a limit the cloud did not give (no Nova), never blocking', () => {
     const check = quotaVerdict(twoServers, quotaReport({}));
@@ -90,17 +92,26 @@ describe('quota verdict', () => {
     expect(appQuotaVerdict(check).over).toBe(false);
   });
   it('unknown: a canvas count that cannot be counted, while its known part fits', () => {
-    const c = countTemplate({ yaml: 'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Nova::Server, properties: {flavor: m9, networks: [{network: n}]}}\n', flavors: [] });
+    const c = countTemplate({
+      yaml: 'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Nova::Server, properties: {flavor: m9, networks: [{network: n}]}}\n',
+      flavors: [],
+    });
     const check = quotaVerdict(c, quotaReport({ instances: { limit: 5, used: 0 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 } }));
     expect(check.kinds.find((k) => k.kind === 'cores')).toMatchObject({ state: 'unknown', canvasUnknown: [{ code: 'flavor-unknown', detail: 'm9' }] });
     expect(check.state).toBe('unknown');
   });
   it('over even with unknown parts when the known part alone is over', () => {
-    const c = countTemplate({ yaml: 'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Nova::Server, properties: {flavor: m9}}\n  b: {type: OS::Nova::Server, properties: {flavor: m9}}\n', flavors: [] });
+    const c = countTemplate({
+      yaml: 'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Nova::Server, properties: {flavor: m9}}\n  b: {type: OS::Nova::Server, properties: {flavor: m9}}\n',
+      flavors: [],
+    });
     expect(quotaVerdict(c, quotaReport({ instances: { limit: 1, used: 0 } })).state).toBe('over');
   });
   it('kinds the template does not create never decide the verdict, even when already over', () => {
-    const check = quotaVerdict(twoServers, quotaReport({ instances: { limit: 5, used: 0 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 }, key_pairs: { limit: 1, used: 3 } }));
+    const check = quotaVerdict(
+      twoServers,
+      quotaReport({ instances: { limit: 5, used: 0 }, cores: { limit: 20, used: 0 }, ram: { limit: 51200, used: 0 }, key_pairs: { limit: 1, used: 3 } }),
+    );
     expect(check.state).toBe('ok');
     expect(check.kinds.find((k) => k.kind === 'key_pairs')?.relevant).toBe(false);
   });

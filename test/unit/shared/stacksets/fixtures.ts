@@ -51,7 +51,12 @@ export function domains(n: number): string[] {
 }
 
 /** An operation over every pair of regions x domains, all existing in the set. */
-export function operationInput(regions: readonly string[], domainIds: readonly string[], preferences?: unknown, extra: Partial<CreateOperationInput> = {}): CreateOperationInput {
+export function operationInput(
+  regions: readonly string[],
+  domainIds: readonly string[],
+  preferences?: unknown,
+  extra: Partial<CreateOperationInput> = {},
+): CreateOperationInput {
   return {
     operationId: OP_ID,
     set: makeSet(),

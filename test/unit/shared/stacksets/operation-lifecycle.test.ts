@@ -141,7 +141,12 @@ describe('operations queued on one set', () => {
   });
 
   it('lets the oldest queued operation run once none holds the set', () => {
-    const op = (id: string, status: StackSetOperation['status'], at: number) => ({ ...mustCreate(operationInput(['r1'], ['p1'])).operation, stack_set_operation_id: id, status, create_time: new Date(at).toISOString() });
+    const op = (id: string, status: StackSetOperation['status'], at: number) => ({
+      ...mustCreate(operationInput(['r1'], ['p1'])).operation,
+      stack_set_operation_id: id,
+      status,
+      create_time: new Date(at).toISOString(),
+    });
     expect(nextQueued([op('a', 'OPERATION_IN_PROGRESS', 1), op('b', 'QUEUE_IN_PROGRESS', 2)])).toBeNull();
     expect(nextQueued([op('a', 'STOP_IN_PROGRESS', 1), op('b', 'QUEUE_IN_PROGRESS', 2)])).toBeNull();
     expect(nextQueued([op('a', 'OPERATION_COMPLETE', 1), op('c', 'QUEUE_IN_PROGRESS', 3), op('b', 'QUEUE_IN_PROGRESS', 2)])).toBe('b');

@@ -95,7 +95,9 @@ describe('concurrency against tolerance per region', () => {
   });
 
   it('holds the rule under SOFT too, as the seed states it without naming a mode', () => {
-    const r = createOperation(operationInput(['r1'], domains(4), { max_concurrent_count: 3, failure_tolerance_count: 0, failure_tolerance_mode: 'SOFT_FAILURE_TOLERANCE' }));
+    const r = createOperation(
+      operationInput(['r1'], domains(4), { max_concurrent_count: 3, failure_tolerance_count: 0, failure_tolerance_mode: 'SOFT_FAILURE_TOLERANCE' }),
+    );
     expect(!r.ok && r.error.error_code).toBe(E.concurrencyAboveTolerance);
   });
 });

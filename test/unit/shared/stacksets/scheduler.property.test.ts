@@ -30,8 +30,16 @@ const scenario: fc.Arbitrary<Scenario> = fc
     sizes: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 4 }),
     type: fc.constantFrom(undefined, 'SEQUENTIAL' as const, 'PARALLEL' as const),
     ordered: fc.boolean(),
-    tolerance: fc.oneof(fc.constant(undefined), fc.record({ count: fc.integer({ min: 0, max: 6 }) }), fc.record({ percentage: fc.integer({ min: 0, max: 100 }) })),
-    concurrency: fc.oneof(fc.constant(undefined), fc.record({ count: fc.integer({ min: 1, max: 5 }) }), fc.record({ percentage: fc.integer({ min: 1, max: 100 }) })),
+    tolerance: fc.oneof(
+      fc.constant(undefined),
+      fc.record({ count: fc.integer({ min: 0, max: 6 }) }),
+      fc.record({ percentage: fc.integer({ min: 0, max: 100 }) }),
+    ),
+    concurrency: fc.oneof(
+      fc.constant(undefined),
+      fc.record({ count: fc.integer({ min: 1, max: 5 }) }),
+      fc.record({ percentage: fc.integer({ min: 1, max: 100 }) }),
+    ),
     mode: fc.constantFrom(undefined, 'STRICT_FAILURE_TOLERANCE' as const, 'SOFT_FAILURE_TOLERANCE' as const),
     failRate: fc.constantFrom(0, 0.1, 0.3, 0.6, 1),
     noise: fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: 32, maxLength: 32 }),
@@ -65,7 +73,12 @@ function build(s: Scenario) {
   const instances = regions.flatMap((r, i) => makeInstances([r], domains(s.sizes[i] as number)));
   const input = { ...operationInput(regions, all, s.prefs), instances, rng: seededRng(s.seed) };
   const limits = new Map(regions.map((r, i) => [r, oracleLimits(s.prefs, s.sizes[i] as number)]));
-  const plan = new Map(instances.map((inst, idx) => [instanceKey(inst.region, inst.domain_id), { duration: s.durations[idx % 32] as number, fails: s.fails[idx % 32] as boolean }]));
+  const plan = new Map(
+    instances.map((inst, idx) => [
+      instanceKey(inst.region, inst.domain_id),
+      { duration: s.durations[idx % 32] as number, fails: s.fails[idx % 32] as boolean },
+    ]),
+  );
   return { regions, input, limits, plan };
 }
 
@@ -90,7 +103,12 @@ describe('the scheduler over random sets, preferences and failures', () => {
   });
 
   it('keeps every invariant on every transition and ends in a status that follows from the instances', () => {
-    const valid = scenario.filter((s) => s.sizes.every((n) => { const { T, C } = oracleLimits(s.prefs, n); return C <= T + 1; }));
+    const valid = scenario.filter((s) =>
+      s.sizes.every((n) => {
+        const { T, C } = oracleLimits(s.prefs, n);
+        return C <= T + 1;
+      }),
+    );
     fc.assert(
       fc.property(valid, (s) => {
         const { input, limits, plan } = build(s);
@@ -148,7 +166,9 @@ describe('the scheduler over random sets, preferences and failures', () => {
               expect(b.status).toBe('WAIT_IN_PROGRESS');
             }
           });
-          const cancelled = after.instances.filter((a, idx) => a.status === 'CANCEL_COMPLETE' && before.instances[idx]?.status !== 'CANCEL_COMPLETE').map((a) => a.key);
+          const cancelled = after.instances
+            .filter((a, idx) => a.status === 'CANCEL_COMPLETE' && before.instances[idx]?.status !== 'CANCEL_COMPLETE')
+            .map((a) => a.key);
           const waitingBefore = before.instances.filter((i) => i.status === 'WAIT_IN_PROGRESS');
           let expected: string[] = [];
           if (event.kind === 'stop') expected = waitingBefore.map((i) => i.key);
@@ -166,7 +186,8 @@ describe('the scheduler over random sets, preferences and failures', () => {
         const expectedStatus = stopped ? 'STOP_COMPLETE' : exceeded ? 'OPERATION_FAILED' : 'OPERATION_COMPLETE';
         expect(end.operation.status).toBe(expectedStatus);
         if (!stopped && !exceeded) expect(end.instances.some((i) => i.status === 'CANCEL_COMPLETE')).toBe(false);
-        if (!stopped && !exceeded) expect(end.instances.every((i) => (plan.get(i.key)?.fails ? i.status === 'OPERATION_FAILED' : i.status === 'OPERATION_COMPLETE'))).toBe(true);
+        if (!stopped && !exceeded)
+          expect(end.instances.every((i) => (plan.get(i.key)?.fails ? i.status === 'OPERATION_FAILED' : i.status === 'OPERATION_COMPLETE'))).toBe(true);
       }),
       { numRuns: 400 },
     );

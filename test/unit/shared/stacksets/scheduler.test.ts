@@ -51,7 +51,8 @@ describe('default preferences', () => {
   });
 
   it('draws the region order from the injected rng, the same for the same seed', () => {
-    const order = (seed: number) => mustCreate(operationInput(['r1', 'r2', 'r3', 'r4', 'r5'], ['p1'], undefined, { rng: seededRng(seed) })).regions.map((r) => r.region);
+    const order = (seed: number) =>
+      mustCreate(operationInput(['r1', 'r2', 'r3', 'r4', 'r5'], ['p1'], undefined, { rng: seededRng(seed) })).regions.map((r) => r.region);
     expect(order(1)).toEqual(order(1));
     const seen = new Set([1, 2, 3, 4, 5, 6].map((seed) => order(seed).join(',')));
     expect(seen.size).toBeGreaterThan(1);
@@ -75,14 +76,20 @@ describe('default preferences', () => {
 
 describe('concurrency', () => {
   it('starts every PARALLEL region at once, each up to its concurrency', () => {
-    const s = mustCreate(operationInput(['r1', 'r2', 'r3'], domains(4), { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 }));
+    const s = mustCreate(
+      operationInput(['r1', 'r2', 'r3'], domains(4), { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 }),
+    );
     const starts = nextActions(s);
     expect(starts).toHaveLength(6);
     for (const r of ['r1', 'r2', 'r3']) expect(starts.filter((x) => x.region === r)).toHaveLength(2);
   });
 
   it('uses floor(percentage x instances in the region) per region, at least 1', () => {
-    const input = operationInput(['big', 'small'], domains(10), { region_concurrency_type: 'PARALLEL', max_concurrent_percentage: 30, failure_tolerance_percentage: 40 });
+    const input = operationInput(['big', 'small'], domains(10), {
+      region_concurrency_type: 'PARALLEL',
+      max_concurrent_percentage: 30,
+      failure_tolerance_percentage: 40,
+    });
     // 'small' manages only two of the ten domains
     const s = mustCreate({ ...input, instances: input.instances.filter((i) => i.region === 'big' || ['p1', 'p2'].includes(i.domain_id)) });
     expect(s.regions).toEqual([
@@ -143,7 +150,9 @@ describe('failure tolerance modes', () => {
   });
 
   it('lets SOFT failures with a count tolerance go past tolerance + 1', () => {
-    let s = mustCreate(operationInput(['r1'], domains(6), { max_concurrent_count: 2, failure_tolerance_count: 1, failure_tolerance_mode: 'SOFT_FAILURE_TOLERANCE' }));
+    let s = mustCreate(
+      operationInput(['r1'], domains(6), { max_concurrent_count: 2, failure_tolerance_count: 1, failure_tolerance_mode: 'SOFT_FAILURE_TOLERANCE' }),
+    );
     s = step(s, T0).state; // p1, p2
     s = finish(s, k('r1', 'p1'), 'failed');
     s = step(s, T0).state; // p3 joins p2: SOFT keeps 2
@@ -154,7 +163,9 @@ describe('failure tolerance modes', () => {
 
   it('keeps the SOFT concurrency with a percentage tolerance until the failures still allowed bound it', () => {
     // 10 instances: tolerance 30% = 3, concurrency 2. STRICT would drop to 1 after the first failure.
-    let s = mustCreate(operationInput(['r1'], domains(10), { max_concurrent_count: 2, failure_tolerance_percentage: 30, failure_tolerance_mode: 'SOFT_FAILURE_TOLERANCE' }));
+    let s = mustCreate(
+      operationInput(['r1'], domains(10), { max_concurrent_count: 2, failure_tolerance_percentage: 30, failure_tolerance_mode: 'SOFT_FAILURE_TOLERANCE' }),
+    );
     s = step(s, T0).state; // p1, p2
     s = finish(s, k('r1', 'p1'), 'failed');
     expect(allowedConcurrency(s, 'r1')).toBe(2);
@@ -196,7 +207,14 @@ describe('when a region exceeds its tolerance', () => {
   });
 
   it('lets a running instance finish after the SEQUENTIAL cancellation, keeping its own result', () => {
-    let s = mustCreate(operationInput(['r1', 'r2'], domains(3), { region_order: ['r1', 'r2'], max_concurrent_count: 2, failure_tolerance_count: 1, failure_tolerance_mode: 'SOFT_FAILURE_TOLERANCE' }));
+    let s = mustCreate(
+      operationInput(['r1', 'r2'], domains(3), {
+        region_order: ['r1', 'r2'],
+        max_concurrent_count: 2,
+        failure_tolerance_count: 1,
+        failure_tolerance_mode: 'SOFT_FAILURE_TOLERANCE',
+      }),
+    );
     s = step(s, T0).state; // p1, p2
     s = finish(s, k('r1', 'p1'), 'failed');
     s = step(s, T0).state; // p3 joins p2

@@ -18,7 +18,9 @@ describe('the simulator', () => {
   });
 
   it('overlaps PARALLEL regions and concurrent instances', () => {
-    const s = mustCreate(operationInput(['r1', 'r2'], domains(4), { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 }));
+    const s = mustCreate(
+      operationInput(['r1', 'r2'], domains(4), { region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 }),
+    );
     expect(simulate(s, () => ({ duration: 10, fails: false })).makespan).toBe(20);
   });
 
@@ -52,7 +54,9 @@ describe('the ideal makespan', () => {
       ['r2', [40, 5]],
     ] as const;
     expect(idealMakespan(prefs({ max_concurrent_count: 2, failure_tolerance_count: 1 }, ['r1', 'r2']), durations)).toBe(20 + 40);
-    expect(idealMakespan(prefs({ region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 }, ['r1', 'r2']), durations)).toBe(40);
+    expect(idealMakespan(prefs({ region_concurrency_type: 'PARALLEL', max_concurrent_count: 2, failure_tolerance_count: 1 }, ['r1', 'r2']), durations)).toBe(
+      40,
+    );
     expect(idealMakespan(prefs({}, ['r1', 'r2']), durations)).toBe(85);
   });
 

@@ -122,7 +122,10 @@ describe('error shape', () => {
     const r = validateStackSetName('1');
     if (r.ok) throw new Error('expected a refusal');
     expect(Object.keys(seedErrorBody(r.error)).sort()).toEqual(['encoded_authorization_message', 'error_code', 'error_msg']);
-    expect(toErrorPayload(r.error)).toEqual({ code: 'BAD_REQUEST', message: r.error.error_msg, details: { error_code: 'SS.400.0001', field: 'stack_set_name' },
+    expect(toErrorPayload(r.error)).toEqual({
+      code: 'BAD_REQUEST',
+      message: r.error.error_msg,
+      details: { error_code: 'SS.400.0001', field: 'stack_set_name' },
       msg: { key: 'stackset.nameStart', params: { name: '1' } },
     });
   });

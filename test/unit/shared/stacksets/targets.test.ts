@@ -56,7 +56,12 @@ describe('the domain id CSV', () => {
   });
 
   it('refuses bytes that are not UTF-8 (a GBK file, an overlong slash, a lone surrogate)', () => {
-    for (const bytes of [[0xd6, 0xd0, 0xce, 0xc4], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0x61, 0xe4, 0xb8]]) {
+    for (const bytes of [
+      [0xd6, 0xd0, 0xce, 0xc4],
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0x61, 0xe4, 0xb8],
+    ]) {
       const r = parseDomainIdsCsv(new Uint8Array(bytes));
       expect(!r.ok && r.error.error_code).toBe(STACK_SET_ERRORS.csvNotUtf8);
     }
@@ -77,7 +82,10 @@ describe('deployment targets', () => {
   });
 
   it('reads the ids from the CSV when domain_ids_uri is given', () => {
-    expect(resolveDeploymentTargets({ regions: ['r1'], domain_ids_uri: 'ids.csv' }, utf8('a,b'))).toEqual({ ok: true, value: { regions: ['r1'], domainIds: ['a', 'b'] } });
+    expect(resolveDeploymentTargets({ regions: ['r1'], domain_ids_uri: 'ids.csv' }, utf8('a,b'))).toEqual({
+      ok: true,
+      value: { regions: ['r1'], domainIds: ['a', 'b'] },
+    });
   });
 
   it('refuses empty or repeated regions and a domain id over 64 characters', () => {
@@ -126,18 +134,24 @@ describe('deployment targets', () => {
   });
 
   it('refuses an operation whose CSV has an empty id', () => {
-    const r = createOperation(operationInput(['r1'], ['a', 'b'], undefined, { targets: { regions: ['r1'], domain_ids_uri: 'ids.csv' }, domainIdsCsv: utf8('a,,b') }));
+    const r = createOperation(
+      operationInput(['r1'], ['a', 'b'], undefined, { targets: { regions: ['r1'], domain_ids_uri: 'ids.csv' }, domainIdsCsv: utf8('a,,b') }),
+    );
     expect(!r.ok && r.error.error_code).toBe(STACK_SET_ERRORS.csvEmptyId);
   });
 
   it('asks a SERVICE_MANAGED set for exactly one of domain_ids and domain_ids_uri too (the seed gives it no other target)', () => {
     const set = makeSet({ permission_model: 'SERVICE_MANAGED', administration_agency_urn: undefined, managed_agency_name: undefined });
     const neither = createOperation(operationInput(['r1'], ['a'], undefined, { set, targets: { regions: ['r1'] } }));
-    const both = createOperation(operationInput(['r1'], ['a'], undefined, { set, targets: { regions: ['r1'], domain_ids: ['a'], domain_ids_uri: 'ids.csv' }, domainIdsCsv: utf8('a') }));
+    const both = createOperation(
+      operationInput(['r1'], ['a'], undefined, { set, targets: { regions: ['r1'], domain_ids: ['a'], domain_ids_uri: 'ids.csv' }, domainIdsCsv: utf8('a') }),
+    );
     expect(!neither.ok && [neither.error.error_code, neither.error.field]).toEqual([STACK_SET_ERRORS.domainTargetsExclusive, 'deployment_targets.domain_ids']);
     expect(!both.ok && both.error.error_code).toBe(STACK_SET_ERRORS.domainTargetsExclusive);
     const ids = createOperation(operationInput(['r1'], ['a', 'b'], undefined, { set }));
-    const csv = createOperation(operationInput(['r1'], ['a', 'b'], undefined, { set, targets: { regions: ['r1'], domain_ids_uri: 'ids.csv' }, domainIdsCsv: utf8('b,a') }));
+    const csv = createOperation(
+      operationInput(['r1'], ['a', 'b'], undefined, { set, targets: { regions: ['r1'], domain_ids_uri: 'ids.csv' }, domainIdsCsv: utf8('b,a') }),
+    );
     expect(ids.ok && ids.value.instances.map((i) => i.domain_id)).toEqual(['a', 'b']);
     expect(csv.ok && csv.value.instances.map((i) => i.domain_id)).toEqual(['b', 'a']);
   });

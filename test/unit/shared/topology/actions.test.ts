@@ -7,7 +7,8 @@ import { buildTopology } from '../../../../shared/topology/model';
 import { blank, dropped, linked, routedServer } from './helpers';
 import type { HotTemplate } from '../../../../shared/hot/template';
 
-const prop = (t: HotTemplate, resource: string, ...path: (string | number)[]) => toValue(nodeAt(t.root ?? undefined, ['resources', resource, 'properties', ...path]));
+const prop = (t: HotTemplate, resource: string, ...path: (string | number)[]) =>
+  toValue(nodeAt(t.root ?? undefined, ['resources', resource, 'properties', ...path]));
 const typeOf = (t: HotTemplate, resource: string) => toValue(get(nodeAt(t.root ?? undefined, ['resources', resource]), 'type'));
 const errors = (t: HotTemplate) => validateTemplate(t).filter((d) => d.severity === 'error');
 
@@ -96,18 +97,25 @@ describe('the seed walkthrough builds a template Heat would accept', () => {
 
 describe('canvas edits keep what the user wrote', () => {
   it('keeps comments and formatting of untouched lines when a volume is attached', () => {
-    const text = '# my stack\nheat_template_version: 2018-08-31   # pinned\n\nresources:\n  server_1:   # the web box\n    type: OS::Nova::Server\n    properties: {image: cirros, flavor: m1.small}\n  volume_1:\n    type: OS::Cinder::Volume\n    properties:\n      size: 1\n';
+    const text =
+      '# my stack\nheat_template_version: 2018-08-31   # pinned\n\nresources:\n  server_1:   # the web box\n    type: OS::Nova::Server\n    properties: {image: cirros, flavor: m1.small}\n  volume_1:\n    type: OS::Cinder::Volume\n    properties:\n      size: 1\n';
     const t = linked(parseTemplate(text), 'volume_1', 'server_1');
     expect(t.text.startsWith(text)).toBe(true);
-    expect(t.text.slice(text.length)).toBe('  volume_1_attachment_1:\n    type: OS::Cinder::VolumeAttachment\n    properties:\n      instance_uuid: { get_resource: server_1 }\n      volume_id: { get_resource: volume_1 }\n');
+    expect(t.text.slice(text.length)).toBe(
+      '  volume_1_attachment_1:\n    type: OS::Cinder::VolumeAttachment\n    properties:\n      instance_uuid: { get_resource: server_1 }\n      volume_id: { get_resource: volume_1 }\n',
+    );
   });
 });
 
 describe('deleting nodes', () => {
   it('removes the server with its own port, its attachment and its floating IP association, leaving the rest', () => {
     const t = deleteNodes(dropped(dropped(routedServer(), 'volume', 'server_1'), 'floating-ip', 'server_1'), ['server_1']);
-    const ids = buildTopology(t).nodes.map((n) => n.id).sort();
-    expect(ids).toEqual(['floating_ip_1', 'param:external_network_1', 'private_net_1', 'private_subnet_1', 'router_1', 'router_1_interface_1', 'volume_1'].sort());
+    const ids = buildTopology(t)
+      .nodes.map((n) => n.id)
+      .sort();
+    expect(ids).toEqual(
+      ['floating_ip_1', 'param:external_network_1', 'private_net_1', 'private_subnet_1', 'router_1', 'router_1_interface_1', 'volume_1'].sort(),
+    );
     expect(errors(t)).toEqual([]);
   });
   it('removes the server networks entry that named a deleted shared network', () => {

@@ -26,7 +26,10 @@ describe('public IP bandwidth', () => {
     const doc = parse(text) as { resources: Record<string, { type: string; properties: Record<string, unknown> }> };
     expect(doc.resources.fip!.properties.value_specs).toEqual({ qos_policy_id: { get_resource: 'fip_bandwidth_policy' } });
     expect(doc.resources.fip_bandwidth_policy!.type).toBe('OS::Neutron::QoSPolicy');
-    expect(doc.resources.fip_bandwidth_limit).toEqual({ type: 'OS::Neutron::QoSBandwidthLimitRule', properties: { policy: { get_resource: 'fip_bandwidth_policy' }, max_kbps: 5000, direction: 'egress' } });
+    expect(doc.resources.fip_bandwidth_limit).toEqual({
+      type: 'OS::Neutron::QoSBandwidthLimitRule',
+      properties: { policy: { get_resource: 'fip_bandwidth_policy' }, max_kbps: 5000, direction: 'egress' },
+    });
     expect(floatingIpBandwidth(parseTemplate(text), 'fip')).toEqual({ policy: 'fip_bandwidth_policy', rule: 'fip_bandwidth_limit', mbps: 5 });
   });
 
@@ -40,7 +43,10 @@ describe('public IP bandwidth', () => {
   it('keeps other value_specs when adding and removing, and removing restores the original text', () => {
     const specs = BASE + '      value_specs: {description: kept}\n';
     const added = withBandwidth(specs, 3);
-    expect((parse(added) as { resources: { fip: { properties: { value_specs: unknown } } } }).resources.fip.properties.value_specs).toEqual({ description: 'kept', qos_policy_id: { get_resource: 'fip_bandwidth_policy' } });
+    expect((parse(added) as { resources: { fip: { properties: { value_specs: unknown } } } }).resources.fip.properties.value_specs).toEqual({
+      description: 'kept',
+      qos_policy_id: { get_resource: 'fip_bandwidth_policy' },
+    });
     const removed = withBandwidth(added, null);
     expect(parse(removed)).toEqual(parse(specs));
     expect(parse(withBandwidth(withBandwidth(BASE, 3), null))).toEqual(parse(BASE));

@@ -15,7 +15,8 @@ import { demoInventory, IDS } from '../existing/fixtures';
 import { blank, dropped, linked } from './helpers';
 
 const inv = demoInventory();
-const prop = (t: HotTemplate, resource: string, ...path: (string | number)[]) => toValue(nodeAt(t.root ?? undefined, ['resources', resource, 'properties', ...path]));
+const prop = (t: HotTemplate, resource: string, ...path: (string | number)[]) =>
+  toValue(nodeAt(t.root ?? undefined, ['resources', resource, 'properties', ...path]));
 const param = (t: HotTemplate, name: string) => toValue(nodeAt(t.root ?? undefined, ['parameters', name]));
 const errors = (t: HotTemplate) => validateTemplate(t).filter((d) => d.severity === 'error');
 
@@ -52,10 +53,12 @@ describe('dropping an existing resource', () => {
     expect(byName('existing_ext_public')).toMatchObject({ kind: 'external-network', existing: { id: IDS.public, name: 'public', parent: null } });
     expect(byName('existing_router_router1')).toMatchObject({ kind: 'router', existing: { parent: 'param:existing_ext_public' } });
     expect(byName('existing_net_private1')).toMatchObject({ kind: 'private-network', existing: { parent: 'param:existing_router_router1' } });
-    expect(topo.edges.filter((e) => e.kind === 'existing').map((e) => `${e.source}>${e.target}`).sort()).toEqual([
-      'param:existing_net_private1>param:existing_router_router1',
-      'param:existing_router_router1>param:existing_ext_public',
-    ]);
+    expect(
+      topo.edges
+        .filter((e) => e.kind === 'existing')
+        .map((e) => `${e.source}>${e.target}`)
+        .sort(),
+    ).toEqual(['param:existing_net_private1>param:existing_router_router1', 'param:existing_router_router1>param:existing_ext_public']);
     expect(topo.relations.networkRouters.get('param:existing_net_private1')).toEqual(['param:existing_router_router1']);
     expect(topo.relations.routerExternals.get('param:existing_router_router1')).toEqual(['param:existing_ext_public']);
   });
@@ -71,13 +74,21 @@ describe('dropping an existing resource', () => {
   it('names parameters existing_<kind>_<name>, with a suffix when taken and the id when the name has no ASCII', () => {
     expect(parameterNameFor('private-network', 'web-tier net', 'x')).toBe('existing_net_web_tier_net');
     expect(parameterNameFor('private-network', '研发', '3e7a9d85-6c3b')).toBe('existing_net_3e7a9d85');
-    const t = withExisting(parseTemplate('heat_template_version: 2018-08-31\nparameters:\n  existing_ext_public: {type: string}\nresources: {}\n'), 'external-network', IDS.public);
+    const t = withExisting(
+      parseTemplate('heat_template_version: 2018-08-31\nparameters:\n  existing_ext_public: {type: string}\nresources: {}\n'),
+      'external-network',
+      IDS.public,
+    );
     expect(existingParams(t).get('existing_ext_public_2')?.id).toBe(IDS.public);
   });
 
   it('refuses a template older than 2018-03-02 (Heat rejects parameter tags there) and a CloudFormation template', () => {
     const old = parseTemplate('heat_template_version: 2016-10-14\nresources: {}\n');
-    expect(dropExisting(old, parentChain(inv, 'external-network', IDS.public))).toMatchObject({ ok: false, reason: 'existing-needs-version', params: { version: '2016-10-14' } });
+    expect(dropExisting(old, parentChain(inv, 'external-network', IDS.public))).toMatchObject({
+      ok: false,
+      reason: 'existing-needs-version',
+      params: { version: '2016-10-14' },
+    });
     const cfn = parseTemplate('AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n');
     expect(dropExisting(cfn, parentChain(inv, 'external-network', IDS.public))).toMatchObject({ ok: false, reason: 'cfn-read-only' });
   });
@@ -88,7 +99,11 @@ describe('the marker round-trips through the YAML text', () => {
     const t = withExisting(withExisting(blank(), 'private-network', IDS.private1), 'shared-network', IDS.shared);
     const a = buildTopology(t);
     const b = buildTopology(reopened(t));
-    const summary = (topo: typeof a) => topo.nodes.filter((n) => n.existing).map((n) => [n.id, n.kind, n.existing]).sort();
+    const summary = (topo: typeof a) =>
+      topo.nodes
+        .filter((n) => n.existing)
+        .map((n) => [n.id, n.kind, n.existing])
+        .sort();
     expect(summary(b)).toEqual(summary(a));
     expect(summary(b)).toHaveLength(4);
   });
@@ -127,7 +142,10 @@ describe('new resources connected to existing ones write the right HOT (and it v
   });
   it('a new private network under an existing router: an OS::Neutron::RouterInterface with router: {get_param}', () => {
     const t = dropped(base(), 'private-network', 'param:existing_router_router1');
-    expect(prop(t, 'existing_router_router1_interface_1')).toEqual({ router: { get_param: 'existing_router_router1' }, subnet: { get_resource: 'private_subnet_1' } });
+    expect(prop(t, 'existing_router_router1_interface_1')).toEqual({
+      router: { get_param: 'existing_router_router1' },
+      subnet: { get_resource: 'private_subnet_1' },
+    });
     expect(buildTopology(t).relations.networkRouters.get('private_net_1')).toEqual(['param:existing_router_router1']);
     expect(errors(t)).toEqual([]);
   });

@@ -15,7 +15,9 @@ describe('outputSuggestion / addOutputEdit', () => {
     const next = applyTopologyEdits(t, [addOutputEdit(s!, 'First address of server_1')]);
     expect(next.text).toContain('# the end comment stays');
     expect(next.text).toContain('value: { get_attr: [ server_1, first_address ] }');
-    expect((parse(next.text) as { outputs: unknown }).outputs).toEqual({ server_1_first_address: { description: 'First address of server_1', value: { get_attr: ['server_1', 'first_address'] } } });
+    expect((parse(next.text) as { outputs: unknown }).outputs).toEqual({
+      server_1_first_address: { description: 'First address of server_1', value: { get_attr: ['server_1', 'first_address'] } },
+    });
     expect(outputSuggestion(next, 'server_1')).toMatchObject({ key: 'server_1_first_address', exists: true });
   });
 

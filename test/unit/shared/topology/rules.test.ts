@@ -21,7 +21,9 @@ describe('rule 1: what an empty canvas accepts, and what follows', () => {
   });
   it('adds an external network, a router and a private network when a server lands on an empty canvas', () => {
     const topo = buildTopology(routedServer());
-    expect(topo.nodes.map((n) => n.kind).sort()).toEqual(['external-network', 'port', 'private-network', 'router', 'router-interface', 'server', 'subnet'].sort());
+    expect(topo.nodes.map((n) => n.kind).sort()).toEqual(
+      ['external-network', 'port', 'private-network', 'router', 'router-interface', 'server', 'subnet'].sort(),
+    );
     expect(topo.relations.serverNetworks.get('server_1')).toEqual(['private_net_1']);
   });
   it('once a network is on the canvas, refuses a router or a server on empty space', () => {

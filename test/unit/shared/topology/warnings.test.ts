@@ -20,7 +20,13 @@ describe('the seed’s server warnings', () => {
     const ud = userDataWithAddressOf(ADDRESS_HELPER_SCRIPT, 'server_0');
     expect(ud).toEqual({ str_replace: { template: ADDRESS_HELPER_SCRIPT, params: { peer_ip: { get_attr: ['server_0', 'first_address'] } } } });
     expect(ADDRESS_HELPER_SCRIPT).not.toMatch(/[$\u4e00-\u9fff]/);
-    const yaml = stringify({ heat_template_version: '2018-08-31', resources: { server_0: { type: 'OS::Nova::Server', properties: { image: 'cirros', flavor: 'm1.tiny', key_name: 'k' } }, server_1: { type: 'OS::Nova::Server', properties: { image: 'cirros', flavor: 'm1.tiny', key_name: 'k', user_data: ud } } } });
+    const yaml = stringify({
+      heat_template_version: '2018-08-31',
+      resources: {
+        server_0: { type: 'OS::Nova::Server', properties: { image: 'cirros', flavor: 'm1.tiny', key_name: 'k' } },
+        server_1: { type: 'OS::Nova::Server', properties: { image: 'cirros', flavor: 'm1.tiny', key_name: 'k', user_data: ud } },
+      },
+    });
     expect(checkUserData({ entryPath: 'template.yaml', yaml, files: {}, environment: null })).toEqual([]);
     // The old `$OTHER_ADDRESS` placeholder is what the check refused.
     const dollar = yaml.replaceAll('peer_ip', '$OTHER_ADDRESS');
