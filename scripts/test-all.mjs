@@ -1,5 +1,5 @@
 // `npm test`: the whole suite, in the order a failure is cheapest to find.
-//   1. type check (shared, main, renderer with vue-tsc, tests)   2. lint
+//   1. type check (shared, main, renderer with vue-tsc, tests)   2. lint and format check
 //   3. unit tests   4. build the renderer   5. end-to-end in Debian's Chromium
 //   6. integration against the real test cloud on 127.0.0.1.
 //   7. the Electron window (test/electron), where the Electron binary is
@@ -42,8 +42,13 @@ function vitest(project) {
   if (!hasTests(join('test', project))) return;
   const out = join('test-output', `vitest-${project}.json`);
   step(`${project} tests`, process.execPath, [
-    'node_modules/vitest/vitest.mjs', 'run', '--project', project,
-    '--reporter=default', '--reporter=json', `--outputFile.json=${out}`,
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
   ]);
   if (existsSync(out)) {
     const report = JSON.parse(readFileSync(out, 'utf8'));
@@ -53,7 +58,9 @@ function vitest(project) {
     for (const file of report.testResults ?? []) {
       for (const t of file.assertionResults ?? []) {
         if (t.status !== 'failed') continue;
-        const reason = String(t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+        const reason = String(t.failureMessages?.[0] ?? '')
+          .split('\n')[0]
+          .slice(0, 300);
         failedTests.push(`${project} ${relative(process.cwd(), file.name)} > ${t.fullName}: ${reason}`);
       }
     }
@@ -69,6 +76,8 @@ const cloudWasUp = () => existsSync(join(cloudStateDir, 'cloud.json'));
 if (!only) {
   step('type check', process.execPath, ['scripts/typecheck.mjs']);
   step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0']);
+  // Prettier owns layout (ESLint's layout rules are off): an unformatted file fails here, `npm run format` fixes it.
+  step('format check', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.', '--log-level', 'warn']);
 }
 if (!only || only === 'unit') vitest('unit');
 // The e2e tests deploy to the cloud too, so it comes up before them.
@@ -86,7 +95,8 @@ if (!only || only === 'electron') {
   const status = join('test-output', 'electron-suite.txt');
   rmSync(status, { force: true }); // written afresh by the suite; never last run's
   // Only where the binary was downloaded: preparing builds better-sqlite3 for Electron (needs internet the first time).
-  const prepared = !existsSync('node_modules/electron/path.txt') || step('prepare the Electron build', process.execPath, ['scripts/start-electron.mjs', '--prepare']);
+  const prepared =
+    !existsSync('node_modules/electron/path.txt') || step('prepare the Electron build', process.execPath, ['scripts/start-electron.mjs', '--prepare']);
   if (prepared) vitest('electron');
   electronLine = existsSync(status) ? readFileSync(status, 'utf8').trim() : 'Electron suite: DID NOT RUN — its preparation failed (see above)';
 }
