@@ -2,14 +2,25 @@
 // (marked stale) when the cloud cannot be reached, actions that never touch
 // the cache until Heat accepted them, the sandbox environment added visibly
 // for sandbox profiles only, and one watcher per stack pushing changes.
-import type { StackChange, StackRef, Fetched, HeatEvent, HeatResource, StackDetails, StackSummary } from '../../shared/cloud/heat-types';
+import type {
+  StackChange,
+  StackRef,
+  Fetched,
+  HeatEvent,
+  HeatResource,
+  ResourceChanges,
+  StackDetails,
+  StackSummary,
+  ValidateResult,
+} from '../../shared/cloud/heat-types';
 import type { ConnectionReport, DeployResult } from '../../shared/ipc/cloud.contract';
 import { SANDBOX_ENVIRONMENT_NAME, withSandboxEnvironment } from '../../shared/cloud/sandbox-environment';
 import { AppError, type ErrorPayload } from '../../shared/ipc/errors';
 import type { EventBus } from '../events/event-bus';
 import type { CloudCacheRepo } from '../library/cloud-cache-repo';
 import { regionsOffering } from './catalog';
-import type { EventQuery, StackBody, StackListQuery } from './heat-client';
+import type { HeatClient, StackBody, StackListQuery } from './heat-client';
+import { probeResourceValidate, type ResourceValidateSupport } from './resource-validate-probe';
 import type { ProfileService } from './profile-service';
 import { StackWatcher, type WatchOptions } from './stack-watcher';
 import { readEventPages } from './event-pages';
@@ -77,10 +88,6 @@ export class CloudService {
     );
   }
 
-  async listPage(profileId: string, query: StackListQuery): Promise<{ stacks: StackSummary[]; count?: number }> {
-    return this.track(profileId, () => this.profiles.connection(profileId).heat.list(query));
-  }
-
   async showStack(profileId: string, ref: StackRef): Promise<Fetched<StackDetails | null>> {
     return this.read(
       profileId,
@@ -113,11 +120,6 @@ export class CloudService {
     );
   }
 
-  /** Filtered events (resource name/status/action/type...): straight from Heat, not cached. */
-  async filterEvents(profileId: string, ref: StackRef, query: EventQuery): Promise<HeatEvent[]> {
-    return this.track(profileId, () => this.profiles.connection(profileId).heat.events(ref, query));
-  }
-
   async resources(profileId: string, ref: StackRef, nestedDepth = 0, withDetail = false): Promise<Fetched<HeatResource[]>> {
     return this.read(
       profileId,
@@ -134,21 +136,61 @@ export class CloudService {
     );
   }
 
-  heat(profileId: string) {
-    return this.profiles.connection(profileId).heat;
+  // Named operations, not the raw client: each applies the sandbox
+  // environment itself where Heat reads a body (validate, previews, create,
+  // full update), so no caller can forget it, and every call reports the
+  // profile's reachability.
+
+  /** The stack as Heat shows it now (no cache, outputs unresolved). */
+  showLive(profileId: string, ref: StackRef): Promise<StackDetails> {
+    return this.call(profileId, (h) => h.show(ref));
   }
 
-  async call<T>(profileId: string, fn: (heat: ReturnType<CloudService['heat']>) => Promise<T>): Promise<T> {
-    return this.track(profileId, () => fn(this.heat(profileId)));
+  template(profileId: string, ref: StackRef): Promise<Record<string, unknown>> {
+    return this.call(profileId, (h) => h.template(ref));
   }
 
-  /** Adds the sandbox environment when (and only when) the profile is a sandbox; says so in the result. */
-  prepare(profileId: string, body: StackBody): { body: StackBody; sandbox: boolean } {
-    const profile = this.profiles.get(profileId);
-    if (!profile.sandbox) return { body, sandbox: false };
-    return { body: withSandboxEnvironment(body), sandbox: true };
+  environment(profileId: string, ref: StackRef): Promise<Record<string, unknown>> {
+    return this.call(profileId, (h) => h.environment(ref));
   }
 
+  files(profileId: string, ref: StackRef): Promise<Record<string, string>> {
+    return this.call(profileId, (h) => h.files(ref));
+  }
+
+  resourceTypes(profileId: string, query: Parameters<HeatClient['resourceTypes']>[0] = {}): Promise<unknown[]> {
+    return this.call(profileId, (h) => h.resourceTypes(query));
+  }
+
+  resourceTypeSchema(profileId: string, type: string): Promise<Record<string, unknown>> {
+    return this.call(profileId, (h) => h.resourceTypeSchema(type));
+  }
+
+  /** Whether this profile's Heat honours resource_validate (resource-validate-probe.ts). */
+  probeResourceValidate(profileId: string): Promise<ResourceValidateSupport> {
+    return this.call(profileId, (h) => probeResourceValidate(h));
+  }
+
+  /** Heat's validate of what would be deployed: with the sandbox environment for a sandbox profile. */
+  validate(profileId: string, body: StackBody, opts: Parameters<HeatClient['validate']>[1] = {}): Promise<ValidateResult> {
+    const p = this.prepare(profileId, body);
+    return this.call(profileId, (h) => h.validate(p.body, opts));
+  }
+
+  async previewCreate(profileId: string, body: StackBody): Promise<{ stack: Record<string, unknown>; sandbox: boolean }> {
+    const p = this.prepare(profileId, body);
+    const result = await this.call(profileId, (h) => h.previewCreate(p.body));
+    return { stack: result.stack, sandbox: p.sandbox };
+  }
+
+  /** A PATCH preview keeps the stack's environment (add nothing); a full one gets the sandbox environment as update() would send it. */
+  async previewUpdate(profileId: string, ref: StackRef, body: StackBody, patch: boolean): Promise<{ changes: ResourceChanges; sandbox: boolean }> {
+    const p = patch ? { body: { existing: true, ...body }, sandbox: false } : this.prepare(profileId, body);
+    const changes = await this.call(profileId, (h) => h.previewUpdate(ref, p.body, { patch, showNested: false }));
+    return { changes, sandbox: p.sandbox };
+  }
+
+  /** Creates the stack. Callers judge the quota first (DeployService.create does; the IPC contract offers no other way in). */
   async create(profileId: string, body: StackBody, watch = true): Promise<DeployResult> {
     const p = this.prepare(profileId, body);
     const ref = await this.call(profileId, (h) => h.create(p.body));
@@ -163,6 +205,21 @@ export class CloudService {
     await this.call(profileId, (h) => (patch ? h.patch(ref, { existing: true, ...p.body }) : h.update(ref, p.body)));
     if (watch) this.watch(profileId, ref);
     return { stack: ref, environmentFiles: p.body.environment_files ?? [], sandbox: p.sandbox };
+  }
+
+  /** The one place the sandbox environment is added: when (and only when) the profile is a sandbox; says so in the result. */
+  private prepare(profileId: string, body: StackBody): { body: StackBody; sandbox: boolean } {
+    const profile = this.profiles.get(profileId);
+    if (!profile.sandbox) return { body, sandbox: false };
+    return { body: withSandboxEnvironment(body), sandbox: true };
+  }
+
+  private heat(profileId: string): HeatClient {
+    return this.profiles.connection(profileId).heat;
+  }
+
+  private call<T>(profileId: string, fn: (heat: HeatClient) => Promise<T>): Promise<T> {
+    return this.track(profileId, () => fn(this.heat(profileId)));
   }
 
   async action(profileId: string, ref: StackRef, what: 'delete' | 'cancel' | 'cancelNoRollback' | 'check' | 'suspend' | 'resume'): Promise<void> {

@@ -14,12 +14,11 @@ import type { SecretStore } from '../platform/secret-store';
 import { importCloudsYaml, importCloudsYamlFiles, type ConfigLocations, type ImportedProfile } from './clouds-yaml';
 import { openConnection, type Connection } from './connection';
 import { secretWord } from './keystone';
-import { importEnvironment, importOpenrcText } from './openrc';
+import { importOpenrcText } from './openrc';
 
 export interface ProfileServiceOptions {
   now?: () => Date;
   locations?: ConfigLocations;
-  env?: NodeJS.ProcessEnv;
   /** Connection settings (timeouts) for every profile's client. */
   timeoutMs?: number;
   /**
@@ -122,10 +121,6 @@ export class ProfileService {
       throw new AppError('BAD_REQUEST', msg('cloud.import.contentsNotPath'));
     }
     return readText(path);
-  }
-
-  importEnvironment(): ImportCandidate[] {
-    return [this.remember(importEnvironment(this.options.env ?? process.env))];
   }
 
   /** Saves chosen candidates as profiles (a name already taken gets a suffix), with their secrets. */

@@ -7,11 +7,9 @@
 // hour; a failed read is not kept, so the next ask tries again.
 import type { CloudProfile } from '../../shared/cloud/profile';
 import type { TypeSchema } from '../../shared/deploy/change-explain';
-import type { HeatClient } from './heat-client';
+import type { CloudService } from './cloud-service';
 
-interface CloudCaller {
-  call<T>(profileId: string, fn: (heat: HeatClient) => Promise<T>): Promise<T>;
-}
+type CloudCaller = Pick<CloudService, 'resourceTypes' | 'resourceTypeSchema'>;
 
 interface Entry<T> {
   at: number;
@@ -38,7 +36,7 @@ export class ResourceTypeCache {
   /** The resource types the profile's region offers, sorted. */
   available(profileId: string): Promise<string[]> {
     return this.cached(this.types, this.keyOf(profileId), async () => {
-      const list = await this.cloud.call(profileId, (h) => h.resourceTypes());
+      const list = await this.cloud.resourceTypes(profileId);
       return list
         .map((t) => (typeof t === 'string' ? t : typeof t === 'object' && t !== null ? (t as { resource_type?: unknown }).resource_type : undefined))
         .filter((t): t is string => typeof t === 'string')
@@ -51,7 +49,7 @@ export class ResourceTypeCache {
     return this.cached(this.schemas, `${this.keyOf(profileId)}|${type}`, async () => {
       let raw: Record<string, unknown>;
       try {
-        raw = await this.cloud.call(profileId, (h) => h.resourceTypeSchema(type));
+        raw = await this.cloud.resourceTypeSchema(profileId, type);
       } catch (err) {
         if ((err as { code?: string }).code === 'NOT_FOUND') return null;
         throw err;

@@ -36,7 +36,7 @@ interface Resolved {
 export class DeployService {
   constructor(
     private readonly library: Pick<LibraryService, 'get' | 'getVersion' | 'recordStatus'>,
-    private readonly cloud: Pick<CloudService, 'create' | 'update' | 'call' | 'prepare'>,
+    private readonly cloud: Pick<CloudService, 'create' | 'update' | 'previewCreate' | 'previewUpdate' | 'template' | 'environment' | 'files' | 'showLive'>,
     private readonly origins: StackOriginRepo,
     private readonly now: () => Date = () => new Date(),
     /** Over quota blocks a create, and an update that adds past the limit (SPEC 1.2); absent in tests that do not deploy real resources. */
@@ -56,9 +56,7 @@ export class DeployService {
     const resolved = this.resolve(source);
     const body = this.body(resolved, options, stackName);
     await this.refuseMissing(profileId, resolved, options);
-    const prepared = this.cloud.prepare(profileId, body);
-    const result = await this.cloud.call(profileId, (h) => h.previewCreate(prepared.body));
-    return { stack: result.stack, sandbox: prepared.sandbox };
+    return this.cloud.previewCreate(profileId, body);
   }
 
   async create(profileId: string, stackName: string, source: DeploySource, options: DeployOptions): Promise<DeployResult & { origin: StackOrigin | null }> {
@@ -76,13 +74,13 @@ export class DeployService {
     let body: StackBody | null = null;
     let sandbox: ExplainedChanges['sandbox'];
     if (!source) {
-      changes = await this.cloud.call(profileId, (h) => h.previewUpdate(stack, { existing: true, ...patchBody(options) }, { patch: true, showNested: false }));
+      ({ changes } = await this.cloud.previewUpdate(profileId, stack, patchBody(options), true));
       sandbox = (await this.keepsSandbox(profileId, stack)) ? 'kept' : null;
     } else {
-      const prepared = this.cloud.prepare(profileId, this.body(this.resolve(source), options));
-      body = prepared.body;
-      sandbox = prepared.sandbox ? 'added' : null;
-      changes = await this.cloud.call(profileId, (h) => h.previewUpdate(stack, prepared.body, { patch: false, showNested: false }));
+      body = this.body(this.resolve(source), options);
+      const preview = await this.cloud.previewUpdate(profileId, stack, body, false);
+      changes = preview.changes;
+      sandbox = preview.sandbox ? 'added' : null;
     }
     // The explanation never hides Heat's answer: when the stack's template or a schema cannot be read, the lists stand alone.
     const explained = await this.explain(profileId, stack, changes, body, options).catch(() => null);
@@ -91,14 +89,14 @@ export class DeployService {
 
   /** A PATCH keeps the stack's environment: did its create carry the sandbox environment? (Unknown counts as no: the note is only said when true.) */
   private async keepsSandbox(profileId: string, stack: StackRef): Promise<boolean> {
-    const files = await this.cloud.call(profileId, (h) => h.files(stack)).catch(() => ({}));
+    const files = await this.cloud.files(profileId, stack).catch(() => ({}));
     return SANDBOX_ENVIRONMENT_NAME in files;
   }
 
   /** Which properties differ for each updated / replaced resource, and which of them force a replacement. */
   private async explain(profileId: string, stack: StackRef, changes: ResourceChanges, body: StackBody | null, options: DeployOptions) {
     if (!changes.updated.length && !changes.replaced.length) return [];
-    const [template, details] = await Promise.all([this.cloud.call(profileId, (h) => h.template(stack)), this.cloud.call(profileId, (h) => h.show(stack))]);
+    const [template, details] = await Promise.all([this.cloud.template(profileId, stack), this.cloud.showLive(profileId, stack)]);
     const current = details.parameters ?? {};
     // Heat's own parameters (OS::stack_name, OS::stack_id, OS::project_id) stay what they are.
     const pseudo = Object.fromEntries(Object.entries(current).filter(([k]) => k.startsWith('OS::')));

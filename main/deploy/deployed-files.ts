@@ -6,11 +6,16 @@ import type { StackRef } from '../../shared/cloud/heat-types';
 import { stackToFiles, type StackFiles } from '../../shared/library/stack-to-files';
 import type { CloudService } from '../cloud/cloud-service';
 
-export async function deployedFiles(cloud: Pick<CloudService, 'call'>, profileId: string, stack: StackRef, entryPath = 'template.yaml'): Promise<StackFiles> {
+export async function deployedFiles(
+  cloud: Pick<CloudService, 'template' | 'environment' | 'files'>,
+  profileId: string,
+  stack: StackRef,
+  entryPath = 'template.yaml',
+): Promise<StackFiles> {
   const [template, environment, files] = await Promise.all([
-    cloud.call(profileId, (h) => h.template(stack)),
-    cloud.call(profileId, (h) => h.environment(stack)),
-    cloud.call(profileId, (h) => h.files(stack)),
+    cloud.template(profileId, stack),
+    cloud.environment(profileId, stack),
+    cloud.files(profileId, stack),
   ]);
   return stackToFiles({ template, environment, files }, entryPath);
 }

@@ -47,7 +47,7 @@ export function inventoryStep(inventory: Pick<InventoryService, 'revalidate'>): 
  * any other failure (unreachable, auth...) leaves the verdict so far.
  */
 export function heatValidateStep(
-  cloud: Pick<CloudService, 'call' | 'prepare'>,
+  cloud: Pick<CloudService, 'validate'>,
   resourceValidateSupport: (profileId: string) => Promise<ResourceValidateSupport>,
 ): CloudStep {
   return {
@@ -60,10 +60,9 @@ export function heatValidateStep(
       }
       let resourceChecks: ResourceValidateSupport | null = null;
       try {
-        const prepared = cloud.prepare(profileId, body as StackBody).body;
         // Asked first and apart: the probe's own refusal is never this template's fault.
         resourceChecks = await resourceValidateSupport(profileId).catch(() => null);
-        await cloud.call(profileId, (h) => h.validate(prepared, { resourceValidate: resourceChecks === 'applied' }));
+        await cloud.validate(profileId, body as StackBody, { resourceValidate: resourceChecks === 'applied' });
         return { kind: 'pass', checkedWithCloud: true, resourceChecks };
       } catch (err) {
         const e = err instanceof AppError ? err : new AppError('INTERNAL', String(err));

@@ -8,7 +8,7 @@ import type { StatusQuotaSource } from '../../shared/library/model';
 import type { Message } from '../../shared/messages/message';
 import type { CloudService } from '../cloud/cloud-service';
 import type { ProfileService } from '../cloud/profile-service';
-import { probeResourceValidate, type ResourceValidateSupport } from '../cloud/resource-validate-probe';
+import type { ResourceValidateSupport } from '../cloud/resource-validate-probe';
 import type { InventoryService } from '../existing/inventory-service';
 import type { LibraryService } from '../library/library-service';
 import type { QuotaService } from '../quota/quota-service';
@@ -33,7 +33,7 @@ export class TemplateStatusService {
 
   constructor(
     private readonly library: Pick<LibraryService, 'get' | 'recordStatus'>,
-    private readonly cloud: Pick<CloudService, 'call' | 'prepare'>,
+    private readonly cloud: Pick<CloudService, 'validate' | 'probeResourceValidate'>,
     private readonly profiles: Pick<ProfileService, 'get'>,
     /** Rule 7's re-validation against the cloud's inventory (absent: the step is left out). */
     inventory?: Pick<InventoryService, 'revalidate'>,
@@ -73,7 +73,7 @@ export class TemplateStatusService {
   private async resourceValidateSupport(profileId: string): Promise<ResourceValidateSupport> {
     const known = this.resourceValidate.get(profileId);
     if (known) return known;
-    const found = await this.cloud.call(profileId, (h) => probeResourceValidate(h));
+    const found = await this.cloud.probeResourceValidate(profileId);
     this.resourceValidate.set(profileId, found);
     return found;
   }

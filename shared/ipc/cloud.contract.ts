@@ -3,7 +3,7 @@ import { channel } from './define';
 import type { Message } from '../messages/message';
 import { AUTH_KINDS, INTERFACES, type CloudProfile, type ImportCandidate } from '../cloud/profile';
 import { CONTROL_CHAR_MESSAGE, hasControlChar } from '../library/names';
-import type { Fetched, HeatEvent, HeatResource, ResourceChanges, StackDetails, StackOutput, StackRef, StackSummary, ValidateResult } from '../cloud/heat-types';
+import type { Fetched, HeatEvent, HeatResource, StackDetails, StackRef, StackSummary } from '../cloud/heat-types';
 
 // Secrets travel renderer -> main only (create/update a profile); no response
 // ever carries one: profiles say `hasSecret`.
@@ -43,22 +43,6 @@ const stack = z.object({ name: z.string().min(1).max(255), id: z.string().min(1)
 const target = z.object({ profileId: id, stack });
 const many = z.union([z.string().max(255), z.array(z.string().max(255)).max(50)]);
 
-/** The body of create/update/validate, as Heat takes it (SPEC section 3). */
-export const stackBody = z.object({
-  stack_name: z.string().min(1).max(255).optional(),
-  template: z.union([z.string().max(8 * 1024 * 1024), z.record(z.string(), z.unknown())]).optional(),
-  template_url: z.string().max(4096).optional(),
-  files: z.record(z.string().max(4096), z.string()).optional(),
-  environment: z.union([z.record(z.string(), z.unknown()), z.string()]).optional(),
-  environment_files: z.array(z.string().max(4096)).max(100).optional(),
-  parameters: z.record(z.string(), z.unknown()).optional(),
-  disable_rollback: z.boolean().optional(),
-  tags: z.array(z.string().max(255)).max(50).optional(),
-  timeout_mins: z.number().int().min(1).max(10_080).optional(),
-  clear_parameters: z.array(z.string()).optional(),
-  converge: z.boolean().optional(),
-});
-
 const listFilters = z.object({
   id: z.string().max(64).optional(),
   status: many.optional(),
@@ -77,18 +61,6 @@ const listFilters = z.object({
   not_tags: z.string().max(1024).optional(),
   not_tags_any: z.string().max(1024).optional(),
   global_tenant: z.boolean().optional(),
-});
-
-const eventQuery = z.object({
-  limit: z.number().int().min(1).max(1000).optional(),
-  marker: z.string().max(64).optional(),
-  sort_dir: z.enum(['asc', 'desc']).optional(),
-  sort_keys: z.enum(['event_time', 'resource_type']).optional(),
-  nested_depth: z.number().int().min(0).max(10).optional(),
-  resource_name: many.optional(),
-  resource_status: many.optional(),
-  resource_action: many.optional(),
-  resource_type: many.optional(),
 });
 
 export interface ConnectionReport {
@@ -131,7 +103,6 @@ export interface DeployResult {
 
 export const cloudChannels = {
   'cloud.profiles.list': channel(z.object({})).returns<CloudProfile[]>(),
-  'cloud.profiles.get': channel(z.object({ id })).returns<CloudProfile>(),
   'cloud.profiles.create': channel(z.object({ fields: profileFields, secret: secret.nullable().default(null) })).returns<CloudProfile>(),
   /** `secret` omitted keeps the stored one; null removes it. */
   'cloud.profiles.update': channel(z.object({ id, fields: profileFields, secret: secret.nullable().optional() })).returns<CloudProfile>(),
@@ -167,7 +138,6 @@ export const cloudChannels = {
         .optional(),
     }),
   ).returns<ImportCandidate[]>(),
-  'cloud.import.environment': channel(z.object({})).returns<ImportCandidate[]>(),
   'cloud.import.save': channel(
     z.object({
       choices: z
@@ -187,40 +157,14 @@ export const cloudChannels = {
 
   /** Every stack (all pages), cached; from the cache, marked stale, when the cloud cannot be reached. */
   'cloud.stacks.list': channel(z.object({ profileId: id, filters: listFilters.default({}) })).returns<Fetched<StackSummary[]>>(),
-  /** One page: limit + marker, for long lists. */
-  'cloud.stacks.page': channel(
-    z.object({
-      profileId: id,
-      filters: listFilters.default({}),
-      limit: z.number().int().min(1).max(1000).default(50),
-      marker: z.string().max(64).optional(),
-      withCount: z.boolean().default(false),
-    }),
-  ).returns<{ stacks: StackSummary[]; count?: number }>(),
-  'cloud.stacks.find': channel(z.object({ profileId: id, nameOrId: z.string().min(1).max(255) })).returns<StackRef>(),
   'cloud.stacks.show': channel(target).returns<Fetched<StackDetails | null>>(),
   /** The whole timeline (cached + new since the last cached event). */
   'cloud.stacks.events': channel(target.extend({ nestedDepth: z.number().int().min(0).max(10).default(0) })).returns<Fetched<HeatEvent[]>>(),
-  /** Filtered events, straight from Heat. */
-  'cloud.stacks.filterEvents': channel(target.extend({ query: eventQuery })).returns<HeatEvent[]>(),
   'cloud.stacks.resources': channel(target.extend({ nestedDepth: z.number().int().min(0).max(10).default(0), withDetail: z.boolean().default(false) })).returns<
     Fetched<HeatResource[]>
   >(),
   'cloud.stacks.template': channel(target).returns<Record<string, unknown>>(),
-  'cloud.stacks.environment': channel(target).returns<Record<string, unknown>>(),
-  'cloud.stacks.files': channel(target).returns<Record<string, string>>(),
-  'cloud.stacks.outputs': channel(target).returns<StackOutput[]>(),
 
-  'cloud.validate': channel(
-    z.object({ profileId: id, body: stackBody, showNested: z.boolean().optional(), ignoreErrors: z.string().max(1024).optional() }),
-  ).returns<ValidateResult>(),
-  'cloud.stacks.previewCreate': channel(z.object({ profileId: id, body: stackBody })).returns<{ stack: Record<string, unknown> }>(),
-  /** Adds the named sandbox environment when the profile is a sandbox (the result says so). Starts a watch. */
-  'cloud.stacks.create': channel(z.object({ profileId: id, body: stackBody.extend({ stack_name: z.string().min(1).max(255) }) })).returns<DeployResult>(),
-  'cloud.stacks.update': channel(target.extend({ body: stackBody, patch: z.boolean().default(false) })).returns<DeployResult>(),
-  'cloud.stacks.previewUpdate': channel(
-    target.extend({ body: stackBody, patch: z.boolean().default(false), showNested: z.boolean().default(false) }),
-  ).returns<ResourceChanges>(),
   /** Refused with STACK_IN_USE (naming the stacks to delete first) while another deployment uses one of its resources. */
   'cloud.stacks.delete': channel(target).returns<{ accepted: true }>(),
   /** For the list: stack id -> the deployments using its resources (only stacks that are used appear). */
@@ -229,19 +173,12 @@ export const cloudChannels = {
   'cloud.stacks.check': channel(target).returns<{ accepted: true }>(),
   'cloud.stacks.suspend': channel(target).returns<{ accepted: true }>(),
   'cloud.stacks.resume': channel(target).returns<{ accepted: true }>(),
-  'cloud.stacks.signal': channel(target.extend({ resourceName: z.string().min(1).max(255), data: z.unknown().optional() })).returns<{ accepted: true }>(),
 
   'cloud.resourceTypes': channel(z.object({ profileId: id, name: z.string().max(255).optional(), withDescription: z.boolean().default(false) })).returns<
     unknown[]
   >(),
-  'cloud.resourceTypeSchema': channel(z.object({ profileId: id, type: z.string().min(1).max(255) })).returns<Record<string, unknown>>(),
-  'cloud.templateVersions': channel(z.object({ profileId: id })).returns<{ version: string; type: string; aliases?: string[] }[]>(),
-  'cloud.templateFunctions': channel(z.object({ profileId: id, version: z.string().min(1).max(255) })).returns<{ functions: string; description: string }[]>(),
-  /** The sandbox environment exactly as it would be sent, to show the user. */
-  'cloud.sandboxEnvironment': channel(z.object({})).returns<{ name: string; yaml: string }>(),
 
   /** Follow a stack; changes arrive as 'stack.changed' events, reachability as 'cloud.status'. */
   'cloud.watch.start': channel(target.extend({ nestedDepth: z.number().int().min(0).max(10).default(0) })).returns<{ watching: true }>(),
   'cloud.watch.stop': channel(z.object({ profileId: id, stackId: z.string().min(1).max(64) })).returns<{ stopped: boolean }>(),
-  'cloud.watch.list': channel(z.object({})).returns<{ profileId: string; stack: StackRef; status: string | null; running: boolean }[]>(),
 } as const;

@@ -69,7 +69,12 @@ describe('Local sandbox profile', () => {
     expect(r.services).toEqual({ compute: false, network: false, volume: false, image: false });
     expect(r.profile.sandbox).toBe(true);
     expect(r.profile.name).toBe('Local sandbox (2)');
-    const deployed = await call('cloud.stacks.create', { profileId: r.profile.id, body: { stack_name: uniqueName('local-sandbox'), template: TOPOLOGY } });
+    const deployed = await call('deploy.create', {
+      profileId: r.profile.id,
+      stackName: uniqueName('local-sandbox'),
+      source: { kind: 'yaml', entryPath: 'template.yaml', yaml: TOPOLOGY, files: {} },
+      options: { parameters: {}, environment: null, disableRollback: false, timeoutMins: null, tags: [] },
+    });
     created.push({ profileId: r.profile.id, ref: deployed.stack });
     expect(deployed.sandbox).toBe(true);
     expect(deployed.environmentFiles).toContain(SANDBOX_ENVIRONMENT_NAME);

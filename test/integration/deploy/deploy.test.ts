@@ -41,7 +41,7 @@ describe('deploy.* against the real Heat', () => {
     });
     studio.created.push(result.stack);
     expect(result.origin).toMatchObject({ templateId: tpl.id, templateVersion: 1, stackName: name });
-    const done = await settle(studio.services.cloud.heat(studio.profileId), result.stack);
+    const done = await settle(studio.services.profiles.connection(studio.profileId).heat, result.stack);
     expect(done.stack_status).toBe('CREATE_COMPLETE');
     expect(await call('deploy.origin', { profileId: studio.profileId, stackId: result.stack.id })).toMatchObject({ templateName: tpl.name });
   });
@@ -67,7 +67,7 @@ describe('deploy.* against the real Heat', () => {
       options: {},
     });
     studio.created.push(first.stack);
-    await settle(studio.services.cloud.heat(studio.profileId), first.stack);
+    await settle(studio.services.profiles.connection(studio.profileId).heat, first.stack);
 
     const changes = await call('deploy.previewUpdate', {
       profileId: studio.profileId,
@@ -85,14 +85,14 @@ describe('deploy.* against the real Heat', () => {
       options: {},
     });
     expect(updated.origin?.templateVersion).toBe(2);
-    expect((await settle(studio.services.cloud.heat(studio.profileId), first.stack)).stack_status).toBe('UPDATE_COMPLETE');
+    expect((await settle(studio.services.profiles.connection(studio.profileId).heat, first.stack)).stack_status).toBe('UPDATE_COMPLETE');
   });
 
   it('previews a parameters-only update as replacements of what uses the parameter', async () => {
     const name = uniqueName('dep-param');
     const r = await call('deploy.create', { profileId: studio.profileId, stackName: name, source: { kind: 'yaml', yaml: COUNTER(2) }, options: {} });
     studio.created.push(r.stack);
-    await settle(studio.services.cloud.heat(studio.profileId), r.stack);
+    await settle(studio.services.profiles.connection(studio.profileId).heat, r.stack);
     const changes = await call('deploy.previewUpdate', {
       profileId: studio.profileId,
       stack: r.stack,
@@ -103,7 +103,7 @@ describe('deploy.* against the real Heat', () => {
   });
 
   it('keeps and edits the stack’s tags through updates: Heat drops them on a full update that names none (issue 15)', async () => {
-    const heat = studio.services.cloud.heat(studio.profileId);
+    const heat = studio.services.profiles.connection(studio.profileId).heat;
     const tagsOf = async (ref: { name: string; id: string }) => (await heat.show(ref)).tags ?? [];
     const tpl = studio.services.library.create({ name: uniqueName('tagged'), description: '', tags: [], from: { kind: 'yaml', yaml: COUNTER(1) } });
     studio.services.library.saveVersion({ id: tpl.id, yaml: COUNTER(2), layout: {}, files: {}, environment: null, note: 'two' });

@@ -64,7 +64,7 @@ describe('the update preview explained (real Heat, full cloud)', () => {
       options: {},
     });
     studio.created.push(r.stack);
-    expect((await settle(studio.services.cloud.heat(studio.profileId), r.stack)).stack_status).toBe('CREATE_COMPLETE');
+    expect((await settle(studio.services.profiles.connection(studio.profileId).heat, r.stack)).stack_status).toBe('CREATE_COMPLETE');
 
     // A new flavor (parameters only): the server is updated in place, flavor named with old -> new.
     const flavor = await call('deploy.previewUpdate', {

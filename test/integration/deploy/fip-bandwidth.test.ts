@@ -49,7 +49,7 @@ interface Fip {
 }
 
 async function physicalIds(ref: { name: string; id: string }): Promise<Record<string, string>> {
-  const resources = await studio.services.cloud.heat(studio.profileId).resources(ref);
+  const resources = await studio.services.profiles.connection(studio.profileId).heat.resources(ref);
   return Object.fromEntries(resources.map((r) => [r.resource_name, r.physical_resource_id ?? '']));
 }
 
@@ -75,7 +75,7 @@ describe('public IP with a bandwidth (seed 3.1) on the full cloud', () => {
       options: {},
     });
     studio.created.push(created.stack);
-    const done = await settle(studio.services.cloud.heat(studio.profileId), created.stack);
+    const done = await settle(studio.services.profiles.connection(studio.profileId).heat, created.stack);
     expect(done.stack_status, done.stack_status_reason ?? '').toBe('CREATE_COMPLETE');
 
     const ids = await physicalIds(created.stack);
@@ -90,7 +90,7 @@ describe('public IP with a bandwidth (seed 3.1) on the full cloud', () => {
       source: { kind: 'library', templateId: tpl.id, version: 2 },
       options: {},
     });
-    const updated = await settle(studio.services.cloud.heat(studio.profileId), created.stack);
+    const updated = await settle(studio.services.profiles.connection(studio.profileId).heat, created.stack);
     expect(updated.stack_status, updated.stack_status_reason ?? '').toBe('UPDATE_COMPLETE');
     const second = await readNeutron(await physicalIds(created.stack));
     expect(second.fip).toEqual(first.fip);
@@ -104,6 +104,6 @@ describe('public IP with a bandwidth (seed 3.1) on the full cloud', () => {
       .catch((e: Error & { code: string }) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/OS::Neutron::QoS(Policy|BandwidthLimitRule)/);
-    expect((await member.services.cloud.heat(member.profileId).list({ name })).stacks).toEqual([]);
+    expect((await member.services.profiles.connection(member.profileId).heat.list({ name })).stacks).toEqual([]);
   });
 });

@@ -59,6 +59,6 @@ describe('a version that needs editing is refused by deploy.create (real Heat)',
       options: {},
     });
     studio.created.push(good.stack);
-    expect((await settle(studio.services.cloud.heat(studio.profileId), good.stack)).stack_status).toBe('CREATE_COMPLETE');
+    expect((await settle(studio.services.profiles.connection(studio.profileId).heat, good.stack)).stack_status).toBe('CREATE_COMPLETE');
   });
 });

@@ -33,7 +33,7 @@ describe('the update preview through a sandbox profile', () => {
       options: {},
     });
     studio.created.push(r.stack);
-    expect((await settle(studio.services.cloud.heat(studio.profileId), r.stack)).stack_status).toBe('CREATE_COMPLETE');
+    expect((await settle(studio.services.profiles.connection(studio.profileId).heat, r.stack)).stack_status).toBe('CREATE_COMPLETE');
 
     const patched = await studio.call('deploy.previewUpdate', {
       profileId: studio.profileId,

@@ -1,6 +1,6 @@
 // The seed's "create a server from scratch" walkthrough, built with the same
 // pure topology actions the canvas calls, then checked by the real Heat of the
-// test cloud (POST /validate through the cloud.validate contract, which adds
+// test cloud (POST /validate through the cloud service's validate, which adds
 // the sandbox environment for a sandbox profile): the YAML the editor saves
 // is valid for Heat, and the same YAML with the key pair gone is not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,19 +11,12 @@ import { composeServices, type Services } from '../../../main/compose';
 import { applyEdit } from '../../../shared/hot/edits';
 import { parseTemplate } from '../../../shared/hot/template';
 import type { HotTemplate } from '../../../shared/hot/template';
-import type { ChannelName, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { blank, dropped, linked } from '../../unit/shared/topology/helpers';
 import { loadTestCloud, passwordProfile } from '../cloud/test-cloud';
 
 let services: Services;
 let profileId: string;
 const dataDir = mkdtempSync(join(tmpdir(), 'hs-walkthrough-'));
-
-async function call<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const r = await services.dispatcher.dispatch(channel, request);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.value as ResponseOf<K>;
-}
 
 /** Drop a server on the empty canvas, connect a key pair, drop a floating IP and a volume on the server. */
 function walkthrough(): HotTemplate {
@@ -67,7 +60,7 @@ describe('the walkthrough template checked by real Heat', () => {
   });
 
   it('is valid for Heat with the sandbox environment', async () => {
-    const result = await call('cloud.validate', { profileId, body: { template: walkthrough().text } });
+    const result = await services.cloud.validate(profileId, { template: walkthrough().text });
     // Heat answers a valid template with its parameters, the external network among them.
     expect(Object.keys(result.Parameters ?? {})).toContain('external_network_1');
   });
@@ -77,6 +70,6 @@ describe('the walkthrough template checked by real Heat', () => {
     const mutant = applyEdit(t, { op: 'removeResource', name: 'key_pair_1' }).text;
     expect(parseTemplate(mutant).text).toContain('get_resource: key_pair_1');
     expect(mutant).not.toContain('type: OS::Nova::KeyPair');
-    await expect(call('cloud.validate', { profileId, body: { template: mutant } })).rejects.toThrow(/key_pair_1/);
+    await expect(services.cloud.validate(profileId, { template: mutant })).rejects.toThrow(/key_pair_1/);
   });
 });

@@ -156,7 +156,7 @@ describe('a template around an existing network, deployed, then the network dele
 
   it('deploys as demo to CREATE_COMPLETE with the server on the existing network, then deletes it', async () => {
     const result = await studio.call('deploy.create', { profileId: demo, stackName: name, source: { kind: 'library', templateId, version: 1 }, options: {} });
-    const heat = studio.services.cloud.heat(demo);
+    const heat = studio.services.profiles.connection(demo).heat;
     const done = await settle(heat, result.stack, 240_000);
     expect(done.stack_status, done.stack_status_reason ?? '').toBe('CREATE_COMPLETE');
     const ports = JSON.parse(cli('demo', ['port', 'list', '--network', net.id, '--device-owner', 'compute:nova', '-f', 'json'])) as unknown[];

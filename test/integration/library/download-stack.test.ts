@@ -65,7 +65,7 @@ describe('downloading a deployed stack into the library', () => {
       options: {},
     });
     studio.created.push(result.stack);
-    expect((await settle(studio.services.cloud.heat(studio.profileId), result.stack)).stack_status).toBe('CREATE_COMPLETE');
+    expect((await settle(studio.services.profiles.connection(studio.profileId).heat, result.stack)).stack_status).toBe('CREATE_COMPLETE');
 
     const deployments = await call('sync.deployments', { templateId: tpl!.id });
     expect(deployments).toEqual([expect.objectContaining({ stackName: name, templateVersion: 1, profileName: 'download-demo' })]);
@@ -92,7 +92,7 @@ describe('downloading a deployed stack into the library', () => {
       template: { heat_template_version: '2018-08-31', resources: { r: { type: 'OS::Heat::RandomString' } } },
     });
     studio.created.push(stack.stack);
-    await settle(studio.services.cloud.heat(studio.profileId), stack.stack);
+    await settle(studio.services.profiles.connection(studio.profileId).heat, stack.stack);
     const got = await call('sync.downloadStack', { profileId: studio.profileId, stack: stack.stack, target: { kind: 'new', name: 'from the cloud' } });
     expect(got.template.name).toBe('from the cloud');
     expect(studio.services.library.get(got.template.id).latest.yaml).toContain('OS::Heat::RandomString');

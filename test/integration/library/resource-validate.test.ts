@@ -13,14 +13,14 @@ const call = studio.call;
 
 describe('resource_validate (seed 9.3) on the real Heat', () => {
   it('finds the probe fault real: Heat refuses it when the resource checks run (stack create)', async () => {
-    const heat = studio.services.cloud.heat(studio.profileId);
+    const heat = studio.services.profiles.connection(studio.profileId).heat;
     await expect(heat.create({ stack_name: uniqueName('rv-probe'), template: RESOURCE_VALIDATE_PROBE })).rejects.toThrow(
       /cannot be smaller than combined character class/,
     );
   });
 
   it("reports that this cloud's Heat ignores resource_validate (its validate passes the probe with the parameter)", async () => {
-    const heat = studio.services.cloud.heat(studio.profileId);
+    const heat = studio.services.profiles.connection(studio.profileId).heat;
     await expect(heat.validate({ template: RESOURCE_VALIDATE_PROBE }, { resourceValidate: true })).resolves.toMatchObject({ Parameters: {} });
     await expect(probeResourceValidate(heat)).resolves.toBe('ignored');
   });

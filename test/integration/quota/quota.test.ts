@@ -103,7 +103,7 @@ describe('quota against the full test cloud', () => {
 
   it('deploying the classic topology as demo raises usage by what the count said', async (ctx) => {
     const profileId = realProfile('demo');
-    const heat = studio.services.cloud.heat(profileId);
+    const heat = studio.services.profiles.connection(profileId).heat;
     /** The other stacks of the project and their states: usage is the project's, so they must hold still for an exact comparison. */
     const others = async (mine: string | null) =>
       (await heat.listAll({}))
@@ -118,7 +118,7 @@ describe('quota against the full test cloud', () => {
     for (const k of QUOTA_KINDS) expect(count[k].unknown, k).toEqual([]);
     const result = await call('deploy.create', { profileId, stackName: uniqueName('quota-classic'), source: { kind: 'yaml', yaml }, options: {} });
     studio.created.push(result.stack);
-    const done = await settle(studio.services.cloud.heat(profileId), result.stack, 300_000);
+    const done = await settle(studio.services.profiles.connection(profileId).heat, result.stack, 300_000);
     expect(done.stack_status).toBe('CREATE_COMPLETE');
     const after = await call('quota.read', { profileId });
     const u0 = usedOf(before);
@@ -192,7 +192,7 @@ describe('quota against the full test cloud', () => {
     ].join('\n');
     const created = await call('deploy.create', { profileId, stackName: uniqueName('quota-update'), source: { kind: 'yaml', yaml }, options: {} });
     studio.created.push(created.stack);
-    const heat = studio.services.cloud.heat(profileId);
+    const heat = studio.services.profiles.connection(profileId).heat;
     expect((await settle(heat, created.stack, 300_000)).stack_status).toBe('CREATE_COMPLETE');
     // The limit is the usage itself (our server included): nothing more may be added.
     const { original, limit } = await limitDemoInstances(profileId, 0);
