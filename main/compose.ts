@@ -135,7 +135,7 @@ export function composeServices(options: ComposeOptions): Services {
   const resourceTypes = new ResourceTypeCache(cloudServices.cloud, (id) => profiles.get(id));
   // "Check again": every status step, for the profile the user chose.
   const status = new TemplateStatusService(library, cloudServices.cloud, profiles, inventory, quota);
-  const deploy = new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), options.now, quota, inventory, resourceTypes);
+  const deploy = new DeployService(library, cloudServices.cloud, new StackOriginRepo(db), quota, inventory, resourceTypes, options.now);
 
   const info: AppInfo = {
     version: options.version,

@@ -38,13 +38,13 @@ export class DeployService {
     private readonly library: Pick<LibraryService, 'get' | 'getVersion' | 'recordStatus'>,
     private readonly cloud: Pick<CloudService, 'create' | 'update' | 'previewCreate' | 'previewUpdate' | 'template' | 'environment' | 'files' | 'showLive'>,
     private readonly origins: StackOriginRepo,
-    private readonly now: () => Date = () => new Date(),
-    /** Over quota blocks a create, and an update that adds past the limit (SPEC 1.2); absent in tests that do not deploy real resources. */
-    private readonly quota: Pick<QuotaService, 'check' | 'checkUpdate' | 'assertWithinQuota' | 'assertUpdateWithinQuota'> | null = null,
+    /** Over quota blocks a create, and an update that adds past the limit (SPEC 1.2): required, so no create or update of a stack goes without it. */
+    private readonly quota: Pick<QuotaService, 'check' | 'checkUpdate' | 'assertWithinQuota' | 'assertUpdateWithinQuota'>,
     /** Rule 7: a template naming what the cloud no longer holds is refused before Heat sees it. */
     private readonly inventory: Pick<InventoryService, 'revalidate'> | null = null,
     /** Resource type schemas (update_allowed / immutable) that explain the update preview; absent: the preview is Heat's lists only. */
     private readonly types: Pick<ResourceTypeCache, 'schema'> | null = null,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async preview(
@@ -64,7 +64,7 @@ export class DeployService {
     refuseNeedsEditing(resolved);
     const body = this.body(resolved, options, stackName);
     await this.refuseMissing(profileId, resolved, options);
-    await this.quota?.assertWithinQuota(profileId, resolved.files, options.parameters, options.environment);
+    await this.quota.assertWithinQuota(profileId, resolved.files, options.parameters, options.environment);
     const result = await this.cloud.create(profileId, body);
     return { ...result, origin: this.remember(profileId, result.stack, resolved) };
   }
@@ -121,7 +121,7 @@ export class DeployService {
   ): Promise<DeployResult & { origin: StackOrigin | null }> {
     if (!source) {
       const q = await this.quotaUpdate(profileId, stack, null, options);
-      if (q) await this.quota?.assertUpdateWithinQuota(profileId, q);
+      if (q) await this.quota.assertUpdateWithinQuota(profileId, q);
       const result = await this.cloud.update(profileId, stack, patchBody(options), true);
       return { ...result, origin: this.origins.get(profileId, stack.id) };
     }
@@ -130,7 +130,7 @@ export class DeployService {
     const body = this.body(resolved, options);
     await this.refuseMissing(profileId, resolved, options);
     const q = await this.quotaUpdate(profileId, stack, resolved, options);
-    if (q) await this.quota?.assertUpdateWithinQuota(profileId, q);
+    if (q) await this.quota.assertUpdateWithinQuota(profileId, q);
     const result = await this.cloud.update(profileId, stack, body, false);
     return { ...result, origin: this.remember(profileId, stack, resolved) ?? this.origins.get(profileId, stack.id) };
   }
@@ -142,14 +142,12 @@ export class DeployService {
     source: DeploySource | null,
     options: DeployOptions,
   ): Promise<{ check: QuotaCheck; report: QuotaReport } | null> {
-    if (!this.quota) throw new AppError('INTERNAL', msg('deploy.noQuotaService'));
     const q = await this.quotaUpdate(profileId, stack, source ? this.resolve(source) : null, options);
     return q ? this.quota.checkUpdate(profileId, q) : null;
   }
 
   /** The deploy dialog's quota verdict: the same files, parameters and environment a create would send. */
   async checkQuota(profileId: string, source: DeploySource, options: DeployOptions): Promise<{ check: QuotaCheck; report: QuotaReport }> {
-    if (!this.quota) throw new AppError('INTERNAL', msg('deploy.noQuotaService'));
     return this.quota.check(profileId, this.resolve(source).files, options.parameters, options.environment);
   }
 
@@ -161,7 +159,6 @@ export class DeployService {
    * never blocks, Heat decides.
    */
   private async quotaUpdate(profileId: string, stack: StackRef, resolved: Resolved | null, options: DeployOptions): Promise<QuotaUpdate | null> {
-    if (!this.quota) return null;
     const update = { parameters: options.parameters, extraEnvironment: options.environment };
     const current = () => deployedFiles(this.cloud, profileId, stack);
     if (resolved) return { ...update, next: resolved.files, current };

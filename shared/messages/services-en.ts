@@ -4,7 +4,6 @@
 // the text these errors always had (tests and logs read it).
 export const servicesMessagesEn = {
   // --- deploy (main/deploy/deploy-service.ts)
-  'deploy.noQuotaService': 'No quota service is wired.',
   'deploy.bundleDiagnostic': '{file}:{line}: {text}',
   'deploy.cannotBundle': 'The template cannot be bundled.',
 

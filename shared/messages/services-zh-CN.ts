@@ -3,7 +3,6 @@ import { zh } from './glossary-zh-CN';
 import type { servicesMessagesEn } from './services-en';
 
 export const servicesMessagesZhCN: Record<keyof typeof servicesMessagesEn, string> = {
-  'deploy.noQuotaService': '配额服务未接入。',
   'deploy.bundleDiagnostic': '{file}:{line}：{text}',
   'deploy.cannotBundle': `无法打包该${zh.template}。`,
 
