@@ -200,7 +200,7 @@ function isTransientSocketError(code: string): boolean {
   return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT' || code === 'ETIMEDOUT_CLIENT' || code === 'UND_ERR_SOCKET';
 }
 
-/** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s... capped at 8 s. */
+/** Exponential backoff with equal jitter (backoff.ts): ceilings 0.5 s, 1 s, 2 s... capped at 8 s. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   return equalJitter(doublingCeiling(500, attempt, 8_000), random);
 }
