@@ -7,8 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 const CFN = `HeatTemplateFormatVersion: '2012-12-12'
 Parameters:
@@ -38,9 +39,7 @@ describe('a CloudFormation template in the editor', () => {
   const yamlText = () => page.evaluate(() => (window as unknown as YamlHook).__hsYaml.text());
 
   beforeAll(async () => {
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
     await page.getByTestId('new-template').click();
     await page.getByTestId('create-name').fill('cfn');
@@ -48,10 +47,7 @@ describe('a CloudFormation template in the editor', () => {
     await page.getByTestId('editor').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => closeSession({ browser, host }));
 
   it('draws every resource of the pasted CloudFormation YAML', async () => {
     await page.locator('.cm-content').click();
