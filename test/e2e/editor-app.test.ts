@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { screenshot } from './support/browser';
-import { pasteYaml } from './support/canvas';
+import { newBlankTemplate, pasteYaml } from './support/canvas';
 import type { RunningHost } from './support/web-host';
 import { closeSession, openSession } from './support/session';
 
@@ -53,10 +53,7 @@ describe('save and export as an app package from the editor', () => {
   beforeAll(async () => {
     ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
-    await page.getByTestId('new-template').click();
-    await page.getByTestId('create-name').fill('web app');
-    await page.getByTestId('create-submit').click();
-    await page.getByTestId('editor').waitFor();
+    await newBlankTemplate(page, 'web app');
   });
 
   afterAll(() => closeSession({ browser, host }));

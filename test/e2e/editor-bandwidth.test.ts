@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { screenshot } from './support/browser';
-import { nodeAt, pasteYaml, yamlText } from './support/canvas';
+import { newBlankTemplate, nodeAt, pasteYaml, yamlText } from './support/canvas';
 import type { RunningHost } from './support/web-host';
 import { closeSession, openSession } from './support/session';
 
@@ -37,10 +37,7 @@ describe('public IP bandwidth in the inspector', () => {
   beforeAll(async () => {
     ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
-    await page.getByTestId('new-template').click();
-    await page.getByTestId('create-name').fill('public ip');
-    await page.getByTestId('create-submit').click();
-    await page.getByTestId('editor').waitFor();
+    await newBlankTemplate(page, 'public ip');
   });
 
   afterAll(() => closeSession({ browser, host }));

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { screenshot } from './support/browser';
 import type { RunningHost } from './support/web-host';
 import { closeSession, openSession } from './support/session';
+import { newBlankTemplate } from './support/canvas';
 
 const CFN = `HeatTemplateFormatVersion: '2012-12-12'
 Parameters:
@@ -41,10 +42,7 @@ describe('a CloudFormation template in the editor', () => {
   beforeAll(async () => {
     ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
-    await page.getByTestId('new-template').click();
-    await page.getByTestId('create-name').fill('cfn');
-    await page.getByTestId('create-submit').click();
-    await page.getByTestId('editor').waitFor();
+    await newBlankTemplate(page, 'cfn');
   });
 
   afterAll(() => closeSession({ browser, host }));

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { screenshot } from './support/browser';
 import type { RunningHost } from './support/web-host';
 import { closeSession, openSession } from './support/session';
-import { canvasIds, connectByDrag, dragOnto, nodeData, steadyNodeAt, yamlText } from './support/canvas';
+import { canvasIds, connectByDrag, dragOnto, newBlankTemplate, nodeData, steadyNodeAt, yamlText } from './support/canvas';
 
 function dropOn(page: Page, item: string, id: string | null): Promise<void> {
   return dragOnto(page, `palette-${item}`, id ?? { dx: 60, dy: 60 });
@@ -43,10 +43,7 @@ describe('the seed-style canvas view in the browser', () => {
   beforeAll(async () => {
     ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
-    await page.getByTestId('new-template').click();
-    await page.getByTestId('create-name').fill('seed walkthrough');
-    await page.getByTestId('create-submit').click();
-    await page.getByTestId('editor').waitFor();
+    await newBlankTemplate(page, 'seed walkthrough');
     blank = await yamlText(page);
   });
 
