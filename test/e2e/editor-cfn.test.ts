@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { screenshot } from './support/browser';
 import type { RunningHost } from './support/web-host';
 import { closeSession, openSession } from './support/session';
-import { newBlankTemplate } from './support/canvas';
+import { newBlankTemplate, pasteYaml } from './support/canvas';
 
 const CFN = `HeatTemplateFormatVersion: '2012-12-12'
 Parameters:
@@ -48,13 +48,7 @@ describe('a CloudFormation template in the editor', () => {
   afterAll(() => closeSession({ browser, host }));
 
   it('draws every resource of the pasted CloudFormation YAML', async () => {
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('Control+a');
-    await page.evaluate((t) => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', t);
-      document.querySelector('.cm-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, CFN);
+    await pasteYaml(page, CFN);
     await expect.poll(() => page.evaluate(() => (window as unknown as CanvasHook).__hsCanvas.ids().sort())).toEqual(['CfnUser', 'WebServer', 'WebServerKeys']);
     await page.getByTestId('fit').click();
     await screenshot(page, 'editor-cfn');
