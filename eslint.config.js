@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
+import { mayImport } from './scripts/lint/may-import.mjs';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-output/', '.native/'] },
@@ -31,6 +32,12 @@ export default tseslint.config(
       'vue/html-closing-bracket-newline': 'off',
       'vue/multiline-html-element-content-newline': 'off',
     },
+  },
+  {
+    // Each folder README's "May import" line, enforced (scripts/lint/may-import.mjs).
+    files: ['main/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.vue', 'shared/**/*.ts'],
+    plugins: { local: { rules: { 'may-import': mayImport } } },
+    rules: { 'local/may-import': 'error' },
   },
   {
     files: ['shared/**/*.ts'],

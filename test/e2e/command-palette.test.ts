@@ -8,8 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 describe('command palette', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-palette-'));
@@ -23,17 +24,14 @@ describe('command palette', () => {
   const activeOption = () => page.locator('#command-list [role=option][aria-selected=true]').getAttribute('data-testid');
 
   beforeAll(async () => {
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1400, height: 900 } }));
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.url);
     await page.getByTestId('template-external-network-server').waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -8,9 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
-import { pasteYaml } from './support/canvas';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import { newBlankTemplate, pasteYaml } from './support/canvas';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 const BLOCKED = `heat_template_version: 2018-08-31
 resources:
@@ -50,20 +51,12 @@ describe('save and export as an app package from the editor', () => {
   let page: Page;
 
   beforeAll(async () => {
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
-    await page.getByTestId('new-template').click();
-    await page.getByTestId('create-name').fill('web app');
-    await page.getByTestId('create-submit').click();
-    await page.getByTestId('editor').waitFor();
+    await newBlankTemplate(page, 'web app');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => closeSession({ browser, host }));
 
   it('saves a new version, then blocks its export naming the Chinese characters, the "$" and the existing network', async () => {
     await pasteYaml(page, BLOCKED);

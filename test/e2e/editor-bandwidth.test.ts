@@ -8,9 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
-import { nodeAt, pasteYaml, yamlText } from './support/canvas';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import { newBlankTemplate, nodeAt, pasteYaml, yamlText } from './support/canvas';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 const TEMPLATE = `heat_template_version: 2018-08-31
 resources:
@@ -34,20 +35,12 @@ describe('public IP bandwidth in the inspector', () => {
   let page: Page;
 
   beforeAll(async () => {
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
-    await page.getByTestId('new-template').click();
-    await page.getByTestId('create-name').fill('public ip');
-    await page.getByTestId('create-submit').click();
-    await page.getByTestId('editor').waitFor();
+    await newBlankTemplate(page, 'public ip');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => closeSession({ browser, host }));
 
   it('writes the QoS policy, the rule in kbps and qos_policy_id from a bandwidth typed in Mbps, and shows it back', async () => {
     await pasteYaml(page, TEMPLATE);

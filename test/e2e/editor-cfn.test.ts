@@ -7,8 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
+import { newBlankTemplate, pasteYaml } from './support/canvas';
 
 const CFN = `HeatTemplateFormatVersion: '2012-12-12'
 Parameters:
@@ -38,29 +40,15 @@ describe('a CloudFormation template in the editor', () => {
   const yamlText = () => page.evaluate(() => (window as unknown as YamlHook).__hsYaml.text());
 
   beforeAll(async () => {
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
-    await page.getByTestId('new-template').click();
-    await page.getByTestId('create-name').fill('cfn');
-    await page.getByTestId('create-submit').click();
-    await page.getByTestId('editor').waitFor();
+    await newBlankTemplate(page, 'cfn');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => closeSession({ browser, host }));
 
   it('draws every resource of the pasted CloudFormation YAML', async () => {
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('Control+a');
-    await page.evaluate((t) => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', t);
-      document.querySelector('.cm-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, CFN);
+    await pasteYaml(page, CFN);
     await expect.poll(() => page.evaluate(() => (window as unknown as CanvasHook).__hsCanvas.ids().sort())).toEqual(['CfnUser', 'WebServer', 'WebServerKeys']);
     await page.getByTestId('fit').click();
     await screenshot(page, 'editor-cfn');

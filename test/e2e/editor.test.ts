@@ -11,8 +11,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 import { connectByDrag, dragOnto, nodeAt, steadyNodeAt, yamlText } from './support/canvas';
 
 /** Drags a palette item onto a node (or onto empty canvas space when `id` is null). */
@@ -63,16 +64,11 @@ describe('the visual editor in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => closeSession({ browser, host }));
 
   it('opens a new blank template in the editor from the library', async () => {
     await page.getByTestId('new-template').click();

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 import { connectByDrag, dragOnto, yamlText } from './support/canvas';
 
 describe('the seed walkthrough by keyboard only', () => {
@@ -35,16 +36,13 @@ describe('the seed walkthrough by keyboard only', () => {
     seed.library.create({ name: 'by-mouse', description: '', tags: [], from: { kind: 'blank' } });
     keysId = seed.library.create({ name: 'by-keys', description: '', tags: [], from: { kind: 'blank' } }).id;
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
     await page.getByTestId('template-by-keys').waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -9,8 +9,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 import { canvasIds, nodeData, steadyNodeAt, yamlText } from './support/canvas';
 
 const DIR = '/work/shared/corpus/heat-templates/hot/resource_group';
@@ -44,17 +45,12 @@ describe('nested templates in the browser', () => {
   }
 
   beforeAll(async () => {
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
     await page.getByTestId('template-shared-network-server').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => closeSession({ browser, host }));
 
   it('imports the template with its nested file and shows the files as a tree in the library', async () => {
     await page.getByTestId('import').click();

@@ -9,9 +9,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
-import { canvasIds, connectByDrag, dragOnto, nodeData, steadyNodeAt, yamlText } from './support/canvas';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
+import { canvasIds, connectByDrag, dragOnto, newBlankTemplate, nodeData, steadyNodeAt, yamlText } from './support/canvas';
 
 function dropOn(page: Page, item: string, id: string | null): Promise<void> {
   return dragOnto(page, `palette-${item}`, id ?? { dx: 60, dy: 60 });
@@ -40,21 +41,13 @@ describe('the seed-style canvas view in the browser', () => {
   let full = '';
 
   beforeAll(async () => {
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
-    await page.getByTestId('new-template').click();
-    await page.getByTestId('create-name').fill('seed walkthrough');
-    await page.getByTestId('create-submit').click();
-    await page.getByTestId('editor').waitFor();
+    await newBlankTemplate(page, 'seed walkthrough');
     blank = await yamlText(page);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => closeSession({ browser, host }));
 
   it('does the walkthrough in the full view, every helper a node', async () => {
     await page.getByTestId('view-full').click();

@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 const BROKEN = `heat_template_version: 2018-08-31
 resources:
@@ -39,16 +40,13 @@ describe('status by shape and words, not colour alone', () => {
     const seed = composeServices({ dataDir, host: 'web', version: 'test' });
     seed.library.create({ name: 'e2e-status-broken', description: '', tags: [], from: { kind: 'yaml', yaml: BROKEN } });
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }));
     await page.goto(host.url);
     await page.getByTestId('language').selectOption('zh-CN');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -83,3 +83,11 @@ export async function steadyNodeAt(page: Page, id: string): Promise<{ x: number;
   }
   return last;
 }
+
+/** "New template" → blank, named `name`; resolves once the editor has opened on it. */
+export async function newBlankTemplate(page: Page, name: string): Promise<void> {
+  await page.getByTestId('new-template').click();
+  await page.getByTestId('create-name').fill(name);
+  await page.getByTestId('create-submit').click();
+  await page.getByTestId('editor').waitFor();
+}
