@@ -28,4 +28,5 @@ export const gitEn = {
   abort: 'Abort the pull',
   resolved: 'Conflicts resolved and committed.',
   commitMessage: 'Commit message',
+  commitMessagePlaceholder: 'Default: the version note',
 } as const;

@@ -29,4 +29,5 @@ export const gitZhCN: Record<keyof typeof gitEn, string> = {
   abort: '放弃拉取',
   resolved: '冲突已解决并提交。',
   commitMessage: '提交说明',
+  commitMessagePlaceholder: '默认：版本说明',
 };
