@@ -9,6 +9,8 @@ export const gitMessagesEn = {
   'git.nothingToCommit': 'Nothing changed in {path} since the last version: there is nothing to commit.',
   'git.importExists':
     'The repository has another file at {path} already; the import would overwrite it. Rename the file to import, or import it into another folder.',
+  'git.renameSameFolder':
+    'In a git library a template is named by its file: {to} must stay in the folder of {from} (its nested files are referenced from there) and end in .yaml, .yml or .template.',
   'git.pathEscape': '"{path}" points outside the repository working copy.',
   'git.badUrl': '"{url}" is not a repository URL or path.',
   'git.folderNotEmpty': 'The folder {path} is not empty; a clone needs an empty folder.',

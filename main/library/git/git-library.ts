@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, posix, sep } from 'node:path';
 import { AppError } from '../../../shared/ipc/errors';
 import { msg } from '../../../shared/messages/message';
-import type { TemplateDetails } from '../../../shared/library/model';
+import type { TemplateDetails, TemplateSummary } from '../../../shared/library/model';
 import type { GitStatus } from '../../../shared/ipc/git.contract';
 import type { LibraryService, SaveVersionInput } from '../library-service';
 import type { Git } from './git-command';
-import { importHistory, layoutPath, templateIdFor, type ImportDeps, type ImportOutcome } from './git-import';
+import { carryHistory, importHistory, layoutPath, templateIdFor, type ImportDeps, type ImportOutcome } from './git-import';
 import { dryRunLibrary } from './git-imports';
 import * as sync from './git-sync';
 
@@ -118,6 +118,35 @@ export class GitLibrary {
     await this.refresh();
     // An imported file another template references is that template's nested file now, not a template of its own.
     return entries.flatMap((e) => (this.deps.repo.find(templateIdFor(e)) ? [this.service.get(templateIdFor(e))] : []));
+  }
+
+  /**
+   * In a git library a template's name is its entry's path: renaming moves
+   * the entry and its layout sidecar (git mv, so git sees a rename) and
+   * commits; the cached history follows to the new path's id. Nested files
+   * and the environment stay where they are, so the references keep working
+   * only within the same folder: another folder is refused.
+   */
+  async rename(id: string, newName: string): Promise<TemplateSummary> {
+    const from = this.service.get(id).latest.entryPath;
+    const to = posix.normalize(newName.trim().replace(/\\/g, '/'));
+    if (to === from) return this.service.get(id);
+    if (id !== templateIdFor(from)) throw new AppError('NOT_FOUND', msg('git.notGitLibrary'), { id });
+    if (posix.dirname(to) !== posix.dirname(from) || !/\.(ya?ml|template)$/i.test(to)) {
+      throw new AppError('BAD_REQUEST', msg('git.renameSameFolder', { from, to }), { from, to });
+    }
+    if (await sync.mergeInProgress(this.git, this.workdir)) throw new AppError('GIT_CONFLICT', msg('git.resolveFirst'), {});
+    if (existsSync(this.inside(to))) throw new AppError('CONFLICT', msg('git.importExists', { path: to }), { path: to });
+    const cwd = this.workdir;
+    await this.git.run(['mv', '--', from, to], { cwd });
+    if (existsSync(join(cwd, layoutPath(from)))) {
+      this.inside(layoutPath(to));
+      await this.git.run(['mv', '--', layoutPath(from), layoutPath(to)], { cwd });
+    }
+    await this.git.run(['commit', '--quiet', '-F', '-'], { cwd, input: `Rename ${from} to ${to}` });
+    const toId = carryHistory(this.deps, id, to, new Date().toISOString());
+    await this.refresh();
+    return this.service.get(toId);
   }
 
   async pull(onProgress?: sync.Progress): Promise<sync.PullOutcome> {

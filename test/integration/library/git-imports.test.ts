@@ -101,4 +101,36 @@ describe('importing into a git-bound library', () => {
     // The dry run left nothing in the cache: no template named after the refused file besides the repository's own.
     expect(await names(alice.studio)).toEqual(['web/server.yaml']);
   });
+
+  it('a rename moves the entry and its layout with git mv, commits, and keeps the history under the new name', async () => {
+    const alice = await member(server.seed('rename', { 'web/server.yaml': SERVER_YAML }));
+    const [web] = await call(alice.studio, 'library.list', { search: '' });
+    await call(alice.studio, 'library.saveVersion', { id: web!.id, yaml: `${SERVER_YAML}# two\n`, layout: { rand: { x: 1, y: 2 } } });
+    const renamed = await call(alice.studio, 'library.update', { id: web!.id, name: 'web/frontend.yaml', tags: ['web'] });
+    expect(renamed.name).toBe('web/frontend.yaml');
+    expect(renamed.tags).toEqual(['web']);
+    expect(await names(alice.studio)).toEqual(['web/frontend.yaml']);
+    expect(git(alice.workdir, 'status', '--porcelain')).toBe('');
+    expect(git(alice.workdir, 'log', '-1', '--format=%s')).toBe('Rename web/server.yaml to web/frontend.yaml\n');
+    // git sees a rename (R), not a delete and an add, for the entry and its layout sidecar.
+    expect(
+      git(alice.workdir, 'show', '--name-status', '--format=', '-M', 'HEAD')
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t')[0])
+        .sort(),
+    ).toEqual(['R100', 'R100']);
+    expect(readFileSync(join(alice.workdir, 'web/frontend.yaml'), 'utf8')).toBe(`${SERVER_YAML}# two\n`);
+    const details = await call(alice.studio, 'library.get', { id: renamed.id });
+    // The seed, the saved version, the rename: the history came along.
+    expect(details.versions).toHaveLength(3);
+    expect(details.latest.layout).toEqual({ rand: { x: 1, y: 2 } });
+    expect((await call(alice.studio, 'library.getVersion', { id: renamed.id, number: 1 })).yaml).toBe(SERVER_YAML);
+    expect((await call(alice.studio, 'library.getVersion', { id: renamed.id, number: 3 })).note).toContain('Rename web/server.yaml');
+
+    const refused = await alice.studio.dispatcher.dispatch('library.update', { id: renamed.id, name: 'elsewhere/frontend.yaml' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('elsewhere/frontend.yaml');
+    expect(await names(alice.studio)).toEqual(['web/frontend.yaml']);
+  });
 });
