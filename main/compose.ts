@@ -10,6 +10,7 @@ import { libraryHandlers } from './ipc/library.ipc';
 import { librariesHandlers, type ChooseLibraryPath } from './ipc/libraries.ipc';
 import { gitHandlers } from './ipc/git.ipc';
 import { GitLibraries } from './library/git/git-libraries';
+import { GitImports } from './library/git/git-imports';
 import { LibraryCatalog } from './library/library-catalog';
 import { activeAppLinks, activeLibrary } from './library/active-library';
 import { filesHandlers } from './ipc/files.ipc';
@@ -147,13 +148,14 @@ export function composeServices(options: ComposeOptions): Services {
   };
   // Libraries bound to git: saving in one commits (library.saveVersion goes there when it is active).
   const gitLibraries = new GitLibraries(catalog, options.dataDir, checker, events);
+  const importsOver = (over: LibraryService) => new ImportService(over, undefined, undefined, options.importTimeoutMs);
   const preferenceListeners = new Set<(p: Preferences) => void>();
   const handlers: HandlerTable = {
     ...appHandlers(info, preferences, (p) => preferenceListeners.forEach((l) => l(p))),
     ...libraryHandlers(library, gitLibraries),
     ...librariesHandlers(catalog, options.chooseLibraryPath),
     ...gitHandlers(gitLibraries, events),
-    ...filesHandlers(new ImportService(library, undefined, undefined, options.importTimeoutMs), new ExportService(library)),
+    ...filesHandlers(importsOver(library), new ExportService(library), new GitImports(gitLibraries, importsOver)),
     ...appsHandlers(apps, { service: quota, library }),
     ...backupHandlers(() => catalog.current(), library, options.nativeBinding),
     ...cloudHandlers(cloudServices),

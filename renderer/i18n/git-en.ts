@@ -26,6 +26,13 @@ export const gitEn = {
   keepMine: 'Keep mine',
   takeTheirs: 'Take theirs',
   abort: 'Abort the pull',
+  edit: 'Edit',
+  editedText: 'The merged text (written as you leave it)',
+  useEdited: 'Use this text',
+  cancelEdit: 'Cancel',
+  deletedHere: 'Deleted here, changed in the pulled commits.',
+  deletedThere: 'Changed here, deleted in the pulled commits.',
   resolved: 'Conflicts resolved and committed.',
   commitMessage: 'Commit message',
+  commitMessagePlaceholder: 'Default: the version note',
 } as const;

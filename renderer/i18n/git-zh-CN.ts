@@ -27,6 +27,13 @@ export const gitZhCN: Record<keyof typeof gitEn, string> = {
   keepMine: '保留我的',
   takeTheirs: '采用对方的',
   abort: '放弃拉取',
+  edit: '编辑',
+  editedText: '合并后的内容（按原样写入）',
+  useEdited: '采用此内容',
+  cancelEdit: '取消',
+  deletedHere: '本地已删除，拉取的提交中有修改。',
+  deletedThere: '本地有修改，拉取的提交中已删除。',
   resolved: '冲突已解决并提交。',
   commitMessage: '提交说明',
+  commitMessagePlaceholder: '默认：版本说明',
 };

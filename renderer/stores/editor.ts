@@ -443,6 +443,8 @@ export const useEditorStore = defineStore('editor', () => {
     name: string;
     description: string;
     note?: string;
+    /** A git-bound library's commit message (default there: the note). */
+    commitMessage?: string;
   }): Promise<{ ok: true; version: number; status: string; statusReason: string; statusMsg: Message | null } | { ok: false; refusal: Refusal }> {
     const v = saveVerdict(entryDoc.value.topology);
     if (!v.ok) return { ok: false, refusal: { reason: v.reason, params: {} } };
@@ -469,6 +471,7 @@ export const useEditorStore = defineStore('editor', () => {
         files: currentFiles(),
         environment,
         note: meta.note ?? '',
+        ...(meta.commitMessage ? { commitMessage: meta.commitMessage } : {}),
       }),
     );
   }

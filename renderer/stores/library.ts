@@ -86,7 +86,9 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   async function update(request: RequestOf<'library.update'>): Promise<void> {
-    await api.invoke('library.update', request);
+    const updated = await api.invoke('library.update', request);
+    // A git library's template is named by its path: a rename moves it to the new path's id.
+    if (updated.id !== request.id && selectedId.value === request.id) await select(updated.id);
     await refresh();
   }
 

@@ -7,6 +7,10 @@ export const gitMessagesEn = {
   'git.resolveFirst': 'A pull is waiting for its conflicts to be resolved (or aborted); resolve them first.',
   'git.pushRejected': 'The server refused the push; your commit is kept locally. The server said: {reason}',
   'git.nothingToCommit': 'Nothing changed in {path} since the last version: there is nothing to commit.',
+  'git.importExists':
+    'The repository has another file at {path} already; the import would overwrite it. Rename the file to import, or import it into another folder.',
+  'git.renameSameFolder':
+    'In a git library a template is named by its file: {to} must stay in the folder of {from} (its nested files are referenced from there) and end in .yaml, .yml or .template.',
   'git.pathEscape': '"{path}" points outside the repository working copy.',
   'git.badUrl': '"{url}" is not a repository URL or path.',
   'git.folderNotEmpty': 'The folder {path} is not empty; a clone needs an empty folder.',

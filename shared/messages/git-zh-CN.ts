@@ -10,6 +10,8 @@ export const gitMessagesZhCN: Record<keyof typeof gitMessagesEn, string> = {
   'git.resolveFirst': '有一次拉取正等待解决（或放弃）冲突；请先解决冲突。',
   'git.pushRejected': '服务器拒绝了推送；你的提交仍保留在本地。服务器的原因：{reason}',
   'git.nothingToCommit': `自上一个版本以来 {path} 没有改动：没有可提交的内容。`,
+  'git.importExists': `仓库中 {path} 已有另一个文件，导入会覆盖它。请重命名要导入的文件，或导入到其他文件夹。`,
+  'git.renameSameFolder': `git 模版库中的模版以其文件命名：{to} 必须与 {from} 在同一文件夹（其嵌套文件从那里引用），并以 .yaml、.yml 或 .template 结尾。`,
   'git.pathEscape': '“{path}”指向仓库工作副本之外。',
   'git.badUrl': '“{url}”不是仓库地址或路径。',
   'git.folderNotEmpty': '文件夹 {path} 不为空；克隆需要一个空文件夹。',

@@ -1,13 +1,16 @@
 // A git-bound library as a user drives it in Chromium (Chinese UI) against
 // `npm run web` and a real git daemon on 127.0.0.1: clone the team's
 // repository from the libraries dialog, see its templates and their
-// versions (commit message and author), save a version and push it.
+// versions (commit message and author), save a version and push it, save
+// one from the editor with a commit message of its own, and merge a
+// teammate's concurrent edit from the conflict panel's semantic diff.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
+import { pasteYaml } from './support/canvas';
 import { startWebHost, type RunningHost } from './support/web-host';
 import { git, startGitServer, useTestGitIdentity, type GitServer } from '../support/git-server';
 
@@ -90,5 +93,52 @@ describe('a git library in the browser', () => {
     await expect.poll(() => page.getByTestId('git-status').innerText()).toContain('待推送 0');
     await screenshot(page, 'git-library-pushed');
     expect(git(server.base, '--git-dir', join(server.base, 'team.git'), 'log', '-1', '--format=%s')).toBe('加上说明\n');
+  });
+
+  it("the editor's save dialog asks for the commit message (the note until edited) and the commit carries it", async () => {
+    await page.getByTestId('template-web/server.yaml').click();
+    await page.getByTestId('edit').click();
+    await page.getByTestId('editor').waitFor();
+    await pasteYaml(page, `${SERVER_YAML}# 第三版：编辑器里改的\n`);
+    await page.getByTestId('save').click();
+    await page.getByTestId('save-note').fill('第三版');
+    const message = page.getByTestId('save-commit-message');
+    await expect.poll(() => message.inputValue()).toBe('第三版');
+    await message.fill('编辑器里的提交说明\n\n正文第二段');
+    await screenshot(page, 'git-library-commit-message');
+    await page.getByTestId('save-submit').click();
+    await page.getByTestId('save-dialog').waitFor({ state: 'detached' });
+    const libs = await invoke<{ activeId: string }>('libraries.state', {});
+    const status = await invoke<{ workdir: string; ahead: number }>('git.status', { libraryId: libs.value!.activeId });
+    expect(status.value!.ahead).toBe(1);
+    expect(git(status.value!.workdir, 'log', '-1', '--format=%B')).toBe('编辑器里的提交说明\n\n正文第二段\n\n');
+    expect(git(status.value!.workdir, 'show', 'HEAD:web/server.yaml')).toBe(`${SERVER_YAML}# 第三版：编辑器里改的\n`);
+  });
+
+  it("a teammate's concurrent edit conflicts on pull: the panel shows the semantic diff, and the merged text is committed", async () => {
+    const teammate = join(scratch, 'teammate');
+    git(scratch, 'clone', '--quiet', url, teammate);
+    const theirs = `${SERVER_YAML}  extra: {type: OS::Heat::RandomString}\n`;
+    writeFileSync(join(teammate, 'web/server.yaml'), theirs);
+    git(teammate, 'commit', '--quiet', '-am', '同事加了 extra');
+    git(teammate, 'push', '--quiet', 'origin', 'HEAD');
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('git-pull').click();
+    const conflict = page.getByTestId('git-conflict-web/server.yaml');
+    await conflict.waitFor();
+    // Mine → theirs in HOT terms: their resource is new to me.
+    await conflict.getByTestId('change-resources-extra').waitFor();
+    expect(await conflict.getByTestId('change-resources-extra').innerText()).toContain('新增');
+    await screenshot(page, 'git-library-conflict');
+    await conflict.getByTestId('git-edit').click();
+    const merged = `${SERVER_YAML}  extra: {type: OS::Heat::RandomString}\n# 两边都留下\n`;
+    await conflict.getByTestId('git-edited-text').fill(merged);
+    await conflict.getByTestId('git-use-edited').click();
+    await page.getByTestId('git-conflicts').waitFor({ state: 'detached' });
+    const libs = await invoke<{ activeId: string }>('libraries.state', {});
+    const status = await invoke<{ workdir: string; merging: boolean }>('git.status', { libraryId: libs.value!.activeId });
+    expect(status.value!.merging).toBe(false);
+    expect(git(status.value!.workdir, 'show', 'HEAD:web/server.yaml')).toBe(merged);
+    expect(git(status.value!.workdir, 'log', '-1', '--format=%P').trim().split(' ')).toHaveLength(2);
   });
 });

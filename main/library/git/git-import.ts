@@ -41,9 +41,12 @@ export interface ImportOutcome {
 }
 
 export async function importHistory(deps: ImportDeps): Promise<ImportOutcome> {
+  // Scanning the working copy is synchronous: let the caller (opening the library, its first list) answer first.
+  await new Promise((resolve) => setImmediate(resolve));
   const groups = groupTemplates(deps.workdir);
   const log = await readLog(deps.git, deps.workdir);
-  const plans = groups.map((g) => planFor(deps, g, log)).filter((p) => p.commits.length > 0);
+  const touching = commitsByFile(log);
+  const plans = groups.map((g) => planFor(deps, g, touching)).filter((p) => p.commits.length > 0);
   const specs = plans.flatMap((p) => p.commits.flatMap((c) => p.paths.map((path) => `${c.hash}:${path}`)));
   const blobs = await readBlobs(deps.git, deps.workdir, specs);
   let versionsAdded = 0;
@@ -59,13 +62,27 @@ interface Plan {
   imported: string[];
 }
 
-function planFor(deps: ImportDeps, group: TemplateGroup, log: CommitInfo[]): Plan {
+/** Each file's commits with their place in the log: a template's are then found without reading the whole log per template. */
+function commitsByFile(log: CommitInfo[]): Map<string, Array<{ at: number; commit: CommitInfo }>> {
+  const byFile = new Map<string, Array<{ at: number; commit: CommitInfo }>>();
+  log.forEach((commit, at) => {
+    for (const f of commit.files) {
+      const list = byFile.get(f);
+      if (list) list.push({ at, commit });
+      else byFile.set(f, [{ at, commit }]);
+    }
+  });
+  return byFile;
+}
+
+function planFor(deps: ImportDeps, group: TemplateGroup, touching: Map<string, Array<{ at: number; commit: CommitInfo }>>): Plan {
   const id = templateIdFor(group.entryPath);
   const paths = [group.entryPath, ...group.nested, ...(group.environmentPath ? [group.environmentPath] : []), layoutPath(group.entryPath)];
-  const watched = new Set(paths);
   const imported = readImported(deps.prefs, id);
   const done = new Set(imported);
-  const commits = log.filter((c) => !done.has(c.hash) && c.files.some((f) => watched.has(f)));
+  const found = new Map<number, CommitInfo>();
+  for (const path of paths) for (const { at, commit } of touching.get(path) ?? []) if (!done.has(commit.hash)) found.set(at, commit);
+  const commits = [...found].sort(([a], [b]) => a - b).map(([, c]) => c);
   return { id, group, paths, commits, imported };
 }
 
@@ -125,6 +142,31 @@ function writePlan(deps: ImportDeps, plan: Plan, blobs: Map<string, string | nul
     }
   });
   return added;
+}
+
+/**
+ * A template's cached history under the id of its new path (after a rename
+ * the studio made with git mv): its versions copied in order, its imported
+ * commits remembered for the new id, the old id dropped. git log without
+ * --follow would otherwise start the renamed template from the rename.
+ */
+export function carryHistory(deps: Pick<ImportDeps, 'repo' | 'prefs'>, fromId: string, newPath: string, at: string): string {
+  const { repo, prefs } = deps;
+  const toId = templateIdFor(newPath);
+  const from = repo.find(fromId);
+  if (!from) return toId;
+  repo.transaction(() => {
+    repo.insertTemplate({ ...from, id: toId, name: newPath, statusMsg: from.statusMsg ?? null, systemKey: null, at });
+    repo.replaceTags(toId, from.tags);
+    for (const head of repo.versionHeads(fromId).reverse()) {
+      const v = repo.version(fromId, head.number)!;
+      repo.insertVersion({ ...v, id: `${toId}-${v.id}`, templateId: toId, at: v.createdAt });
+    }
+    prefs.set(importedKey(toId), prefs.get(importedKey(fromId)) ?? '[]');
+    prefs.set(`git.environment.${toId}`, prefs.get(`git.environment.${fromId}`));
+    repo.deleteTemplate(fromId);
+  });
+  return toId;
 }
 
 /** A version's note: the commit message, then who wrote it (every version list shows the note). */

@@ -3,15 +3,16 @@
 // screen reads. Saving a version writes the files byte for byte, the canvas
 // positions to .heat-studio/, and commits with the user's message; the cache
 // then imports that commit like any other.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, normalize, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, normalize, posix, sep } from 'node:path';
 import { AppError } from '../../../shared/ipc/errors';
 import { msg } from '../../../shared/messages/message';
-import type { TemplateDetails } from '../../../shared/library/model';
+import type { TemplateDetails, TemplateSummary } from '../../../shared/library/model';
 import type { GitStatus } from '../../../shared/ipc/git.contract';
 import type { LibraryService, SaveVersionInput } from '../library-service';
 import type { Git } from './git-command';
-import { importHistory, layoutPath, type ImportDeps, type ImportOutcome } from './git-import';
+import { carryHistory, importHistory, layoutPath, templateIdFor, type ImportDeps, type ImportOutcome } from './git-import';
+import { dryRunLibrary } from './git-imports';
 import * as sync from './git-sync';
 
 export class GitLibrary {
@@ -78,6 +79,76 @@ export class GitLibrary {
     return this.service.get(input.id);
   }
 
+  /** The cache's service with import writes undone: an import works out its templates there, then commitImported writes them. */
+  dryRunService(): LibraryService {
+    return dryRunLibrary(this.service, (fn) => this.deps.repo.transaction(fn));
+  }
+
+  /**
+   * Writes imported templates (their latest version: entry, nested files,
+   * environment, layout sidecar) into the working copy at their paths and
+   * commits them. A path holding another file already is refused, naming
+   * it: an import never overwrites the repository's work, except as the
+   * next version of that very template (a bundle re-imported as a version).
+   */
+  async commitImported(made: TemplateDetails[]): Promise<TemplateDetails[]> {
+    if (made.length === 0) return [];
+    if (await sync.mergeInProgress(this.git, this.workdir)) throw new AppError('GIT_CONFLICT', msg('git.resolveFirst'), {});
+    const written: Record<string, string> = {};
+    for (const t of made) {
+      const v = t.latest;
+      const ownPath = t.id === templateIdFor(v.entryPath);
+      const files: Record<string, string> = { ...v.files, [v.entryPath]: v.yaml, [layoutPath(v.entryPath)]: `${JSON.stringify(v.layout, null, 2)}\n` };
+      if (v.environment !== null) files[(ownPath && this.environmentPathOf(t.id)) || environmentBeside(v.entryPath)] = v.environment;
+      for (const [path, text] of Object.entries(files)) {
+        const full = this.inside(path);
+        if (!ownPath && existsSync(full) && readFileSync(full, 'utf8') !== text && written[path] === undefined) {
+          throw new AppError('CONFLICT', msg('git.importExists', { path }), { path });
+        }
+        written[path] = text;
+      }
+    }
+    for (const [path, text] of Object.entries(written)) writeFileSync(this.inside(path), text);
+    await this.git.run(['add', '--', ...Object.keys(written)], { cwd: this.workdir });
+    const entries = made.map((t) => t.latest.entryPath);
+    const staged = await this.git.run(['diff', '--cached', '--quiet'], { cwd: this.workdir, okCodes: [1] });
+    if (staged.code === 0) throw new AppError('CONFLICT', msg('git.nothingToCommit', { path: entries.join(', ') }), { entryPath: entries[0] });
+    const note = made.length === 1 ? made[0]!.latest.note.trim() : '';
+    await this.git.run(['commit', '--quiet', '-F', '-'], { cwd: this.workdir, input: note || `Import ${entries.join(', ')}` });
+    await this.refresh();
+    // An imported file another template references is that template's nested file now, not a template of its own.
+    return entries.flatMap((e) => (this.deps.repo.find(templateIdFor(e)) ? [this.service.get(templateIdFor(e))] : []));
+  }
+
+  /**
+   * In a git library a template's name is its entry's path: renaming moves
+   * the entry and its layout sidecar (git mv, so git sees a rename) and
+   * commits; the cached history follows to the new path's id. Nested files
+   * and the environment stay where they are, so the references keep working
+   * only within the same folder: another folder is refused.
+   */
+  async rename(id: string, newName: string): Promise<TemplateSummary> {
+    const from = this.service.get(id).latest.entryPath;
+    const to = posix.normalize(newName.trim().replace(/\\/g, '/'));
+    if (to === from) return this.service.get(id);
+    if (id !== templateIdFor(from)) throw new AppError('NOT_FOUND', msg('git.notGitLibrary'), { id });
+    if (posix.dirname(to) !== posix.dirname(from) || !/\.(ya?ml|template)$/i.test(to)) {
+      throw new AppError('BAD_REQUEST', msg('git.renameSameFolder', { from, to }), { from, to });
+    }
+    if (await sync.mergeInProgress(this.git, this.workdir)) throw new AppError('GIT_CONFLICT', msg('git.resolveFirst'), {});
+    if (existsSync(this.inside(to))) throw new AppError('CONFLICT', msg('git.importExists', { path: to }), { path: to });
+    const cwd = this.workdir;
+    await this.git.run(['mv', '--', from, to], { cwd });
+    if (existsSync(join(cwd, layoutPath(from)))) {
+      this.inside(layoutPath(to));
+      await this.git.run(['mv', '--', layoutPath(from), layoutPath(to)], { cwd });
+    }
+    await this.git.run(['commit', '--quiet', '-F', '-'], { cwd, input: `Rename ${from} to ${to}` });
+    const toId = carryHistory(this.deps, id, to, new Date().toISOString());
+    await this.refresh();
+    return this.service.get(toId);
+  }
+
   async pull(onProgress?: sync.Progress): Promise<sync.PullOutcome> {
     const outcome = await sync.pull(this.git, this.workdir, onProgress);
     if (outcome.state === 'merged') await this.refresh();
@@ -116,4 +187,10 @@ export class GitLibrary {
     mkdirSync(dirname(full), { recursive: true });
     return full;
   }
+}
+
+/** Where an imported template's environment goes: beside its entry, where template-grouping.ts finds it again. */
+function environmentBeside(entryPath: string): string {
+  const { dir, name } = posix.parse(entryPath);
+  return posix.join(dir, `${name}.env.yaml`);
 }

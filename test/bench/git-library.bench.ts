@@ -1,0 +1,130 @@
+// A git-bound library at scale: a repository of 2,000 templates and 10,000
+// commits (generated in one `git fast-import`), bound as a library. Figures:
+// the first import of the whole history (git work, in the background of a
+// studio that lists from its cache meanwhile), then after a restart: open to
+// the first list, list, search, one template's history. Targets: list and
+// search under 20 ms, as for the SQLite library. `npm run bench -- library`
+// (GIT_BENCH_TEMPLATES / GIT_BENCH_COMMITS to resize).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeServices, type Services } from '../../main/compose';
+import type { ChannelName, RequestOf, ResponseOf } from '../../shared/ipc/contract';
+
+const TEMPLATES = Number(process.env.GIT_BENCH_TEMPLATES ?? 2_000);
+const COMMITS = Math.max(TEMPLATES, Number(process.env.GIT_BENCH_COMMITS ?? 10_000));
+const TYPES = ['OS::Nova::Server', 'OS::Neutron::Net', 'OS::Cinder::Volume', 'OS::Heat::RandomString', 'OS::Octavia::LoadBalancer'];
+
+const pathOf = (i: number) => `team-${i % 20}/template-${i}.yaml`;
+const yamlOf = (i: number, v: number) =>
+  `heat_template_version: 2018-08-31\ndescription: generated template ${i} revision ${v}\nparameters:\n  size: {type: number, default: ${v}}\nresources:\n  res_${i}:\n    type: ${TYPES[i % TYPES.length]}\n`;
+
+/** One fast-import stream: commit k adds template k (k < TEMPLATES), later commits revise template k % TEMPLATES. */
+function fastImportStream(): string {
+  const parts: string[] = [];
+  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const revisions = new Array<number>(TEMPLATES).fill(0);
+  for (let k = 0; k < COMMITS; k++) {
+    const i = k % TEMPLATES;
+    const v = ++revisions[i]!;
+    const when = 1_700_000_000 + k * 60;
+    parts.push(
+      `commit refs/heads/main\nmark :${k + 1}\nauthor Bench <bench@example.invalid> ${when} +0000\ncommitter Bench <bench@example.invalid> ${when} +0000\n`,
+      data(`${v === 1 ? 'Add' : 'Revise'} template ${i} (revision ${v})`),
+      k > 0 ? `from :${k}\n` : '',
+      `M 100644 inline ${pathOf(i)}\n`,
+      data(yamlOf(i, v)),
+    );
+  }
+  return parts.join('');
+}
+
+async function call<K extends ChannelName>(s: Services, channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
+  const r = await s.dispatcher.dispatch(channel, request);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.value as ResponseOf<K>;
+}
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+async function median(fn: () => Promise<unknown>, runs = 25): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    times.push(ms(t));
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'hs-bench-git-'));
+const repo = join(dir, 'repo');
+const dataDir = join(dir, 'data');
+const services: Services[] = [];
+try {
+  let t = process.hrtime.bigint();
+  mkdirSync(repo);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, maxBuffer: 1 << 30, encoding: 'utf8' });
+  git('init', '--quiet', '--initial-branch=main');
+  git('config', 'user.name', 'Bench');
+  git('config', 'user.email', 'bench@example.invalid');
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo, input: fastImportStream(), maxBuffer: 1 << 30 });
+  git('checkout', '--quiet', '--force', 'main');
+  const generateMs = ms(t);
+
+  // First use: the whole history into the cache (bind waits for it here, to time it; the UI lists the cache meanwhile).
+  const first = composeServices({ dataDir, host: 'web', version: 'bench' });
+  services.push(first);
+  t = process.hrtime.bigint();
+  await call(first, 'git.bind', { path: repo, name: 'bench' });
+  const importMs = ms(t);
+  first.dispose();
+  services.pop();
+
+  // A restart: the library opens from its cache; new commits, if any, are imported in the background.
+  const studio = composeServices({ dataDir, host: 'web', version: 'bench' });
+  services.push(studio);
+  t = process.hrtime.bigint();
+  await call(studio, 'git.bind', { path: repo, name: 'bench' });
+  const openMs = ms(t);
+  t = process.hrtime.bigint();
+  const firstPage = await call(studio, 'library.list', { limit: 201 });
+  const firstListMs = ms(t);
+  if (firstPage.length !== Math.min(201, TEMPLATES)) throw new Error(`first list has ${firstPage.length} templates`);
+
+  // The figures below once the background import (here: nothing new) has finished.
+  const libraryId = (await call(studio, 'libraries.state', {})).activeId;
+  while ((await call(studio, 'git.status', { libraryId })).importing) await new Promise((r) => setTimeout(r, 20));
+  const listMs = await median(() => call(studio, 'library.list', { limit: 201 }));
+  const searchMs = await median(() => call(studio, 'library.list', { search: 'template 1234', limit: 201 }));
+  const searchTypeMs = await median(() => call(studio, 'library.list', { search: 'Octavia', limit: 201 }));
+  const filteredMs = await median(() => call(studio, 'library.list', { search: 'generated', resourceType: 'OS::Cinder::Volume', sort: 'name', limit: 201 }));
+  const busiest = firstPage[0]!;
+  const history = await call(studio, 'library.get', { id: busiest.id });
+  const historyMs = await median(() => call(studio, 'library.get', { id: busiest.id }));
+  const versionMs = await median(() => call(studio, 'library.getVersion', { id: busiest.id, number: 1 }));
+  // The background refresh with nothing new: one git log and no blob read.
+  t = process.hrtime.bigint();
+  const status = await call(studio, 'git.status', { libraryId });
+  const statusMs = ms(t);
+
+  const row = (name: string, value: number, target?: number) =>
+    console.log(
+      `${name.padEnd(50)} ${value.toFixed(2).padStart(10)} ms${target ? `   target < ${target} ms: ${value < target ? 'met' : 'NOT met'} (${(value / target).toFixed(2)}x of target)` : ''}`,
+    );
+  console.log(`git library: ${TEMPLATES} templates, ${COMMITS} commits (fast-import, ${(generateMs / 1000).toFixed(1)} s to generate)`);
+  row('first import of the whole history (background)', importMs);
+  row('restart: open the library (git rev-parse, cache)', openMs);
+  row('  then its first list (refresh running)', firstListMs, 20);
+  row('  open to first list', openMs + firstListMs);
+  row('list, first page of 200 (median)', listMs, 20);
+  row('search "template 1234" (median)', searchMs, 20);
+  row('search "Octavia" by resource type (median)', searchTypeMs, 20);
+  row('search + type + name sort (median)', filteredMs, 20);
+  row(`history of one template, ${history.versions.length} versions (median)`, historyMs, 20);
+  row('one old version of it (median)', versionMs, 20);
+  row(`git status (branch ${status.branch})`, statusMs);
+} finally {
+  for (const s of services) s.dispose();
+  rmSync(dir, { recursive: true, force: true });
+}
