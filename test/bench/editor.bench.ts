@@ -3,7 +3,8 @@
 // that shows the whole graph, in the seed-style view (ports folded into
 // edges, the default) and in the full view, against a bare YAML parse +
 // Cytoscape render of the same graph in the same page and run; then frames
-// per second while panning and zooming each canvas. Targets (issue 18): first
+// per second while panning and zooming each canvas, once the open's own work
+// is over (no long task for a second; how long that took is printed). Targets (issue 18): first
 // frame within 2x of the bare floor; at least 50 fps at 5,000. Needs the
 // renderer built (`vite build`); never fails on speed. BENCH_SIZES=1000,5000
 // picks the sizes.
@@ -122,9 +123,12 @@ async function main(): Promise<void> {
           editorRuns.push(await openEditor(page, count));
         }
         const first = median(editorRuns);
+        // Pan/zoom only once the open has finished its work (checks, Cytoscape's texture caches): otherwise the
+        // figure is the open's background work, not panning (measured: 31.9 fps on the first pan after a 5,000 open, 52.5 on the next).
+        const settle = await settled(page);
         const fps = await panAndZoom(page);
         console.log(
-          `  ${view.padEnd(4)} view (${count} nodes): Edit -> first frame ${first.toFixed(0)} ms, ratio ${(first / floor).toFixed(2)}x (target <= 2x); pan/zoom ${fps.fps.toFixed(1)} fps, p95 frame ${fps.p95.toFixed(1)} ms (target >= 50 fps at 5,000)`,
+          `  ${view.padEnd(4)} view (${count} nodes): Edit -> first frame ${first.toFixed(0)} ms, ratio ${(first / floor).toFixed(2)}x (target <= 2x); quiet ${settle.toFixed(0)} ms after; pan/zoom ${fps.fps.toFixed(1)} fps, p95 frame ${fps.p95.toFixed(1)} ms (target >= 50 fps at 5,000)`,
         );
       }
     }
@@ -161,6 +165,21 @@ function openEditor(page: Page, count: number): Promise<number> {
     });
     return performance.now() - t0;
   }, count);
+}
+
+/** Milliseconds until the page has run no long task (> 50 ms) for a whole second (at most 60 s): the open's work done. */
+function settled(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const t0 = performance.now();
+    let lastLong = t0;
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) lastLong = Math.max(lastLong, e.startTime + e.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    while (performance.now() - lastLong < 1000 && performance.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
+    return lastLong - t0;
+  });
 }
 
 /** Pan and zoom the open canvas with real mouse input; frames counted by requestAnimationFrame. */
