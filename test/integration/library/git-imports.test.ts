@@ -3,56 +3,27 @@
 // committed, so the teammates get them by pulling; the cache only mirrors the
 // commit. An import that would overwrite another file of the repository is
 // refused with the path named, leaving the working copy and the list as they were.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeServices, type Services } from '../../../main/compose';
-import type { ChannelName, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import { git, startGitServer, useTestGitIdentity, type GitServer } from '../../support/git-server';
+import type { Services } from '../../../main/compose';
+import { git } from '../../support/git-server';
+import { call, useGitTeam } from '../support/git-team';
 
 const SERVER_YAML = 'heat_template_version: 2018-08-31\ndescription: web server\nresources:\n  rand: {type: OS::Heat::RandomString}\n';
 const DB_YAML = 'heat_template_version: 2018-08-31\ndescription: database # kept as written\nresources:\n  disk:\n    type: disk.yaml\n';
 const DISK_YAML = 'heat_template_version: 2018-08-31\nresources:\n  v: {type: OS::Cinder::Volume, properties: {size: 2}}\n';
 
-let server: GitServer;
-let scratch: string;
-let restoreIdentity: () => void;
-const studios: Services[] = [];
-
-async function call<K extends ChannelName>(s: Services, channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const r = await s.dispatcher.dispatch(channel, request);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code, details: r.error.details });
-  return r.value as ResponseOf<K>;
-}
+const team = useGitTeam('hs-git-imp-');
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const names = async (s: Services) => (await call(s, 'library.list', { search: '', sort: 'name', limit: 100 })).map((t) => t.name);
 
-async function member(url: string): Promise<{ studio: Services; libraryId: string; workdir: string }> {
-  const studio = composeServices({ dataDir: mkdtempSync(join(scratch, 'studio-')), host: 'web', version: 'test' });
-  studios.push(studio);
-  const state = await call(studio, 'git.clone', { url, name: 'team' });
-  const lib = state.open.find((l) => l.id === state.activeId)!;
-  return { studio, libraryId: lib.id, workdir: lib.git!.workdir };
-}
-
-beforeAll(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'hs-git-imp-'));
-  restoreIdentity = useTestGitIdentity(scratch);
-  server = await startGitServer();
-});
-
-afterAll(() => {
-  for (const s of studios.splice(0)) s.dispose();
-  server?.stop();
-  restoreIdentity?.();
-  rmSync(scratch, { recursive: true, force: true });
-});
+const member = (url: string) => team.member(url);
 
 describe('importing into a git-bound library', () => {
   it('commits an imported folder into the working copy; the teammate pulls it', async () => {
-    const url = server.seed('imports', { 'web/server.yaml': SERVER_YAML });
+    const url = team.server.seed('imports', { 'web/server.yaml': SERVER_YAML });
     const alice = await member(url);
     const bob = await member(url);
     const imported = await call(alice.studio, 'files.importFiles', {
@@ -80,7 +51,7 @@ describe('importing into a git-bound library', () => {
   });
 
   it('one file with a chosen entry is committed at its path, with a message naming it', async () => {
-    const alice = await member(server.seed('single', { 'web/server.yaml': SERVER_YAML }));
+    const alice = await member(team.server.seed('single', { 'web/server.yaml': SERVER_YAML }));
     await call(alice.studio, 'files.importFiles', { files: [{ path: 'disk.yaml', base64: base64(DISK_YAML) }], entry: 'disk.yaml' });
     expect(readFileSync(join(alice.workdir, 'disk.yaml'), 'utf8')).toBe(DISK_YAML);
     expect(git(alice.workdir, 'log', '-1', '--format=%s')).toBe('Import disk.yaml\n');
@@ -88,7 +59,7 @@ describe('importing into a git-bound library', () => {
   });
 
   it('refuses to overwrite another file of the repository, naming it; the working copy and the list stay as they were', async () => {
-    const alice = await member(server.seed('clash', { 'web/server.yaml': SERVER_YAML }));
+    const alice = await member(team.server.seed('clash', { 'web/server.yaml': SERVER_YAML }));
     const head = git(alice.workdir, 'rev-parse', 'HEAD');
     const r = await alice.studio.dispatcher.dispatch('files.importFiles', { files: [{ path: 'web/server.yaml', base64: base64(DISK_YAML) }] });
     expect(r.ok).toBe(false);
@@ -103,7 +74,7 @@ describe('importing into a git-bound library', () => {
   });
 
   it('a rename moves the entry and its layout with git mv, commits, and keeps the history under the new name', async () => {
-    const alice = await member(server.seed('rename', { 'web/server.yaml': SERVER_YAML }));
+    const alice = await member(team.server.seed('rename', { 'web/server.yaml': SERVER_YAML }));
     const [web] = await call(alice.studio, 'library.list', { search: '' });
     await call(alice.studio, 'library.saveVersion', { id: web!.id, yaml: `${SERVER_YAML}# two\n`, layout: { rand: { x: 1, y: 2 } } });
     const renamed = await call(alice.studio, 'library.update', { id: web!.id, name: 'web/frontend.yaml', tags: ['web'] });

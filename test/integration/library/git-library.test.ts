@@ -3,29 +3,20 @@
 // pulled, with its author and message, by the other; concurrent edits
 // conflict and are resolved in the studio; a push the server refuses keeps
 // the local commit and says why.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeServices, type Services } from '../../../main/compose';
-import type { ChannelName, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import { git, startGitServer, useTestGitIdentity, type GitServer } from '../../support/git-server';
+import type { Services } from '../../../main/compose';
+import type { ChannelName } from '../../../shared/ipc/contract';
+import { git } from '../../support/git-server';
+import { call, useGitTeam, type Member } from '../support/git-team';
 
 const SERVER_YAML =
   'heat_template_version: 2018-08-31\ndescription: web server\nresources:\n  data:\n    type: volume.yaml\n  rand: {type: OS::Heat::RandomString}\n';
 const VOLUME_YAML = 'heat_template_version: 2018-08-31\nresources:\n  v: {type: OS::Cinder::Volume, properties: {size: 1}}\n';
 const NETWORK_YAML = 'heat_template_version: 2018-08-31\ndescription: network\nresources:\n  net: {type: OS::Neutron::Net}  # name here\n';
 
-let server: GitServer;
-let scratch: string;
-let restoreIdentity: () => void;
-const studios: Services[] = [];
-
-async function call<K extends ChannelName>(s: Services, channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const r = await s.dispatcher.dispatch(channel, request);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code, details: r.error.details });
-  return r.value as ResponseOf<K>;
-}
+const team = useGitTeam('hs-git-lib-');
 
 async function failure(s: Services, channel: ChannelName, request: unknown): Promise<{ code: string; message: string; details?: Record<string, unknown> }> {
   const r = await s.dispatcher.dispatch(channel, request);
@@ -33,22 +24,7 @@ async function failure(s: Services, channel: ChannelName, request: unknown): Pro
   return r.error;
 }
 
-interface Member {
-  studio: Services;
-  libraryId: string;
-  workdir: string;
-}
-
-async function member(author: string, url: string): Promise<Member> {
-  const studio = composeServices({ dataDir: mkdtempSync(join(scratch, 'studio-')), host: 'web', version: 'test' });
-  studios.push(studio);
-  const state = await call(studio, 'git.clone', { url, name: `${author}'s team` });
-  const lib = state.open.find((l) => l.id === state.activeId)!;
-  expect(lib.git).not.toBeNull();
-  git(lib.git!.workdir, 'config', 'user.name', author);
-  git(lib.git!.workdir, 'config', 'user.email', `${author.toLowerCase()}@example.invalid`);
-  return { studio, libraryId: lib.id, workdir: lib.git!.workdir };
-}
+const member = (author: string, url: string) => team.member(url, author);
 
 async function templateNamed(m: Member, name: string) {
   const [summary] = (await call(m.studio, 'library.list', { search: '', sort: 'name', limit: 100 })).filter((t) => t.name === name);
@@ -70,26 +46,18 @@ async function save(m: Member, name: string, yaml: string, commitMessage: string
   });
 }
 
-beforeAll(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'hs-git-lib-'));
-  restoreIdentity = useTestGitIdentity(scratch);
-  server = await startGitServer();
-});
-
-afterAll(() => {
-  for (const s of studios.splice(0)) s.dispose();
-  server?.stop();
-  restoreIdentity?.();
-  rmSync(scratch, { recursive: true, force: true });
-});
-
 describe('a git-bound template library shared by two members', () => {
   let alice: Member;
   let bob: Member;
   let url: string;
 
   beforeAll(async () => {
-    url = server.seed('team', { 'web/server.yaml': SERVER_YAML, 'web/volume.yaml': VOLUME_YAML, 'net/network.yaml': NETWORK_YAML, 'README.md': '# team\n' });
+    url = team.server.seed('team', {
+      'web/server.yaml': SERVER_YAML,
+      'web/volume.yaml': VOLUME_YAML,
+      'net/network.yaml': NETWORK_YAML,
+      'README.md': '# team\n',
+    });
     alice = await member('Alice', url);
     bob = await member('Bob', url);
   });
@@ -181,7 +149,7 @@ describe('a git-bound template library shared by two members', () => {
   });
 
   it('a push refused by a server hook keeps the commit and quotes the server', async () => {
-    server.refuseWith('team', 'policy: templates must be reviewed first');
+    team.server.refuseWith('team', 'policy: templates must be reviewed first');
     await call(alice.studio, 'git.pull', { libraryId: alice.libraryId });
     await save(alice, 'net/network.yaml', `${NETWORK_YAML}# under review\n`, 'Needs review');
     const head = git(alice.workdir, 'rev-parse', 'HEAD');
