@@ -6,7 +6,7 @@
 // expiry or a Heat restart never emits one twice, and the marker trails the
 // newest event by a few seconds (event-overlap.ts), so one that Heat commits
 // late is still found. Such a late event comes in a later delta than newer
-// ones: consumers place events by event_time (renderer/deploy/timeline.ts).
+// ones: consumers place events by event_time (renderer/stacks/timeline.ts).
 import type { HeatEvent, HeatResource, ResourceChange, StackRef, WatchDelta } from '../../shared/cloud/heat-types';
 import { eventStackId, isInProgress } from '../../shared/cloud/heat-types';
 import { AppError, type ErrorPayload } from '../../shared/ipc/errors';

@@ -283,7 +283,7 @@ export const deployEn = {
     none: 'No explanation available (the stack’s template or the type schemas could not be read): Heat’s lists only.',
   },
   heat: {
-    // Heat's own action names and fixed reasons, as Heat writes them (renderer/deploy/heat-words.ts).
+    // Heat's own action names and fixed reasons, as Heat writes them (renderer/stacks/heat-words.ts).
     action: {
       INIT: 'INIT',
       CREATE: 'CREATE',

@@ -5,7 +5,7 @@
 // stacks list's bar, the stack header and the tests all count the same way.
 import { actionProgress, type ActionProgress } from '../../shared/cloud/resource-phase';
 import { isInProgress, type HeatResource, type StackChange } from '../../shared/cloud/heat-types';
-import { resourceStack } from '../deploy/topology';
+import { resourceStack } from '../stacks/live-topology';
 
 export interface ProgressState {
   status: string | null;

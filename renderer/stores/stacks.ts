@@ -24,9 +24,9 @@ import {
 import type { StackOrigin } from '../../shared/deploy/model';
 import type { TemplateVersion } from '../../shared/library/model';
 import type { StackDependent } from '../../shared/ipc/cloud.contract';
-import { mergeEvents } from '../deploy/timeline';
-import { resourceStack } from '../deploy/topology';
-import { templateProperties, type ResourceDetail } from '../deploy/resource-detail';
+import { mergeEvents } from '../stacks/timeline';
+import { resourceStack } from '../stacks/live-topology';
+import { templateProperties, type ResourceDetail } from '../stacks/resource-detail';
 import type { ActionProgress } from '../../shared/cloud/resource-phase';
 import { applyResourceChanges, emptyProgressState, nextProgressState, progressOfState, type ProgressState } from './stack-progress';
 

@@ -27,10 +27,10 @@ import type { StackChange, StackRef, StackSummary } from '../../shared/cloud/hea
 import { loadTestCloud, passwordProfile } from '../integration/cloud/test-cloud';
 import { launchChromium, screenshot } from '../e2e/support/browser';
 import type { HeatEvent, HeatResource } from '../../shared/cloud/heat-types';
-import { mergeEvents } from '../../renderer/deploy/timeline';
-import { buildTopology } from '../../renderer/deploy/topology';
-import { ganttOf } from '../../renderer/deploy/gantt';
-import { diagnose } from '../../renderer/deploy/diagnosis';
+import { mergeEvents } from '../../renderer/stacks/timeline';
+import { buildLiveTopology } from '../../renderer/stacks/live-topology';
+import { ganttOf } from '../../renderer/stacks/gantt';
+import { diagnose } from '../../renderer/stacks/diagnosis';
 
 const TOP = 'top';
 const NESTED = 'nested';
@@ -104,8 +104,8 @@ console.log('stacks-ui: 201 resources (ResourceGroup of 200 TestResources), 400 
 const half = events.slice(0, 380);
 const push = events.slice(380);
 measure('merge a push of 20 events into 380 (with repeats)', 500, () => void mergeEvents(half, [...push, ...half.slice(-10)]));
-measure('topology elements, group collapsed', 500, () => void buildTopology(TOP, resources, new Set()));
-measure('topology elements, group expanded (201 nodes)', 500, () => void buildTopology(TOP, resources, new Set([`${TOP}/group`])));
+measure('topology elements, group collapsed', 500, () => void buildLiveTopology(TOP, resources, new Set()));
+measure('topology elements, group expanded (201 nodes)', 500, () => void buildLiveTopology(TOP, resources, new Set([`${TOP}/group`])));
 measure('Gantt spans of 400 events', 500, () => void ganttOf(events, TOP, t0 + 60_000));
 measure('diagnosis over 400 events', 500, () => void diagnose(TOP, events, resources));
 

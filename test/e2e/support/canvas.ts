@@ -1,7 +1,7 @@
 // Driving the editor's canvas from playwright, as a user does: drag palette
 // (or Existing tab) entries onto nodes or empty space, connect two nodes by
 // dragging in connect mode. Node positions come from the canvas' test hook
-// (`window.__hsCanvas`, set by renderer/canvas/TopologyCanvas.vue), the YAML
+// (`window.__hsCanvas`, set by renderer/components/canvas/TopologyCanvas.vue), the YAML
 // from the editor's (`window.__hsYaml`).
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';

@@ -5,8 +5,8 @@
 // once the port is removed, deleting again succeeds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StackRef } from '../../../shared/cloud/heat-types';
-import { diagnose } from '../../../renderer/deploy/diagnosis';
-import { deleteBlock } from '../../../renderer/deploy/delete-advice';
+import { diagnose } from '../../../renderer/stacks/diagnosis';
+import { deleteBlock } from '../../../renderer/stacks/delete-advice';
 import { connect, openstackCli, passwordProfile, requireFullCloud, uniqueName, type FullTestCloud } from '../cloud/test-cloud';
 import type { HeatClient } from '../../../main/cloud/heat-client';
 import { gone, settle } from '../cloud/templates';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyResourceChanges, emptyProgressState, nextProgressState, previewedNames, progressOfState } from '../../../../renderer/stores/stack-progress';
-import { progressPercent, progressText } from '../../../../renderer/deploy/progress-text';
-import { waitingRows } from '../../../../renderer/deploy/gantt';
+import { progressPercent, progressText } from '../../../../renderer/stacks/progress-text';
+import { waitingRows } from '../../../../renderer/stacks/gantt';
 import type { ResourceChange, StackChange } from '../../../../shared/cloud/heat-types';
-import { res, TOP } from '../deploy/fixtures';
+import { res, TOP } from '../stacks/fixtures';
 
 const change = (over: Partial<StackChange>): StackChange => ({
   profileId: 'p',
