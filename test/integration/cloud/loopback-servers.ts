@@ -1,12 +1,12 @@
 // Small loopback servers for the bad-input tests. None of them imitates Heat:
 // one answers garbage (as a misconfigured proxy or portal would), one is a
 // TLS front to the real Keystone with a self-signed certificate.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect as netConnect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loopbackCert } from '../../support/loopback-cert';
 import { createServer as createTlsServer } from 'node:tls';
 
 export interface Running {
@@ -31,30 +31,8 @@ export interface TlsFront extends Running {
 /** https://127.0.0.1:<port> -> the real Keystone on 127.0.0.1:<targetPort>, with a fresh self-signed certificate. */
 export async function tlsFront(targetPort: number): Promise<TlsFront> {
   const dir = mkdtempSync(join(tmpdir(), 'studio-tls-'));
-  const key = join(dir, 'key.pem');
-  const cert = join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  const server = createTlsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (socket) => {
+  const tls = loopbackCert(dir);
+  const server = createTlsServer({ key: tls.key, cert: tls.cert }, (socket) => {
     const upstream = netConnect(targetPort, '127.0.0.1');
     socket.pipe(upstream).pipe(socket);
     const end = () => {
@@ -68,7 +46,7 @@ export async function tlsFront(targetPort: number): Promise<TlsFront> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `https://127.0.0.1:${port}`,
-    caPath: cert,
+    caPath: tls.certPath,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }

@@ -5,8 +5,7 @@
 // throw-away certificate, or http), the other records whatever reaches it.
 // Neither imitates Heat. Plain-http auth URLs off this machine get a warning.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Server } from 'node:net';
@@ -17,6 +16,7 @@ import { KeystoneSession } from '../../../../main/cloud/keystone';
 import { openConnection } from '../../../../main/cloud/connection';
 import { emptyProfileFields } from '../../../../shared/cloud/profile';
 import { AppError } from '../../../../shared/ipc/errors';
+import { loopbackCert } from '../../../support/loopback-cert';
 
 const PASSWORD = 'discovery-secret-5821';
 const dir = mkdtempSync(join(tmpdir(), 'hs-discovery-'));
@@ -40,29 +40,7 @@ async function listen(server: Server): Promise<number> {
 }
 
 beforeAll(async () => {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      join(dir, 'k.pem'),
-      '-out',
-      join(dir, 'c.pem'),
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  cert = readFileSync(join(dir, 'c.pem'), 'utf8');
-  key = readFileSync(join(dir, 'k.pem'), 'utf8');
+  ({ cert, key } = loopbackCert(dir));
   catcherPort = await listen(
     createHttpServer((req, res) => {
       let body = '';
