@@ -51,6 +51,13 @@ function service(conn: unknown, sandbox = false, clock = { t: Date.parse('2026-1
   return { svc, db, setConnection: (c: unknown) => (current = c), clock };
 }
 
+/** DETAIL with a compute quota of one instance (20 cores, 50 GiB RAM) and the given use. */
+function withComputeUse(used: { instances: number; cores: number; ram: number }) {
+  const row = (limit: number, inUse: number) => ({ limit, in_use: inUse, reserved: 0 });
+  const quota_set = { instances: row(1, used.instances), cores: row(20, used.cores), ram: row(51200, used.ram) };
+  return { ...DETAIL, 'compute /os-quota-sets/proj/detail': { status: 200, body: { quota_set } } };
+}
+
 describe('quota service', () => {
   it('reads each service with usage; key pairs counted per user', async () => {
     const { svc } = service(connection(DETAIL).conn);
@@ -123,19 +130,7 @@ describe('quota service', () => {
   });
 
   it('refuses a deploy over quota naming kinds and numbers; unknown does not block', async () => {
-    const detail = {
-      ...DETAIL,
-      'compute /os-quota-sets/proj/detail': {
-        status: 200,
-        body: {
-          quota_set: {
-            instances: { limit: 1, in_use: 0, reserved: 0 },
-            cores: { limit: 20, in_use: 0, reserved: 0 },
-            ram: { limit: 51200, in_use: 0, reserved: 0 },
-          },
-        },
-      },
-    };
+    const detail = withComputeUse({ instances: 0, cores: 0, ram: 0 });
     const { svc } = service(connection(detail).conn);
     const yaml =
       'heat_template_version: 2018-08-31\nresources:\n  a: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n  b: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n';
@@ -154,19 +149,7 @@ describe('quota service', () => {
   });
 
   it('judges an update by what it adds: over names the update, keeping the servers is within, an unreadable stack gives no verdict', async () => {
-    const detail = {
-      ...DETAIL,
-      'compute /os-quota-sets/proj/detail': {
-        status: 200,
-        body: {
-          quota_set: {
-            instances: { limit: 1, in_use: 1, reserved: 0 },
-            cores: { limit: 20, in_use: 1, reserved: 0 },
-            ram: { limit: 51200, in_use: 512, reserved: 0 },
-          },
-        },
-      },
-    };
+    const detail = withComputeUse({ instances: 1, cores: 1, ram: 512 });
     const { svc } = service(connection(detail).conn);
     const server = (name: string) => `  ${name}: {type: OS::Nova::Server, properties: {flavor: m1.tiny, networks: [{network: n}]}}\n`;
     const files = (...names: string[]) => ({
