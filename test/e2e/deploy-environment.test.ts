@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import { loadTestCloud, type TestCloud } from '../integration/cloud/test-cloud';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { addDemoProfile } from './support/profiles';
-import { startWebHost, type RunningHost } from './support/web-host';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 const NEEDS_WORD = `heat_template_version: 2018-08-31
 description: One required parameter, which the stored environment supplies.
@@ -52,14 +53,11 @@ describe('deploy form filled from an environment (issue 15)', () => {
       note: 'with its environment',
     });
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     rmSync(dataDir, { recursive: true, force: true });
   });
 

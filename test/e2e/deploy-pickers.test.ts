@@ -10,13 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openstackCli, requireFullCloud, type FullTestCloud } from '../integration/cloud/test-cloud';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { parse as parseYaml } from 'yaml';
 import { dragOnto, steadyNodeAt, yamlText } from './support/canvas';
 import { addDemoProfile } from './support/profiles';
 import { optionValue } from './support/deploy';
 import { deleteStackAndKeys } from './support/cleanup';
-import { startWebHost, type RunningHost } from './support/web-host';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 describe('the deploy form uses the cloud (issue 15)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-pickers-'));
@@ -32,14 +33,11 @@ describe('the deploy form uses the cloud (issue 15)', () => {
 
   beforeAll(async () => {
     cloud = requireFullCloud();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', acceptDownloads: true });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1400, height: 1000 }, locale: 'en-US', acceptDownloads: true }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     await deleteStackAndKeys(dataDir, stackName, [keyName, inspectorKey], (k) => openstackCli(cloud, 'demo', ['keypair', 'delete', k]));
   });
 

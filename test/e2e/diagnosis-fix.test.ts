@@ -15,8 +15,9 @@ import type { HeatClient } from '../../main/cloud/heat-client';
 import type { StackRef } from '../../shared/cloud/heat-types';
 import { connect, passwordProfile, requireFullCloud, type FullTestCloud } from '../integration/cloud/test-cloud';
 import { gone, settle } from '../integration/cloud/templates';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 const PORT_OUTSIDE = (cidr: string, ip: string) => `heat_template_version: 2018-08-31
 description: A port whose fixed IP is outside its subnet.
@@ -64,14 +65,11 @@ describe('a diagnosis that helps fix, in the browser', () => {
     const t = seed.library.create({ name: template, description: '', tags: [], from: { kind: 'yaml', yaml: v1 } });
     seed.library.saveVersion({ id: t.id, yaml: LATER(v1), layout: {}, files: {}, environment: null, note: 'a marker first' });
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     const all = await heat.listAll().catch(() => []);
     for (const s of all) if (s.stack_name === names.library) made.push({ id: s.id, name: s.stack_name });
     for (const ref of made) {

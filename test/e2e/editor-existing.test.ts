@@ -18,10 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
 import { canvasIds, connectByDrag, dragOnto, nodeAt, nodeData, nodeStyle, steadyNodeAt, yamlText } from './support/canvas';
 import { openstackCli, passwordProfile, requireFullCloud, uniqueName, type FullTestCloud } from '../integration/cloud/test-cloud';
+import { closeSession, openSession } from './support/session';
 
 describe('existing resources in the editor (full cloud)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-existing-'));
@@ -49,9 +50,7 @@ describe('existing resources in the editor (full cloud)', () => {
   beforeAll(async () => {
     cloud = requireFullCloud();
     netId = (JSON.parse(openstackCli(cloud, 'demo', ['network', 'create', netName, '-f', 'json'])) as { id: string }).id;
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
     const profile = await invoke<{ id: string }>('cloud.profiles.create', {
       fields: passwordProfile(cloud, 'demo', { name: 'lab demo', sandbox: false }),
@@ -67,8 +66,7 @@ describe('existing resources in the editor (full cloud)', () => {
     } catch {
       // the test deleted it already
     }
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
   });
 
   it('lists public as an external network in the Existing tab of a new template', async () => {

@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import type { TemplateDetails } from '../../shared/library/model';
-import { launchChromium, screenshot } from './support/browser';
-import { invokeOn, startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import { invokeOn, type RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 // Odd spacing, a comment and no final newline: a copy that re-serialised the YAML would change these bytes.
 const WEB_TIER = `heat_template_version: 2018-08-31
@@ -46,15 +47,12 @@ describe('the library flow in the browser', () => {
     webId = seed.library.create({ name: 'web tier', description: 'two servers behind a pool', tags: [], from: { kind: 'yaml', yaml: WEB_TIER } }).id;
     seed.library.create({ name: 'db', description: 'a database volume', tags: [], from: { kind: 'yaml', yaml: DB } });
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
     await page.goto(host.url);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     rmSync(dataDir, { recursive: true, force: true });
   });
 

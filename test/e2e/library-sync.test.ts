@@ -7,9 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
 import { loadTestCloud, passwordProfile, uniqueName } from '../integration/cloud/test-cloud';
+import { closeSession, openSession } from './support/session';
 
 const YAML =
   'heat_template_version: 2018-08-31\n# kept in the library, not in Heat\nresources:\n  word: {type: OS::Heat::RandomString, properties: {length: 12}}\noutputs:\n  word: {value: {get_attr: [word, value]}}\n';
@@ -39,9 +40,7 @@ describe('deployments of a library template, and downloading a stack back', () =
 
   beforeAll(async () => {
     const cloud = loadTestCloud();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1280, height: 800 }, locale: 'en-US' }));
     await page.goto(host.url);
     profileId = (
       await invoke<{ id: string }>('cloud.profiles.create', { fields: passwordProfile(cloud, 'demo', { name: 'lab demo' }), secret: cloud.users.demo.password })
@@ -50,8 +49,7 @@ describe('deployments of a library template, and downloading a stack back', () =
 
   afterAll(async () => {
     if (stack.id) await invoke('cloud.stacks.delete', { profileId, stack }).catch(() => undefined);
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
   });
 
   it('lists a stack deployed from the template in its Deployments tab', async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
 import { startWebHost, type RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 describe('template library in the browser', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-library-'));
@@ -16,14 +17,11 @@ describe('template library in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1280, height: 800 }, locale: 'en-US' }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
   });
 
   it('lists the two recommended system templates on first run', async () => {

@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { requireFullCloud } from '../integration/cloud/test-cloud';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 describe('Local sandbox profile in the browser', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-local-sandbox-'));
@@ -21,13 +22,10 @@ describe('Local sandbox profile in the browser', () => {
 
   beforeAll(async () => {
     requireFullCloud();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
   });
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     rmSync(dataDir, { recursive: true, force: true });
   });
 

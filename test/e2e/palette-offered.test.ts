@@ -10,8 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import { resourceTypeNames } from '../../shared/hot/catalog';
 import { connect, passwordProfile, requireFullCloud } from '../integration/cloud/test-cloud';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 describe('the palette and the cloud’s resource types, in the browser', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-offered-'));
@@ -36,14 +37,11 @@ describe('the palette and the cloud’s resource types, in the browser', () => {
     seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-demo', sandbox: false }), cloud.users.demo.password);
     seed.library.create({ name: 'offered', description: '', tags: [], from: { kind: 'yaml', yaml: 'heat_template_version: 2018-08-31\nresources: {}\n' } });
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     rmSync(dataDir, { recursive: true, force: true });
   });
 

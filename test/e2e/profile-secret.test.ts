@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import { emptyProfileFields } from '../../shared/cloud/profile';
-import { launchChromium, screenshot } from './support/browser';
-import { invokeOn, startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import { invokeOn, type RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 describe('the profile form and a stored secret', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-profile-secret-'));
@@ -22,14 +23,11 @@ describe('the profile form and a stored secret', () => {
     const seed = composeServices({ dataDir, host: 'web', version: 'test' });
     seed.profiles.create({ ...emptyProfileFields('prod', 'https://keystone.example.com:5000/v3'), username: 'ops', projectName: 'web' }, 'stored-pw');
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1280, height: 900 }, locale: 'en-US' }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     rmSync(dataDir, { recursive: true, force: true });
   });
 

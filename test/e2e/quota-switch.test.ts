@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import { passwordProfile, requireFullCloud } from '../integration/cloud/test-cloud';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 const servers = (image: string, n: number) =>
   [
@@ -55,16 +56,13 @@ describe('the quota panel follows the template that is open', () => {
     seed.library.create({ name: 'one-server', description: '', tags: [], from: { kind: 'yaml', yaml: servers(cloud.image, 1) } });
     seed.library.create({ name: 'many-servers', description: '', tags: [], from: { kind: 'yaml', yaml: servers(cloud.image, 233) } });
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     rmSync(dataDir, { recursive: true, force: true });
   });
 

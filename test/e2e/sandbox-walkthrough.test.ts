@@ -17,9 +17,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { openstackCli, requireFullCloud, type FullTestCloud } from '../integration/cloud/test-cloud';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
 import { canvasIds, connectByDrag, dragOnto, nodeAt, yamlText } from './support/canvas';
+import { closeSession, openSession } from './support/session';
 
 /** The openstack CLI command that shows each kind of real object a stack resource stands for. */
 const SHOW: Record<string, string[]> = {
@@ -60,15 +61,12 @@ describe('the seed walkthrough on the local sandbox (full cloud)', () => {
 
   beforeAll(async () => {
     cloud = requireFullCloud();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 950 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1440, height: 950 }, locale: 'en-US' }));
     await page.goto(host.url);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     // A failed run must not leave its stack in the shared cloud.
     if (cloud) {
       try {

@@ -16,9 +16,10 @@ import type { HeatClient } from '../../main/cloud/heat-client';
 import type { StackRef } from '../../shared/cloud/heat-types';
 import { connect, openstackCli, passwordProfile, requireFullCloud, type FullTestCloud } from '../integration/cloud/test-cloud';
 import { gone, settle } from '../integration/cloud/templates';
-import { launchChromium, screenshot } from './support/browser';
-import { startWebHost, type RunningHost } from './support/web-host';
+import { screenshot } from './support/browser';
+import type { RunningHost } from './support/web-host';
 import { markerUser, netStack } from '../integration/stacks/net-templates';
+import { closeSession, openSession } from './support/session';
 
 describe('stacks that block a delete, in the browser', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-inuse-'));
@@ -53,14 +54,11 @@ describe('stacks that block a delete, in the browser', () => {
     const seed = composeServices({ dataDir, host: 'web', version: 'test' });
     seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-demo', sandbox: false }), cloud.users.demo.password);
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
   }, 400_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     if (portId) cli(['port', 'delete', portId]);
     for (const ref of made.reverse()) {
       await heat.delete(ref).catch(() => undefined);

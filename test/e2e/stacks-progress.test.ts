@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import { loadTestCloud, passwordProfile } from '../integration/cloud/test-cloud';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { deployFromLibrary } from './support/deploy';
-import { startWebHost, type RunningHost } from './support/web-host';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 const COUNT = 12;
 /** r1 <- r2 <- ... <- r12, each taking 3 s to create: one runs at a time for ~36 s. r12's value is a parameter, and its update takes 8 s. */
@@ -64,14 +65,11 @@ describe('a stack’s progress in the browser', () => {
     profileId = seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-demo' }), cloud.users.demo.password).id;
     seed.library.create({ name: 'e2e-chain', description: '', tags: [], from: { kind: 'yaml', yaml: CHAIN } });
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
     const list = await cleanup.cloud.listStacks(profileId).catch(() => null);
     for (const s of list?.value ?? [])

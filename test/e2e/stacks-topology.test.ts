@@ -13,10 +13,11 @@ import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import { FIT_MAX_ZOOM } from '../../renderer/canvas/fit';
 import { loadTestCloud, passwordProfile } from '../integration/cloud/test-cloud';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { deployFromLibrary } from './support/deploy';
 import { deleteStacksAndData } from './support/cleanup';
-import { startWebHost, type RunningHost } from './support/web-host';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 const NESTED = `heat_template_version: 2018-08-31
 resources:
@@ -63,14 +64,15 @@ describe('the live topology in the editor’s look', () => {
     const t = seed.library.create({ name: 'e2e-topo', description: '', tags: [], from: { kind: 'yaml', yaml: TOP } });
     seed.library.saveVersion({ id: t.id, yaml: TOP, layout: {}, files: { 'inner.yaml': NESTED }, environment: null, note: 'nested file' });
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'] });
+    ({ host, browser, page } = await openSession(dataDir, {
+      viewport: { width: 1400, height: 900 },
+      locale: 'en-US',
+      permissions: ['clipboard-read', 'clipboard-write'],
+    }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     await deleteStacksAndData(dataDir, profileId, [stackName]);
   });
 

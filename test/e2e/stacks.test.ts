@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import { loadTestCloud, type TestCloud } from '../integration/cloud/test-cloud';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { addDemoProfile } from './support/profiles';
-import { invokeOn, startWebHost, type RunningHost } from './support/web-host';
+import { invokeOn, type RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 const FAILING = `heat_template_version: 2018-08-31
 description: A group of TestResources that fail while "broken" is true.
@@ -76,14 +77,11 @@ describe('stacks in the browser', () => {
     const versioned = seed.library.create({ name: 'e2e-two-versions', description: '', tags: [], from: { kind: 'yaml', yaml: TWO_VERSIONS(['first']) } });
     seed.library.saveVersion({ id: versioned.id, yaml: TWO_VERSIONS(['first', 'second']), layout: {}, files: {}, environment: null, note: 'second' });
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     // Anything a failed run left behind in the cloud.
     const cleanup = composeServices({ dataDir, host: 'web', version: 'test' });
     for (const p of cleanup.profiles.list()) {

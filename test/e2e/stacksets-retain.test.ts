@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { connect, loadTestCloud, type TestCloud } from '../integration/cloud/test-cloud';
 import { heatStatus } from '../integration/stacksets/support';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { pickTemplateAndProfiles, seedStackSetData } from './support/stacksets';
-import { startWebHost, type RunningHost } from './support/web-host';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 describe('deleting stack-set instances but keeping their stacks', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-ss-retain-'));
@@ -27,14 +28,11 @@ describe('deleting stack-set instances but keeping their stacks', () => {
   beforeAll(async () => {
     cloud = loadTestCloud();
     seedStackSetData(dataDir, cloud, ['demo']);
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1280, height: 900 }, locale: 'en-US' }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     if (kept) {
       const c = connect(cloud, 'demo', { region: 'RegionOne' });
       await c.heat.delete(kept).catch(() => undefined);

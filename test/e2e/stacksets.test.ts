@@ -8,9 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadTestCloud } from '../integration/cloud/test-cloud';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { pickTemplateAndProfiles, seedStackSetData } from './support/stacksets';
-import { startWebHost, type RunningHost } from './support/web-host';
+import type { RunningHost } from './support/web-host';
+import { SEED_OPERATION_FIELDS } from '../support/seed-operation-fields';
+import { closeSession, openSession } from './support/session';
 
 describe('stack sets in the browser', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-stacksets-'));
@@ -22,14 +24,11 @@ describe('stack sets in the browser', () => {
   beforeAll(async () => {
     // The two cloud profiles (projects admin and demo) and the template, in the host's own data dir.
     seedStackSetData(dataDir, loadTestCloud(), ['admin', 'demo']);
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1280, height: 900 }, locale: 'en-US' }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -75,18 +74,7 @@ describe('stack sets in the browser', () => {
     const meta = page.getByTestId('op-metadata');
     await meta.waitFor();
     const fields = await meta.locator('dt').allTextContents();
-    expect(fields.sort()).toEqual([
-      'action',
-      'create_time',
-      'deployment_targets',
-      'operation_preferences',
-      'stack_set_id',
-      'stack_set_name',
-      'stack_set_operation_id',
-      'status',
-      'status_message',
-      'update_time',
-    ]);
+    expect(fields.sort()).toEqual([...SEED_OPERATION_FIELDS]);
     await expect(meta.locator('[data-field=status]').textContent()).resolves.toBe('OPERATION_COMPLETE');
     await expect(meta.locator('[data-field=action]').textContent()).resolves.toBe('CREATE_STACK_INSTANCES');
     await expect(meta.locator('[data-field=create_time]').textContent()).resolves.toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);

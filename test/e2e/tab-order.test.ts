@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import { loadTestCloud, passwordProfile } from '../integration/cloud/test-cloud';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { outOfOrder, walkScreen, walkTabs, type TabStop } from './support/tab-walk';
 import { SMALL_TEMPLATE as SMALL } from './support/small-stack';
-import { startWebHost, type RunningHost } from './support/web-host';
+import type { RunningHost } from './support/web-host';
+import { closeSession, openSession } from './support/session';
 
 describe('Tab order, focus rings and dialog focus', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hs-e2e-tab-'));
@@ -68,17 +69,14 @@ describe('Tab order, focus rings and dialog focus', () => {
     seed.profiles.create(passwordProfile(cloud, 'demo', { name: 'e2e-tab' }), cloud.users.demo.password);
     seed.library.create({ name: 'e2e-tab-small', description: '两个值', tags: ['e2e'], from: { kind: 'yaml', yaml: SMALL } });
     seed.dispose();
-    host = await startWebHost(dataDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    ({ host, browser, page } = await openSession(dataDir, { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }));
     await page.goto(host.url);
     await page.getByTestId('language').selectOption('zh-CN');
     await page.getByTestId('template-e2e-tab-small').click();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ browser, host });
     rmSync(dataDir, { recursive: true, force: true });
   });
 

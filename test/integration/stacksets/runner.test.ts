@@ -9,20 +9,9 @@ import type { InstanceRun } from '../../../shared/stacksets/operation-state';
 import { StackSetRepo } from '../../../main/library/stackset-repo';
 import { connect } from '../cloud/test-cloud';
 import { finished, heatStatus, openStudio, until, type Studio } from './support';
+import { SEED_OPERATION_FIELDS } from '../../support/seed-operation-fields';
 
 const REGIONS = ['RegionOne', 'RegionTwo'];
-const SEED_METADATA_KEYS = [
-  'action',
-  'create_time',
-  'deployment_targets',
-  'operation_preferences',
-  'stack_set_id',
-  'stack_set_name',
-  'stack_set_operation_id',
-  'status',
-  'status_message',
-  'update_time',
-];
 
 let studio: Studio;
 let projects: string[];
@@ -89,7 +78,7 @@ describe('a stack set over two regions and two projects', () => {
     const done = await finished(studio, op.stack_set_operation_id);
 
     expect(done.operation.status).toBe('OPERATION_COMPLETE');
-    expect(Object.keys(done.operation).sort()).toEqual(SEED_METADATA_KEYS);
+    expect(Object.keys(done.operation).sort()).toEqual([...SEED_OPERATION_FIELDS]);
     expect(done.progress).toMatchObject({ total: 4, complete: 4 });
     // RegionTwo ran to the end before RegionOne started.
     const lastTwo = Math.max(...byRegion(done.instances, 'RegionTwo').map((i) => time(i.finished_at)));
