@@ -56,6 +56,7 @@ export const en = {
     editTags: 'Edit tags',
     delete: 'Delete',
     copy: 'Create a copy',
+    copyName: '{name} (copy)',
     statusQuota: 'Quota checked against',
     statusQuotaUsed: '{cloud}{region}, quota read {at}',
     statusQuotaRegion: ' ({region})',

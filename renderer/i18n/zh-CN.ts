@@ -61,6 +61,7 @@ export const zhCN: Shape<Messages> = {
     editTags: '编辑标签',
     delete: '删除',
     copy: '创建副本',
+    copyName: '{name}（副本）',
     statusQuota: '配额检查依据',
     statusQuotaUsed: '{cloud}{region}，配额读取于 {at}',
     statusQuotaRegion: '（{region}）',

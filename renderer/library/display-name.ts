@@ -14,3 +14,9 @@ export function displayDescription(t: Translate, te: HasKey, tpl: Pick<TemplateS
   const key = `recommendedTemplates.${tpl.systemKey}.description`;
   return tpl.systemKey && te(key) ? t(key) : tpl.description;
 }
+
+/** `wanted`, or the first of "wanted (2)", "wanted (3)"… not in `taken` (as main's LibraryService.freeName numbers them). */
+export function freeName(wanted: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(wanted)) return wanted;
+  for (let i = 2; ; i++) if (!taken.has(`${wanted} (${i})`)) return `${wanted} (${i})`;
+}

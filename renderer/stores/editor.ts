@@ -4,6 +4,8 @@
 // store edits through shared/topology and calls the main process via the api.
 import { defineStore } from 'pinia';
 import { uiErrorText } from '../i18n/ui-error';
+import { i18n } from '../i18n';
+import { displayDescription, displayName, freeName } from '../library/display-name';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import { useApi } from '../api/client';
 import { openDoc, updateDoc, docFromTemplate, byteLength, MAX_TEMPLATE_BYTES } from '../editor/document';
@@ -233,9 +235,15 @@ export const useEditorStore = defineStore('editor', () => {
   async function open(id: string, number?: number): Promise<void> {
     let details = await api.invoke('library.get', { id });
     if (details.origin === 'system') {
+      // The copy is the user's own template: named and described in the words
+      // they see the recommended one in (display-name.ts), not its stored English.
+      // A second "Edit" makes a second copy, numbered like an import's.
+      const { t, te } = i18n.global;
+      const wanted = t('details.copyName', { name: displayName(t, te, details) });
+      const similar = await api.invoke('library.list', { search: wanted, sort: 'name', limit: 500 });
       details = await api.invoke('library.create', {
-        name: `${details.name} (copy)`,
-        description: details.description,
+        name: freeName(wanted, new Set(similar.map((x) => x.name))),
+        description: displayDescription(t, te, details),
         tags: [],
         from: { kind: 'template', templateId: id },
       });
