@@ -1,7 +1,7 @@
 // The fields of a stack-set operation's metadata, exactly as the seed lists
 // them (SPEC, stack sets): written here once from the seed, independently of
 // shared/stacksets/model.ts, so the tests that check the studio keeps to them
-// (integration runner, e2e metadata panel) check against the same list.
+// (unit lifecycle, integration runner, e2e metadata panel) check against the same list.
 export const SEED_OPERATION_FIELDS: readonly string[] = [
   'action',
   'create_time',
@@ -14,3 +14,6 @@ export const SEED_OPERATION_FIELDS: readonly string[] = [
   'status_message',
   'update_time',
 ];
+
+/** The two fields the seed adds when the set is delegated (permission model with agencies). */
+export const SEED_AGENCY_FIELDS: readonly string[] = ['administration_agency_urn', 'managed_agency_name'];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SEED_AGENCY_FIELDS, SEED_OPERATION_FIELDS } from '../../../support/seed-operation-fields';
 import {
   activateOperation,
   deadlinePassed,
@@ -22,20 +23,7 @@ import {
 } from '../../../../shared/stacksets';
 import { domains, makeSet, must, mustCreate, operationInput, statuses, T0 } from './fixtures';
 
-const SEED_METADATA_FIELDS = [
-  'action',
-  'administration_agency_urn',
-  'create_time',
-  'deployment_targets',
-  'managed_agency_name',
-  'operation_preferences',
-  'stack_set_id',
-  'stack_set_name',
-  'stack_set_operation_id',
-  'status',
-  'status_message',
-  'update_time',
-];
+const SEED_METADATA_FIELDS = [...SEED_OPERATION_FIELDS, ...SEED_AGENCY_FIELDS].sort();
 
 describe('operation metadata', () => {
   it('has exactly the seed fields, with the agency fields the set uses', () => {
