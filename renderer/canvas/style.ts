@@ -122,6 +122,24 @@ export function canvasStyle(): StylesheetJson {
   ] as StylesheetJson;
 }
 
+/** Above this many resources the canvas draws with the lighter sheet and the renderer options below. */
+export const LARGE_GRAPH = 800;
+
+/**
+ * Cytoscape renderer options for big graphs. Pans and zooms move a cached
+ * texture of the graph (the difference between ~14 and 30+ fps at 5,000 nodes
+ * in software rendering), labels hidden while moving. Why a pixel ratio just
+ * above 1 and edges left on (measured, issue 18): at a ratio <= 1 Cytoscape
+ * draws that texture at twice the resolution, one zoom level above the one
+ * already cached, so the first pan re-rendered every node into new element
+ * textures, and Chromium's software canvas pays about 1.5 ms for each texture
+ * drawn from right after being written: the first pan of a 5,000-node full
+ * view froze for 5-11 s. With edges hidden while moving, the texture is drawn
+ * node by node from those element textures instead of from the layers already
+ * cached for the current zoom. 1.0001 keeps the canvas's pixel size.
+ */
+export const LARGE_GRAPH_RENDERER = { textureOnViewport: true, hideLabelsOnViewport: true, pixelRatio: 1.0001 } as const;
+
 /** For big graphs: drop labels and arrows so panning stays fast. */
 export function largeGraphStyle(): StylesheetJson {
   return [
