@@ -69,8 +69,13 @@ export class GitLibraries {
     const git = new GitLibrary(
       { git: this.git, workdir, repo, prefs: new PreferencesRepo(lib.db), check: this.check, reindex: (id) => lib.service.reindex(id) },
       lib.service,
-      (ids) => {
-        for (const templateId of ids) this.events.emit('library.changed', { templateId });
+      {
+        // Thousands of templates from a first import are one change for the screens (one list refresh), not one each.
+        changed: (ids) => {
+          if (ids.length === 1) this.events.emit('library.changed', { templateId: ids[0]! });
+          else this.events.emit('library.changed', { templateId: null });
+        },
+        importing: (running) => this.events.emit('git.importing', { libraryId, running }),
       },
     );
     this.bound.set(libraryId, git);

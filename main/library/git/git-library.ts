@@ -15,13 +15,19 @@ import { carryHistory, importHistory, layoutPath, templateIdFor, type ImportDeps
 import { dryRunLibrary } from './git-imports';
 import * as sync from './git-sync';
 
+/** What a git library tells the studio: templates the import changed, and when a background import starts and ends. */
+export interface GitLibraryListener {
+  changed(templateIds: string[]): void;
+  importing(running: boolean): void;
+}
+
 export class GitLibrary {
   private importing: Promise<ImportOutcome> | null = null;
 
   constructor(
     private readonly deps: ImportDeps,
     private readonly service: LibraryService,
-    private readonly onChanged: (templateIds: string[]) => void,
+    private readonly listener: GitLibraryListener,
   ) {}
 
   get workdir(): string {
@@ -34,13 +40,16 @@ export class GitLibrary {
 
   /** Imports new commits into the cache; calls made while one runs share it. */
   refresh(): Promise<ImportOutcome> {
-    this.importing ??= importHistory(this.deps)
+    if (this.importing) return this.importing;
+    this.listener.importing(true);
+    this.importing = importHistory(this.deps)
       .then((outcome) => {
-        if (outcome.changedIds.length > 0) this.onChanged(outcome.changedIds);
+        if (outcome.changedIds.length > 0) this.listener.changed(outcome.changedIds);
         return outcome;
       })
       .finally(() => {
         this.importing = null;
+        this.listener.importing(false);
       });
     return this.importing;
   }
