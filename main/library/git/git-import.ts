@@ -170,7 +170,7 @@ function writePlan(deps: ImportDeps, plan: Plan, blobs: Map<string, string | nul
  * commits remembered for the new id, the old id dropped. git log without
  * --follow would otherwise start the renamed template from the rename.
  */
-export function carryHistory(deps: Pick<ImportDeps, 'repo' | 'prefs'>, fromId: string, newPath: string, at: string): string {
+export function carryHistory(deps: Pick<ImportDeps, 'repo' | 'prefs'>, fromId: string, newPath: string, at: string, environmentPath: string | null): string {
   const { repo, prefs } = deps;
   const toId = templateIdFor(newPath);
   const from = repo.find(fromId);
@@ -183,7 +183,8 @@ export function carryHistory(deps: Pick<ImportDeps, 'repo' | 'prefs'>, fromId: s
       repo.insertVersion({ ...v, id: `${toId}-${v.id}`, templateId: toId, at: v.createdAt });
     }
     prefs.set(importedKey(toId), prefs.get(importedKey(fromId)) ?? '[]');
-    prefs.set(`git.environment.${toId}`, prefs.get(`git.environment.${fromId}`));
+    prefs.set(`git.environment.${toId}`, environmentPath);
+    prefs.set(`git.environment.${fromId}`, null);
     repo.deleteTemplate(fromId);
   });
   return toId;
