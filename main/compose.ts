@@ -147,7 +147,7 @@ export function composeServices(options: ComposeOptions): Services {
     secretStorage: options.secretStorage ?? { kind: 'keyfile', reason: 'browser' },
   };
   // Libraries bound to git: saving in one commits (library.saveVersion goes there when it is active).
-  const gitLibraries = new GitLibraries(catalog, options.dataDir, checker, events);
+  const gitLibraries = new GitLibraries(catalog, options.dataDir, checker, events, new StackOriginRepo(db));
   const importsOver = (over: LibraryService) => new ImportService(over, undefined, undefined, options.importTimeoutMs);
   const preferenceListeners = new Set<(p: Preferences) => void>();
   const handlers: HandlerTable = {

@@ -49,4 +49,9 @@ export class StackOriginRepo {
   listForTemplate(templateId: string): StackOrigin[] {
     return (this.db.prepare('SELECT * FROM stack_origins WHERE template_id = ? ORDER BY deployed_at DESC').all(templateId) as Row[]).map(toOrigin);
   }
+
+  /** A template took a new id and name (a git library's rename): the stacks deployed from it keep pointing at it. */
+  repoint(fromId: string, toId: string, toName: string): number {
+    return this.db.prepare('UPDATE stack_origins SET template_id = ?, template_name = ? WHERE template_id = ?').run(toId, toName, fromId).changes;
+  }
 }

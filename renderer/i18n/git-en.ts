@@ -14,7 +14,7 @@ export const gitEn = {
   pull: 'Pull',
   push: 'Push',
   status: '{branch} · {ahead} to push · {behind} to pull',
-  importing: 'Importing history…',
+  importing: 'Reading the repository…',
   upToDate: 'Already up to date.',
   merged: 'Pulled {n} commit(s).',
   pushed: 'Pushed {n} commit(s).',

@@ -15,7 +15,7 @@ export const gitZhCN: Record<keyof typeof gitEn, string> = {
   pull: '拉取',
   push: '推送',
   status: '{branch} · 待推送 {ahead} · 待拉取 {behind}',
-  importing: '正在导入历史…',
+  importing: '正在读取仓库…',
   upToDate: '已是最新。',
   merged: '已拉取 {n} 个提交。',
   pushed: '已推送 {n} 个提交。',

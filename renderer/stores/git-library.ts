@@ -19,10 +19,21 @@ export const useGitLibraryStore = defineStore('git-library', () => {
   });
 
   const activeId = (): string | null => (libraries.active?.git ? libraries.active.id : null);
+  // The list shows the cache at once; the header says the repository is still being read, until main says it is done.
+  let lastImport: { libraryId: string; running: boolean; seq: number } = { libraryId: '', running: false, seq: 0 };
+  api.on('git.importing', (p) => {
+    lastImport = { ...p, seq: lastImport.seq + 1 };
+    if (p.libraryId !== activeId() || !status.value) return;
+    status.value = { ...status.value, importing: p.running };
+    if (!p.running) void refresh().catch(() => undefined); // ahead/behind may have moved with what was read
+  });
 
   async function refresh(): Promise<void> {
     const id = activeId();
-    status.value = id ? await api.invoke('git.status', { libraryId: id }) : null;
+    const seq = lastImport.seq;
+    const fresh = id ? await api.invoke('git.status', { libraryId: id }) : null;
+    // An import that ended (or began) while the status was on its way is newer than the status's word.
+    status.value = fresh && lastImport.seq !== seq && lastImport.libraryId === id ? { ...fresh, importing: lastImport.running } : fresh;
     conflicts.value = id && status.value?.merging ? await api.invoke('git.conflicts', { libraryId: id }) : [];
   }
 

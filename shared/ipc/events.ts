@@ -24,6 +24,8 @@ export interface StudioEvents {
   /** A stack set operation moved: its metadata, progress and per-instance statuses. */
   /** A line of git's progress (clone, pull's fetch, push), as git wrote it. */
   'git.progress': { libraryId: string | null; operation: GitOperation; line: string };
+  /** A git library's background import (reading the working copy and its history) started or ended. */
+  'git.importing': { libraryId: string; running: boolean };
   'stacksets.operation': { stack_set_id: string; operation: StackSetOperation; progress: OperationProgress; instances: InstanceRun[] };
 }
 

@@ -103,6 +103,7 @@ export const RENDERER_CHANNELS = [
 
 export const RENDERER_EVENTS = [
   'cloud.status',
+  'git.importing',
   'git.progress',
   'library.changed',
   'menu.command',

@@ -9,8 +9,10 @@ export const gitMessagesEn = {
   'git.nothingToCommit': 'Nothing changed in {path} since the last version: there is nothing to commit.',
   'git.importExists':
     'The repository has another file at {path} already; the import would overwrite it. Rename the file to import, or import it into another folder.',
-  'git.renameSameFolder':
-    'In a git library a template is named by its file: {to} must stay in the folder of {from} (its nested files are referenced from there) and end in .yaml, .yml or .template.',
+  'git.renameName': 'In a git library a template is named by its file: {to} must end in .yaml, .yml or .template.',
+  'git.renameShared': 'Renaming {from} to {to} would move {path}, which {other} uses too. Move it with git, or rename within the folder.',
+  'git.renameBreaks':
+    'Renaming {from} to {to} would break the reference from {path} to {ref} (the files are kept byte for byte, so references are not rewritten). Choose a folder where {ref} is reached the same way.',
   'git.pathEscape': '"{path}" points outside the repository working copy.',
   'git.badUrl': '"{url}" is not a repository URL or path.',
   'git.folderNotEmpty': 'The folder {path} is not empty; a clone needs an empty folder.',

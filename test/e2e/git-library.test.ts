@@ -5,7 +5,7 @@
 // one from the editor with a commit message of its own, and merge a
 // teammate's concurrent edit from the conflict panel's semantic diff.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -24,6 +24,7 @@ describe('a git library in the browser', () => {
   let server: GitServer;
   let url: string;
   let host: RunningHost;
+  let dataDir: string;
   let browser: Browser;
   let page: Page;
 
@@ -31,7 +32,8 @@ describe('a git library in the browser', () => {
     restoreIdentity = useTestGitIdentity(scratch); // before the host starts: it inherits the identity
     server = await startGitServer();
     url = server.seed('team', { 'web/server.yaml': SERVER_YAML, 'web/volume.yaml': VOLUME_YAML });
-    host = await startWebHost(mkdtempSync(join(scratch, 'data-')));
+    dataDir = mkdtempSync(join(scratch, 'data-'));
+    host = await startWebHost(dataDir);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   });
@@ -140,5 +142,31 @@ describe('a git library in the browser', () => {
     expect(status.value!.merging).toBe(false);
     expect(git(status.value!.workdir, 'show', 'HEAD:web/server.yaml')).toBe(merged);
     expect(git(status.value!.workdir, 'log', '-1', '--format=%P').trim().split(' ')).toHaveLength(2);
+  });
+
+  it('after a restart the list shows the cache at once, the header says 正在读取仓库… while the repository is read, then the new templates appear', async () => {
+    const libs = await invoke<{ activeId: string }>('libraries.state', {});
+    const { workdir } = (await invoke<{ workdir: string }>('git.status', { libraryId: libs.value!.activeId })).value!;
+    // While the studio is closed, 400 templates arrive in a commit made outside it (a pull in a terminal).
+    await host.stop();
+    mkdirSync(join(workdir, 'bulk'));
+    for (let i = 0; i < 400; i++) {
+      writeFileSync(
+        join(workdir, `bulk/t-${i}.yaml`),
+        `heat_template_version: 2018-08-31\ndescription: 批量 ${i}\nresources:\n  r: {type: OS::Heat::RandomString}\n`,
+      );
+    }
+    git(workdir, 'add', 'bulk');
+    git(workdir, 'commit', '--quiet', '-m', '四百个模版');
+    host = await startWebHost(dataDir);
+    await page.goto(host.url);
+    await page.getByTestId('template-web/server.yaml').waitFor();
+    const reading = page.getByTestId('git-importing');
+    await reading.waitFor();
+    expect(await reading.innerText()).toBe('正在读取仓库…');
+    await screenshot(page, 'git-library-reading');
+    await reading.waitFor({ state: 'detached', timeout: 120_000 });
+    await page.getByTestId('template-bulk/t-0.yaml').waitFor();
+    await screenshot(page, 'git-library-read');
   });
 });

@@ -3,6 +3,7 @@
 // `git cat-file --batch` reads every file version needed. (A log and a show
 // per template would be thousands of processes on a large repository.)
 import type { Git } from './git-command';
+import { noPause, type Pause } from './time-slices';
 
 export interface CommitInfo {
   hash: string;
@@ -18,7 +19,7 @@ const FIELD = '\x1f';
 const RECORD = '\x1e';
 
 /** Every commit reachable from HEAD, oldest first, with the files each changed (a merge: only what it changed itself). */
-export async function readLog(git: Git, cwd: string): Promise<CommitInfo[]> {
+export async function readLog(git: Git, cwd: string, pause: Pause = noPause): Promise<CommitInfo[]> {
   const head = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd, okCodes: [1, 128] });
   if (head.code !== 0) return []; // an empty repository: no commit yet
   const out = await git.run(
@@ -35,27 +36,22 @@ export async function readLog(git: Git, cwd: string): Promise<CommitInfo[]> {
     ],
     { cwd },
   );
-  return out.stdout
-    .split(RECORD)
-    .filter((r) => r.trim())
-    .map((record) => {
-      const [hash = '', author = '', email = '', date = '', message = '', names = ''] = record.split(FIELD);
-      return {
-        hash,
-        author,
-        email,
-        date: new Date(date).toISOString(),
-        message: message.trim(),
-        files: names
-          .split('\n')
-          .map((n) => n.trim())
-          .filter(Boolean),
-      };
-    });
+  const commits: CommitInfo[] = [];
+  for (const record of out.stdout.split(RECORD)) {
+    if (!record.trim()) continue;
+    const [hash = '', author = '', email = '', date = '', message = '', names = ''] = record.split(FIELD);
+    const files = names
+      .split('\n')
+      .map((n) => n.trim())
+      .filter(Boolean);
+    commits.push({ hash, author, email, date: new Date(date).toISOString(), message: message.trim(), files });
+    await pause(); // 10,000 commits are tens of milliseconds of parsing
+  }
+  return commits;
 }
 
 /** The text of each `commit:path` (null where the path did not exist at that commit). */
-export async function readBlobs(git: Git, cwd: string, specs: string[]): Promise<Map<string, string | null>> {
+export async function readBlobs(git: Git, cwd: string, specs: string[], pause: Pause = noPause): Promise<Map<string, string | null>> {
   const result = new Map<string, string | null>();
   if (specs.length === 0) return result;
   const out = await git.run(['cat-file', '--batch'], { cwd, input: specs.map((s) => `${s}\n`).join('') });
@@ -73,6 +69,7 @@ export async function readBlobs(git: Git, cwd: string, specs: string[]): Promise
     const size = Number(m[2]);
     result.set(spec, m[1] === 'blob' ? raw.subarray(at, at + size).toString('utf8') : null);
     at += size + 1;
+    await pause();
   }
   return result;
 }

@@ -12,6 +12,7 @@ import type { TemplateRepo } from '../template-repo';
 import type { Git } from './git-command';
 import { readBlobs, readLog, type CommitInfo } from './git-history';
 import { groupTemplates, type TemplateGroup } from './template-grouping';
+import { timeSlices } from './time-slices';
 
 /** Where a template's canvas positions live in the repository: beside, never inside, the YAML. */
 export function layoutPath(entryPath: string): string {
@@ -24,6 +25,8 @@ export function templateIdFor(entryPath: string): string {
 }
 
 const importedKey = (id: string): string => `git.imported.${id}`;
+/** HEAD as of the last import of a clean working copy: the same HEAD, still clean, has nothing new to import. */
+const IMPORTED_HEAD_KEY = 'git.importedHead';
 
 export interface ImportDeps {
   git: Git;
@@ -35,23 +38,40 @@ export interface ImportDeps {
 }
 
 export interface ImportOutcome {
-  templates: number;
   versionsAdded: number;
   changedIds: string[];
 }
 
+/**
+ * Imports the commits the cache has not seen. The work runs in time slices
+ * (time-slices.ts) so the list and search keep answering from the cache
+ * meanwhile; a restart on an unchanged, clean working copy stops after two
+ * git commands, without scanning a file.
+ */
 export async function importHistory(deps: ImportDeps): Promise<ImportOutcome> {
-  // Scanning the working copy is synchronous: let the caller (opening the library, its first list) answer first.
-  await new Promise((resolve) => setImmediate(resolve));
-  const groups = groupTemplates(deps.workdir);
-  const log = await readLog(deps.git, deps.workdir);
+  const { git, workdir: cwd, prefs } = deps;
+  const pause = timeSlices();
+  const head = (await git.run(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd, okCodes: [1, 128] })).stdout.trim();
+  const clean = (await git.run(['status', '--porcelain', '--untracked-files=all'], { cwd })).stdout.trim() === '';
+  if (head && clean && prefs.get(IMPORTED_HEAD_KEY) === head) return { versionsAdded: 0, changedIds: [] };
+  const groups = await groupTemplates(cwd, pause);
+  const log = await readLog(git, cwd, pause);
   const touching = commitsByFile(log);
-  const plans = groups.map((g) => planFor(deps, g, touching)).filter((p) => p.commits.length > 0);
+  const plans: Plan[] = [];
+  for (const g of groups) {
+    const plan = planFor(deps, g, touching);
+    if (plan.commits.length > 0) plans.push(plan);
+    await pause();
+  }
   const specs = plans.flatMap((p) => p.commits.flatMap((c) => p.paths.map((path) => `${c.hash}:${path}`)));
-  const blobs = await readBlobs(deps.git, deps.workdir, specs);
+  const blobs = await readBlobs(git, cwd, specs, pause);
   let versionsAdded = 0;
-  for (const plan of plans) versionsAdded += writePlan(deps, plan, blobs);
-  return { templates: groups.length, versionsAdded, changedIds: plans.map((p) => p.id) };
+  for (const plan of plans) {
+    versionsAdded += writePlan(deps, plan, blobs); // one template's versions: one short transaction
+    await pause();
+  }
+  prefs.set(IMPORTED_HEAD_KEY, clean && head ? head : null);
+  return { versionsAdded, changedIds: plans.map((p) => p.id) };
 }
 
 interface Plan {
@@ -150,7 +170,7 @@ function writePlan(deps: ImportDeps, plan: Plan, blobs: Map<string, string | nul
  * commits remembered for the new id, the old id dropped. git log without
  * --follow would otherwise start the renamed template from the rename.
  */
-export function carryHistory(deps: Pick<ImportDeps, 'repo' | 'prefs'>, fromId: string, newPath: string, at: string): string {
+export function carryHistory(deps: Pick<ImportDeps, 'repo' | 'prefs'>, fromId: string, newPath: string, at: string, environmentPath: string | null): string {
   const { repo, prefs } = deps;
   const toId = templateIdFor(newPath);
   const from = repo.find(fromId);
@@ -163,7 +183,8 @@ export function carryHistory(deps: Pick<ImportDeps, 'repo' | 'prefs'>, fromId: s
       repo.insertVersion({ ...v, id: `${toId}-${v.id}`, templateId: toId, at: v.createdAt });
     }
     prefs.set(importedKey(toId), prefs.get(importedKey(fromId)) ?? '[]');
-    prefs.set(`git.environment.${toId}`, prefs.get(`git.environment.${fromId}`));
+    prefs.set(`git.environment.${toId}`, environmentPath);
+    prefs.set(`git.environment.${fromId}`, null);
     repo.deleteTemplate(fromId);
   });
   return toId;

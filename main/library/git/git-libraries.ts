@@ -12,6 +12,7 @@ import type { LibrariesState } from '../../../shared/ipc/libraries.contract';
 import type { EventBus } from '../../events/event-bus';
 import type { LibraryCatalog } from '../library-catalog';
 import { PreferencesRepo } from '../preferences-repo';
+import type { StackOriginRepo } from '../stack-origin-repo';
 import type { TemplateChecker } from '../../../shared/library/offline-status';
 import { TemplateRepo } from '../template-repo';
 import { Git } from './git-command';
@@ -29,6 +30,8 @@ export class GitLibraries {
     private readonly dataDir: string,
     private readonly check: TemplateChecker,
     private readonly events: EventBus,
+    /** The stack origins (the personal library's): a rename re-points the stacks deployed from the template. */
+    private readonly origins: Pick<StackOriginRepo, 'repoint'>,
   ) {}
 
   /** git is looked up when first needed: a studio without git works, minus git libraries. */
@@ -69,8 +72,14 @@ export class GitLibraries {
     const git = new GitLibrary(
       { git: this.git, workdir, repo, prefs: new PreferencesRepo(lib.db), check: this.check, reindex: (id) => lib.service.reindex(id) },
       lib.service,
-      (ids) => {
-        for (const templateId of ids) this.events.emit('library.changed', { templateId });
+      {
+        // Thousands of templates from a first import are one change for the screens (one list refresh), not one each.
+        changed: (ids) => {
+          if (ids.length === 1) this.events.emit('library.changed', { templateId: ids[0]! });
+          else this.events.emit('library.changed', { templateId: null });
+        },
+        importing: (running) => this.events.emit('git.importing', { libraryId, running }),
+        renamed: (fromId, toId, name) => void this.origins.repoint(fromId, toId, name),
       },
     );
     this.bound.set(libraryId, git);

@@ -14,6 +14,17 @@ import type { Git } from './git-command';
 import { carryHistory, importHistory, layoutPath, templateIdFor, type ImportDeps, type ImportOutcome } from './git-import';
 import { dryRunLibrary } from './git-imports';
 import * as sync from './git-sync';
+import { planRename } from './rename-plan';
+import { scanRepository } from './template-grouping';
+import { timeSlices } from './time-slices';
+
+/** What a git library tells the studio: templates the import changed, and when a background import starts and ends. */
+export interface GitLibraryListener {
+  changed(templateIds: string[]): void;
+  importing(running: boolean): void;
+  /** A rename gave a template a new id (its new path's): what pointed at the old one follows. */
+  renamed(fromId: string, toId: string, name: string): void;
+}
 
 export class GitLibrary {
   private importing: Promise<ImportOutcome> | null = null;
@@ -21,7 +32,7 @@ export class GitLibrary {
   constructor(
     private readonly deps: ImportDeps,
     private readonly service: LibraryService,
-    private readonly onChanged: (templateIds: string[]) => void,
+    private readonly listener: GitLibraryListener,
   ) {}
 
   get workdir(): string {
@@ -34,13 +45,16 @@ export class GitLibrary {
 
   /** Imports new commits into the cache; calls made while one runs share it. */
   refresh(): Promise<ImportOutcome> {
-    this.importing ??= importHistory(this.deps)
+    if (this.importing) return this.importing;
+    this.listener.importing(true);
+    this.importing = importHistory(this.deps)
       .then((outcome) => {
-        if (outcome.changedIds.length > 0) this.onChanged(outcome.changedIds);
+        if (outcome.changedIds.length > 0) this.listener.changed(outcome.changedIds);
         return outcome;
       })
       .finally(() => {
         this.importing = null;
+        this.listener.importing(false);
       });
     return this.importing;
   }
@@ -122,29 +136,33 @@ export class GitLibrary {
 
   /**
    * In a git library a template's name is its entry's path: renaming moves
-   * the entry and its layout sidecar (git mv, so git sees a rename) and
-   * commits; the cached history follows to the new path's id. Nested files
-   * and the environment stay where they are, so the references keep working
-   * only within the same folder: another folder is refused.
+   * the entry, the files under its folder that it uses (rename-plan.ts) and
+   * its layout sidecar with git mv (so git sees renames), in one commit; the
+   * cached history follows to the new path's id, and so do the stacks
+   * deployed from it. A move that would break a reference, or take a file
+   * another template uses, is refused, naming the file.
    */
   async rename(id: string, newName: string): Promise<TemplateSummary> {
     const from = this.service.get(id).latest.entryPath;
     const to = posix.normalize(newName.trim().replace(/\\/g, '/'));
     if (to === from) return this.service.get(id);
     if (id !== templateIdFor(from)) throw new AppError('NOT_FOUND', msg('git.notGitLibrary'), { id });
-    if (posix.dirname(to) !== posix.dirname(from) || !/\.(ya?ml|template)$/i.test(to)) {
-      throw new AppError('BAD_REQUEST', msg('git.renameSameFolder', { from, to }), { from, to });
-    }
+    if (!/\.(ya?ml|template)$/i.test(to)) throw new AppError('BAD_REQUEST', msg('git.renameName', { from, to }), { from, to });
     if (await sync.mergeInProgress(this.git, this.workdir)) throw new AppError('GIT_CONFLICT', msg('git.resolveFirst'), {});
-    if (existsSync(this.inside(to))) throw new AppError('CONFLICT', msg('git.importExists', { path: to }), { path: to });
-    const cwd = this.workdir;
-    await this.git.run(['mv', '--', from, to], { cwd });
-    if (existsSync(join(cwd, layoutPath(from)))) {
-      this.inside(layoutPath(to));
-      await this.git.run(['mv', '--', layoutPath(from), layoutPath(to)], { cwd });
+    const plan = planRename(await scanRepository(this.workdir, timeSlices()), from, to);
+    if ('refused' in plan) {
+      const details = plan.refused === 'shared' ? { from, to, path: plan.path, other: plan.other } : { from, to, path: plan.path, ref: plan.ref };
+      throw new AppError('CONFLICT', msg(plan.refused === 'shared' ? 'git.renameShared' : 'git.renameBreaks', details), details);
     }
+    const cwd = this.workdir;
+    const moves = [...plan.moves];
+    if (existsSync(join(cwd, layoutPath(from)))) moves.push({ from: layoutPath(from), to: layoutPath(to) });
+    for (const m of moves) if (existsSync(this.inside(m.to))) throw new AppError('CONFLICT', msg('git.importExists', { path: m.to }), { path: m.to });
+    for (const m of moves) await this.git.run(['mv', '--', m.from, m.to], { cwd });
     await this.git.run(['commit', '--quiet', '-F', '-'], { cwd, input: `Rename ${from} to ${to}` });
-    const toId = carryHistory(this.deps, id, to, new Date().toISOString());
+    const environment = this.environmentPathOf(id);
+    const toId = carryHistory(this.deps, id, to, new Date().toISOString(), moves.find((m) => m.from === environment)?.to ?? environment);
+    this.listener.renamed(id, toId, to);
     await this.refresh();
     return this.service.get(toId);
   }

@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { parse } from 'yaml';
+import { noPause, type Pause } from './time-slices';
 
 export interface TemplateGroup {
   /** Repository-relative, '/'-separated. */
@@ -23,21 +24,39 @@ const YAML_FILE = /\.(ya?ml|template)$/i;
 const ENV_KEYS = new Set(['resource_registry', 'parameter_defaults', 'parameters', 'encrypted_param_names', 'event_sinks', 'parameter_merge_strategies']);
 const FILE_MAX = 2 * 1024 * 1024;
 
-interface Scanned {
+export interface Scanned {
   kind: 'hot' | 'environment';
   refs: string[];
 }
 
-/** Groups the templates found under `root` (a working copy). */
-export function groupTemplates(root: string): TemplateGroup[] {
-  const files = listFiles(root);
+export interface RepositoryScan {
+  groups: TemplateGroup[];
+  /** Each template or environment file's kind and the repository files it references. */
+  scanned: Map<string, Scanned>;
+}
+
+/**
+ * Groups the templates found under `root` (a working copy). Each file is
+ * read and parsed between `pause()`s, so a large repository's scan leaves the
+ * event loop free for the requests that come meanwhile. (Reads are
+ * synchronous on purpose: a small file takes microseconds, while an fs
+ * promise is a thread-pool round trip that a busy machine turns into
+ * milliseconds per file.)
+ */
+export async function scanRepository(root: string, pause: Pause = noPause): Promise<RepositoryScan> {
+  const files = await listFiles(root, pause);
   const known = new Set(files);
   const scanned = new Map<string, Scanned>();
   for (const path of files.filter((f) => YAML_FILE.test(f))) {
     const s = scanFile(root, path, known);
     if (s) scanned.set(path, s);
+    await pause();
   }
-  return groupScanned(scanned);
+  return { groups: groupScanned(scanned), scanned };
+}
+
+export async function groupTemplates(root: string, pause: Pause = noPause): Promise<TemplateGroup[]> {
+  return (await scanRepository(root, pause)).groups;
 }
 
 /** The grouping itself, on files already read (path -> kind and resolved references). */
@@ -88,12 +107,13 @@ export function groupScanned(scanned: Map<string, Scanned>): TemplateGroup[] {
   return [...groups.values()].sort((a, b) => a.entryPath.localeCompare(b.entryPath));
 }
 
-function listFiles(root: string, dir = ''): string[] {
+async function listFiles(root: string, pause: Pause, dir = ''): Promise<string[]> {
   const out: string[] = [];
+  await pause();
   for (const entry of readdirSync(posix.join(root, dir), { withFileTypes: true })) {
     const rel = dir ? `${dir}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) out.push(...listFiles(root, rel));
+      if (!SKIPPED_DIRS.has(entry.name)) out.push(...(await listFiles(root, pause, rel)));
     } else if (entry.isFile()) {
       out.push(rel);
     }

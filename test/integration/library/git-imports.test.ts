@@ -7,12 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Services } from '../../../main/compose';
+import { StackOriginRepo } from '../../../main/library/stack-origin-repo';
 import { git } from '../../support/git-server';
 import { call, useGitTeam } from '../support/git-team';
 
 const SERVER_YAML = 'heat_template_version: 2018-08-31\ndescription: web server\nresources:\n  rand: {type: OS::Heat::RandomString}\n';
 const DB_YAML = 'heat_template_version: 2018-08-31\ndescription: database # kept as written\nresources:\n  disk:\n    type: disk.yaml\n';
 const DISK_YAML = 'heat_template_version: 2018-08-31\nresources:\n  v: {type: OS::Cinder::Volume, properties: {size: 2}}\n';
+
+const APP_YAML = 'heat_template_version: 2018-08-31\ndescription: app tier\nresources:\n  net:\n    type: ../common/net.yaml\n';
+const NET_YAML = 'heat_template_version: 2018-08-31\nresources:\n  n: {type: OS::Neutron::Net}\n';
 
 const team = useGitTeam('hs-git-imp-');
 
@@ -98,10 +102,43 @@ describe('importing into a git-bound library', () => {
     expect(details.latest.layout).toEqual({ rand: { x: 1, y: 2 } });
     expect((await call(alice.studio, 'library.getVersion', { id: renamed.id, number: 1 })).yaml).toBe(SERVER_YAML);
     expect((await call(alice.studio, 'library.getVersion', { id: renamed.id, number: 3 })).note).toContain('Rename web/server.yaml');
+  });
 
-    const refused = await alice.studio.dispatcher.dispatch('library.update', { id: renamed.id, name: 'elsewhere/frontend.yaml' });
+  it('a rename into another folder moves the entry with its nested file in one commit; history and deployed stacks follow', async () => {
+    const alice = await member(
+      team.server.seed('move', { 'db/database.yaml': DB_YAML, 'db/disk.yaml': DISK_YAML, 'web/app.yaml': APP_YAML, 'common/net.yaml': NET_YAML }),
+    );
+    const db = (await call(alice.studio, 'library.list', { search: 'database' }))[0]!;
+    const origins = new StackOriginRepo(alice.studio.db);
+    const deployed = { profileId: 'p1', stackId: 's1', stackName: 'db-stack', templateName: db.name, templateVersion: 1, deployedAt: new Date().toISOString() };
+    origins.save({ ...deployed, templateId: db.id });
+
+    const moved = await call(alice.studio, 'library.update', { id: db.id, name: 'storage/database.yaml' });
+    expect(moved.name).toBe('storage/database.yaml');
+    expect(git(alice.workdir, 'status', '--porcelain')).toBe('');
+    expect(git(alice.workdir, 'rev-list', '--count', 'HEAD')).toBe('2\n'); // the seed, then one commit for the whole move
+    expect(git(alice.workdir, 'show', '--name-status', '--format=', '-M', 'HEAD').trim().split('\n').sort()).toEqual([
+      'R100\tdb/database.yaml\tstorage/database.yaml',
+      'R100\tdb/disk.yaml\tstorage/disk.yaml',
+    ]);
+    const details = await call(alice.studio, 'library.get', { id: moved.id });
+    expect(details.versions).toHaveLength(2);
+    expect(details.latest.files).toEqual({ 'storage/disk.yaml': DISK_YAML });
+    expect((await call(alice.studio, 'library.getVersion', { id: moved.id, number: 1 })).files).toEqual({ 'db/disk.yaml': DISK_YAML });
+    // The stack deployed from the template points at it under its new id and name; nothing points at the old id.
+    expect(origins.listForTemplate(moved.id)).toEqual([{ ...deployed, templateId: moved.id, templateName: 'storage/database.yaml' }]);
+    expect(origins.listForTemplate(db.id)).toEqual([]);
+
+    // web/app.yaml reaches ../common/net.yaml: two folders deep it would reach teams/common/net.yaml, so that is refused.
+    const app = (await call(alice.studio, 'library.list', { search: 'app tier' }))[0]!;
+    const head = git(alice.workdir, 'rev-parse', 'HEAD');
+    const refused = await alice.studio.dispatcher.dispatch('library.update', { id: app.id, name: 'teams/prod/app.yaml' });
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error.message).toContain('elsewhere/frontend.yaml');
-    expect(await names(alice.studio)).toEqual(['web/frontend.yaml']);
+    if (!refused.ok) expect(refused.error.message).toContain('common/net.yaml');
+    expect(git(alice.workdir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(await names(alice.studio)).toEqual(['storage/database.yaml', 'web/app.yaml']);
+    // One folder over, the same ../common/net.yaml still reaches it: allowed, and the shared file stays where it is.
+    expect((await call(alice.studio, 'library.update', { id: app.id, name: 'api/app.yaml' })).name).toBe('api/app.yaml');
+    expect(readFileSync(join(alice.workdir, 'common/net.yaml'), 'utf8')).toBe(NET_YAML);
   });
 });

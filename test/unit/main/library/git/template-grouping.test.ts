@@ -9,8 +9,9 @@ import { groupScanned, groupTemplates } from '../../../../../main/library/git/te
 const CORPUS = join(__dirname, '../../../../../../shared/corpus');
 const ROOT = join(CORPUS, 'heat-templates');
 
+const groups = await groupTemplates(ROOT);
+
 describe('template grouping', () => {
-  const groups = groupTemplates(ROOT);
   const byEntry = new Map(groups.map((g) => [g.entryPath, g]));
 
   it('puts a nested template under the entry whose `type:` names it, not in the list', () => {
