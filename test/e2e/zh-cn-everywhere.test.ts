@@ -82,7 +82,16 @@ describe('every screen in Simplified Chinese, with no English but names', () => 
     await speaksChinese('import-zip');
     await page.getByTestId('import-zip-input').setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip at all') });
     await page.getByTestId('import-submit').click();
-    await expect.poll(() => page.locator('[role=alert], .toast').allInnerTexts().then((t) => t.join('\n')), { timeout: 15_000 }).toMatch(/[\u4e00-\u9fff]/);
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('[role=alert], .toast')
+            .allInnerTexts()
+            .then((t) => t.join('\n')),
+        { timeout: 15_000 },
+      )
+      .toMatch(/[\u4e00-\u9fff]/);
     await speaksChinese('import-zip-refused');
     await closeDialog();
   });

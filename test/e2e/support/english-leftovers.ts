@@ -77,7 +77,8 @@ const PRODUCTS = [
 ];
 const UNITS = ['GiB', 'MiB', 'GB', 'MB', 'KiB', 'KB', 'ms', 'fps', 'Mbps', 'Gbps', 'kbps'];
 /** HOT's keys and functions, which a template (and so a message about it) says as they are. */
-const HOT_WORDS = /^(heat_template_version|get_param|get_attr|get_resource|get_file|str_replace|list_join|depends_on|parameters|resources|outputs|properties|description|parameter_groups|conditions|condition|type|value|default|constraints)$/;
+const HOT_WORDS =
+  /^(heat_template_version|get_param|get_attr|get_resource|get_file|str_replace|list_join|depends_on|parameters|resources|outputs|properties|description|parameter_groups|conditions|condition|type|value|default|constraints)$/;
 
 export interface LeftoverOptions {
   /** The names this test made up (templates, stacks, profiles, resources): user text. */
@@ -132,7 +133,8 @@ export async function englishLeftovers(page: Page, options: LeftoverOptions = {}
       .replace(/"[^"]*"|“[^”]*”/g, ' ') // a quoted name (a template, a profile the studio made)
       .replace(/(^|[\s(（:：])(\/|~\/)[^\s，。）)]*/g, ' ') // a file path
       .replace(/\b[\w.-]+\.(ya?ml|zip|json|sh|txt|env)\b/gi, ' ') // file names
-      .replace(/\b[0-9a-f]{8}-[0-9a-f-]{27,}\b/gi, ' ') // ids;
+      .replace(/\b[0-9a-f]{8}-[0-9a-f-]{27,}\b/gi, ' ') // ids
+      .replace(/\b[A-Z]{2,}\.\d{3}\.\d{4}\b/g, ' '); // the seed's error codes (SS.400.0047)
     for (const found of text.match(/[A-Za-z][\w'-]*/g) ?? []) {
       const word = found.replace(/['-]+$/, '');
       // An identifier (server_1, key_name, v3) is a name someone gave, not a word.
