@@ -125,8 +125,16 @@ describe('the cloud screens and errors in Simplified Chinese, with no English bu
   });
 
   it('a failed stack: its diagnosis and toast in Chinese, Heat’s own detail marked English', async () => {
+    // Rollback off, so the stack stays CREATE_FAILED (with rollback Heat would clean it up).
     await page.getByTestId('nav-library').click();
-    await deployFromLibrary(page, 'e2e-zh-failing', stacks.failed);
+    await page.getByTestId('template-e2e-zh-failing').click();
+    await page.getByTestId('deploy').click();
+    await page.getByTestId('deploy-name').fill(stacks.failed);
+    await page.getByTestId('deploy-rollback').uncheck();
+    await page.getByTestId('deploy-preview-button').click();
+    await page.getByTestId('deploy-preview').waitFor();
+    await page.getByTestId('deploy-create').click();
+    await expect.poll(() => page.getByTestId('stack-name').textContent(), { timeout: 30_000 }).toBe(stacks.failed);
     await page.waitForFunction(() => document.querySelector('[data-testid=stack-status]')?.getAttribute('data-status') === 'CREATE_FAILED', undefined, {
       timeout: 90_000,
     });
