@@ -13,8 +13,7 @@ import type { Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
 import { passwordProfile, requireFullCloud } from '../integration/cloud/test-cloud';
 import { STACKSET_TEMPLATE } from '../integration/stacksets/support';
-import { screenshot } from './support/browser';
-import { englishLeftovers } from './support/english-leftovers';
+import { zhWalk } from './support/english-leftovers';
 import { closeSession, openSession, type BrowserSession } from './support/session';
 import { removeStackAndData, SMALL_TEMPLATE } from './support/small-stack';
 import { pickTemplateAndProfiles } from './support/stacksets';
@@ -48,18 +47,9 @@ describe('the cloud screens and errors in Simplified Chinese, with no English bu
   let page: Page;
   let profileId = '';
 
-  async function speaksChinese(shot: string, more: readonly string[] = []): Promise<void> {
-    await screenshot(page, `zh-walk-${shot}`);
-    // Soft, so one run lists every screen's leftovers, not only the first.
-    expect.soft(await englishLeftovers(page, { names: [...names, ...more] }), shot).toEqual([]);
-  }
-
-  async function closeDialog(): Promise<void> {
-    const dialog = page.locator('dialog[open]');
-    await dialog.locator('h2').first().click();
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
-  }
+  let walk: ReturnType<typeof zhWalk>;
+  const speaksChinese = (shot: string, more: readonly string[] = []) => walk.speaksChinese(shot, more);
+  const closeDialog = () => walk.closeDialog();
 
   beforeAll(async () => {
     const cloud = requireFullCloud();
@@ -76,6 +66,7 @@ describe('the cloud screens and errors in Simplified Chinese, with no English bu
     seed.dispose();
     session = await openSession(dataDir, { viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
     page = session.page!;
+    walk = zhWalk(page, names);
     await page.goto(session.host!.url);
     await page.getByTestId('language').selectOption('zh-CN');
   });

@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { composeServices } from '../../main/compose';
-import { screenshot } from './support/browser';
-import { englishLeftovers } from './support/english-leftovers';
+import { zhWalk } from './support/english-leftovers';
 import { closeSession, openSession, type BrowserSession } from './support/session';
 import { SMALL_TEMPLATE } from './support/small-stack';
 
@@ -24,20 +23,9 @@ describe('every screen in Simplified Chinese, with no English but names', () => 
   let session: Partial<BrowserSession> = {};
   let page: Page;
 
-  /** Screenshots the screen as it is now and fails on any English word left that is not a name. */
-  async function speaksChinese(shot: string, names: readonly string[] = []): Promise<void> {
-    await screenshot(page, `zh-walk-${shot}`);
-    // Soft, so one run lists every screen's leftovers, not only the first.
-    expect.soft(await englishLeftovers(page, { names: [...NAMES, ...names] }), shot).toEqual([]);
-  }
-
-  /** Closes the open dialog as a keyboard user does (Esc inside it). */
-  async function closeDialog(): Promise<void> {
-    const dialog = page.locator('dialog[open]');
-    await dialog.locator('h2').first().click();
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
-  }
+  let walk: ReturnType<typeof zhWalk>;
+  const speaksChinese = (shot: string, more: readonly string[] = []) => walk.speaksChinese(shot, more);
+  const closeDialog = () => walk.closeDialog();
 
   beforeAll(async () => {
     const seed = composeServices({ dataDir, host: 'web', version: 'test' });
@@ -46,6 +34,7 @@ describe('every screen in Simplified Chinese, with no English but names', () => 
     writeFileSync(join(notALibrary, 'notes.txt'), '这不是模版库\n');
     session = await openSession(dataDir, { viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
     page = session.page!;
+    walk = zhWalk(page, NAMES);
     await page.goto(session.host!.url);
     await page.getByTestId('language').selectOption('zh-CN');
   });

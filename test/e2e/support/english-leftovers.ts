@@ -17,6 +17,8 @@
 // - product names and abbreviations the seed keeps in Latin letters, and
 //   units.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { screenshot } from './browser';
 
 const PRODUCTS = [
   'Heat',
@@ -144,4 +146,22 @@ export async function englishLeftovers(page: Page, options: LeftoverOptions = {}
   }
   // Each word with the text it was found in, so a failure says where to look.
   return [...words].sort(([a], [b]) => a.localeCompare(b)).map(([word, where]) => `${word} ← ${where}`);
+}
+
+/** The walk's two steps on each screen, for the zh-CN walk files. */
+export function zhWalk(page: Page, names: readonly string[]) {
+  return {
+    /** Screenshots the screen as it is now and fails (softly, so one run lists every screen's) on any English word left. */
+    async speaksChinese(shot: string, more: readonly string[] = []): Promise<void> {
+      await screenshot(page, `zh-walk-${shot}`);
+      expect.soft(await englishLeftovers(page, { names: [...names, ...more] }), shot).toEqual([]);
+    },
+    /** Closes the open dialog as a keyboard user does (Esc inside it). */
+    async closeDialog(): Promise<void> {
+      const dialog = page.locator('dialog[open]');
+      await dialog.locator('h2').first().click();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    },
+  };
 }
