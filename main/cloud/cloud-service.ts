@@ -335,7 +335,9 @@ export class CloudService {
     } catch (err) {
       if (err instanceof AppError && OFFLINE_CODES.has(err.code)) {
         const c = cached();
-        return { value: c.value, fetchedAt: c.fetchedAt, stale: true, error: { code: err.code, message: err.message } };
+        const { code, message, msg } = err.toPayload();
+        // The message as data too, so the stale badge reads in the user's language.
+        return { value: c.value, fetchedAt: c.fetchedAt, stale: true, error: { code, message, ...(msg ? { msg } : {}) } };
       }
       throw err;
     }
@@ -359,7 +361,7 @@ export class CloudService {
     this.events.emit('cloud.status', {
       profileId,
       online,
-      error: error ? { code: error.code, message: error.message } : null,
+      error: error ? { code: error.code, message: error.message, ...(error.msg ? { msg: error.msg } : {}) } : null,
       at: this.stamp(),
     });
   }

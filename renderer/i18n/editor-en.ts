@@ -138,7 +138,7 @@ export const editorEn = {
     title: 'Problems',
     none: 'No problems found.',
     severity: { error: 'Error', warning: 'Warning', info: 'Note' },
-    parseError: 'The YAML does not parse (line {line}): {message}. The canvas shows the last version that did.',
+    parseError: 'The YAML does not parse (line {line}, column {column}): {message}. The canvas shows the last version that did.',
   },
   inspector: {
     title: 'Inspector',

@@ -137,7 +137,7 @@ export const editorZhCN: Shape<typeof editorEn> = {
     title: '问题',
     none: '未发现问题。',
     severity: { error: '错误', warning: '警告', info: '提示' },
-    parseError: `YAML 无法解析（第 {line} 行）：{message}。${zh.canvas}显示最后一个可解析的版本。`,
+    parseError: `YAML 无法解析（第 {line} 行第 {column} 列）：{message}。${zh.canvas}显示最后一个可解析的版本。`,
   },
   inspector: {
     title: zh.inspector,

@@ -20,6 +20,11 @@ export const en = {
     reconnecting: 'Reconnecting to the studio host…',
     recovered: 'The library file was damaged and was moved to {path}; a new library was started.',
     dismiss: 'Dismiss',
+    // The file picker's own button (Chromium's native one says "Choose File" in the browser's language, not the studio's).
+    chooseFile: 'Choose file…',
+    chooseFiles: 'Choose files…',
+    chooseFolder: 'Choose folder…',
+    noFileChosen: 'No file chosen',
   },
   library: {
     title: 'Template library',

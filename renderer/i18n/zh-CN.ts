@@ -25,6 +25,10 @@ export const zhCN: Shape<Messages> = {
     reconnecting: '正在重新连接工作室服务…',
     recovered: `${zh.template}库文件已损坏，已移至 {path}；已新建${zh.template}库。`,
     dismiss: '关闭',
+    chooseFile: '选择文件…',
+    chooseFiles: '选择文件…',
+    chooseFolder: '选择文件夹…',
+    noFileChosen: '未选择文件',
   },
   library: {
     title: `${zh.template}库`,

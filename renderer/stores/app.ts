@@ -11,6 +11,8 @@ export interface Toast {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** A reason Heat wrote, shown after the text: worded where its form is fixed, Heat's detail marked English. */
+  heatReason?: string;
 }
 
 export const useAppStore = defineStore('app', () => {
@@ -39,9 +41,9 @@ export const useAppStore = defineStore('app', () => {
     await api.invoke('app.setPreferences', { locale: next });
   }
 
-  function toast(kind: Toast['kind'], text: string): void {
+  function toast(kind: Toast['kind'], text: string, heatReason?: string): void {
     const id = nextToast++;
-    toasts.value.push({ id, kind, text });
+    toasts.value.push({ id, kind, text, ...(heatReason ? { heatReason } : {}) });
     setTimeout(() => dismiss(id), kind === 'error' ? 10_000 : 4_000);
   }
 

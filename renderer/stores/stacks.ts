@@ -29,6 +29,7 @@ import { resourceStack } from '../stacks/live-topology';
 import { templateProperties, type ResourceDetail } from '../stacks/resource-detail';
 import type { ActionProgress } from '../../shared/cloud/resource-phase';
 import { applyResourceChanges, emptyProgressState, nextProgressState, progressOfState, type ProgressState } from './stack-progress';
+import { heatReason } from '../stacks/heat-words';
 
 export type SortKey = 'name' | 'status' | 'created' | 'updated';
 export interface StackFilters {
@@ -207,9 +208,11 @@ export const useStacksStore = defineStore('stacks', () => {
     const failed = status.endsWith('_FAILED');
     if (!failed && !status.endsWith('_COMPLETE')) return;
     const text = i18n.global.t(failed ? 'stacks.notify.failed' : 'stacks.notify.complete', { name, status });
-    app.toast(failed ? 'error' : 'info', failed && reason ? `${text} ${reason}` : text);
+    // Heat's reason goes apart from the sentence, to be worded (heat-words) rather than shown raw.
+    app.toast(failed ? 'error' : 'info', text, failed && reason ? reason : undefined);
+    const worded = heatReason(reason, i18n.global.t);
     const N = (globalThis as { Notification?: typeof Notification }).Notification;
-    if (N && N.permission === 'granted') new N(text, { body: reason ?? '' });
+    if (N && N.permission === 'granted') new N(text, { body: worded ? [worded.text, worded.heatDetail].filter(Boolean).join(' ') : '' });
   }
 
   /** Desktop notifications need a user gesture to ask; deploy and actions ask. */

@@ -112,12 +112,12 @@ export const useStackSetsStore = defineStore('stacksets', () => {
   }
 
   /** Library templates a set can deploy: each with its newest version's id. */
-  async function templates(): Promise<Array<{ name: string; versionId: string; version: number }>> {
+  async function templates(): Promise<Array<{ name: string; systemKey: string | null; versionId: string; version: number }>> {
     const list = await api.invoke('library.list', {});
     const out = [];
     for (const tpl of list) {
       const d = await api.invoke('library.get', { id: tpl.id });
-      out.push({ name: d.name, versionId: d.latest.id, version: d.latest.number });
+      out.push({ name: d.name, systemKey: d.systemKey ?? null, versionId: d.latest.id, version: d.latest.number });
     }
     return out;
   }

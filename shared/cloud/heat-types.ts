@@ -2,6 +2,7 @@
 // them, so nothing is lost in translation and the openstack CLI agrees).
 
 import type { ResourceExplanation } from '../deploy/change-explain';
+import type { Message } from '../messages/message';
 
 export interface HeatLink {
   href: string;
@@ -171,5 +172,5 @@ export interface Fetched<T> {
   /** True when the cloud could not be reached and this is the cached copy. */
   stale: boolean;
   /** Why it is stale. */
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; msg?: Message } | null;
 }

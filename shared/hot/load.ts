@@ -9,7 +9,8 @@ import type { DiagnosticSink } from './diagnostics';
 import type { HMap, HNode, HPair, HScalar, HSeq, ScalarStyle } from './node';
 import { isMap, keyText } from './node';
 import { HEAT_YAML_OPTIONS } from './yaml-schema';
-import { msg } from '../messages/message';
+import { msg, type Message, type MessageKey } from '../messages/message';
+import { messagesEn } from '../messages/en';
 
 /** Files above this are not parsed at all (Heat's own limit is 512 KiB). */
 export const MAX_PARSE_BYTES = 8 * 1024 * 1024;
@@ -102,6 +103,17 @@ interface Ctx {
   failed: boolean;
 }
 
+/**
+ * The yaml package's error in the reader's words: each of its codes has its
+ * own message (hot.yaml.<CODE>); a code a newer yaml adds falls back to its
+ * English text, so nothing is lost.
+ */
+function yamlErrorMessage(code: string, text: string): Message {
+  const key = `hot.yaml.${code}`;
+  if (key in messagesEn) return msg(key as MessageKey);
+  return msg('hot.yaml-syntax', { reason: text.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? text });
+}
+
 /** Parses text the way Heat does; null when the text cannot be used at all. */
 export function loadYaml(text: string, sink: DiagnosticSink): HNode | null {
   if (text.length > MAX_PARSE_BYTES) {
@@ -128,11 +140,10 @@ export function loadYaml(text: string, sink: DiagnosticSink): HNode | null {
   const err = doc.errors[0];
   if (err) {
     const tab = err.code === 'TAB_AS_INDENT';
-    const message = err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? err.message;
     sink.error(
       tab ? 'yaml-tab' : 'yaml-syntax',
       { start: err.pos[0], end: err.pos[1] },
-      tab ? msg('hot.yaml-tab') : msg('hot.yaml-syntax', { reason: message }),
+      tab ? msg('hot.yaml-tab') : yamlErrorMessage(err.code, err.message),
       tab ? msg('hot.yaml-tab.hint') : undefined,
     );
     return null;

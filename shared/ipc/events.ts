@@ -6,6 +6,7 @@ import type { InstanceRun } from '../stacksets/operation-state';
 import type { StackSetOperation } from '../stacksets/model';
 import type { OperationProgress } from './stacksets.contract';
 import type { GitOperation } from './git.contract';
+import type { Message } from '../messages/message';
 
 export interface StudioEvents {
   /** The library changed (another window, an import, the File menu). */
@@ -18,7 +19,7 @@ export interface StudioEvents {
   /** A watched stack changed: new events (oldest first), resource status deltas, maybe the full resource list. */
   'stack.changed': StackChange;
   /** A cloud profile became reachable or unreachable (lists then show cached data, marked stale). */
-  'cloud.status': { profileId: string; online: boolean; error: { code: string; message: string } | null; at: string };
+  'cloud.status': { profileId: string; online: boolean; error: { code: string; message: string; msg?: Message } | null; at: string };
   /** A stack set, its instances or operations changed (created, deleted). */
   'stacksets.changed': { stack_set_id: string };
   /** A stack set operation moved: its metadata, progress and per-instance statuses. */

@@ -15,7 +15,8 @@ export async function deployFromLibrary(page: Page, template: string, stackName:
   await page.getByTestId('deploy-preview-button').click();
   await page.getByTestId('deploy-preview').waitFor();
   await page.getByTestId('deploy-create').click();
-  await expect(page.getByTestId('stack-name').textContent()).resolves.toBe(stackName);
+  // Polled: the stacks screen may still show the stack it showed before for a moment.
+  await expect.poll(() => page.getByTestId('stack-name').textContent(), { timeout: 30_000 }).toBe(stackName);
 }
 
 /** The `value` of the datalist option whose label starts with `name` (what picking it in the list types). */
