@@ -2,7 +2,7 @@
 // shared/ tells a person is one of these keys plus parameters
 // (shared/messages/message.ts); the English text is also the fallback for a
 // key another table has not translated yet. Adding a message: one line here,
-// one line in shared/messages/zh-CN.ts (test/unit/shared/messages.test.ts
+// one line in shared/messages/zh-CN.ts (test/unit/shared/messages/tables.test.ts
 // lists every key and fails until both languages have it, with the same
 // `{parameters}`). Keys are append-only once shipped: stored status reasons
 // and saved reports name them.

@@ -2,7 +2,7 @@
 // seeds/002 资源栈集 API）的用词为准，种子未命名的事物用 OpenStack 的标准中文术语。
 // The zh-CN glossary. One spelling per term: the *-zh-CN.ts tables take the
 // common terms from `zh` below (so a term changes here, in one place), and
-// test/unit/renderer/i18n-glossary.test.ts fails on any forbidden variant in
+// test/unit/renderer/i18n/glossary.test.ts fails on any forbidden variant in
 // any zh-CN message. Counts are occurrences in seeds/*.txt (grep -o | wc -l).
 
 export interface GlossaryTerm {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../renderer/i18n/en';
-import { zhCN } from '../../../renderer/i18n/zh-CN';
-import { guessLocale } from '../../../renderer/i18n/index';
+import { en } from '../../../../renderer/i18n/en';
+import { zhCN } from '../../../../renderer/i18n/zh-CN';
+import { guessLocale } from '../../../../renderer/i18n/index';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

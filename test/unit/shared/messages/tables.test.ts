@@ -4,13 +4,13 @@
 // cloud error in the chosen language, falling back to English for a key
 // nobody translated.
 import { describe, expect, it } from 'vitest';
-import { messagesEn } from '../../../shared/messages/en';
-import { englishText, listParam, msg, placeholders, timeParam } from '../../../shared/messages/message';
-import { messagesZhCN } from '../../../shared/messages/zh-CN';
-import { ERROR_CODES, AppError } from '../../../shared/ipc/errors';
-import { forbiddenVariants } from '../../../shared/messages/glossary-zh-CN';
-import { errorText, wordMessage } from '../../../renderer/i18n/words';
-import { errorFromResponse, networkError } from '../../../main/cloud/cloud-errors';
+import { messagesEn } from '../../../../shared/messages/en';
+import { englishText, listParam, msg, placeholders, timeParam } from '../../../../shared/messages/message';
+import { messagesZhCN } from '../../../../shared/messages/zh-CN';
+import { ERROR_CODES, AppError } from '../../../../shared/ipc/errors';
+import { forbiddenVariants } from '../../../../shared/messages/glossary-zh-CN';
+import { errorText, wordMessage } from '../../../../renderer/i18n/words';
+import { errorFromResponse, networkError } from '../../../../main/cloud/cloud-errors';
 
 const keys = Object.keys(messagesEn) as (keyof typeof messagesEn)[];
 

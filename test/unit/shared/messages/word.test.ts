@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localeFromSystem } from '../../../shared/messages/word';
+import { localeFromSystem } from '../../../../shared/messages/word';
 
 describe('localeFromSystem', () => {
   it('reads POSIX and BCP 47 names; anything not Chinese is English', () => {

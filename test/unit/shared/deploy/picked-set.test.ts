@@ -3,7 +3,7 @@
 // sections only; nested templates and get_file files go into Heat's files,
 // and anything ambiguous or missing is refused with the paths it concerns.
 import { describe, expect, it } from 'vitest';
-import { deploySet } from '../../../shared/deploy/picked-set';
+import { deploySet } from '../../../../shared/deploy/picked-set';
 
 const ENTRY = `heat_template_version: 2018-08-31
 resources:

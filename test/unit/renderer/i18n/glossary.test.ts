@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createI18n } from 'vue-i18n';
-import { en } from '../../../renderer/i18n/en';
-import { zhCN } from '../../../renderer/i18n/zh-CN';
-import { forbiddenVariants, glossaryZhCN, zh, type GlossaryKey } from '../../../shared/messages/glossary-zh-CN';
+import { en } from '../../../../renderer/i18n/en';
+import { zhCN } from '../../../../renderer/i18n/zh-CN';
+import { forbiddenVariants, glossaryZhCN, zh, type GlossaryKey } from '../../../../shared/messages/glossary-zh-CN';
 
 function leaves(o: object, prefix = ''): [string, string][] {
   return Object.entries(o).flatMap(([k, v]): [string, string][] =>
@@ -114,7 +114,7 @@ const isZhTable = (f: string) => /(^|[-/\\])zh-CN\.ts$/.test(f) && (f.startsWith
 
 describe('every zh-CN table is checked', () => {
   it('is reached from renderer/i18n/zh-CN.ts or shared/messages/zh-CN.ts (a table no aggregate imports would escape the checks)', () => {
-    const root = join(__dirname, '../../..');
+    const root = join(__dirname, '../../../..');
     const unreached: string[] = [];
     for (const dir of [join('renderer', 'i18n'), join('shared', 'messages')]) {
       const aggregate = readFileSync(join(root, dir, 'zh-CN.ts'), 'utf8');
@@ -128,7 +128,7 @@ describe('every zh-CN table is checked', () => {
 
 /** Chinese text outside the tables (the *zh-CN.ts files; checked above), also the helpers beside them (words.ts, format.ts …): string literals in the sources (comments quote the seed verbatim, so they are left out) and the README. */
 function chineseOutsideTables(): [string, string][] {
-  const root = join(__dirname, '../../..');
+  const root = join(__dirname, '../../../..');
   const files = ['renderer', 'main', 'shared']
     .flatMap((dir) => readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
     .filter((f) => /\.(ts|vue)$/.test(f) && !isZhTable(f) && !f.includes('node_modules'));
